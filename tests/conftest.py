@@ -1,0 +1,84 @@
+"""Shared fixtures.
+
+Integration tests read the real data of the dataset mirror (``../shared/data`` next to the
+checkout, or ``$WIJKANALYSE_DATA_MIRROR``). Unit tests build tiny files whose expected
+results are computed by hand in the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from wijkanalyse import settings
+from wijkanalyse.study import RunResult, Study
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test starts with default settings and a private, empty download cache."""
+    saved = {
+        name: getattr(settings, name)
+        for name in ("data_mirror", "cache_dir", "download_base_url", "language", "working_crs")
+    }
+    settings.cache_dir = tmp_path_factory.mktemp("cache")
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(scope="session")
+def mirror() -> Path:
+    """The dataset mirror with the real data; the integration tests need it."""
+    path = settings.resolved_data_mirror()
+    if path is None or not path.is_dir():
+        pytest.fail(
+            "the dataset mirror is missing: put the shared data at ../shared/data next to the "
+            "checkout or set WIJKANALYSE_DATA_MIRROR"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def leuven_run(tmp_path_factory: pytest.TempPathFactory, mirror: Path) -> RunResult:
+    """The flagship study, run once per test session."""
+    out = tmp_path_factory.mktemp("leuven_out")
+    return Study.from_toml(EXAMPLES / "leuven.toml").run(out)
+
+
+# --------------------------------------------------------------------------- tiny sectors
+
+#: Three real Leuven sector codes (2024) with hand-made square "polygons" of 100 m × 100 m
+#: (1 ha each) near their true centroids, in EPSG:31370.
+TINY_SECTORS = {
+    "24062A00-": ("LEUVEN-CENTRUM", 173300.0, 174300.0),
+    "24062A01-": ("LEI - VISMARKT", 173150.0, 174600.0),
+    "24062A02-": ("LEUVEN STADSPARK", 173450.0, 174000.0),
+}
+
+
+def tiny_sector_frame(crs: str = "EPSG:31370", *, z: bool = False) -> gpd.GeoDataFrame:
+    """Three 1-ha squares with Statbel 2022+ GeoJSON column names."""
+    geoms = []
+    for _name, x, y in TINY_SECTORS.values():
+        box = shapely.box(x, y, x + 100, y + 100)
+        geoms.append(shapely.force_3d(box, 0.0) if z else box)
+    frame = gpd.GeoDataFrame(
+        {
+            "cd_sector": list(TINY_SECTORS),
+            "tx_sector_descr_nl": [v[0] for v in TINY_SECTORS.values()],
+            "cd_munty_refnis": ["24062"] * 3,
+            "cd_sub_munty": ["24062A"] * 3,
+            "ms_area_ha": [1.0, 1.0, 1.0],
+        },
+        geometry=geoms,
+        crs="EPSG:31370",
+    )
+    return frame.to_crs(crs)

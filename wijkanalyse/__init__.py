@@ -1,0 +1,118 @@
+"""wijkanalyse: district (wijk) liveability analysis for Flemish municipalities.
+
+The public API: readers (``read_*``), the area hierarchy and aggregation, the dataset
+catalogue, and :class:`Study` for a whole analysis described in a TOML file.
+
+Examples
+--------
+>>> import wijkanalyse as wa
+>>> leuven = wa.load_sectors("24062")
+>>> wijken = wa.aggregate(leuven, "wijk")
+>>> int(wijken["pop_total"].sum())
+101032
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from wijkanalyse import settings
+from wijkanalyse._errors import (
+    CRSError,
+    DataError,
+    DataWarning,
+    InfeasibleError,
+    SchemaError,
+    VintageError,
+    WijkanalyseError,
+    WijkanalyseWarning,
+)
+from wijkanalyse.areas import (
+    VINTAGES,
+    CustomArea,
+    Municipality,
+    aggregate,
+    check_vintage,
+    crosswalk,
+    custom_area,
+    detect_vintage,
+    hierarchy,
+    join,
+    load_sectors,
+    municipality,
+    municipality_polygon,
+    sector_codes,
+    wijk_areas,
+)
+from wijkanalyse.datasets import CATALOGUE, Dataset, fetch, get_dataset, list_datasets
+from wijkanalyse.io import (
+    RoadGraphFrames,
+    read_area_names,
+    read_areas,
+    read_census,
+    read_facilities,
+    read_income,
+    read_osm_points,
+    read_population,
+    read_road_graph,
+    read_sector_crosswalk,
+    read_sector_table,
+    read_sectors,
+    vintage_from_year,
+)
+from wijkanalyse.study import RunResult, Study, StudyConfig, StudyData
+
+try:
+    __version__ = version("wijkanalyse")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "CATALOGUE",
+    "VINTAGES",
+    "CRSError",
+    "CustomArea",
+    "DataError",
+    "DataWarning",
+    "Dataset",
+    "InfeasibleError",
+    "Municipality",
+    "RoadGraphFrames",
+    "RunResult",
+    "SchemaError",
+    "Study",
+    "StudyConfig",
+    "StudyData",
+    "VintageError",
+    "WijkanalyseError",
+    "WijkanalyseWarning",
+    "__version__",
+    "aggregate",
+    "check_vintage",
+    "crosswalk",
+    "custom_area",
+    "detect_vintage",
+    "fetch",
+    "get_dataset",
+    "hierarchy",
+    "join",
+    "list_datasets",
+    "load_sectors",
+    "municipality",
+    "municipality_polygon",
+    "read_area_names",
+    "read_areas",
+    "read_census",
+    "read_facilities",
+    "read_income",
+    "read_osm_points",
+    "read_population",
+    "read_road_graph",
+    "read_sector_crosswalk",
+    "read_sector_table",
+    "read_sectors",
+    "sector_codes",
+    "settings",
+    "vintage_from_year",
+    "wijk_areas",
+]

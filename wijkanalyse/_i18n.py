@@ -1,0 +1,160 @@
+"""User-facing text in Dutch (default) and English, and number formatting.
+
+Only text a user reads (CLI messages, summaries, later maps and reports) lives here; code,
+identifiers and exceptions stay English.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from wijkanalyse import settings
+
+Language = Literal["nl", "en"]
+
+_TEXT: dict[str, dict[str, str]] = {
+    "summary_title": {
+        "nl": "wijkanalyse: {name} (NIS {nis}), statistische sectoren {vintage}",
+        "en": "wijkanalyse: {name} (NIS {nis}), statistical sectors {vintage}",
+    },
+    "sectors_line": {
+        "nl": "{n} sectoren ({n_geom} met ligging), {n_wijken} wijken{extra}",
+        "en": "{n} sectors ({n_geom} with a location), {n_wijken} wijken{extra}",
+    },
+    "unlocated_wijk": {
+        "nl": " + {n} inwoners niet te lokaliseren",
+        "en": " + {n} residents without a known sector",
+    },
+    "population_line": {
+        "nl": "Inwoners (census 2021): {total}, waarvan 65-plus: {old} ({share})",
+        "en": "Residents (census 2021): {total}, of whom aged 65+: {old} ({share})",
+    },
+    "population_missing": {
+        "nl": "Inwoners: voor {n} sectoren onbekend",
+        "en": "Residents: unknown for {n} sectors",
+    },
+    "income_line": {
+        "nl": "Mediaan netto belastbaar inkomen per aangifte ({year}): bekend voor {known} van "
+        "{n} sectoren, mediaan van de sectormedianen {median}",
+        "en": "Median net taxable income per tax return ({year}): known for {known} of {n} "
+        "sectors, median of sector medians {median}",
+    },
+    "facilities_line": {
+        "nl": "Voorzieningen binnen de gemeente en {buffer} km daarrond: {listing}",
+        "en": "Facilities in the municipality and {buffer} km around it: {listing}",
+    },
+    "facilities_none": {
+        "nl": "Geen voorzieningen van type {types} in {source} voor deze gemeente (de bron dekt: "
+        "{coverage})",
+        "en": "No facilities of type {types} in {source} for this municipality (the source "
+        "covers: {coverage})",
+    },
+    "wijk_polygons_missing": {
+        "nl": "Geen wijkgrenzen ({vintage}) voor {n} van de {total} wijken in de gegevens (de bron "
+        "dekt: {coverage}); die wijken staan zonder geometrie in de uitvoer",
+        "en": "No wijk boundaries ({vintage}) for {n} of the {total} wijken in the data (the "
+        "source covers: {coverage}); those wijken have no geometry in the output",
+    },
+    "network_line": {
+        "nl": "Wegennet {source}: {km} km wegen binnen de gemeente (wegennet, geen voetpaden)",
+        "en": "Road network {source}: {km} km of road inside the municipality (roads only, no "
+        "footways)",
+    },
+    "network_gaps": {
+        "nl": "Het wegennet dekt deze wijken niet of nauwelijks (< 1 km weg): {wijken}",
+        "en": "The road network does not (or barely) cover these wijken (< 1 km of road): {wijken}",
+    },
+    "network_none": {
+        "nl": "Geen wegennet voor deze gemeente in de gegevens (dekking: {coverage}); "
+        "afstanden vallen terug op vogelvlucht",
+        "en": "No road network for this municipality in the data (coverage: {coverage}); "
+        "distances fall back to straight lines",
+    },
+    "area_line": {
+        "nl": "Gebied {name}: {n} sectoren, {pop} inwoners{note}",
+        "en": "Area {name}: {n} sectors, {pop} residents{note}",
+    },
+    "area_approx": {"nl": " (benadering: {note})", "en": " (approximation: {note})"},
+    "area_translated": {
+        "nl": "gedefinieerd als {src_vintage}-sector(en) {src}; in de {vintage}-sectoren valt dat "
+        "binnen {dst}, die ook {extra} omvat(ten): de cijfers gelden voor dat grotere gebied",
+        "en": "defined as {src_vintage} sector(s) {src}; in the {vintage} sectors that lies within "
+        "{dst}, which also contain(s) {extra}: the figures cover that larger area",
+    },
+    "area_translated_exact": {
+        "nl": "gedefinieerd als {src_vintage}-sector(en) {src} = {vintage}-sector(en) {dst}",
+        "en": "defined as {src_vintage} sector(s) {src} = {vintage} sector(s) {dst}",
+    },
+    "area_wijken": {"nl": "wijk(en) {wijken}", "en": "wijk(en) {wijken}"},
+    "area_sectors": {"nl": "sector(en) {sectors}", "en": "sector(s) {sectors}"},
+    "outputs_line": {"nl": "Uitvoer in {out}: {files}", "en": "Output in {out}: {files}"},
+    "warning": {"nl": "Let op", "en": "Note"},
+    "error": {"nl": "Fout", "en": "Error"},
+    "unknown": {"nl": "onbekend", "en": "unknown"},
+    "none": {"nl": "geen", "en": "none"},
+    "datasets_title": {"nl": "Datasetcatalogus", "en": "Dataset catalogue"},
+    "fetched": {"nl": "{id}: {path}", "en": "{id}: {path}"},
+}
+
+#: Display names of facility types.
+FACILITY_TYPE_LABELS: dict[str, dict[str, str]] = {
+    "buurtcentrum": {"nl": "buurtcentrum", "en": "community centre (buurtcentrum)"},
+    "lokaal_dienstencentrum": {"nl": "lokaal dienstencentrum", "en": "local service centre"},
+    "pharmacy": {"nl": "apotheek", "en": "pharmacy"},
+    "doctors": {"nl": "huisarts", "en": "doctor"},
+    "dentist": {"nl": "tandarts", "en": "dentist"},
+    "hospital": {"nl": "ziekenhuis", "en": "hospital"},
+    "school": {"nl": "school", "en": "school"},
+    "kindergarten": {"nl": "kleuterschool", "en": "kindergarten"},
+    "library": {"nl": "bibliotheek", "en": "library"},
+    "supermarket": {"nl": "supermarkt", "en": "supermarket"},
+    "post_office": {"nl": "postkantoor", "en": "post office"},
+    "social_facility": {"nl": "sociale voorziening", "en": "social facility"},
+    "community_centre": {"nl": "gemeenschapscentrum", "en": "community centre"},
+    "townhall": {"nl": "gemeentehuis", "en": "town hall"},
+    "bus_stop": {"nl": "bushalte", "en": "bus stop"},
+}
+
+
+def lang(language: str | None = None) -> Language:
+    """Return the language in effect."""
+    value = language or settings.language
+    if value not in ("nl", "en"):
+        raise ValueError(f"language must be 'nl' or 'en', got {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def text(key: str, language: str | None = None, **values: object) -> str:
+    """Return the message ``key`` in the language in effect, formatted with ``values``."""
+    return _TEXT[key][lang(language)].format(**values)
+
+
+def type_label(facility_type: str, language: str | None = None) -> str:
+    """Return the display name of a facility type (the type itself when unknown)."""
+    return FACILITY_TYPE_LABELS.get(facility_type, {}).get(lang(language), facility_type)
+
+
+def fmt_int(value: object, language: str | None = None) -> str:
+    """Format an integer with thousands separators: ``101 032`` (nl) or ``101,032`` (en)."""
+    if value is None or value != value:  # NA/NaN
+        return text("unknown", language)
+    s = f"{int(value):,}"  # type: ignore[call-overload]
+    return s.replace(",", "\u202f") if lang(language) == "nl" else s
+
+
+def fmt_number(value: object, decimals: int = 1, language: str | None = None) -> str:
+    """Format a number with a decimal comma (nl) or point (en)."""
+    if value is None or value != value:
+        return text("unknown", language)
+    s = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
+    if lang(language) == "nl":
+        s = s.replace(",", "\u202f").replace(".", ",")
+    return s
+
+
+def fmt_pct(share: object, decimals: int = 1, language: str | None = None) -> str:
+    """Format a share in [0, 1] as a percentage: ``16,7 %`` (nl) or ``16.7%`` (en)."""
+    if share is None or share != share:
+        return text("unknown", language)
+    num = fmt_number(float(share) * 100, decimals, language)  # type: ignore[arg-type]
+    return f"{num}\u00a0%" if lang(language) == "nl" else f"{num}%"

@@ -1,0 +1,166 @@
+"""The ``wijkanalyse`` command: a thin layer over :class:`~wijkanalyse.study.Study` and the API.
+
+Commands::
+
+    wijkanalyse run STUDY.toml --out OUT     run a study and write its outputs
+    wijkanalyse datasets list                the dataset catalogue with licences
+    wijkanalyse datasets fetch ID [ID ...]   get datasets (mirror, cache or download)
+
+Messages are Dutch by default; ``--lang en`` (or the study's ``language``) switches to English.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from wijkanalyse import _i18n, datasets, settings
+from wijkanalyse._errors import WijkanalyseError
+
+app = typer.Typer(
+    name="wijkanalyse",
+    help="Wijkanalyse op objectieve gegevens: sectoren, wijken, voorzieningen en bereikbaarheid.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+datasets_app = typer.Typer(
+    help="De datasetcatalogus: herkomst, licentie, ophalen.", no_args_is_help=True
+)
+app.add_typer(datasets_app, name="datasets")
+
+_console = Console(soft_wrap=True)
+_errors = Console(stderr=True, soft_wrap=True)
+
+Lang = Annotated[str | None, typer.Option("--lang", help="Taal van de uitvoer: nl of en.")]
+
+
+def _set_language(value: str | None) -> None:
+    if value is not None:
+        if value not in ("nl", "en"):
+            raise typer.BadParameter("--lang moet 'nl' of 'en' zijn.")
+        settings.language = value  # type: ignore[assignment]
+
+
+def _fail(exc: Exception) -> None:
+    _errors.print(f"[bold red]{_i18n.text('error')}:[/] {exc}", markup=True, highlight=False)
+    raise typer.Exit(code=2)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Toon ook de logberichten.")
+    ] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def run(
+    study: Annotated[Path, typer.Argument(help="Studiebestand (TOML), bv. examples/leuven.toml.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Uitvoermap.")] = Path("OUT"),
+    lang: Lang = None,
+) -> None:
+    """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, herkomst)."""
+    import warnings
+
+    from wijkanalyse._errors import DataWarning
+    from wijkanalyse.study import Study
+
+    try:
+        s = Study.from_toml(study)
+        _set_language(lang or s.config.study.language)
+        with warnings.catch_warnings():
+            # data warnings are part of the summary below; do not print them twice
+            warnings.simplefilter("ignore", DataWarning)
+            result = s.run(out)
+    except WijkanalyseError as exc:
+        _fail(exc)
+        return
+    lines = list(result.summary)
+    _console.print(f"[bold]{lines[0]}[/]", highlight=False)
+    for line in lines[1:]:
+        style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
+        _console.print(f"  {line}", style=style, highlight=False)
+
+
+@datasets_app.command("list")
+def datasets_list(
+    fmt: Annotated[str, typer.Option("--format", help="table, markdown of csv.")] = "table",
+    lang: Lang = None,
+) -> None:
+    """Toon de catalogus met uitgever, licentie en beschikbaarheid."""
+    _set_language(lang)
+    if fmt == "markdown":
+        sys.stdout.write(datasets.catalogue_markdown() + "\n")
+        return
+    frame = datasets.list_datasets()
+    if fmt == "csv":
+        frame.to_csv(sys.stdout)
+        return
+    if fmt != "table":
+        raise typer.BadParameter("--format moet table, markdown of csv zijn.")
+    en = _i18n.lang() == "en"
+    table = Table(title=_i18n.text("datasets_title"), show_lines=True, expand=False)
+    for col in (
+        ("id", "id"),
+        ("titel", "title"),
+        ("uitgever", "publisher"),
+        ("licentie", "licence"),
+        ("vintage", "vintage"),
+        ("dekking", "coverage"),
+        ("beschikbaar", "available"),
+    ):
+        table.add_column(col[1] if en else col[0], overflow="fold")
+    for ds_id, row in frame.iterrows():
+        table.add_row(
+            str(ds_id),
+            row["title"],
+            row["publisher"],
+            row["licence"],
+            ""
+            if row["vintage"] is None or row["vintage"] != row["vintage"]
+            else str(int(row["vintage"])),
+            row["coverage"],
+            row["available"],
+        )
+    _console.print(table)
+    mirror = settings.resolved_data_mirror()
+    _console.print(
+        ("mirror: " if en else "spiegel: ") + (str(mirror) if mirror else "-"), highlight=False
+    )
+
+
+@datasets_app.command("fetch")
+def datasets_fetch(
+    ids: Annotated[list[str], typer.Argument(help="Dataset-id's.")],
+    lang: Lang = None,
+) -> None:
+    """Haal datasets op (spiegel, cache of download) en toon het lokale pad."""
+    _set_language(lang)
+    for ds_id in ids:
+        try:
+            path = datasets.fetch(ds_id, progress=sys.stderr.isatty())
+        except WijkanalyseError as exc:
+            _fail(exc)
+            return
+        _console.print(_i18n.text("fetched", id=ds_id, path=path), highlight=False)
+
+
+def main() -> None:
+    """Entry point of the ``wijkanalyse`` console script."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,775 @@
+"""A study: one analysis described in a TOML file, and the standard workflow that runs it.
+
+A study file names the municipality (NIS code), the sector vintage, the data sources (dataset
+ids from the catalogue or paths, relative to the study file), the facility registers and
+types, the target groups and custom areas. :meth:`Study.run` loads everything, checks it and
+writes the outputs::
+
+    OUT/wijkanalyse.gpkg   layers sectors, wijken, facilities
+    OUT/sectors.csv        one row per sector
+    OUT/wijken.csv         one row per wijk (plus unlocated residents, when there are any)
+    OUT/facilities.csv     one row per facility
+    OUT/areas.csv          custom areas (e.g. Hoogland), when the study defines them
+    OUT/provenance.json    datasets (licence, attribution, sha256), parameters, versions
+
+Example study file (see ``examples/leuven.toml``)::
+
+    [study]
+    name = "Leuven"
+    municipality = "24062"
+    vintage = 2024
+
+    [data]
+    sectors = "statbel_sector_centroids_2024"
+    population = "statbel_census2021_age65"
+    income = "statbel_income2021"
+
+    [[facilities]]
+    source = "leuven_centres_reference"
+    types = ["buurtcentrum", "lokaal_dienstencentrum"]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import tomllib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import geopandas as gpd
+import pandas as pd
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from wijkanalyse import _i18n, areas, io, settings
+from wijkanalyse._errors import DataError, DataWarning, SchemaError
+from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
+from wijkanalyse.areas import Municipality
+from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
+
+__all__ = ["RunResult", "Study", "StudyConfig", "StudyData"]
+
+log = logging.getLogger(__name__)
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def _nis_code(value: object) -> object:
+    # a NIS code written as a TOML integer (24062) is accepted and read as text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+NisCode = Annotated[str, BeforeValidator(_nis_code)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class StudySection(_Model):
+    """``[study]``: what is analysed."""
+
+    name: str = Field(min_length=1)
+    municipality: NisCode
+    vintage: Literal[2024, 2025] = 2024
+    language: Literal["nl", "en"] = "nl"
+    facility_buffer_m: float = Field(default=3000.0, ge=0, le=50_000)
+
+    @field_validator("municipality")
+    @classmethod
+    def _nis5(cls, v: str) -> str:
+        if not NIS5_RE.fullmatch(v.strip()):
+            raise ValueError(f"must be a 5-digit NIS code such as '24062' (Leuven), got {v!r}")
+        return v.strip()
+
+
+class DataSection(_Model):
+    """``[data]``: where sectors, population, income and the road graph come from."""
+
+    sectors: str = "statbel_sector_centroids_2024"
+    population: str = "statbel_census2021_age65"
+    income: str | None = "statbel_income2021"
+    road_graph: str | None = None
+
+
+class FacilitySource(_Model):
+    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep."""
+
+    source: str
+    types: list[str] | None = None
+    kind: Literal["register", "osm"] | None = None
+    facility_type: str | None = None
+    name_col: str = "name"
+    type_col: str = "type"
+    id_col: str | None = None
+    x_col: str | None = None
+    y_col: str | None = None
+    lon_col: str | None = None
+    lat_col: str | None = None
+    crs: str | None = None
+
+
+class TargetGroup(_Model):
+    """One target group: a population column and its labels."""
+
+    label_nl: str
+    label_en: str | None = None
+
+
+class AreaSection(_Model):
+    """One ``[[areas]]`` entry: a custom area from sector codes or wijk codes."""
+
+    name: str = Field(min_length=1)
+    sectors: list[str] | None = None
+    wijken: list[str] | None = None
+    vintage: Literal[2011, 2019, 2024, 2025] | None = None
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> AreaSection:
+        if (self.sectors is None) == (self.wijken is None):
+            raise ValueError("give either 'sectors' or 'wijken'")
+        return self
+
+
+def _default_groups() -> dict[str, TargetGroup]:
+    return {
+        "pop_total": TargetGroup(label_nl="alle inwoners", label_en="all residents"),
+        "pop_65plus": TargetGroup(label_nl="65-plussers", label_en="residents aged 65+"),
+    }
+
+
+class StudyConfig(_Model):
+    """The whole study file."""
+
+    study: StudySection
+    data: DataSection = DataSection()
+    facilities: list[FacilitySource] = []
+    target_groups: dict[str, TargetGroup] = Field(default_factory=_default_groups)
+    areas: list[AreaSection] = []
+
+
+def _allowed_keys(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+_SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "": StudyConfig,
+    "study": StudySection,
+    "data": DataSection,
+    "facilities": FacilitySource,
+    "target_groups": TargetGroup,
+    "areas": AreaSection,
+}
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = [str(p) for p in error["loc"]]
+    where = ".".join(loc) or "(top level)"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        section = loc[0] if len(loc) > 1 else ""
+        model = _SECTION_MODELS.get(section, StudyConfig)
+        allowed = _allowed_keys(model)
+        hits = close_matches(loc[-1], allowed)
+        hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else ""
+        return f"unknown key {where!r}{hint} Allowed here: {', '.join(allowed)}."
+    got = error.get("input")
+    shown = f" (got {got!r})" if not isinstance(got, dict) else ""
+    return f"{where}: {error['msg']}{shown}"
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class StudyData:
+    """Everything a study loads, in canonical frames."""
+
+    sectors: gpd.GeoDataFrame
+    wijken: gpd.GeoDataFrame
+    facilities: gpd.GeoDataFrame
+    areas: pd.DataFrame
+    road_graph: io.RoadGraphFrames | None
+    municipality: Municipality
+    notes: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What :meth:`Study.run` wrote and the summary it printed."""
+
+    out: Path
+    files: tuple[Path, ...]
+    summary: tuple[str, ...]
+    data: StudyData = field(repr=False)
+
+
+# --------------------------------------------------------------------------- the study
+
+
+@dataclass(frozen=True)
+class Study:
+    """One analysis, as described by a study file.
+
+    Create it with :meth:`from_toml` (or :meth:`from_dict`), then :meth:`load` the data or
+    :meth:`run` the standard workflow.
+    """
+
+    config: StudyConfig
+    base_dir: Path = Path(".")
+    path: Path | None = None
+
+    # -- construction
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Study:
+        """Read and validate a study file; every problem is reported at once."""
+        p = Path(path)
+        if not p.is_file():
+            raise DataError(f"study file {str(p)!r} does not exist.")
+        try:
+            raw = tomllib.loads(p.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SchemaError(f"study file {p.name!r} is not valid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise SchemaError(f"study file {p.name!r} is not UTF-8 text: {exc}") from exc
+        return cls.from_dict(raw, base_dir=p.parent, name=p.name, path=p)
+
+    @classmethod
+    def from_dict(
+        cls,
+        raw: dict[str, Any],
+        *,
+        base_dir: str | Path = ".",
+        name: str = "study",
+        path: Path | None = None,
+    ) -> Study:
+        """Validate a study given as a dict (the parsed TOML)."""
+        label = f"study file {name!r}"
+        try:
+            config = StudyConfig.model_validate(raw)
+        except ValidationError as exc:
+            problems = Problems(label)
+            for err in exc.errors():
+                problems.add(_describe(dict(err)))
+            problems.raise_if_any(SchemaError)
+            raise AssertionError("unreachable") from exc
+        study = cls(config=config, base_dir=Path(base_dir), path=path)
+        study._check_sources(label)
+        return study
+
+    def _check_sources(self, label: str) -> None:
+        problems = Problems(label)
+        d = self.config.data
+        for key in ("sectors", "population", "income", "road_graph"):
+            src = getattr(d, key)
+            if src is not None:
+                self._source_problem(src, f"data.{key}", problems)
+        for i, fac in enumerate(self.config.facilities):
+            self._source_problem(fac.source, f"facilities[{i}].source", problems)
+        for group in self.config.target_groups:
+            if not group.startswith("pop_"):
+                problems.add(
+                    f"target_groups.{group}: a target group is a population column "
+                    "such as 'pop_total' or 'pop_65plus'."
+                )
+        problems.raise_if_any(SchemaError)
+
+    def _source_problem(self, source: str, where: str, problems: Problems) -> None:
+        if source in CATALOGUE:
+            return
+        looks_like_path = "/" in source or "\\" in source or Path(source).suffix
+        if looks_like_path:
+            if not (self.base_dir / source).exists():
+                problems.add(
+                    f"{where}: file {source!r} does not exist (relative to {self.base_dir})."
+                )
+            return
+        hits = close_matches(source, CATALOGUE)
+        hint = f" Did you mean {', '.join(map(repr, hits))}?" if hits else ""
+        problems.add(f"{where}: {source!r} is neither a dataset id nor a file path.{hint}")
+
+    def _source(self, source: str) -> str:
+        return source if source in CATALOGUE else str(self.base_dir / source)
+
+    # -- loading
+
+    def load(self) -> StudyData:
+        """Load and check every input of the study into canonical frames."""
+        cfg = self.config
+        vintage = cfg.study.vintage
+        notes: list[str] = []
+        used: list[str] = []
+        muni = areas.municipality(cfg.study.municipality, vintage=vintage)
+        if muni.note:
+            notes.append(muni.note)
+
+        sectors = areas.load_sectors(
+            muni.code,
+            vintage=vintage,
+            geometry=self._source(cfg.data.sectors),
+            population=self._source(cfg.data.population),
+            income=self._source(cfg.data.income) if cfg.data.income else None,
+        )
+        used += [s for s in (cfg.data.sectors, cfg.data.population, cfg.data.income) if s]
+        used += [
+            "pinc_statsec2024_als_basis" if vintage == 2024 else "pinc_statsec2025_als_basis",
+            "pinc_ggw72024_names" if vintage == 2024 else "pinc_ggw7_names",
+        ]
+        missing_groups = [g for g in cfg.target_groups if g not in sectors]
+        if missing_groups:
+            have = listing(c for c in sectors if c.startswith("pop_"))
+            raise SchemaError(
+                f"target group(s) {listing(missing_groups)} are not population columns of "
+                f"{cfg.data.population!r} (it has {have})."
+            )
+
+        polygons_id = "pinc_wijken_ggw72024_arr_leuven" if vintage == 2024 else "pinc_wijken_ggw7"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DataWarning)
+            wijk_geo = areas.wijk_areas(vintage, gemeente=muni.code)
+        for w in caught:
+            warnings.warn(str(w.message), DataWarning, stacklevel=2)
+        real = [c for c in wijk_geo.index if not str(c).upper().endswith("ONB")]
+        lacking = [c for c in real if wijk_geo.geometry[c] is None]
+        if lacking:
+            notes.append(
+                _i18n.text(
+                    "wijk_polygons_missing",
+                    cfg.study.language,
+                    vintage=vintage,
+                    n=len(lacking),
+                    total=len(real),
+                    coverage=get_dataset(polygons_id).coverage,
+                )
+            )
+        used.append(polygons_id)
+        counts = areas.aggregate(
+            sectors,
+            "wijk",
+            columns=list(cfg.target_groups)
+            + [c for c in ("pop_under65",) if c in sectors and c not in cfg.target_groups],
+        )
+        wijken = wijk_geo.join(counts.drop(columns="n_sectors"), how="left")
+        wijken["area_km2"] = wijken["area_km2"].round(3)
+        wijken = wijken[
+            ["wijk_name", "n_sectors", "area_km2", *counts.columns.drop("n_sectors"), "geometry"]
+        ]
+
+        boundary = areas.municipality_polygon(muni.code)
+        used.append("pinc_gemeenten_2024")
+        facilities, fnotes, fused = self._load_facilities(boundary)
+        notes += fnotes
+        used += fused
+
+        graph = None
+        if cfg.data.road_graph:
+            graph = io.read_road_graph(self._source(cfg.data.road_graph))
+            used.append(cfg.data.road_graph)
+
+        area_rows = self._custom_areas(sectors, muni, notes)
+        return StudyData(
+            sectors=sectors,
+            wijken=wijken,
+            facilities=facilities,
+            areas=area_rows,
+            road_graph=graph,
+            municipality=muni,
+            notes=tuple(notes),
+            datasets=tuple(dict.fromkeys(u for u in used if u in CATALOGUE)),
+        )
+
+    def _load_facilities(self, boundary: Any) -> tuple[gpd.GeoDataFrame, list[str], list[str]]:
+        cfg = self.config
+        lang = cfg.study.language
+        frames, notes, used = [], [], []
+        reach = boundary.buffer(cfg.study.facility_buffer_m)
+        for fac in cfg.facilities:
+            src = self._source(fac.source)
+            kind = fac.kind or ("osm" if fac.source.startswith("osm") else "register")
+            if kind == "osm":
+                frame = io.read_osm_points(src, types=fac.types)
+            else:
+                frame = io.read_facilities(
+                    src,
+                    types=fac.types,
+                    facility_type=fac.facility_type,
+                    name_col=fac.name_col,
+                    type_col=fac.type_col,
+                    id_col=fac.id_col,
+                    x_col=fac.x_col,
+                    y_col=fac.y_col,
+                    lon_col=fac.lon_col,
+                    lat_col=fac.lat_col,
+                    crs=fac.crs,
+                )
+            used.append(fac.source)
+            frame = frame[frame.geometry.within(reach)].copy()
+            frame["in_municipality"] = frame.geometry.within(boundary)
+            wanted = fac.types or sorted(frame["type"].dropna().unique())
+            present = set(frame["type"])
+            lacking = [t for t in wanted if (t[:16] if kind == "osm" else t) not in present]
+            if lacking:
+                ds = CATALOGUE.get(fac.source)
+                coverage = ds.coverage if ds else fac.source
+                notes.append(
+                    _i18n.text(
+                        "facilities_none",
+                        lang,
+                        types=", ".join(_i18n.type_label(t, lang) for t in lacking),
+                        source=fac.source,
+                        coverage=coverage,
+                    )
+                )
+            frames.append(frame)
+        if frames:
+            facilities = pd.concat(frames)
+            dup = facilities.index[facilities.index.duplicated()]
+            if len(dup):
+                raise DataError(
+                    f"facility ids occur in more than one source: {listing(dup.unique())}; "
+                    "give the registers distinct ids (id_col=...)."
+                )
+        else:
+            facilities = gpd.GeoDataFrame(
+                {
+                    "name": [],
+                    "type": [],
+                    "status": [],
+                    "capacity": pd.array([], dtype="Float64"),
+                    "source": [],
+                    "in_municipality": pd.array([], dtype="bool"),
+                },
+                geometry=[],
+                crs=settings.working_crs,
+            )
+        facilities = gpd.GeoDataFrame(facilities, geometry="geometry", crs=settings.working_crs)
+        facilities.index.name = "facility_id"
+        return facilities, notes, used
+
+    def _custom_areas(
+        self, sectors: gpd.GeoDataFrame, muni: Municipality, notes: list[str]
+    ) -> pd.DataFrame:
+        cfg = self.config
+        rows = []
+        vintage = cfg.study.vintage
+        for spec in cfg.areas:
+            lang = cfg.study.language
+            if spec.wijken is not None:
+                unknown = sorted(set(spec.wijken) - set(sectors["wijk"]))
+                if unknown:
+                    raise DataError(
+                        f"area {spec.name!r}: wijken {listing(unknown)} are not wijken of "
+                        f"{muni.name} in vintage {vintage} (it has "
+                        f"{listing(sorted(set(sectors['wijk'])))})."
+                    )
+                codes = list(sectors.index[sectors["wijk"].isin(spec.wijken)])
+                area = areas.CustomArea(
+                    name=spec.name,
+                    sectors=tuple(codes),
+                    vintage=vintage,
+                    note=f"wijken {', '.join(spec.wijken)}",
+                )
+                note = _i18n.text("area_wijken", lang, wijken=", ".join(spec.wijken))
+            else:
+                assert spec.sectors is not None
+                area = areas.custom_area(spec.name, sectors=spec.sectors, vintage=spec.vintage)
+                area = area.to_vintage(vintage)
+                if area.source_vintage is None:
+                    note = _i18n.text("area_sectors", lang, sectors=", ".join(area.sectors))
+                else:
+                    key = "area_translated_exact" if area.exact else "area_translated"
+                    note = _i18n.text(
+                        key,
+                        lang,
+                        src_vintage=area.source_vintage,
+                        src=", ".join(area.source_sectors),
+                        vintage=vintage,
+                        dst=", ".join(area.sectors),
+                        extra=", ".join(area.extra_sectors),
+                    )
+            outside = [s for s in area.sectors if s not in sectors.index]
+            if outside:
+                raise DataError(
+                    f"area {spec.name!r}: sectors {listing(outside)} are not sectors of "
+                    f"{muni.name}."
+                )
+            counts = areas.aggregate(sectors, [area], columns=list(cfg.target_groups))
+            row: dict[str, Any] = {
+                "area": area.name,
+                "vintage": area.vintage,
+                "sectors": " ".join(area.sectors),
+                "exact": area.exact,
+                "note": note,
+            }
+            row.update({str(k): v for k, v in counts.iloc[0].items()})
+            rows.append(row)
+        frame = pd.DataFrame(rows)
+        if len(frame):
+            frame = frame.set_index("area")
+            for g in cfg.target_groups:
+                frame[g] = frame[g].astype("Int64")
+        return frame
+
+    # -- running
+
+    def run(self, out: str | Path, *, echo: bool = False) -> RunResult:
+        """Load the study, write its outputs to ``out`` and return the summary.
+
+        Parameters
+        ----------
+        out
+            Output folder (created if needed; files in it are overwritten).
+        echo
+            Also log the summary lines at INFO level.
+        """
+        data = self.load()
+        out_dir = Path(out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files = self._write(data, out_dir)
+        summary = tuple(self.summary(data, out_dir, files))
+        if echo:
+            for line in summary:
+                log.info(line)
+        return RunResult(out=out_dir, files=tuple(files), summary=summary, data=data)
+
+    def _write(self, data: StudyData, out: Path) -> list[Path]:
+        gpkg = out / "wijkanalyse.gpkg"
+        if gpkg.exists():
+            gpkg.unlink()
+        sectors = data.sectors.reset_index()
+        wijken = data.wijken.reset_index()
+        facilities = data.facilities.reset_index()
+        for frame in (sectors, facilities):
+            frame["x"] = frame.geometry.x.round(1)
+            frame["y"] = frame.geometry.y.round(1)
+        sector_cols = [
+            "sector",
+            "name",
+            "vintage",
+            "wijk",
+            "wijk_name",
+            "deelgemeente",
+            "deelgemeente_name",
+            "gemeente",
+            "gemeente_name",
+        ]
+        sector_cols += [c for c in sectors.columns if c.startswith("pop_")]
+        sector_cols += [c for c in sectors.columns if c.startswith("income_")]
+        sector_cols += [c for c in ("area_ha", "x", "y") if c in sectors]
+        sectors = gpd.GeoDataFrame(sectors[[*sector_cols, "geometry"]], geometry="geometry")
+        fac_cols = [
+            "facility_id",
+            "name",
+            "type",
+            "status",
+            "capacity",
+            "in_municipality",
+            "source",
+            "x",
+            "y",
+        ]
+        fac_cols += [c for c in facilities.columns if c not in fac_cols and c != "geometry"]
+        facilities = gpd.GeoDataFrame(facilities[[*fac_cols, "geometry"]], geometry="geometry")
+        layers = {"sectors": sectors, "wijken": wijken, "facilities": facilities}
+        for layer, frame in layers.items():
+            frame.to_file(gpkg, layer=layer, driver="GPKG", engine="pyogrio")
+        files = [gpkg]
+        for layer, frame in layers.items():
+            path = out / f"{layer}.csv"
+            pd.DataFrame(frame.drop(columns="geometry")).to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        if len(data.areas):
+            path = out / "areas.csv"
+            data.areas.to_csv(path, encoding="utf-8")
+            files.append(path)
+        files.append(self._write_provenance(data, out))
+        return files
+
+    def _write_provenance(self, data: StudyData, out: Path) -> Path:
+        from wijkanalyse import __version__
+
+        def entry(ds: Dataset) -> dict[str, Any]:
+            return {
+                "id": ds.id,
+                "title": ds.title,
+                "publisher": ds.publisher,
+                "licence": ds.licence,
+                "attribution": ds.attribution,
+                "source_url": ds.source_url,
+                "sha256": ds.sha256,
+                "vintage": ds.vintage,
+                "reference_year": ds.reference_year,
+            }
+
+        files = []
+        for src in (
+            self.config.data.sectors,
+            self.config.data.population,
+            self.config.data.income,
+            *(f.source for f in self.config.facilities),
+        ):
+            if src and src not in CATALOGUE:
+                p = self.base_dir / src
+                files.append({"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
+        manifest = {
+            "package": "wijkanalyse",
+            "version": __version__,
+            "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+            "study_file": str(self.path) if self.path else None,
+            "study": self.config.model_dump(mode="json"),
+            "municipality": {
+                "code": data.municipality.code,
+                "name": data.municipality.name,
+                "vintage": data.municipality.vintage,
+            },
+            "sector_vintage": self.config.study.vintage,
+            "datasets": [entry(get_dataset(d)) for d in data.datasets],
+            "input_files": files,
+            "notes": list(data.notes),
+        }
+        path = out / "provenance.json"
+        path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    def summary(
+        self, data: StudyData, out: Path | None = None, files: list[Path] | None = None
+    ) -> list[str]:
+        """Return the short summary of a loaded study, in the study's language."""
+        t, lang = _i18n.text, self.config.study.language
+        s, w = data.sectors, data.wijken
+        lines = [
+            t(
+                "summary_title",
+                lang,
+                name=data.municipality.name,
+                nis=data.municipality.code,
+                vintage=self.config.study.vintage,
+            )
+        ]
+        pseudo = [x for x in w.index if str(x).upper().endswith("ONB")]
+        extra = ""
+        if pseudo and "pop_total" in w:
+            extra = t(
+                "unlocated_wijk", lang, n=_i18n.fmt_int(w.loc[pseudo, "pop_total"].sum(), lang)
+            )
+        n_geom = int((~(s.geometry.isna() | s.geometry.is_empty)).sum())
+        lines.append(
+            t(
+                "sectors_line",
+                lang,
+                n=len(s),
+                n_geom=n_geom,
+                n_wijken=len(w) - len(pseudo),
+                extra=extra,
+            )
+        )
+        if s["pop_total"].isna().any():
+            lines.append(t("population_missing", lang, n=int(s["pop_total"].isna().sum())))
+        else:
+            total, old = int(s["pop_total"].sum()), int(s["pop_65plus"].sum())
+            lines.append(
+                t(
+                    "population_line",
+                    lang,
+                    total=_i18n.fmt_int(total, lang),
+                    old=_i18n.fmt_int(old, lang),
+                    share=_i18n.fmt_pct(old / total if total else float("nan"), 1, lang),
+                )
+            )
+        if "income_median" in s:
+            known = s["income_median"].dropna()
+            ds = CATALOGUE.get(self.config.data.income or "")
+            year = ds.reference_year if ds and ds.reference_year else "?"
+            lines.append(
+                t(
+                    "income_line",
+                    lang,
+                    year=year,
+                    known=len(known),
+                    n=len(s),
+                    median="€ " + _i18n.fmt_int(round(float(known.median())), lang)
+                    if len(known)
+                    else t("unknown", lang),
+                )
+            )
+        f = data.facilities
+        if len(f):
+            counts = f["type"].value_counts()
+            listing_ = ", ".join(f"{_i18n.type_label(k, lang)} {v}" for k, v in counts.items())
+            lines.append(
+                t(
+                    "facilities_line",
+                    lang,
+                    buffer=_i18n.fmt_number(self.config.study.facility_buffer_m / 1000, 0, lang),
+                    listing=listing_,
+                )
+            )
+        lines += [f"{t('warning', lang)}: {n}" for n in data.notes]
+        if data.road_graph is not None:
+            lines += self._network_lines(data, lang)
+        for name, row in data.areas.iterrows():
+            note = "" if row["exact"] else t("area_approx", lang, note=row["note"])
+            lines.append(
+                t(
+                    "area_line",
+                    lang,
+                    name=name,
+                    n=len(row["sectors"].split()),
+                    pop=_i18n.fmt_int(row.get("pop_total"), lang),
+                    note=note,
+                )
+            )
+        if out is not None and files:
+            lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in files)))
+        return lines
+
+    def _network_lines(self, data: StudyData, lang: str) -> list[str]:
+        assert data.road_graph is not None
+        src = self.config.data.road_graph or ""
+        ds = CATALOGUE.get(src)
+        edges = data.road_graph.edges
+        two_way = (
+            edges["has_reverse"].astype(bool)
+            if "has_reverse" in edges
+            else pd.Series(False, index=edges.index)
+        )
+        weight = pd.Series(1.0, index=edges.index).where(~two_way, 0.5)
+
+        def km_within(shape: Any) -> float:
+            idx = edges.sindex.query(shape, predicate="intersects")
+            if len(idx) == 0:
+                return 0.0
+            part = edges.geometry.iloc[idx].intersection(shape).length
+            return float((part * weight.iloc[idx].to_numpy()).sum()) / 1000
+
+        km = km_within(areas.municipality_polygon(data.municipality.code))
+        if km < 0.5:
+            return [_i18n.text("network_none", lang, coverage=ds.coverage if ds else src)]
+        lines = [_i18n.text("network_line", lang, source=src, km=_i18n.fmt_number(km, 0, lang))]
+        gaps = [
+            f"{row.wijk_name} ({code})"
+            for code, row in data.wijken.iterrows()
+            if row.geometry is not None
+            and not row.geometry.is_empty
+            and km_within(row.geometry) < 1.0
+        ]
+        if gaps:
+            lines.append(_i18n.text("network_gaps", lang, wijken=", ".join(gaps)))
+        return lines
