@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 class _Handler(http.server.SimpleHTTPRequestHandler):
     requests: list[str] = []
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
@@ -56,7 +56,9 @@ def test_catalogue_matches_the_mirror(mirror: Path) -> None:
         path = mirror / ds.path
         assert path.is_file(), ds.id
         assert hashlib.sha256(path.read_bytes()).hexdigest() == ds.sha256, ds.id
-        assert ds.licence and ds.attribution and ds.source_url.startswith("https://")
+        assert ds.licence
+        assert ds.attribution
+        assert ds.source_url.startswith("https://")
         assert ds.url is None or ds.url.startswith("https://")
         assert (ds.url is None) == (ds.derived is not None), ds.id
 
@@ -67,7 +69,10 @@ def test_fetch_from_the_mirror(mirror: Path) -> None:
 
 
 def test_unknown_id_lists_close_matches() -> None:
-    with pytest.raises(DataError, match=r"unknown dataset id 'statbel_census2021'.*Did you mean: statbel_census2021_age65"):
+    with pytest.raises(
+        DataError,
+        match=r"unknown dataset id 'statbel_census2021'.*Did you mean: statbel_census2021_age65",
+    ):
         get_dataset("statbel_census2021")
     with pytest.raises(DataError, match="unknown dataset id 'nonsense_xyz'"):
         fetch("nonsense_xyz")
@@ -100,7 +105,9 @@ def test_corrupted_download_is_refused_and_nothing_is_kept(
     settings.data_mirror = tmp_path / "no-mirror"
     settings.cache_dir = tmp_path / "cache"
     settings.download_base_url = serve(bad)
-    with pytest.raises(DataError, match=r"does not match the catalogue sha256.*nothing was kept|nothing was kept"):
+    with pytest.raises(
+        DataError, match=r"does not match the catalogue sha256.*nothing was kept|nothing was kept"
+    ):
         fetch("statbel_income2021")
     assert _files_in(tmp_path / "cache") == []
 
@@ -115,7 +122,10 @@ def test_missing_file_on_the_server(tmp_path: Path, serve) -> None:
     monkey = datasets.Dataset(**{**ds.__dict__, "url": None})
     CATALOGUE[ds.id] = monkey
     try:
-        with pytest.raises(DataError, match=r"(?s)could not download dataset 'statbel_census2021_age65'.*404 Client Error"):
+        with pytest.raises(
+            DataError,
+            match=r"(?s)could not download dataset 'statbel_census2021_age65'.*404 Client Error",
+        ):
             fetch(ds.id)
     finally:
         CATALOGUE[ds.id] = ds
@@ -135,7 +145,9 @@ def test_mirror_with_another_version_is_refused(tmp_path: Path) -> None:
     fake.parent.mkdir(parents=True)
     fake.write_text("name,type\nx,y\n")
     settings.data_mirror = tmp_path / "mirror"
-    with pytest.raises(DataError, match="does not match the catalogue entry 'leuven_centres_reference'"):
+    with pytest.raises(
+        DataError, match="does not match the catalogue entry 'leuven_centres_reference'"
+    ):
         fetch(ds.id)
 
 
@@ -167,7 +179,8 @@ def test_data_readme_is_the_generated_catalogue() -> None:
 
 def test_resolve_source_accepts_paths_and_ids(mirror: Path, tmp_path: Path) -> None:
     path, ds = datasets.resolve_source("statbel_income2021")
-    assert ds is not None and path.name.endswith(".csv")
+    assert ds is not None
+    assert path.name.endswith(".csv")
     f = tmp_path / "x.csv"
     shutil.copy(path, f)
     assert datasets.resolve_source(str(f)) == (f, None)

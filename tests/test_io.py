@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-
 from conftest import TINY_SECTORS, tiny_sector_frame
+
 from wijkanalyse import io
 from wijkanalyse._errors import CRSError, DataError, SchemaError
 
@@ -41,7 +41,8 @@ def _check_tiny(frame: gpd.GeoDataFrame, vintage: int) -> None:
     # the squares come back where they were drawn, to the millimetre
     for code, (_name, x, y) in TINY_SECTORS.items():
         minx, miny, _, _ = frame.geometry[code].bounds
-        assert abs(minx - x) < 1e-3 and abs(miny - y) < 1e-3
+        assert abs(minx - x) < 1e-3
+        assert abs(miny - y) < 1e-3
         assert frame.geometry[code].area == pytest.approx(10_000, rel=1e-6)
 
 
@@ -68,10 +69,18 @@ def test_sectors_shapefile_zip_3812_two_folder_levels(tmp_path: Path) -> None:
     name = "sh_statbel_statistical_sectors_3812_20240101"
     inner = tmp_path / f"{name}.shp" / f"{name}.shp"
     inner.mkdir(parents=True)
-    src = tiny_sector_frame("EPSG:3812").rename(
-        columns={"cd_sector": "CS01012024", "tx_sector_descr_nl": "T_SEC_NL",
-                 "cd_munty_refnis": "CNIS5_2024", "ms_area_ha": "M_AREA_HA"}
-    ).drop(columns="cd_sub_munty")
+    src = (
+        tiny_sector_frame("EPSG:3812")
+        .rename(
+            columns={
+                "cd_sector": "CS01012024",
+                "tx_sector_descr_nl": "T_SEC_NL",
+                "cd_munty_refnis": "CNIS5_2024",
+                "ms_area_ha": "M_AREA_HA",
+            }
+        )
+        .drop(columns="cd_sub_munty")
+    )
     src.to_file(inner / f"{name}.shp")
     archive = _zip_folder(tmp_path / f"{name}.shp", tmp_path / f"{name}.shp.zip")
     frame = io.read_sectors(archive)
@@ -81,20 +90,36 @@ def test_sectors_shapefile_zip_3812_two_folder_levels(tmp_path: Path) -> None:
 
 
 def test_sectors_plain_shapefile_2020(tmp_path: Path) -> None:
-    src = tiny_sector_frame().rename(
-        columns={"cd_sector": "CS01012020", "tx_sector_descr_nl": "T_SEC_NL",
-                 "cd_munty_refnis": "CNIS5_2020", "ms_area_ha": "M_AREA_HA"}
-    ).drop(columns="cd_sub_munty")
+    src = (
+        tiny_sector_frame()
+        .rename(
+            columns={
+                "cd_sector": "CS01012020",
+                "tx_sector_descr_nl": "T_SEC_NL",
+                "cd_munty_refnis": "CNIS5_2020",
+                "ms_area_ha": "M_AREA_HA",
+            }
+        )
+        .drop(columns="cd_sub_munty")
+    )
     path = tmp_path / "sh_statbel_statistical_sectors_20200101.shp"
     src.to_file(path)
     _check_tiny(io.read_sectors(path), 2024)  # 2020 codes are the 2020-2024 ("2024") vintage
 
 
 def test_sectors_shapefile_2011(tmp_path: Path) -> None:
-    src = tiny_sector_frame().rename(
-        columns={"cd_sector": "CS012011", "tx_sector_descr_nl": "SECTOR_NL",
-                 "cd_munty_refnis": "NIS_012011", "ms_area_ha": "GIS_AREA_H"}
-    ).drop(columns="cd_sub_munty")
+    src = (
+        tiny_sector_frame()
+        .rename(
+            columns={
+                "cd_sector": "CS012011",
+                "tx_sector_descr_nl": "SECTOR_NL",
+                "cd_munty_refnis": "NIS_012011",
+                "ms_area_ha": "GIS_AREA_H",
+            }
+        )
+        .drop(columns="cd_sub_munty")
+    )
     path = tmp_path / "scbel01012011_gen13.shp"
     src.to_file(path)
     frame = io.read_sectors(path)
@@ -118,10 +143,13 @@ def test_sectors_spatialite_zip_2022(tmp_path: Path) -> None:
     folder = tmp_path / "sh_statbel_statistical_sectors_31370_20220101.sqlite"
     folder.mkdir()
     tiny_sector_frame().to_file(
-        folder / "sh_statbel_statistical_sectors_20220101.sqlite", driver="SQLite",
+        folder / "sh_statbel_statistical_sectors_20220101.sqlite",
+        driver="SQLite",
         dataset_options={"SPATIALITE": "YES"},
     )
-    archive = _zip_folder(folder, tmp_path / "sh_statbel_statistical_sectors_31370_20220101.sqlite.zip")
+    archive = _zip_folder(
+        folder, tmp_path / "sh_statbel_statistical_sectors_31370_20220101.sqlite.zip"
+    )
     _check_tiny(io.read_sectors(archive), 2024)
 
 
@@ -131,7 +159,10 @@ def test_sectors_without_crs_need_assume_crs(tmp_path: Path) -> None:
         columns={"cd_sector": "CS01012024", "tx_sector_descr_nl": "T_SEC_NL"}
     )[["CS01012024", "T_SEC_NL", "geometry"]].to_file(path)
     path.with_suffix(".prj").unlink()
-    with pytest.raises(CRSError, match=r"has no CRS\. The file name suggests EPSG:31370; if so, pass assume_crs='EPSG:31370'"):
+    with pytest.raises(
+        CRSError,
+        match=r"has no CRS\. The file name suggests EPSG:31370; if so, pass assume_crs='EPSG:31370'",
+    ):
         io.read_sectors(path)
     _check_tiny(io.read_sectors(path, assume_crs="EPSG:31370"), 2024)
 
@@ -141,7 +172,10 @@ def test_sectors_lonlat_labelled_as_lambert(tmp_path: Path) -> None:
     frame = frame.set_crs("EPSG:31370", allow_override=True)  # the classic mistake
     path = tmp_path / "sectors_20240101.gpkg"
     frame.to_file(path, driver="GPKG")
-    with pytest.raises(CRSError, match=r"outside Belgium for the stated CRS EPSG:31370.*look like longitude/latitude"):
+    with pytest.raises(
+        CRSError,
+        match=r"outside Belgium for the stated CRS EPSG:31370.*look like longitude/latitude",
+    ):
         io.read_sectors(path)
 
 
@@ -150,7 +184,10 @@ def test_sectors_duplicate_and_malformed_codes_reported_together(tmp_path: Path)
     frame["cd_sector"] = ["24062A00-", "24062A00-", "2406A01"]
     path = tmp_path / "sectors_20240101.gpkg"
     frame.to_file(path, driver="GPKG")
-    with pytest.raises(DataError, match=r"has 2 problems:\n  - 1 malformed sector codes: '2406A01'.*\n  - 1 sector codes occur more than once: 24062A00-"):
+    with pytest.raises(
+        DataError,
+        match=r"has 2 problems:\n  - 1 malformed sector codes: '2406A01'.*\n  - 1 sector codes occur more than once: 24062A00-",
+    ):
         io.read_sectors(path)
 
 
@@ -158,7 +195,10 @@ def test_sectors_missing_code_column(tmp_path: Path) -> None:
     frame = tiny_sector_frame().rename(columns={"cd_sector": "code"})
     path = tmp_path / "sectors_20240101.gpkg"
     frame.to_file(path, driver="GPKG")
-    with pytest.raises(SchemaError, match=r"lacks column 'cd_sector' \(found: code, tx_sector_descr_nl.*Pass code_col="):
+    with pytest.raises(
+        SchemaError,
+        match=r"lacks column 'cd_sector' \(found: code, tx_sector_descr_nl.*Pass code_col=",
+    ):
         io.read_sectors(path)
     assert list(io.read_sectors(path, code_col="code").index) == list(TINY_SECTORS)
 
@@ -174,7 +214,9 @@ def test_sectors_vintage_must_be_known(tmp_path: Path) -> None:
 def test_sectors_invalid_geometry(tmp_path: Path) -> None:
     frame = tiny_sector_frame()
     x, y = 173300.0, 174300.0
-    frame.loc[0, "geometry"] = shapely.Polygon([(x, y), (x + 100, y + 100), (x + 100, y), (x, y + 100)])
+    frame.loc[0, "geometry"] = shapely.Polygon(
+        [(x, y), (x + 100, y + 100), (x + 100, y), (x, y + 100)]
+    )
     path = tmp_path / "sectors_20240101.gpkg"
     frame.to_file(path, driver="GPKG")
     with pytest.raises(DataError, match=r"1 invalid geometries \(0: Self-intersection.*make_valid"):
@@ -253,7 +295,9 @@ def test_population_opendata_zip_and_xlsx(tmp_path: Path) -> None:
 def test_population_duplicates(tmp_path: Path) -> None:
     rows = [*_POP_ROWS, _POP_ROWS[0].replace("|757|", "|3|")]
     path = _opendata_txt(tmp_path / "OPENDATA_SECTOREN_2024.txt", rows)
-    with pytest.raises(DataError, match=r"1 sector codes occur more than once: 24062A00-.*duplicates='sum'"):
+    with pytest.raises(
+        DataError, match=r"1 sector codes occur more than once: 24062A00-.*duplicates='sum'"
+    ):
         io.read_population(path)
     summed = io.read_population(path, duplicates="sum")
     assert summed.loc["24062A00-", "pop_total"] == 760
@@ -263,7 +307,9 @@ def test_population_duplicates(tmp_path: Path) -> None:
 def test_population_missing_columns_listed(tmp_path: Path) -> None:
     path = tmp_path / "OPENDATA_SECTOREN_2024.txt"
     path.write_bytes("CD_REFNIS|SECTOR|POP\n24062|24062A00-|757\n".encode("utf-8-sig"))
-    with pytest.raises(SchemaError, match=r"lacks columns 'CD_SECTOR', 'TOTAL' \(found: CD_REFNIS, SECTOR, POP\)"):
+    with pytest.raises(
+        SchemaError, match=r"lacks columns 'CD_SECTOR', 'TOTAL' \(found: CD_REFNIS, SECTOR, POP\)"
+    ):
         io.read_population(path)
 
 
@@ -271,7 +317,10 @@ def test_population_wrong_encoding(tmp_path: Path) -> None:
     path = tmp_path / "OPENDATA_SECTOREN_2024.txt"
     text = "\n".join([_POP_HEADER, _POP_ROWS[0].replace("LOUVAIN-CENTRE", "LOUVAIN-CENTRÉ")])
     path.write_bytes(text.encode("cp1252"))
-    with pytest.raises(DataError, match=r"is not valid utf-8-sig text \(byte 0x.. on line 1\).*pass encoding='cp1252'"):
+    with pytest.raises(
+        DataError,
+        match=r"is not valid utf-8-sig text \(byte 0x.. on line 1\).*pass encoding='cp1252'",
+    ):
         io.read_population(path)
     ok = io.read_population(path, encoding="cp1252")
     assert ok["pop_total"].tolist() == [757]
@@ -295,10 +344,14 @@ def test_census_mirror_leuven(mirror: Path) -> None:
 
 def test_census_official_long_format(tmp_path: Path) -> None:
     rows = [
-        ("24062A00-", "0-4", "1", 10), ("24062A00-", "0-4", "2", 12),
-        ("24062A00-", "15-19", "1", 7), ("24062A00-", "60-64", "2", 5),
-        ("24062A00-", "65-69", "1", 4), ("24062A00-", "80-84", "2", 3),
-        ("24062A00-", "100+", "2", 1), ("24062A01-", "20-24", "1", 50),
+        ("24062A00-", "0-4", "1", 10),
+        ("24062A00-", "0-4", "2", 12),
+        ("24062A00-", "15-19", "1", 7),
+        ("24062A00-", "60-64", "2", 5),
+        ("24062A00-", "65-69", "1", 4),
+        ("24062A00-", "80-84", "2", 3),
+        ("24062A00-", "100+", "2", 1),
+        ("24062A01-", "20-24", "1", 50),
     ]
     frame = pd.DataFrame(rows, columns=["CD_SECTOR", "CD_AGE", "CD_SEX", "MS_POP"])
     path = tmp_path / "TF_CENSUS_2021_S01.xlsx"
@@ -306,7 +359,13 @@ def test_census_official_long_format(tmp_path: Path) -> None:
     census = io.read_census(path)
     a = census.loc["24062A00-"]
     # by hand: 0-14 = 22; 15-64 = 12; 65+ = 8 (4 + 3 + 1); 80+ = 4
-    assert (a["pop_total"], a["pop_0_14"], a["pop_15_64"], a["pop_65plus"], a["pop_80plus"]) == (42, 22, 12, 8, 4)
+    assert (a["pop_total"], a["pop_0_14"], a["pop_15_64"], a["pop_65plus"], a["pop_80plus"]) == (
+        42,
+        22,
+        12,
+        8,
+        4,
+    )
     assert a["pop_under65"] == 34
     assert census.loc["24062A01-", "pop_total"] == 50
     assert (census["vintage"] == 2024).all()
@@ -327,7 +386,8 @@ def test_income_mirror(mirror: Path) -> None:
     inc = io.read_income()
     leuven = inc[inc.index.str.startswith(LEUVEN)]
     assert len(leuven) == 116
-    assert (inc["year"] == 2021).all() and (inc["vintage"] == 2024).all()
+    assert (inc["year"] == 2021).all()
+    assert (inc["vintage"] == 2024).all()
     assert leuven["income_median"].median() == 30_869
     suppressed = inc["income_median"].isna()
     assert int(suppressed.sum()) == 1_801
@@ -366,10 +426,15 @@ def test_income_official_txt_with_confidential_cells(tmp_path: Path) -> None:
 
 def test_income_official_xlsx_short_sector_codes(tmp_path: Path) -> None:
     # the 4-character CD_SECTOR is joined to the municipality code
-    frame = pd.DataFrame({
-        "cd_year": [2021, 2021], "cd_munty_refnis": ["24062", "24062"], "cd_sector": ["A00-", "A01-"],
-        "ms_avg_tot_net_taxable_inc": ["30521", "*"], "ms_median_net_taxable_inc": ["22286", "*"],
-    })
+    frame = pd.DataFrame(
+        {
+            "cd_year": [2021, 2021],
+            "cd_munty_refnis": ["24062", "24062"],
+            "cd_sector": ["A00-", "A01-"],
+            "ms_avg_tot_net_taxable_inc": ["30521", "*"],
+            "ms_median_net_taxable_inc": ["22286", "*"],
+        }
+    )
     path = tmp_path / "TF_PSNL_INC_TAX_SECTOR.xlsx"
     frame.to_excel(path, index=False)
     inc = io.read_income(path)
@@ -385,7 +450,8 @@ def test_income_official_xlsx_short_sector_codes(tmp_path: Path) -> None:
 def test_sector_tables(mirror: Path) -> None:
     t24 = io.read_sector_table("pinc_statsec2024_als_basis")
     leuven24 = t24[t24["gemeente"] == LEUVEN]
-    assert len(leuven24) == 119 and (leuven24["vintage"] == 2024).all()
+    assert len(leuven24) == 119
+    assert (leuven24["vintage"] == 2024).all()
     assert leuven24["wijk"].nunique() == 25  # 24 wijken + unlocated residents
     assert leuven24.loc["24062ZZZZ", "wijk"] == "24062ONB"
     assert set(leuven24["deelgemeente"]) == {"24062A", "24062C", "24062-Z", "24062-Y", "24062ONBE"}
@@ -412,11 +478,13 @@ def test_cp1252_table_is_read_correctly(mirror: Path) -> None:
 
 def test_utf8_read_as_cp1252_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
-    path.write_text("statsec;deelgemeente;gemeente;statsec_naam;gemeente_naam;provincie;"
-                    "statsec_naam_lang;deelgemeente_naam\n"
-                    "11001A00-;11001A;11001;Café;Liège;10000;Café (11001A00-);Hélécine\n"
-                    "11001A01-;11001A;11001;Crèche;Liège;10000;Crèche (11001A01-);Hélécine\n",
-                    encoding="utf-8")
+    path.write_text(
+        "statsec;deelgemeente;gemeente;statsec_naam;gemeente_naam;provincie;"
+        "statsec_naam_lang;deelgemeente_naam\n"
+        "11001A00-;11001A;11001;Café;Liège;10000;Café (11001A00-);Hélécine\n"
+        "11001A01-;11001A;11001;Crèche;Liège;10000;Crèche (11001A01-);Hélécine\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataError, match="looks like UTF-8 text read as cp1252.*encoding='utf-8'"):
         io.read_sector_table(path, encoding="cp1252", vintage=2011)
     assert io.read_sector_table(path, vintage=2011).loc["11001A00-", "name"] == "Café"
@@ -438,7 +506,8 @@ def test_area_polygons(mirror: Path) -> None:
     assert (leuven["level"] == "wijk").all()
     assert leuven.area.sum() / 1e6 == pytest.approx(57.50, abs=0.01)
     g = io.read_areas("pinc_gemeenten_2024")
-    assert g.loc[LEUVEN, "name"] == "Leuven" and (g["level"] == "gemeente").all()
+    assert g.loc[LEUVEN, "name"] == "Leuven"
+    assert (g["level"] == "gemeente").all()
     names = io.read_area_names("pinc_ggw72024_names")
     assert names.loc["2406213", "short_name"] == "Blauwput"
 
@@ -451,7 +520,8 @@ def test_leuven_centres_reference(mirror: Path) -> None:
     assert len(f) == 7
     assert f.index.name == "facility_id"
     assert f["type"].value_counts().to_dict() == {"buurtcentrum": 4, "lokaal_dienstencentrum": 3}
-    assert (f["status"] == "existing").all() and f["capacity"].isna().all()
+    assert (f["status"] == "existing").all()
+    assert f["capacity"].isna().all()
     assert f.crs.to_epsg() == 31370
     assert f.loc["buurtcentrum-buurthuis-t-lampeke", "location_confidence"] == "high"
     lampeke = f.geometry["buurtcentrum-buurthuis-t-lampeke"]
@@ -464,20 +534,27 @@ def _register(path: Path, header: str, rows: list[str]) -> Path:
 
 
 def test_facilities_lonlat_csv(tmp_path: Path) -> None:
-    path = _register(tmp_path / "ldc.csv", "name;lat;lon;capacity",
-                     ["LDC A;50,8798;4,7005;120", "LDC B;50,8900;4,7200;"])
+    path = _register(
+        tmp_path / "ldc.csv",
+        "name;lat;lon;capacity",
+        ["LDC A;50,8798;4,7005;120", "LDC B;50,8900;4,7200;"],
+    )
     f = io.read_facilities(path, facility_type="lokaal dienstencentrum")
     assert list(f["type"]) == ["lokaal_dienstencentrum"] * 2
     assert f.crs.to_epsg() == 31370
-    assert f["capacity"].tolist()[0] == 120 and pd.isna(f["capacity"].tolist()[1])
+    assert f["capacity"].tolist()[0] == 120
+    assert pd.isna(f["capacity"].tolist()[1])
     # 4.7005 E, 50.8798 N is in Leuven: about (173 400, 174 000) in Lambert 72
     a = f.geometry.iloc[0]
-    assert 172_000 < a.x < 175_000 and 173_000 < a.y < 176_000
+    assert 172_000 < a.x < 175_000
+    assert 173_000 < a.y < 176_000
 
 
 def test_facilities_xy_need_a_crs(tmp_path: Path) -> None:
     path = _register(tmp_path / "f.csv", "name,type,x,y", ["A,buurtcentrum,173000,174000"])
-    with pytest.raises(CRSError, match=r"coordinate columns 'x'/'y' do not say their CRS\. Pass crs='EPSG:31370'"):
+    with pytest.raises(
+        CRSError, match=r"coordinate columns 'x'/'y' do not say their CRS\. Pass crs='EPSG:31370'"
+    ):
         io.read_facilities(path)
     assert io.read_facilities(path, crs="EPSG:31370").geometry.iloc[0].x == 173000
 
@@ -489,19 +566,30 @@ def test_facilities_lonlat_labelled_as_lambert(tmp_path: Path) -> None:
 
 
 def test_facilities_missing_coordinates_and_bad_status(tmp_path: Path) -> None:
-    path = _register(tmp_path / "f.csv", "name,type,x_31370,y_31370",
-                     ["A,buurtcentrum,173000,174000", "B,buurtcentrum,,"])
+    path = _register(
+        tmp_path / "f.csv",
+        "name,type,x_31370,y_31370",
+        ["A,buurtcentrum,173000,174000", "B,buurtcentrum,,"],
+    )
     with pytest.raises(SchemaError, match=r"1 facilities have no coordinates \(row 3\)"):
         io.read_facilities(path)
-    path = _register(tmp_path / "g.csv", "name,type,status,x_31370,y_31370",
-                     ["A,buurtcentrum,open,173000,174000"])
-    with pytest.raises(SchemaError, match="status must be one of existing, candidate, closed; found open"):
+    path = _register(
+        tmp_path / "g.csv",
+        "name,type,status,x_31370,y_31370",
+        ["A,buurtcentrum,open,173000,174000"],
+    )
+    with pytest.raises(
+        SchemaError, match="status must be one of existing, candidate, closed; found open"
+    ):
         io.read_facilities(path)
 
 
 def test_facilities_ids_do_not_depend_on_row_order(tmp_path: Path) -> None:
-    rows = ["Zaal,buurtcentrum,173000,174000", "Zaal,buurtcentrum,174000,175000",
-            "Huis,buurtcentrum,172000,176000"]
+    rows = [
+        "Zaal,buurtcentrum,173000,174000",
+        "Zaal,buurtcentrum,174000,175000",
+        "Huis,buurtcentrum,172000,176000",
+    ]
     a = io.read_facilities(_register(tmp_path / "a.csv", "name,type,x_31370,y_31370", rows))
     b = io.read_facilities(_register(tmp_path / "b.csv", "name,type,x_31370,y_31370", rows[::-1]))
     assert sorted(a.index) == sorted(b.index)
@@ -511,9 +599,11 @@ def test_facilities_ids_do_not_depend_on_row_order(tmp_path: Path) -> None:
 
 
 def test_facilities_geojson_and_geopackage(tmp_path: Path) -> None:
-    pts = gpd.GeoDataFrame({"name": ["A", "B"], "type": ["buurtcentrum", "pharmacy"],
-                            "capacity": [30, 10]},
-                           geometry=gpd.points_from_xy([4.70, 4.71], [50.88, 50.87]), crs=4326)
+    pts = gpd.GeoDataFrame(
+        {"name": ["A", "B"], "type": ["buurtcentrum", "pharmacy"], "capacity": [30, 10]},
+        geometry=gpd.points_from_xy([4.70, 4.71], [50.88, 50.87]),
+        crs=4326,
+    )
     pts.to_file(tmp_path / "f.geojson", driver="GeoJSON")
     pts.to_crs(31370).to_file(tmp_path / "f.gpkg", driver="GPKG")
     a, b = io.read_facilities(tmp_path / "f.geojson"), io.read_facilities(tmp_path / "f.gpkg")
@@ -524,10 +614,15 @@ def test_facilities_geojson_and_geopackage(tmp_path: Path) -> None:
 
 
 def test_facility_polygons_need_as_point(tmp_path: Path) -> None:
-    poly = gpd.GeoDataFrame({"name": ["Zaal"], "type": ["buurtcentrum"]},
-                            geometry=[shapely.box(173000, 174000, 173020, 174030)], crs=31370)
+    poly = gpd.GeoDataFrame(
+        {"name": ["Zaal"], "type": ["buurtcentrum"]},
+        geometry=[shapely.box(173000, 174000, 173020, 174030)],
+        crs=31370,
+    )
     poly.to_file(tmp_path / "p.gpkg", driver="GPKG")
-    with pytest.raises(SchemaError, match="Polygon geometries; facilities are points. Pass as_point="):
+    with pytest.raises(
+        SchemaError, match="Polygon geometries; facilities are points. Pass as_point="
+    ):
         io.read_facilities(tmp_path / "p.gpkg")
     f = io.read_facilities(tmp_path / "p.gpkg", as_point="representative_point")
     assert f.geometry.iloc[0].within(poly.geometry.iloc[0])
@@ -558,7 +653,8 @@ def test_osm_unknown_type_suggests(mirror: Path) -> None:
 
 def test_road_graph(mirror: Path) -> None:
     g = io.read_road_graph()
-    assert len(g.nodes) == 21_032 and len(g.edges) == 41_535
+    assert len(g.nodes) == 21_032
+    assert len(g.edges) == 41_535
     assert g.nodes.index.name == "node_id"
     assert g.edges.crs.to_epsg() == 31370
     assert int(g.edges["maxspeed_kmh"].notna().sum()) == 14_409 - 24  # 3050 artefacts → NA
@@ -567,9 +663,16 @@ def test_road_graph(mirror: Path) -> None:
 
 
 def test_road_graph_with_dangling_edges(tmp_path: Path) -> None:
-    nodes = gpd.GeoDataFrame({"node_id": [1, 2]}, geometry=gpd.points_from_xy([173000, 173100], [174000, 174000]), crs=31370)
-    edges = gpd.GeoDataFrame({"u": [1, 2], "v": [2, 3], "length_m": [100.0, 50.0]},
-                             geometry=[shapely.LineString([(173000, 174000), (173100, 174000)])] * 2, crs=31370)
+    nodes = gpd.GeoDataFrame(
+        {"node_id": [1, 2]},
+        geometry=gpd.points_from_xy([173000, 173100], [174000, 174000]),
+        crs=31370,
+    )
+    edges = gpd.GeoDataFrame(
+        {"u": [1, 2], "v": [2, 3], "length_m": [100.0, 50.0]},
+        geometry=[shapely.LineString([(173000, 174000), (173100, 174000)])] * 2,
+        crs=31370,
+    )
     path = tmp_path / "g.gpkg"
     nodes.to_file(path, layer="nodes", driver="GPKG")
     edges.to_file(path, layer="edges", driver="GPKG")
@@ -579,4 +682,11 @@ def test_road_graph_with_dangling_edges(tmp_path: Path) -> None:
 
 def test_vintage_from_year() -> None:
     assert [io.vintage_from_year(y) for y in (2011, 2018, 2019, 2020, 2024, 2025, 2030)] == [
-        2011, 2011, 2019, 2024, 2024, 2025, 2025]
+        2011,
+        2011,
+        2019,
+        2024,
+        2024,
+        2025,
+        2025,
+    ]

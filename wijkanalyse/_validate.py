@@ -45,7 +45,7 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> list[str]
     """Return up to ``n`` candidates that resemble ``word`` (case-insensitive)."""
     cands = list(candidates)
     lower = {c.lower(): c for c in cands}
-    found = difflib.get_close_matches(word.lower(), list(lower), n=n, cutoff=0.5)
+    found = difflib.get_close_matches(word.lower(), list(lower), n=n, cutoff=0.6)
     hits = [lower[f] for f in found]
     # substring hits come first when difflib misses them
     for c in cands:

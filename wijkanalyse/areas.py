@@ -335,10 +335,12 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
                 f"{nis} ({hit['gemeente_name'].iloc[0]}) is {region}; the {vintage} sector "
                 "tables of the mirror cover the municipalities of Flanders and Brussels."
             )
-    codes = table[["gemeente", "gemeente_name"]].drop_duplicates().sort_values("gemeente")
-    near = codes[codes["gemeente"].str[:3] == nis[:3]]
-    hint = listing(
-        (f"{g} {n}" for g, n in zip(near["gemeente"], near["gemeente_name"], strict=True)), 6
+    codes = table[["gemeente", "gemeente_name"]].drop_duplicates()
+    codes = codes[codes["gemeente"].str.fullmatch(r"\d{5}")]
+    distance = (codes["gemeente"].astype(int) - int(nis)).abs()
+    near = codes.loc[distance.sort_values(kind="stable").index[:5]].sort_values("gemeente")
+    hint = ", ".join(
+        f"{g} {n}" for g, n in zip(near["gemeente"], near["gemeente_name"], strict=True)
     )
     return f"{nis} is not a municipality code of vintage {vintage}." + (
         f" Codes nearby: {hint}." if hint else ""

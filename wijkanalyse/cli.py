@@ -80,6 +80,7 @@ def run(
     try:
         s = Study.from_toml(study)
         _set_language(lang or s.config.study.language)
+        s = s.with_language(settings.language)
         with warnings.catch_warnings():
             # data warnings are part of the summary below; do not print them twice
             warnings.simplefilter("ignore", DataWarning)

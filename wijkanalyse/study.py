@@ -274,6 +274,12 @@ class Study:
         study._check_sources(label)
         return study
 
+    def with_language(self, language: Literal["nl", "en"]) -> Study:
+        """Return the same study with its user-facing text in another language."""
+        section = self.config.study.model_copy(update={"language": language})
+        config = self.config.model_copy(update={"study": section})
+        return Study(config=config, base_dir=self.base_dir, path=self.path)
+
     def _check_sources(self, label: str) -> None:
         problems = Problems(label)
         d = self.config.data

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from wijkanalyse.cli import app
+
+runner = CliRunner()
+
+
+def test_run_leuven(mirror: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Inwoners (census 2021): 101\u202f032, waarvan 65-plus: 16\u202f872" in result.output
+    for name in ("wijkanalyse.gpkg", "sectors.csv", "wijken.csv", "facilities.csv"):
+        assert (tmp_path / name).is_file(), name
+    assert int(pd.read_csv(tmp_path / "wijken.csv")["pop_total"].sum()) == 101_032
+
+
+def test_run_in_english(mirror: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Residents (census 2021): 101,032" in result.output
+
+
+def test_run_with_a_bad_study_fails_clearly(tmp_path: Path) -> None:
+    study = tmp_path / "s.toml"
+    study.write_text('[study]\nname = "x"\nmunicipality = "24000"\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", str(study), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "Fout:" in result.stderr
+    assert "24000 is the NIS code of arrondissement Leuven" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_datasets_list(mirror: Path) -> None:
+    result = runner.invoke(app, ["datasets", "list"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "statbel_census2021_age65" in result.output
+    assert "Modellicentie Gratis Hergebruik Vlaanderen" in result.output
+    assert "licentie" in result.output
+    md = runner.invoke(app, ["datasets", "list", "--format", "markdown"])
+    assert md.output.startswith("# Dataset catalogue")
+    csv = runner.invoke(app, ["datasets", "list", "--format", "csv"])
+    assert csv.output.splitlines()[0].startswith("id,title,publisher,licence")
+
+
+def test_datasets_fetch(mirror: Path) -> None:
+    ok = runner.invoke(app, ["datasets", "fetch", "statbel_income2021"])
+    assert ok.exit_code == 0
+    assert "statbel_income2021_per_sector_belgium.csv" in ok.output
+    bad = runner.invoke(app, ["datasets", "fetch", "statbel_income"])
+    assert bad.exit_code == 2
+    assert "Did you mean: statbel_income2021" in bad.stderr

@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+
+from wijkanalyse._errors import DataError, SchemaError, VintageError
+from wijkanalyse.datasets import fetch
+from wijkanalyse.study import RunResult, Study
+
+MINIMAL = {"study": {"name": "Leuven", "municipality": "24062"}}
+
+
+def _census_totals(nis_prefixes: list[str]) -> tuple[int, int]:
+    """Census 2021 totals computed straight from the CSV, independently of the package."""
+    raw = pd.read_csv(fetch("statbel_census2021_age65"), dtype={"cd_sector": str})
+    rows = raw[raw["cd_sector"].str[:5].isin(nis_prefixes)]
+    return int(rows["x65"].sum() + rows["rest"].fillna(0).sum()), int(rows["x65"].sum())
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def test_unknown_keys_and_wrong_types_are_all_reported() -> None:
+    raw = {
+        "study": {"name": "Leuven", "municipality": "24062", "vintage": "2024", "munic": 1},
+        "data": {"populaton": "statbel_census2021_age65"},
+        "facilities": [{"source": "osm2015_points", "types": "pharmacy"}],
+    }
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw, name="bad.toml")
+    msg = str(info.value)
+    assert msg.startswith("study file 'bad.toml' has 4 problems:")
+    assert "study.vintage: Input should be 2024 or 2025 (got '2024')" in msg
+    assert "unknown key 'study.munic'; did you mean 'municipality'?" in msg
+    assert "unknown key 'data.populaton'; did you mean 'population'?" in msg
+    assert "facilities.0.types: Input should be a valid list (got 'pharmacy')" in msg
+
+
+def test_missing_and_malformed_values() -> None:
+    with pytest.raises(SchemaError, match=r"study.municipality: Field required"):
+        Study.from_dict({"study": {"name": "x"}})
+    with pytest.raises(
+        SchemaError, match=r"must be a 5-digit NIS code such as '24062' \(Leuven\), got '2406'"
+    ):
+        Study.from_dict({"study": {"name": "x", "municipality": "2406"}})
+    # a NIS code written as a TOML integer is read as text
+    assert (
+        Study.from_dict({"study": {"name": "x", "municipality": 24062}}).config.study.municipality
+        == "24062"
+    )
+
+
+def test_unknown_sources_are_named(tmp_path: Path) -> None:
+    raw = {**MINIMAL, "data": {"population": "statbel_census_2021", "income": "data/inc.csv"}}
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw, base_dir=tmp_path)
+    msg = str(info.value)
+    assert (
+        "data.population: 'statbel_census_2021' is neither a dataset id nor a file path. Did you mean 'statbel_census2021_age65'"
+        in msg
+    )
+    assert "data.income: file 'data/inc.csv' does not exist" in msg
+
+
+def test_toml_syntax_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[study\nname = 'x'\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="study file 'bad.toml' is not valid TOML"):
+        Study.from_toml(bad)
+    with pytest.raises(DataError, match="does not exist"):
+        Study.from_toml(tmp_path / "nope.toml")
+
+
+def test_target_groups_must_be_population_columns(mirror: Path) -> None:
+    raw = {**MINIMAL, "target_groups": {"pop_families": {"label_nl": "gezinnen"}}}
+    with pytest.raises(
+        SchemaError, match=r"target group\(s\) pop_families are not population columns"
+    ):
+        Study.from_dict(raw).load()
+    with pytest.raises(SchemaError, match="a target group is a population column"):
+        Study.from_dict({**MINIMAL, "target_groups": {"seniors": {"label_nl": "x"}}})
+
+
+def test_vintage_2025_with_2024_census_is_refused(mirror: Path) -> None:
+    raw = {
+        "study": {"name": "Leuven", "municipality": "24062", "vintage": 2025},
+        "data": {"sectors": "statbel_sector_centroids_2024"},
+    }
+    with pytest.raises(
+        VintageError,
+        match="geometry 'statbel_sector_centroids_2024' is of sector vintage 2024, but vintage 2025 was asked",
+    ):
+        Study.from_dict(raw).load()
+
+
+# --------------------------------------------------------------------------- Leuven
+
+
+def test_leuven_totals(leuven_run: RunResult) -> None:
+    sectors = pd.read_csv(leuven_run.out / "sectors.csv", dtype={"sector": str, "wijk": str})
+    wijken = pd.read_csv(leuven_run.out / "wijken.csv", dtype={"wijk": str})
+    assert len(sectors) == 119
+    assert int(sectors["pop_total"].sum()) == 101_032
+    assert int(sectors["pop_65plus"].sum()) == 16_872
+    assert int(wijken["pop_total"].sum()) == 101_032
+    assert int(wijken["pop_65plus"].sum()) == 16_872
+    named = wijken[~wijken["wijk"].str.endswith("ONB")]
+    assert len(named) == 24
+    assert named["wijk_name"].notna().all()
+    assert {"Wijgmaal", "Blauwput", "Wilsele Dorp", "Ridderbuurt", "Korbeek-Lo"} <= set(
+        named["wijk_name"]
+    )
+    assert wijken.loc[wijken["wijk"] == "240628", "pop_total"].item() == 831  # Kareelveld
+    assert wijken.loc[wijken["wijk"] == "240622", "pop_total"].item() == 5_903  # Wilsele Putkapel
+    required = {
+        "sector",
+        "name",
+        "vintage",
+        "wijk",
+        "wijk_name",
+        "deelgemeente",
+        "pop_total",
+        "pop_65plus",
+        "income_median",
+    }
+    assert required <= set(sectors.columns)
+    assert (sectors["vintage"] == 2024).all()
+    assert {"wijk", "wijk_name", "pop_total", "pop_65plus"} <= set(wijken.columns)
+
+
+def test_leuven_missing_values_stay_missing(leuven_run: RunResult) -> None:
+    sectors = pd.read_csv(leuven_run.out / "sectors.csv", dtype={"sector": str})
+    na = sectors["income_median"].isna()
+    assert 0 < na.sum() < 10
+    assert not (sectors["income_median"] == 0).any()
+    reasons = set(sectors.loc[na, "income_median_na_reason"])
+    assert reasons <= {"suppressed_by_source", "absent_from_source"}
+    assert sectors.loc[~na, "income_median_na_reason"].isna().all()
+
+
+def test_leuven_geopackage(leuven_run: RunResult) -> None:
+    gpkg = leuven_run.out / "wijkanalyse.gpkg"
+    layers = {name for name, _ in pyogrio.list_layers(gpkg)}
+    assert layers == {"sectors", "wijken", "facilities"}
+    wijken = gpd.read_file(gpkg, layer="wijken")
+    assert wijken.crs.to_epsg() == 31370
+    assert int(wijken["pop_total"].sum()) == 101_032
+    assert wijken.geometry.notna().sum() == 24
+    sectors = gpd.read_file(gpkg, layer="sectors")
+    assert len(sectors) == 119
+    assert sectors.geometry.notna().sum() == 118
+    facilities = gpd.read_file(gpkg, layer="facilities")
+    assert {"facility_id", "name", "type"} <= set(facilities.columns)
+    fac_csv = pd.read_csv(leuven_run.out / "facilities.csv")
+    assert len(fac_csv) == len(facilities)
+    counts = fac_csv[fac_csv["in_municipality"]]["type"].value_counts().to_dict()
+    assert counts["buurtcentrum"] == 4
+    assert counts["lokaal_dienstencentrum"] == 3
+    assert counts["pharmacy"] == 39
+
+
+def test_leuven_areas_and_provenance(leuven_run: RunResult) -> None:
+    a = pd.read_csv(leuven_run.out / "areas.csv", index_col="area")
+    assert list(a.index) == ["Hoogland", "Wijgmaal", "Wilsele Dorp", "Blauwput"]
+    assert not a.loc["Hoogland", "exact"]
+    assert a.loc["Hoogland", "sectors"] == "24062E732"
+    assert "24062E73K" in a.loc["Hoogland", "note"]
+    assert a.loc["Wijgmaal", "exact"]
+    assert a.loc["Wijgmaal", "pop_total"] == 3_736
+    prov = json.loads((leuven_run.out / "provenance.json").read_text(encoding="utf-8"))
+    ids = {d["id"] for d in prov["datasets"]}
+    assert {
+        "statbel_census2021_age65",
+        "statbel_income2021",
+        "osm2015_points",
+        "leuven_centres_reference",
+        "pinc_statsec2024_als_basis",
+    } <= ids
+    assert all(
+        d["licence"] and d["attribution"] and len(d["sha256"]) == 64 for d in prov["datasets"]
+    )
+    assert prov["sector_vintage"] == 2024
+    assert prov["municipality"]["code"] == "24062"
+
+
+def test_leuven_summary_is_dutch(leuven_run: RunResult) -> None:
+    text = "\n".join(leuven_run.summary)
+    assert "Leuven (NIS 24062), statistische sectoren 2024" in text
+    assert (
+        "Inwoners (census 2021): 101\u202f032, waarvan 65-plus: 16\u202f872 (16,7\u00a0%)" in text
+    )
+    assert "24 wijken + 85 inwoners niet te lokaliseren" in text
+    assert "Wijgmaal (240621)" in text  # the road graph does not cover Wijgmaal
+
+
+def test_english_summary(mirror: Path, tmp_path: Path) -> None:
+    raw = {"study": {"name": "Leuven", "municipality": "24062", "language": "en"}}
+    result = Study.from_dict(raw).run(tmp_path)
+    assert "Residents (census 2021): 101,032, of whom aged 65+: 16,872 (16.7%)" in result.summary
+
+
+# --------------------------------------------------------------------------- other municipalities
+
+
+@pytest.mark.parametrize(("nis", "named_wijken"), [("24038", 17), ("44021", 25)])
+def test_other_municipalities_match_the_census(
+    mirror: Path, tmp_path: Path, nis: str, named_wijken: int
+) -> None:
+    raw = {
+        "study": {"name": "x", "municipality": nis},
+        "facilities": [
+            {"source": "leuven_centres_reference"},
+            {"source": "osm2015_points", "types": ["pharmacy"]},
+        ],
+    }
+    if nis == "44021":  # Gent: outside the 2024 wijk polygons and the OSM/centres coverage
+        with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
+            result = Study.from_dict(raw).run(tmp_path)
+    else:
+        result = Study.from_dict(raw).run(tmp_path)
+    total, old = _census_totals([nis])
+    sectors = pd.read_csv(tmp_path / "sectors.csv")
+    wijken = pd.read_csv(tmp_path / "wijken.csv", dtype={"wijk": str})
+    assert int(sectors["pop_total"].sum()) == total == int(wijken["pop_total"].sum())
+    assert int(sectors["pop_65plus"].sum()) == old == int(wijken["pop_65plus"].sum())
+    assert (~wijken["wijk"].str.endswith("ONB")).sum() == named_wijken
+    text = "\n".join(result.summary)
+    if nis == "44021":
+        assert "Geen wijkgrenzen (2024) voor 25 van de 25 wijken" in text
+        assert "Geen voorzieningen van type apotheek in osm2015_points" in text
+        assert len(pd.read_csv(tmp_path / "facilities.csv")) == 0
