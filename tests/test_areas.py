@@ -349,3 +349,16 @@ def test_load_sectors_matches_the_reference_join(mirror: Path) -> None:
     d = common.geometry.distance(ref.geometry, align=True)
     assert float(d.max()) < 0.01  # same centroids, to the centimetre
     assert (common["wijk"] == ref["ggw72024"]).all()
+
+
+def test_lambert_2008_as_working_crs(mirror: Path) -> None:
+    from wijkanalyse import settings
+
+    settings.working_crs = "EPSG:3812"
+    sectors = areas.load_sectors(LEUVEN, population=None, income=None)
+    assert sectors.crs.to_epsg() == 3812
+    located = sectors[sectors.geometry.notna()]
+    assert located.geometry.x.between(665_000, 685_000).all()  # Leuven in Lambert 2008
+    w = areas.wijk_areas(2024, gemeente=LEUVEN)
+    assert w.crs.to_epsg() == 3812
+    assert float(w["area_km2"].sum()) == pytest.approx(57.50, abs=0.05)

@@ -89,6 +89,27 @@ def test_sectors_shapefile_zip_3812_two_folder_levels(tmp_path: Path) -> None:
     assert (frame["gemeente"] == LEUVEN).all()
 
 
+def test_sectors_shapefile_zip_2019_without_epsg_in_the_name(tmp_path: Path) -> None:
+    src = (
+        tiny_sector_frame()
+        .rename(
+            columns={
+                "cd_sector": "CS01012019",
+                "tx_sector_descr_nl": "T_SEC_NL",
+                "cd_munty_refnis": "CNIS5_2019",
+            }
+        )
+        .drop(columns=["cd_sub_munty", "ms_area_ha"])
+    )
+    folder = tmp_path / "sh_statbel_statistical_sectors_20190101.shp"
+    folder.mkdir()
+    src.to_file(folder / "sh_statbel_statistical_sectors_20190101.shp")
+    archive = _zip_folder(folder, tmp_path / "sh_statbel_statistical_sectors_20190101.shp.zip")
+    frame = io.read_sectors(archive)
+    _check_tiny(frame, 2019)
+    assert frame["area_ha"].isna().all()
+
+
 def test_sectors_plain_shapefile_2020(tmp_path: Path) -> None:
     src = (
         tiny_sector_frame()
@@ -505,6 +526,14 @@ def test_area_polygons(mirror: Path) -> None:
     assert leuven.loc["240621", "name"] == "Wijgmaal (Leuven)"
     assert (leuven["level"] == "wijk").all()
     assert leuven.area.sum() / 1e6 == pytest.approx(57.50, abs=0.01)
+    d = io.read_areas("pinc_deelgemeenten_2024")
+    assert set(d.index[d.index.str.startswith(LEUVEN)]) == {
+        "24062A",
+        "24062C",
+        "24062-Z",
+        "24062-Y",
+    }
+    assert (d["level"] == "deelgemeente").all()
     g = io.read_areas("pinc_gemeenten_2024")
     assert g.loc[LEUVEN, "name"] == "Leuven"
     assert (g["level"] == "gemeente").all()

@@ -49,6 +49,7 @@ from wijkanalyse._validate import (
 from wijkanalyse.datasets import get_dataset
 
 __all__ = [
+    "HIERARCHY_COLUMNS",
     "VINTAGES",
     "CustomArea",
     "Municipality",
@@ -67,6 +68,17 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: The hierarchy columns of a sectors frame, in order.
+HIERARCHY_COLUMNS: tuple[str, ...] = (
+    "name",
+    "wijk",
+    "wijk_name",
+    "deelgemeente",
+    "deelgemeente_name",
+    "gemeente",
+    "gemeente_name",
+)
 
 #: The sector-code vintages wijkanalyse knows.
 VINTAGES: tuple[int, ...] = (2011, 2019, 2024, 2025)
@@ -116,7 +128,6 @@ def sector_codes(vintage: int) -> frozenset[str]:
     return frozenset(io.read_sector_table("pinc_statsec2025_als_basis").index)
 
 
-@functools.cache
 def _centroids_2024() -> gpd.GeoDataFrame:
     return io.read_sectors("statbel_sector_centroids_2024")
 
@@ -347,7 +358,6 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
     )
 
 
-@functools.cache
 def _gemeente_polygons() -> gpd.GeoDataFrame:
     return io.read_areas("pinc_gemeenten_2024", level="gemeente")
 
@@ -376,7 +386,6 @@ def municipality_polygon(code: str) -> BaseGeometry:
     return shapely.union_all(polys.geometry.loc[have].to_numpy())
 
 
-@functools.cache
 def _wijk_polygons(vintage: int) -> gpd.GeoDataFrame:
     if vintage not in _WIJK_POLYGONS:
         raise DataError(f"the catalogue has no wijk polygons for vintage {vintage}.")
@@ -860,16 +869,7 @@ def load_sectors(
     if muni.note:
         log.info(muni.note)
     h = hierarchy(vintage).loc[list(muni.sectors)]
-    keep = [
-        "name",
-        "wijk",
-        "wijk_name",
-        "deelgemeente",
-        "deelgemeente_name",
-        "gemeente",
-        "gemeente_name",
-    ]
-    frame = h[[c for c in keep if c in h]].copy()
+    frame = h[[c for c in HIERARCHY_COLUMNS if c in h]].copy()
     frame["vintage"] = vintage
     if geometry is not None:
         geo = io.read_sectors(geometry, vintage=None if _is_catalogue(geometry) else vintage)

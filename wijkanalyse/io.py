@@ -310,6 +310,26 @@ def _read_table(
     return frame
 
 
+def _open_table(
+    source: str | Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    member: str | None = None,
+) -> tuple[pd.DataFrame, Path, Dataset | None, str]:
+    """Resolve a dataset id or path and read it as a text table (catalogue encoding first)."""
+    path, ds = resolve_source(source)
+    label = _label(path, ds)
+    frame = _read_table(
+        path,
+        label=label,
+        encoding=encoding or (ds.encoding if ds else None),
+        sheet=sheet,
+        member=member,
+    )
+    return frame, path, ds, label
+
+
 def _to_number(values: pd.Series, *, what: str, missing: Iterable[str] = ()) -> pd.Series:
     """Parse numbers written with a decimal point or a decimal comma; ``missing`` → NA."""
     markers = set(missing)
@@ -620,15 +640,7 @@ def read_population(
         Indexed by ``sector``: ``pop_total`` (Int64), ``name``, ``gemeente``, ``area_ha``,
         ``vintage``.
     """
-    path, ds = resolve_source(source)
-    label = _label(path, ds)
-    frame = _read_table(
-        path,
-        label=label,
-        encoding=encoding or (ds.encoding if ds else None),
-        sheet=sheet,
-        member=member,
-    )
+    frame, path, ds, label = _open_table(source, encoding=encoding, sheet=sheet, member=member)
     problems = Problems(label)
     code = _find(frame, "cd_sector", "cd_refnis_sector")
     total = _find(frame, "total", "ms_population", "ms_pop", "population")
@@ -728,15 +740,7 @@ def read_census(
         Indexed by ``sector``: ``pop_total``, ``pop_65plus``, ``pop_under65`` (Int64), and for
         the official layout also ``pop_0_14``, ``pop_15_64``, ``pop_80plus``; ``vintage``.
     """
-    path, ds = resolve_source(source)
-    label = _label(path, ds)
-    frame = _read_table(
-        path,
-        label=label,
-        encoding=encoding or (ds.encoding if ds else None),
-        sheet=sheet,
-        member=member,
-    )
+    frame, path, ds, label = _open_table(source, encoding=encoding, sheet=sheet, member=member)
     problems = Problems(label)
     code = _find(frame, "cd_sector", "cd_refnis_sector")
     x65, rest = _find(frame, "x65"), _find(frame, "rest")
@@ -865,15 +869,7 @@ def read_income(
         ``income_total`` and ``n_declarations``; one ``*_na_reason`` column per measure;
         ``year``, ``vintage``.
     """
-    path, ds = resolve_source(source)
-    label = _label(path, ds)
-    frame = _read_table(
-        path,
-        label=label,
-        encoding=encoding or (ds.encoding if ds else None),
-        sheet=sheet,
-        member=member,
-    )
+    frame, path, ds, label = _open_table(source, encoding=encoding, sheet=sheet, member=member)
     problems = Problems(label)
     full = _find(frame, "cd_refnis_sector")
     short = _find(frame, "cd_sector")
@@ -1023,11 +1019,7 @@ def read_sector_table(
         ``arrondissement``, ``arrondissement_name``, ``provincie``, ``provincie_name`` that the
         source has; ``vintage``.
     """
-    path, ds = resolve_source(source)
-    label = _label(path, ds)
-    frame = _read_table(
-        path, label=label, encoding=encoding or (ds.encoding if ds else None), sheet=sheet
-    )
+    frame, _path, ds, label = _open_table(source, encoding=encoding, sheet=sheet)
     normed = {_norm(c) for c in frame.columns}
     layout: dict[str, tuple[str, ...]] | None = None
     if "statsec2024" in normed:

@@ -565,17 +565,7 @@ class Study:
         for frame in (sectors, facilities):
             frame["x"] = frame.geometry.x.round(1)
             frame["y"] = frame.geometry.y.round(1)
-        sector_cols = [
-            "sector",
-            "name",
-            "vintage",
-            "wijk",
-            "wijk_name",
-            "deelgemeente",
-            "deelgemeente_name",
-            "gemeente",
-            "gemeente_name",
-        ]
+        sector_cols = ["sector", "name", "vintage", *areas.HIERARCHY_COLUMNS[1:]]
         sector_cols += [c for c in sectors.columns if c.startswith("pop_")]
         sector_cols += [c for c in sectors.columns if c.startswith("income_")]
         sector_cols += [c for c in ("area_ha", "x", "y") if c in sectors]
