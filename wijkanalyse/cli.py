@@ -113,16 +113,17 @@ def datasets_list(
         raise typer.BadParameter("--format moet table, markdown of csv zijn.")
     en = _i18n.lang() == "en"
     table = Table(title=_i18n.text("datasets_title"), show_lines=True, expand=False)
-    for col in (
-        ("id", "id"),
-        ("titel", "title"),
-        ("uitgever", "publisher"),
-        ("licentie", "licence"),
-        ("vintage", "vintage"),
-        ("dekking", "coverage"),
-        ("beschikbaar", "available"),
-    ):
-        table.add_column(col[1] if en else col[0], overflow="fold")
+    headers = {
+        "id": "id",
+        "title": "titel",
+        "publisher": "uitgever",
+        "licence": "licentie",
+        "vintage": "vintage",
+        "coverage": "dekking",
+        "available": "beschikbaar",
+    }
+    for key, dutch in headers.items():
+        table.add_column(key if en else dutch, overflow="fold", no_wrap=key == "id")
     for ds_id, row in frame.iterrows():
         table.add_row(
             str(ds_id),

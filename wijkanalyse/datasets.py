@@ -602,6 +602,12 @@ def fetch(dataset_id: str, *, progress: bool = False) -> Path:
     import pooch
     import requests
 
+    if progress:
+        try:
+            import tqdm  # noqa: F401  (pooch draws its progress bar with tqdm)
+        except ImportError:
+            log.info("no progress bar: install tqdm to see download progress")
+            progress = False
     created = not target.parent.exists()
     errors = []
     for url in urls:
@@ -614,8 +620,11 @@ def fetch(dataset_id: str, *, progress: bool = False) -> Path:
                 path=target.parent,
                 progressbar=progress,
             )
-        except ValueError as exc:  # pooch: hash mismatch
-            errors.append(f"{url}: the file does not match the catalogue sha256 ({exc})")
+        except ValueError as exc:
+            if "hash" in str(exc).lower():
+                errors.append(f"{url}: the file does not match the catalogue sha256 ({exc})")
+            else:
+                errors.append(f"{url}: {exc}")
         except (requests.RequestException, OSError) as exc:
             errors.append(f"{url}: {type(exc).__name__}: {exc}")
         else:
