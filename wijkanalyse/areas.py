@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -712,8 +713,8 @@ def custom_area(
     codes = tuple(sectors_frame.index[inside.to_numpy()])
     if not codes:
         raise DataError(
-            f"custom area {name!r}: no sector {'point' if point else ''} lies within "
-            "the polygon; check that polygon and sectors are in the same CRS and place."
+            f"custom area {name!r}: no sector lies within the polygon; check that polygon and "
+            "sectors are in the same CRS and place."
         )
     vint = int(sectors_frame["vintage"].iloc[0]) if vintage is None else vintage
     return CustomArea(
@@ -729,8 +730,6 @@ def custom_area(
 
 def _natural_key(code: str) -> tuple[object, ...]:
     """Sort '240621' < '240622' < '2406210' and 'W01' < 'W02'; pseudo-wijken last."""
-    import re
-
     pseudo = str(code).upper().endswith(("ONB", "ONBE"))
     parts = re.split(r"(\d+)", str(code))
     return (pseudo, len(str(code)), tuple(int(p) if p.isdigit() else p for p in parts))
