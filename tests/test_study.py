@@ -234,3 +234,25 @@ def test_other_municipalities_match_the_census(
         assert "Geen wijkgrenzen (2024) voor 25 van de 25 wijken" in text
         assert "Geen voorzieningen van type apotheek in osm2015_points" in text
         assert len(pd.read_csv(tmp_path / "facilities.csv")) == 0
+
+
+def test_study_with_real_sector_polygons(mirror: Path, tmp_path: Path) -> None:
+    """A user with sector polygons points [data] sectors at the official file."""
+    from conftest import TINY_SECTORS, tiny_sector_frame
+
+    path = tmp_path / "sh_statbel_statistical_sectors_31370_20240101.gpkg"
+    tiny_sector_frame().to_file(path, driver="GPKG")
+    raw = {"study": {"name": "Leuven", "municipality": "24062"}, "data": {"sectors": path.name}}
+    result = Study.from_dict(raw, base_dir=tmp_path).run(tmp_path / "out")
+    sectors = gpd.read_file(tmp_path / "out" / "wijkanalyse.gpkg", layer="sectors")
+    polys = sectors[sectors.geometry.notna()]
+    assert sorted(polys["sector"]) == sorted(TINY_SECTORS)
+    assert (polys.geom_type == "Polygon").all()
+    table = pd.read_csv(tmp_path / "out" / "sectors.csv", dtype={"sector": str}).set_index("sector")
+    assert table.loc[list(TINY_SECTORS), "area_ha"].tolist() == [1.0, 1.0, 1.0]
+    # x/y of a polygon is a point inside it
+    x, y = table.loc["24062A00-", ["x", "y"]]
+    assert 173_300 < x < 173_400
+    assert 174_300 < y < 174_400
+    assert int(table["pop_total"].sum()) == 101_032
+    assert "119 sectoren (3 met ligging)" in "\n".join(result.summary)

@@ -563,8 +563,11 @@ class Study:
         wijken = data.wijken.reset_index()
         facilities = data.facilities.reset_index()
         for frame in (sectors, facilities):
-            frame["x"] = frame.geometry.x.round(1)
-            frame["y"] = frame.geometry.y.round(1)
+            # points as they are; polygons (real sector polygons) by a point inside them
+            geoms = frame.geometry
+            pts = geoms.where(geoms.geom_type == "Point", geoms.representative_point())
+            frame["x"] = pts.x.round(1)
+            frame["y"] = pts.y.round(1)
         sector_cols = ["sector", "name", "vintage", *areas.HIERARCHY_COLUMNS[1:]]
         sector_cols += [c for c in sectors.columns if c.startswith("pop_")]
         sector_cols += [c for c in sectors.columns if c.startswith("income_")]
