@@ -18,7 +18,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from wijkanalyse import _i18n, datasets, settings
 from wijkanalyse._errors import WijkanalyseError
@@ -35,8 +34,15 @@ datasets_app = typer.Typer(
 )
 app.add_typer(datasets_app, name="datasets")
 
-_console = Console(soft_wrap=True)
-_errors = Console(stderr=True, soft_wrap=True)
+
+def _out() -> Console:
+    # made per call, so the terminal width (or $COLUMNS) in effect now is used
+    return Console(soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, soft_wrap=True)
+
 
 Lang = Annotated[str | None, typer.Option("--lang", help="Taal van de uitvoer: nl of en.")]
 
@@ -49,7 +55,7 @@ def _set_language(value: str | None) -> None:
 
 
 def _fail(exc: Exception) -> None:
-    _errors.print(f"[bold red]{_i18n.text('error')}:[/] {exc}", markup=True, highlight=False)
+    _err().print(f"[bold red]{_i18n.text('error')}:[/] {exc}", markup=True, highlight=False)
     raise typer.Exit(code=2)
 
 
@@ -89,10 +95,10 @@ def run(
         _fail(exc)
         return
     lines = list(result.summary)
-    _console.print(f"[bold]{lines[0]}[/]", highlight=False)
+    _out().print(f"[bold]{lines[0]}[/]", highlight=False)
     for line in lines[1:]:
         style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
-        _console.print(f"  {line}", style=style, highlight=False)
+        _out().print(f"  {line}", style=style, highlight=False)
 
 
 @datasets_app.command("list")
@@ -112,33 +118,22 @@ def datasets_list(
     if fmt != "table":
         raise typer.BadParameter("--format moet table, markdown of csv zijn.")
     en = _i18n.lang() == "en"
-    table = Table(title=_i18n.text("datasets_title"), show_lines=True, expand=False)
-    headers = {
-        "id": "id",
-        "title": "titel",
-        "publisher": "uitgever",
-        "licence": "licentie",
-        "vintage": "vintage",
-        "coverage": "dekking",
-        "available": "beschikbaar",
-    }
-    for key, dutch in headers.items():
-        table.add_column(key if en else dutch, overflow="fold", no_wrap=key == "id")
+    out = _out()
+    out.print(f"[bold]{_i18n.text('datasets_title')}[/] ({len(frame)})", highlight=False)
     for ds_id, row in frame.iterrows():
-        table.add_row(
-            str(ds_id),
-            row["title"],
-            row["publisher"],
-            row["licence"],
-            ""
-            if row["vintage"] is None or row["vintage"] != row["vintage"]
-            else str(int(row["vintage"])),
-            row["coverage"],
-            row["available"],
+        vintage = row["vintage"]
+        facts = [str(row["available"]), str(row["coverage"])]
+        if vintage is not None and vintage == vintage:
+            facts.insert(1, f"vintage {int(vintage)}")
+        out.print(f"\n[bold cyan]{ds_id}[/]  [dim]{' · '.join(facts)}[/]", highlight=False)
+        out.print(f"  {row['title']}", highlight=False)
+        out.print(f"  {'publisher' if en else 'uitgever'}: {row['publisher']}", highlight=False)
+        out.print(f"  {'licence' if en else 'licentie'}: {row['licence']}", highlight=False)
+        out.print(
+            f"  {'attribution' if en else 'naamsvermelding'}: {row['attribution']}", highlight=False
         )
-    _console.print(table)
     mirror = settings.resolved_data_mirror()
-    _console.print(
+    _out().print(
         ("mirror: " if en else "spiegel: ") + (str(mirror) if mirror else "-"), highlight=False
     )
 
@@ -156,7 +151,7 @@ def datasets_fetch(
         except WijkanalyseError as exc:
             _fail(exc)
             return
-        _console.print(_i18n.text("fetched", id=ds_id, path=path), highlight=False)
+        _out().print(_i18n.text("fetched", id=ds_id, path=path), highlight=False)
 
 
 def main() -> None:
