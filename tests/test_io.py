@@ -719,3 +719,11 @@ def test_vintage_from_year() -> None:
         2025,
         2025,
     ]
+
+
+def test_decimal_separators() -> None:
+    s = pd.Series(["12,5", "1.234,5", None, "7"])
+    assert io._to_number(s, what="x").tolist()[:2] == [12.5, 1234.5]
+    assert io._to_number(pd.Series(["1,234.5", "3.25"]), what="x").tolist() == [1234.5, 3.25]
+    with pytest.raises(SchemaError, match="mixes decimal commas and decimal points"):
+        io._to_number(pd.Series(["1,234", "3.25"]), what="x")

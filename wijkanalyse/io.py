@@ -339,13 +339,15 @@ def _to_number(values: pd.Series, *, what: str, missing: Iterable[str] = ()) -> 
     text = s.map(
         lambda v: None if _blank(v) else str(v).strip().replace("\u00a0", "").replace(" ", "")
     )
-    comma = text.map(lambda v: isinstance(v, str) and "," in v)
-    if comma.any():
-        # decimal comma, optionally with '.' as thousands separator ('1.234,5')
-        text = text.where(
-            ~comma,
-            text.map(lambda v: v.replace(".", "").replace(",", ".") if isinstance(v, str) else v),
+    only_comma = text.map(lambda v: isinstance(v, str) and "," in v and "." not in v)
+    only_point = text.map(lambda v: isinstance(v, str) and "." in v and "," not in v)
+    if only_comma.any() and only_point.any():
+        examples = [values[only_comma].iloc[0], values[only_point].iloc[0]]
+        raise SchemaError(
+            f"{what} mixes decimal commas and decimal points ({listing(map(repr, examples))}); "
+            "the numbers are ambiguous. Make the column use one convention."
         )
+    text = text.map(_normalise_decimal)
     num = pd.to_numeric(text, errors="coerce")
     bad = text.notna() & num.isna()
     if bad.any():
@@ -354,6 +356,19 @@ def _to_number(values: pd.Series, *, what: str, missing: Iterable[str] = ()) -> 
             f"{listing(repr(v) for v in values[bad].unique())}."
         )
     return num.astype("Float64")
+
+
+def _normalise_decimal(value: object) -> object:
+    """Turn '1.234,5' and '12,5' (decimal comma) and '1,234.5' into Python notation.
+
+    With both separators, the last one is the decimal separator; with only commas, the
+    comma is the decimal separator (Statbel's convention).
+    """
+    if not isinstance(value, str) or "," not in value:
+        return value
+    if "." in value and value.rfind(".") > value.rfind(","):
+        return value.replace(",", "")
+    return value.replace(".", "").replace(",", ".")
 
 
 def _blank(value: object) -> bool:
