@@ -105,10 +105,24 @@ def test_leuven_totals(leuven_run: RunResult) -> None:
     sectors = pd.read_csv(leuven_run.out / "sectors.csv", dtype={"sector": str, "wijk": str})
     wijken = pd.read_csv(leuven_run.out / "wijken.csv", dtype={"wijk": str})
     assert len(sectors) == 119
-    assert int(sectors["pop_total"].sum()) == 101_032
-    assert int(sectors["pop_65plus"].sum()) == 16_872
-    assert int(wijken["pop_total"].sum()) == 101_032
-    assert int(wijken["pop_65plus"].sum()) == 16_872
+    # the loaded data keep every person ...
+    data = leuven_run.data
+    assert int(data.sectors["pop_total"].sum()) == 101_032
+    assert int(data.sectors["pop_65plus"].sum()) == 16_872
+    assert int(data.wijken["pop_total"].sum()) == 101_032
+    assert int(data.wijken["pop_65plus"].sum()) == 16_872
+    # ... the written files withhold counts below 5 and say so
+    for frame, col, expected in (
+        (sectors, "pop_total", 101_032),
+        (sectors, "pop_65plus", 16_872),
+        (wijken, "pop_total", 101_032),
+        (wijken, "pop_65plus", 16_872),
+    ):
+        withheld = frame[f"{col}_suppressed_reason"].eq("small_count")
+        assert frame.loc[withheld, col].isna().all()
+        assert (frame.loc[~withheld, col] >= 5).all()
+        assert expected - 4 * int(withheld.sum()) <= frame[col].sum() <= expected
+    assert int(sectors["pop_total"].sum()) == 101_028  # 24062B27- (4) withheld, two zeros
     named = wijken[~wijken["wijk"].str.endswith("ONB")]
     assert len(named) == 24
     assert named["wijk_name"].notna().all()
@@ -226,8 +240,14 @@ def test_other_municipalities_match_the_census(
     total, old = _census_totals([nis])
     sectors = pd.read_csv(tmp_path / "sectors.csv")
     wijken = pd.read_csv(tmp_path / "wijken.csv", dtype={"wijk": str})
-    assert int(sectors["pop_total"].sum()) == total == int(wijken["pop_total"].sum())
-    assert int(sectors["pop_65plus"].sum()) == old == int(wijken["pop_65plus"].sum())
+    data = result.data
+    assert int(data.sectors["pop_total"].sum()) == total == int(data.wijken["pop_total"].sum())
+    assert int(data.sectors["pop_65plus"].sum()) == old == int(data.wijken["pop_65plus"].sum())
+    for frame in (sectors, wijken):  # written: withheld below 5, the rest exact
+        for col, expected in (("pop_total", total), ("pop_65plus", old)):
+            withheld = frame[f"{col}_suppressed_reason"].eq("small_count")
+            assert (frame.loc[~withheld, col] >= 5).all()
+            assert expected - 4 * int(withheld.sum()) <= frame[col].sum() <= expected
     assert (~wijken["wijk"].str.endswith("ONB")).sum() == named_wijken
     text = "\n".join(result.summary)
     if nis == "44021":
@@ -254,5 +274,6 @@ def test_study_with_real_sector_polygons(mirror: Path, tmp_path: Path) -> None:
     x, y = table.loc["24062A00-", ["x", "y"]]
     assert 173_300 < x < 173_400
     assert 174_300 < y < 174_400
-    assert int(table["pop_total"].sum()) == 101_032
+    assert int(result.data.sectors["pop_total"].sum()) == 101_032
+    assert int(table["pop_total"].sum()) == 101_028  # one sector of 4 persons withheld
     assert "119 sectoren (3 met ligging)" in "\n".join(result.summary)

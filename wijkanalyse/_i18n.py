@@ -87,6 +87,32 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "area_wijken": {"nl": "wijk(en) {wijken}", "en": "wijk(en) {wijken}"},
     "area_sectors": {"nl": "sector(en) {sectors}", "en": "sector(s) {sectors}"},
+    "indicators_line": {
+        "nl": "Indicatoren: {n} per sector, wijk, deelgemeente en gebied (definities in "
+        "indicator_definitions.csv); aantallen en verhoudingen op minder dan {thr} personen "
+        "onderdrukt ({n_supp} sectorcellen: 'onvoldoende gegevens')",
+        "en": "Indicators: {n} per sector, wijk, deelgemeente and area (definitions in "
+        "indicator_definitions.csv); counts and rates on fewer than {thr} persons suppressed "
+        "({n_supp} sector cells: 'insufficient data')",
+    },
+    "reference_line": {
+        "nl": "Ter vergelijking (aandeel 65-plussers / mediaan inkomen per aangifte): {refs}",
+        "en": "For comparison (share aged 65+ / median income per tax return): {refs}",
+    },
+    "index_title": {
+        "nl": "{name} per wijk (rang 1 = meeste behoefte; 90 %-interval van de rang over "
+        "{draws} Monte-Carlotrekkingen van gewichten, normalisatie en weggelaten indicator):",
+        "en": "{name} per wijk (rank 1 = most need; 90 % interval of the rank over {draws} "
+        "Monte Carlo draws of weights, normalisation and left-out indicator):",
+    },
+    "index_row": {
+        "nl": "  {rank}/{n} {name} ({code}): score {score}{interval}",
+        "en": "  {rank}/{n} {name} ({code}): score {score}{interval}",
+    },
+    "index_interval": {
+        "nl": ", rang {p05}–{p95}, kans op top-10 %: {p}",
+        "en": ", rank {p05}–{p95}, probability of the top 10 %: {p}",
+    },
     "outputs_line": {"nl": "Uitvoer in {out}: {files}", "en": "Output in {out}: {files}"},
     "warning": {"nl": "Let op", "en": "Note"},
     "error": {"nl": "Fout", "en": "Error"},

@@ -50,6 +50,7 @@ from wijkanalyse._validate import (
 from wijkanalyse.datasets import get_dataset
 
 __all__ = [
+    "FLEMISH_PROVINCES",
     "HIERARCHY_COLUMNS",
     "VINTAGES",
     "CustomArea",
@@ -59,6 +60,7 @@ __all__ = [
     "crosswalk",
     "custom_area",
     "detect_vintage",
+    "flemish_municipalities",
     "hierarchy",
     "join",
     "load_sectors",
@@ -80,6 +82,9 @@ HIERARCHY_COLUMNS: tuple[str, ...] = (
     "gemeente",
     "gemeente_name",
 )
+
+#: NIS codes of the five Flemish provinces (the Flemish Region, NIS 02000, is their union).
+FLEMISH_PROVINCES: tuple[str, ...] = ("10000", "20001", "30000", "40000", "70000")
 
 #: The sector-code vintages wijkanalyse knows.
 VINTAGES: tuple[int, ...] = (2011, 2019, 2024, 2025)
@@ -315,6 +320,19 @@ def municipality(code: str, *, vintage: int = 2024) -> Municipality:
     return Municipality(
         code=nis, name=name, vintage=vintage, sectors=tuple(rows.index), members=members, note=note
     )
+
+
+def flemish_municipalities(vintage: int = 2024) -> list[str]:
+    """Return the NIS5 codes of the municipalities of the Flemish Region in ``vintage``.
+
+    Examples
+    --------
+    >>> len(flemish_municipalities(2024))
+    300
+    """
+    h = hierarchy(vintage)
+    codes = h.loc[h["provincie"].isin(FLEMISH_PROVINCES), "gemeente"].dropna().unique()
+    return sorted(str(c) for c in codes)
 
 
 def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
@@ -833,7 +851,7 @@ def join(
 
 
 def load_sectors(
-    gemeente: str,
+    gemeente: str | Sequence[str],
     *,
     vintage: int = 2024,
     geometry: str | None = "statbel_sector_centroids_2024",
@@ -850,7 +868,8 @@ def load_sectors(
     Parameters
     ----------
     gemeente
-        NIS5 code of the municipality.
+        NIS5 code of the municipality, or a sequence of codes for a region (e.g. every
+        municipality of an arrondissement or of Flanders; see :data:`FLEMISH_PROVINCES`).
     vintage
         Sector vintage of every input.
     geometry, population, income
@@ -864,10 +883,20 @@ def load_sectors(
     >>> int(leuven["pop_total"].sum()), int(leuven["pop_65plus"].sum())
     (101032, 16872)
     """
-    muni = municipality(gemeente, vintage=vintage)
-    if muni.note:
-        log.info(muni.note)
-    h = hierarchy(vintage).loc[list(muni.sectors)]
+    if isinstance(gemeente, str):
+        muni = municipality(gemeente, vintage=vintage)
+        if muni.note:
+            log.info(muni.note)
+        h = hierarchy(vintage).loc[list(muni.sectors)]
+    else:
+        wanted = [check_nis5(g, what="gemeente") for g in gemeente]
+        full = hierarchy(vintage)
+        unknown = sorted(set(wanted) - set(full["gemeente"]))
+        if unknown:
+            raise DataError(
+                f"load_sectors: {listing(unknown)} are not municipalities of vintage {vintage}."
+            )
+        h = full[full["gemeente"].isin(wanted)]
     frame = h[[c for c in HIERARCHY_COLUMNS if c in h]].copy()
     frame["vintage"] = vintage
     if geometry is not None:

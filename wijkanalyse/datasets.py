@@ -65,6 +65,14 @@ _BMO_TREE = (
     "https://github.com/weRbelgium/BelgiumMaps.OpenStreetMap/blob/"
     "76edb13befb65f96dbc8f48e1e7748703423be66"
 )
+_FLU_COMMIT = "ee0c4ff673b1fc4806954286ec53d425f0e0f253"
+_FLU_TREE = f"https://github.com/provinciesincijfers/fluvius-open-data/blob/{_FLU_COMMIT}"
+_FLU_RAW = f"https://raw.githubusercontent.com/provinciesincijfers/fluvius-open-data/{_FLU_COMMIT}"
+_SDV_COMMIT = "07d443508617969798e37bd5e73b5483b82d3513"
+_SDV_TREE = f"https://github.com/provinciesincijfers/swing-data-validation/blob/{_SDV_COMMIT}"
+_SDV_RAW = (
+    f"https://raw.githubusercontent.com/provinciesincijfers/swing-data-validation/{_SDV_COMMIT}"
+)
 _RIN_TREE = "https://github.com/rinde/RinSim/blob/5506007f62246bbfc2cb21d136c368880fc75cac"
 
 _PINC_LICENCE = (
@@ -476,6 +484,45 @@ _ENTRIES = [
         crs="EPSG:31370",
         vintage=2024,
         layer="sectors",
+    ),
+    Dataset(
+        id="fluvius_energy_2018_2021",
+        title="Residential and non-residential electricity and gas use per statistical sector "
+        "(2019 codes), Flanders, 2018-2021",
+        publisher="Fluvius (open data), processed by Provincies in Cijfers",
+        licence="Not stated in the source repository; Fluvius open data "
+        "('1_06b-verbruiksgegevens-statistische-sector-met-nace-sector')",
+        attribution="Bron: Fluvius open data, verwerking Provincies in Cijfers",
+        source_url=f"{_FLU_TREE}/upload_elektriciteit_verbruik.xlsx",
+        url=f"{_FLU_RAW}/upload_elektriciteit_verbruik.xlsx",
+        path="provinciesincijfers_fluvius-open-data/fluvius_energy_per_statsec2019_flanders_"
+        "2018_2021.xlsx",
+        format="xlsx",
+        sha256="a03b617e7c44eee37c7fcdc956c8216aa6e7cd773eb9474b3fc94350f76dd27d",
+        coverage="Flanders",
+        vintage=2019,
+        reference_year=2021,
+        notes="Consumption in kWh per year and number of connections; -99999 = missing (PinC "
+        "convention). Sector codes of 2019: move them to 2024 with the official crosswalk.",
+    ),
+    Dataset(
+        id="pinc_open_space_2013_2016",
+        title="Land use of open space per statistical sector (2024 codes), Flanders, 2013 and 2016",
+        publisher="Provincies in Cijfers (Data & Analyse van de Vlaamse provincies)",
+        licence=_PINC_LICENCE,
+        attribution="Bron: Provincies in Cijfers, landgebruik open ruimte",
+        source_url=f"{_SDV_TREE}/upload_pinc/Upload_landgebruik_open_ruimte_2013_2016.xlsx",
+        url=f"{_SDV_RAW}/upload_pinc/Upload_landgebruik_open_ruimte_2013_2016.xlsx",
+        path="provinciesincijfers_swing-data-validation/open_space_landuse_per_statsec_2013_"
+        "2016.xlsx",
+        format="xlsx",
+        sha256="4b00cad0ec76db720926272c3c7df183ebefa8f18a5f525f3243deb257416163",
+        coverage="Flanders",
+        vintage=2024,
+        reference_year=2016,
+        notes="Forest, arable land, grassland, shrub, fallow, water, marsh and the total. The "
+        "unit is not stated; values are multiples of 100, consistent with m² counted on a "
+        "10 m raster.",
     ),
 ]
 

@@ -60,9 +60,12 @@ __all__ = [
     "read_area_names",
     "read_areas",
     "read_census",
+    "read_energy",
     "read_facilities",
     "read_income",
+    "read_open_space",
     "read_osm_points",
+    "read_pinc_upload",
     "read_population",
     "read_road_graph",
     "read_sector_crosswalk",
@@ -76,6 +79,10 @@ log = logging.getLogger(__name__)
 #: Reason codes used in ``*_na_reason`` columns.
 SUPPRESSED = "suppressed_by_source"
 ABSENT = "absent_from_source"
+MISSING = "missing_in_source"
+
+#: Provincies in Cijfers' codes for missing values in upload files.
+PINC_MISSING = {"-99999": MISSING, "-99996": MISSING, "-99997": SUPPRESSED}
 
 #: Allowed values of the facilities ``status`` column.
 FACILITY_STATUSES = ("existing", "candidate", "closed")
@@ -1082,6 +1089,167 @@ def read_sector_table(
     )
     out["vintage"] = vint
     return out
+
+
+@_memo
+def read_pinc_upload(
+    source: str | Path,
+    *,
+    measures: Sequence[str] | None = None,
+    year: int | None = None,
+    vintage: int | None = None,
+    sheet: str | int | None = None,
+) -> pd.DataFrame:
+    """Read a Provincies in Cijfers upload table (``period``, ``geolevel``, ``geoitem``, measures).
+
+    PinC publishes its indicator inputs as long tables with one row per area and period.
+    Missing values follow PinC's convention: ``-99999`` (and ``-99996``) is missing,
+    ``-99997`` is suppressed by the source; both become NA with a ``<measure>_na_reason``.
+
+    Parameters
+    ----------
+    measures
+        Measure columns to keep (default: every column but ``period``, ``geolevel`` and
+        ``geoitem``).
+    year
+        The period to keep. Default: the latest period in the file.
+    vintage
+        Sector-code vintage; default from the catalogue or from ``geolevel``
+        (``statsec2019`` → 2019, ``statsec2024`` → 2024).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``sector``: the measures (Float64), their ``*_na_reason`` columns where a
+        value is missing, ``year`` and ``vintage``.
+    """
+    frame, _path, ds, label = _open_table(source, sheet=sheet)
+    require_columns(
+        frame,
+        ["period", "geolevel", "geoitem"],
+        source=label,
+        hint="Expected a Provincies in Cijfers upload table.",
+    )
+    levels = sorted(frame["geolevel"].dropna().unique())
+    not_sector = [lv for lv in levels if not str(lv).startswith("statsec")]
+    if not_sector:
+        raise DataError(
+            f"{label} holds geolevel(s) {listing(not_sector)}, not statistical sectors; "
+            "read it with pandas and aggregate it yourself."
+        )
+    periods = _to_number(frame["period"], what=f"{label} column 'period'")
+    if periods.isna().any():
+        raise DataError(f"{label}: {int(periods.isna().sum())} rows have no period.")
+    available = sorted(int(p) for p in periods.unique())
+    if year is None:
+        year = available[-1]
+    elif year not in available:
+        raise DataError(
+            f"{label} has no period {year}; it has {listing(available)}. Pass year=... "
+            "from that list."
+        )
+    frame = frame[(periods == year).to_numpy()]
+    if vintage is None and ds is not None and ds.vintage is not None:
+        vintage = ds.vintage
+    if vintage is None:
+        lv = str(levels[0]) if levels else ""
+        m = re.fullmatch(r"statsec(\d{4})", lv)
+        vintage = int(m.group(1)) if m else None
+    vint = _vintage_hint(vintage, label)
+    problems = Problems(label)
+    frame = _finish_sector_table(frame, "geoitem", label=label, problems=problems)
+    problems.raise_if_any()
+    cols = [c for c in frame.columns if c not in ("period", "geolevel", "geoitem")]
+    if measures is not None:
+        missing = [m for m in measures if m not in frame.columns]
+        if missing:
+            hits = {m: close_matches(m, cols) for m in missing}
+            hint = "; ".join(f"{m!r}: did you mean {', '.join(h)}?" for m, h in hits.items() if h)
+            raise SchemaError(
+                f"{label} lacks measure(s) {listing(missing)} (found: {listing(cols)}). {hint}"
+            )
+        cols = list(measures)
+    out = pd.DataFrame(index=pd.Index(frame["geoitem"].to_numpy(), name="sector"))
+    for col in cols:
+        raw = frame[col].astype("object").map(lambda v: str(v).strip() if v is not None else v)
+        raw = raw.map(lambda v: re.sub(r"\.0+$", "", v) if isinstance(v, str) else v)
+        reason = raw.map(PINC_MISSING).where(raw.isin(list(PINC_MISSING)))
+        values = _to_number(
+            raw.where(~raw.isin(list(PINC_MISSING))), what=f"{label} column {col!r}"
+        )
+        out[col] = values.array
+        reason = reason.where(values.notna().to_numpy() | reason.notna(), MISSING)
+        if reason.notna().any():
+            out[f"{col}_na_reason"] = reason.astype("object").to_numpy()
+    out["year"] = year
+    out["vintage"] = vint
+    return out
+
+
+_ENERGY_MEASURES = {
+    "v2506_elek_res_cons": "elek_res_kwh",
+    "v2506_elek_res_n": "elek_res_n",
+    "v2506_gas_res_cons": "gas_res_kwh",
+    "v2506_gas_res_n": "gas_res_n",
+}
+
+
+def read_energy(
+    source: str | Path = "fluvius_energy_2018_2021", *, year: int = 2021
+) -> pd.DataFrame:
+    """Read Fluvius' residential electricity and gas use per statistical sector.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by sector code **of the 2019 vintage** (the file's own), with
+        ``elek_res_kwh`` and ``gas_res_kwh`` (kWh per year, Float64), ``elek_res_n`` and
+        ``gas_res_n`` (number of residential connections, Int64), their ``*_na_reason``
+        columns, ``year`` and ``vintage``. Use :func:`wijkanalyse.areas.crosswalk` (or
+        :func:`wijkanalyse.indicators.sector_inputs`, which does it exactly) to reach 2024.
+    """
+    raw = read_pinc_upload(source, measures=list(_ENERGY_MEASURES), year=year)
+    out = raw.rename(
+        columns={
+            **_ENERGY_MEASURES,
+            **{f"{k}_na_reason": f"{v}_na_reason" for k, v in _ENERGY_MEASURES.items()},
+        }
+    )
+    for col in ("elek_res_n", "gas_res_n"):
+        out[col] = out[col].round().astype("Int64")
+    return out
+
+
+_OPEN_SPACE_MEASURES = {
+    "v1591_opp_or_totaal": "open_space_m2",
+    "v1591_opp_or_bos": "forest_m2",
+    "v1591_opp_or_grasland": "grassland_m2",
+    "v1591_opp_or_akker": "arable_m2",
+    "v1591_opp_or_water": "water_m2",
+}
+
+
+def read_open_space(
+    source: str | Path = "pinc_open_space_2013_2016", *, year: int = 2016
+) -> pd.DataFrame:
+    """Read the land use of open space per statistical sector (2024 codes).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by sector code (2024 vintage), with ``open_space_m2`` (all open space),
+        ``forest_m2``, ``grassland_m2``, ``arable_m2`` and ``water_m2`` (m², Float64), the
+        ``*_na_reason`` columns where values are missing, ``year`` and ``vintage``. The
+        source does not state the unit; its values are multiples of 100, consistent with
+        m² counted on a 10 m raster.
+    """
+    raw = read_pinc_upload(source, measures=list(_OPEN_SPACE_MEASURES), year=year)
+    return raw.rename(
+        columns={
+            **_OPEN_SPACE_MEASURES,
+            **{f"{k}_na_reason": f"{v}_na_reason" for k, v in _OPEN_SPACE_MEASURES.items()},
+        }
+    )
 
 
 @_memo

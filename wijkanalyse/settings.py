@@ -35,6 +35,7 @@ __all__ = [
     "resolved_download_base_url",
     "solver_mip_gap",
     "solver_time_limit",
+    "suppression_threshold",
     "working_crs",
 ]
 
@@ -55,6 +56,11 @@ download_base_url: str | None = None
 
 #: Language of user-facing text (CLI messages, maps, reports): Dutch ("nl") or English ("en").
 language: Literal["nl", "en"] = "nl"
+
+#: Small-number suppression: counts of persons or households below this value, and rates
+#: whose numerator or denominator count is below it, are reported as NA with a reason
+#: (``*_suppressed_reason``) before anything is written, mapped or reported.
+suppression_threshold: int = 5
 
 #: Wall-clock limit in seconds for one optimisation (facility location) solve.
 solver_time_limit: float = 300.0

@@ -53,11 +53,12 @@ from pydantic import (
     model_validator,
 )
 
-from wijkanalyse import _i18n, areas, io, settings
+from wijkanalyse import _i18n, areas, indicators, io, settings
 from wijkanalyse._errors import DataError, DataWarning, SchemaError
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Municipality
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
+from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 
 __all__ = ["RunResult", "Study", "StudyConfig", "StudyData"]
 
@@ -104,7 +105,51 @@ class DataSection(_Model):
     sectors: str = "statbel_sector_centroids_2024"
     population: str = "statbel_census2021_age65"
     income: str | None = "statbel_income2021"
+    energy: str | None = "fluvius_energy_2018_2021"
+    open_space: str | None = "pinc_open_space_2013_2016"
     road_graph: str | None = None
+
+
+class IndicatorSection(_Model):
+    """``[indicators]``: years of the inputs, small-number suppression, reference rows."""
+
+    energy_year: int = 2021
+    open_space_year: int = 2016
+    suppression_threshold: int = Field(default=5, ge=0, le=1000)
+    min_coverage: float = Field(default=0.9, ge=0, le=1)
+    references: bool = True
+
+
+class DomainSection(_Model):
+    """One ``[index.domains.<name>]``: its weight and indicators (list or id → weight)."""
+
+    weight: float = Field(gt=0)
+    indicators: dict[str, float] | list[str]
+
+
+class SensitivitySection(_Model):
+    """``[index.sensitivity]``: the Monte Carlo over weights, normalisation, indicators."""
+
+    draws: int = Field(default=1000, ge=0, le=1_000_000)
+    seed: int = 0
+    concentration: float = Field(default=50.0, gt=0)
+    normalisations: list[Literal["zscore", "rank", "minmax"]] = ["zscore", "rank", "minmax"]
+    transforms: list[Literal["none", "exponential"]] | None = None
+    leave_one_out: bool = True
+    top_k: int | None = Field(default=None, ge=1)
+
+
+class IndexSection(_Model):
+    """``[index]``: the composite need index (see :mod:`wijkanalyse.index`)."""
+
+    name: str = "behoefte-index"
+    normalisation: Literal["zscore", "rank", "minmax"] = "zscore"
+    transform: Literal["none", "exponential"] = "exponential"
+    missing: Literal["drop", "reweight", "impute"] = "reweight"
+    levels: list[Literal["sector", "wijk"]] = ["wijk", "sector"]
+    directions: dict[str, Literal["more_need", "less_need"]] = {}
+    domains: dict[str, DomainSection]
+    sensitivity: SensitivitySection = SensitivitySection()
 
 
 class FacilitySource(_Model):
@@ -161,6 +206,12 @@ class StudyConfig(_Model):
     facilities: list[FacilitySource] = []
     target_groups: dict[str, TargetGroup] = Field(default_factory=_default_groups)
     areas: list[AreaSection] = []
+    indicators: IndicatorSection = IndicatorSection()
+    index: IndexSection | None = None
+
+
+def _coverage(dataset_id: str) -> str:
+    return CATALOGUE[dataset_id].coverage if dataset_id in CATALOGUE else ""
 
 
 def _allowed_keys(model: type[BaseModel]) -> list[str]:
@@ -174,6 +225,8 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "facilities": FacilitySource,
     "target_groups": TargetGroup,
     "areas": AreaSection,
+    "indicators": IndicatorSection,
+    "index": IndexSection,
 }
 
 
@@ -211,6 +264,34 @@ class StudyData:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """The indicators and the index of a loaded study.
+
+    Attributes
+    ----------
+    inputs
+        The sector inputs of the indicators (population, income, energy, open space).
+    indicators
+        Indicator tables by level: ``"sectors"``, ``"wijken"`` (with the reference rows of
+        the municipality, arrondissement and Flanders, ``level`` says which),
+        ``"deelgemeenten"`` and ``"areas"``. Small numbers are already suppressed.
+    definitions
+        One row per indicator: labels, unit, direction, aggregation, source, caveat.
+    index
+        The index per level (``"wijken"``, ``"sectors"``): score, rank, decile, the
+        Monte Carlo rank interval, domain scores and missing indicators.
+    notes
+        How the inputs were assembled.
+    """
+
+    inputs: indicators.IndicatorInputs = field(repr=False)
+    indicators: dict[str, pd.DataFrame] = field(repr=False)
+    definitions: pd.DataFrame = field(repr=False)
+    index: dict[str, pd.DataFrame] = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What :meth:`Study.run` wrote and the summary it printed."""
 
@@ -218,6 +299,7 @@ class RunResult:
     files: tuple[Path, ...]
     summary: tuple[str, ...]
     data: StudyData = field(repr=False)
+    analysis: Analysis | None = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------- the study
@@ -283,7 +365,7 @@ class Study:
     def _check_sources(self, label: str) -> None:
         problems = Problems(label)
         d = self.config.data
-        for key in ("sectors", "population", "income", "road_graph"):
+        for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
             src = getattr(d, key)
             if src is not None:
                 self._source_problem(src, f"data.{key}", problems)
@@ -295,7 +377,44 @@ class Study:
                     f"target_groups.{group}: a target group is a population column "
                     "such as 'pop_total' or 'pop_65plus'."
                 )
+        if self.config.index is not None:
+            types = {t for f in self.config.facilities for t in (f.types or [])}
+            known = set(indicators.REGISTRY) | {
+                i.id for i in indicators.facility_indicators(sorted(types))
+            }
+            for dname, dom in self.config.index.domains.items():
+                for ind_id in dom.indicators:
+                    if ind_id not in known:
+                        hits = close_matches(ind_id, known)
+                        hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+                        problems.add(
+                            f"index.domains.{dname}: unknown indicator {ind_id!r}{hint} "
+                            "`wijkanalyse indicators list` shows them."
+                        )
+            try:
+                self.index_spec()
+            except SchemaError as exc:
+                problems.add(str(exc))
         problems.raise_if_any(SchemaError)
+
+    def index_spec(self) -> IndexSpec | None:
+        """Return the study's index definition, or ``None`` when it has none."""
+        cfg = self.config.index
+        if cfg is None:
+            return None
+        return IndexSpec.from_dict(
+            {
+                "name": cfg.name,
+                "normalisation": cfg.normalisation,
+                "transform": cfg.transform,
+                "missing": cfg.missing,
+                "directions": dict(cfg.directions),
+                "domains": {
+                    k: {"weight": v.weight, "indicators": v.indicators}
+                    for k, v in cfg.domains.items()
+                },
+            }
+        )
 
     def _source_problem(self, source: str, where: str, problems: Problems) -> None:
         if source in CATALOGUE:
@@ -533,6 +652,132 @@ class Study:
                 frame[g] = frame[g].astype("Int64")
         return frame
 
+    # -- analysis
+
+    def analyse(self, data: StudyData, *, progress: bool = False) -> Analysis:
+        """Compute the indicators (every level, with references) and the index of ``data``."""
+        cfg = self.config
+        icfg = cfg.indicators
+        thr = icfg.suppression_threshold
+        notes: list[str] = []
+        vintage = cfg.study.vintage
+        energy = self._source(cfg.data.energy) if cfg.data.energy else None
+        open_space = self._source(cfg.data.open_space) if cfg.data.open_space else None
+        if vintage != 2024 and (energy or open_space):
+            notes.append(
+                "energy and open space are published on the 2019/2024 sectors; left out for "
+                f"a study of vintage {vintage}"
+            )
+            energy = open_space = None
+        inputs = indicators.sector_inputs(
+            data.sectors,
+            energy=energy,
+            energy_year=icfg.energy_year,
+            open_space=open_space,
+            open_space_year=icfg.open_space_year,
+        )
+        notes += inputs.notes
+        boundary = areas.municipality_polygon(data.municipality.code)
+        extent = boundary.buffer(cfg.study.facility_buffer_m)
+        common = {
+            "facilities": data.facilities if len(data.facilities) else None,
+            "facility_extent": extent,
+            "threshold": thr,
+            "min_coverage": icfg.min_coverage,
+        }
+        sec = indicators.compute(inputs, **common)
+        wijk_polys = data.wijken.geometry
+        wk = indicators.compute(inputs, by="wijk", polygons=wijk_polys, **common)
+        wk = wk.reindex(data.wijken.index)
+        wk["name"] = data.wijken["wijk_name"].reindex(wk.index)
+        deel_polys = io.read_areas("pinc_deelgemeenten_2024", level="deelgemeente").geometry
+        dg = indicators.compute(
+            inputs, by="deelgemeente", level="deelgemeente", polygons=deel_polys, **common
+        )
+        tables = {"sectors": sec, "deelgemeenten": dg}
+        if len(data.areas):
+            custom = []
+            polys = {}
+            for area_cfg in cfg.areas:
+                row = data.areas.loc[area_cfg.name]
+                custom.append(
+                    areas.CustomArea(
+                        name=area_cfg.name,
+                        sectors=tuple(str(row["sectors"]).split()),
+                        vintage=int(str(row["vintage"])),
+                    )
+                )
+                if area_cfg.wijken is not None:
+                    geoms = data.wijken.geometry.reindex(area_cfg.wijken).dropna()
+                    if len(geoms) == len(area_cfg.wijken):
+                        polys[area_cfg.name] = geoms.union_all()
+            area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
+            tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
+        refs_ok = all(
+            src is None or _coverage(src) in ("Belgium", "Flanders", "Flanders and Brussels")
+            for src in (cfg.data.population, cfg.data.income, cfg.data.energy, cfg.data.open_space)
+        )
+        if icfg.references and refs_ok and vintage == 2024:
+            ref = indicators.reference_indicators(
+                data.municipality.code,
+                indicators=[c for c in wk.attrs["indicators"]],
+                population=cfg.data.population,
+                income=cfg.data.income,
+                energy=energy,
+                open_space=open_space,
+                facilities=common["facilities"],
+                facility_extent=extent,
+                threshold=thr,
+            )
+            wk = indicators.concat([wk, ref])
+            wk.index.name = "wijk"
+        elif icfg.references:
+            notes.append(
+                "reference rows (municipality, arrondissement, Flanders) need sources that "
+                "cover Flanders; left out"
+            )
+        tables["wijken"] = wk
+        meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
+        definitions = indicators.list_indicators(list(meta.values()), threshold=thr)
+        index_tables: dict[str, pd.DataFrame] = {}
+        spec = self.index_spec()
+        if spec is not None and cfg.index is not None:
+            sens = cfg.index.sensitivity
+            for level in cfg.index.levels:
+                key = "wijken" if level == "wijk" else "sectors"
+                table = tables[key]
+                if key == "wijken":
+                    table = table[table["level"] == "wijk"]
+                # residents without a known sector or wijk are not a place to rank
+                pseudo = table.index.str.upper().str.endswith(("ONB", "ONBE", "ZZZZ"))
+                table = table[~pseudo]
+                values = table.copy()
+                values.attrs = {"indicators": meta}
+                result = compute_index(values, spec).table
+                if sens.draws:
+                    mc = sensitivity(
+                        values,
+                        spec,
+                        draws=sens.draws,
+                        seed=sens.seed,
+                        concentration=sens.concentration,
+                        normalisations=sens.normalisations,
+                        transforms=sens.transforms,
+                        leave_one_out=sens.leave_one_out,
+                        top_k=sens.top_k,
+                        progress=progress,
+                    )
+                    result = result.join(mc)
+                result.insert(0, "name", table["name"])
+                index_tables[key] = result
+        return Analysis(
+            inputs=inputs,
+            indicators=tables,
+            definitions=definitions,
+            index=index_tables,
+            notes=tuple(notes),
+        )
+
     # -- running
 
     def run(self, out: str | Path, *, echo: bool = False) -> RunResult:
@@ -546,21 +791,54 @@ class Study:
             Also log the summary lines at INFO level.
         """
         data = self.load()
+        analysis = self.analyse(data)
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         files = self._write(data, out_dir)
-        summary = tuple(self.summary(data, out_dir, files))
+        files += self._write_analysis(analysis, out_dir)
+        files.append(self._write_provenance(data, out_dir, analysis))
+        summary = tuple(self.summary(data, out_dir, files, analysis=analysis))
         if echo:
             for line in summary:
                 log.info(line)
-        return RunResult(out=out_dir, files=tuple(files), summary=summary, data=data)
+        return RunResult(
+            out=out_dir, files=tuple(files), summary=summary, data=data, analysis=analysis
+        )
+
+    def _write_analysis(self, analysis: Analysis, out: Path) -> list[Path]:
+        files = []
+        names = {
+            "sectors": "indicators_sectors.csv",
+            "wijken": "indicators_wijken.csv",
+            "deelgemeenten": "indicators_deelgemeenten.csv",
+            "areas": "indicators_areas.csv",
+        }
+        for key, fname in names.items():
+            if key in analysis.indicators:
+                path = out / fname
+                table = analysis.indicators[key]
+                table.index.name = {"sectors": "sector", "wijken": "wijk", "areas": "area"}.get(
+                    key, "deelgemeente"
+                )
+                table.to_csv(path, encoding="utf-8")
+                files.append(path)
+        path = out / "indicator_definitions.csv"
+        analysis.definitions.to_csv(path, encoding="utf-8")
+        files.append(path)
+        for key, table in analysis.index.items():
+            path = out / f"index_{key}.csv"
+            table.index.name = "wijk" if key == "wijken" else "sector"
+            table.to_csv(path, encoding="utf-8")
+            files.append(path)
+        return files
 
     def _write(self, data: StudyData, out: Path) -> list[Path]:
         gpkg = out / "wijkanalyse.gpkg"
         if gpkg.exists():
             gpkg.unlink()
-        sectors = data.sectors.reset_index()
-        wijken = data.wijken.reset_index()
+        thr = self.config.indicators.suppression_threshold
+        sectors = indicators.suppress_counts(data.sectors, threshold=thr).reset_index()
+        wijken = indicators.suppress_counts(data.wijken, threshold=thr).reset_index()
         facilities = data.facilities.reset_index()
         for frame in (sectors, facilities):
             # points as they are; polygons (real sector polygons) by a point inside them
@@ -569,7 +847,9 @@ class Study:
             frame["x"] = pts.x.round(1)
             frame["y"] = pts.y.round(1)
         sector_cols = ["sector", "name", "vintage", *areas.HIERARCHY_COLUMNS[1:]]
-        sector_cols += [c for c in sectors.columns if c.startswith("pop_")]
+        reasons = [c for c in sectors.columns if c.endswith("_suppressed_reason")]
+        sector_cols += [c for c in sectors.columns if c.startswith("pop_") and c not in reasons]
+        sector_cols += reasons
         sector_cols += [c for c in sectors.columns if c.startswith("income_")]
         sector_cols += [c for c in ("area_ha", "x", "y") if c in sectors]
         sectors = gpd.GeoDataFrame(sectors[[*sector_cols, "geometry"]], geometry="geometry")
@@ -596,12 +876,13 @@ class Study:
             files.append(path)
         if len(data.areas):
             path = out / "areas.csv"
-            data.areas.to_csv(path, encoding="utf-8")
+            indicators.suppress_counts(data.areas, threshold=thr).to_csv(path, encoding="utf-8")
             files.append(path)
-        files.append(self._write_provenance(data, out))
         return files
 
-    def _write_provenance(self, data: StudyData, out: Path) -> Path:
+    def _write_provenance(
+        self, data: StudyData, out: Path, analysis: Analysis | None = None
+    ) -> Path:
         from wijkanalyse import __version__
 
         def entry(ds: Dataset) -> dict[str, Any]:
@@ -622,12 +903,14 @@ class Study:
             self.config.data.sectors,
             self.config.data.population,
             self.config.data.income,
+            self.config.data.energy,
+            self.config.data.open_space,
             *(f.source for f in self.config.facilities),
         ):
             if src and src not in CATALOGUE:
                 p = self.base_dir / src
                 files.append({"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
-        manifest = {
+        manifest: dict[str, Any] = {
             "package": "wijkanalyse",
             "version": __version__,
             "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
@@ -641,14 +924,29 @@ class Study:
             "sector_vintage": self.config.study.vintage,
             "datasets": [entry(get_dataset(d)) for d in data.datasets],
             "input_files": files,
-            "notes": list(data.notes),
+            "notes": list(data.notes) + (list(analysis.notes) if analysis else []),
+            "suppression_threshold": self.config.indicators.suppression_threshold,
         }
+        if analysis is not None:
+            used = {
+                src
+                for src in analysis.definitions["source"].dropna()
+                for src in str(src).split()
+                if src in CATALOGUE
+            }
+            known = {d["id"] for d in manifest["datasets"]}
+            manifest["datasets"] += [entry(get_dataset(d)) for d in sorted(used - known)]
         path = out / "provenance.json"
         path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         return path
 
     def summary(
-        self, data: StudyData, out: Path | None = None, files: list[Path] | None = None
+        self,
+        data: StudyData,
+        out: Path | None = None,
+        files: list[Path] | None = None,
+        *,
+        analysis: Analysis | None = None,
     ) -> list[str]:
         """Return the short summary of a loaded study, in the study's language."""
         t, lang = _i18n.text, self.config.study.language
@@ -735,8 +1033,79 @@ class Study:
                     note=note,
                 )
             )
+        if analysis is not None:
+            lines += self._analysis_lines(analysis, lang)
         if out is not None and files:
             lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in files)))
+        return lines
+
+    def _analysis_lines(self, analysis: Analysis, lang: str) -> list[str]:
+        t = _i18n.text
+        thr = self.config.indicators.suppression_threshold
+        sec = analysis.indicators["sectors"]
+        n_supp = int(
+            sum(
+                (sec[c] == "small_count").sum()
+                + (sec[c] == "small_numerator").sum()
+                + (sec[c] == "small_denominator").sum()
+                for c in sec.columns
+                if c.endswith("_suppressed_reason")
+            )
+        )
+        lines = [
+            t(
+                "indicators_line",
+                lang,
+                n=len(analysis.definitions),
+                thr=thr,
+                n_supp=n_supp,
+            )
+        ]
+        wk = analysis.indicators["wijken"]
+        refs = wk[wk["level"] != "wijk"]
+        if len(refs):
+            parts = []
+            for _, row in refs.iterrows():
+                share = row.get("share_65plus")
+                med = row.get("income_median")
+                parts.append(
+                    f"{row['name']} "
+                    + (_i18n.fmt_pct(float(share) / 100, 1, lang) if pd.notna(share) else "–")
+                    + " / "
+                    + ("€ " + _i18n.fmt_int(round(float(med)), lang) if pd.notna(med) else "–")
+                )
+            lines.append(t("reference_line", lang, refs="; ".join(parts)))
+        table = analysis.index.get("wijken")
+        if table is not None and self.config.index is not None:
+            draws = self.config.index.sensitivity.draws
+            lines.append(t("index_title", lang, name=self.config.index.name, draws=draws))
+            named = {w for a in self.config.areas for w in (a.wijken or [])}
+            scored = table[table["rank"].notna()].sort_values("rank")
+            show = scored[(scored["rank"] <= 5) | scored.index.isin(list(named))]
+            for code, row in show.iterrows():
+                interval = (
+                    t(
+                        "index_interval",
+                        lang,
+                        p05=int(row["rank_p05"]),
+                        p95=int(row["rank_p95"]),
+                        p=_i18n.fmt_pct(float(row["p_top_decile"]), 0, lang),
+                    )
+                    if "rank_p05" in row and pd.notna(row["rank_p05"])
+                    else ""
+                )
+                lines.append(
+                    t(
+                        "index_row",
+                        lang,
+                        rank=int(row["rank"]),
+                        n=len(scored),
+                        name=row["name"],
+                        code=code,
+                        score=_i18n.fmt_number(float(row["score"]), 1, lang),
+                        interval=interval,
+                    )
+                )
         return lines
 
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
