@@ -26,7 +26,14 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     """Every test starts with default settings and a private, empty download cache."""
     saved = {
         name: getattr(settings, name)
-        for name in ("data_mirror", "cache_dir", "download_base_url", "language", "working_crs")
+        for name in (
+            "data_mirror",
+            "cache_dir",
+            "download_base_url",
+            "language",
+            "working_crs",
+            "suppression_threshold",
+        )
     }
     settings.cache_dir = tmp_path_factory.mktemp("cache")
     yield

@@ -18,6 +18,13 @@ The index follows the Belgian and English Indices of Multiple Deprivation (BIMD,
 6. the **score** is the weighted mean of the domain scores; ``rank`` 1 is the unit with the
    most need; ``decile`` 1 holds the 10 % with the most need.
 
+**Monotonicity.** Improving one unit's indicator in the "less need" direction never raises
+that unit's score with every normalisation without a transform, and with ``"rank"`` or
+``"minmax"`` with the exponential transform (the tests check this on random data). With
+``"zscore"`` *and* the exponential transform *and* a domain of several indicators it is not
+guaranteed: a changed value moves the mean and sd and so every other unit's z-score, and the
+rank-based transform can then reorder units. Prefer ``"rank"`` there.
+
 :func:`sensitivity` repeats this thousands of times with other domain weights (Dirichlet
 around the chosen ones), another normalisation and one indicator left out, and reports per
 unit the median rank, the 5-95 % rank interval and the probability of being in the top

@@ -652,12 +652,33 @@ def _move_2019_to_2024(
     """Move additive 2019-sector data to 2024 sectors along the official crosswalk."""
     cw = areas.crosswalk(2019, 2024)[["sector_2019", "sector_2024"]].dropna()
     known19 = set(cw["sector_2019"])
-    # pseudo-sectors missing from the table keep their code
-    extra = [c for c in table.index if c not in known19 and c in areas.sector_codes(2024)]
-    if extra:
-        cw = pd.concat(
-            [cw, pd.DataFrame({"sector_2019": extra, "sector_2024": extra})], ignore_index=True
+    # codes the official table lacks: pseudo-sectors (NNNNNZZZZ) that still exist keep
+    # their code; those of a municipality merged in 2019 go to its successor's
+    codes24 = areas.sector_codes(2024)
+    h24 = areas.hierarchy(2024)
+    links: list[tuple[str, str]] = []
+    lost: list[str] = []
+    for code in table.index:
+        if code in known19:
+            continue
+        if code in codes24:
+            links.append((code, code))
+            continue
+        # a merged municipality lives on in the deelgemeente codes of its successor
+        successors = set(
+            h24.loc[h24["deelgemeente"].astype(str).str.startswith(code[:5]), "gemeente"]
         )
+        target = f"{successors.pop()}ZZZZ" if len(successors) == 1 else None
+        if code.endswith("ZZZZ") and target in codes24:
+            links.append((code, str(target)))
+        else:
+            lost.append(code)
+    if links:
+        cw = pd.concat(
+            [cw, pd.DataFrame(links, columns=["sector_2019", "sector_2024"])], ignore_index=True
+        )
+    if lost:
+        log.warning("sectors without a 2024 successor, left out: %s", listing(lost))
     # connected components of the bipartite link graph
     codes19 = pd.Index(sorted(set(cw["sector_2019"])))
     codes24 = pd.Index(sorted(set(cw["sector_2024"])))
@@ -1045,11 +1066,13 @@ def compute(
                     f"{listing(ind.levels)})."
                 )
             if not _inputs_present(ind, frame, geometric_cols):
-                need = [
-                    c
-                    for c in (*ind.additive_inputs, ind.numerator)
-                    if c and c not in frame and c not in geometric_cols
-                ]
+                need = list(
+                    dict.fromkeys(
+                        c
+                        for c in (*ind.additive_inputs, ind.numerator)
+                        if c and c not in frame and c not in geometric_cols
+                    )
+                )
                 raise SchemaError(
                     f"indicator {ind.id!r} needs input column(s) {listing(need)}, which the "
                     "sectors lack. Build the inputs with wijkanalyse.indicators.sector_inputs "
@@ -1262,8 +1285,8 @@ def suppress_counts(
     --------
     >>> df = pd.DataFrame({"pop_total": pd.array([120, 3, 0], dtype="Int64")})
     >>> out = suppress_counts(df, threshold=5)
-    >>> out["pop_total"].tolist(), out["pop_total_suppressed_reason"].tolist()
-    ([120, <NA>, <NA>], [None, 'small_count', 'small_count'])
+    >>> out["pop_total"].tolist(), out["pop_total_suppressed_reason"].fillna("").tolist()
+    ([120, <NA>, <NA>], ['', 'small_count', 'small_count'])
     """
     thr = settings.suppression_threshold if threshold is None else int(threshold)
     if columns is None:
