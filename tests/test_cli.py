@@ -57,3 +57,14 @@ def test_datasets_fetch(mirror: Path) -> None:
     bad = runner.invoke(app, ["datasets", "fetch", "statbel_income"])
     assert bad.exit_code == 2
     assert "Did you mean: statbel_income2021" in bad.stderr
+
+
+def test_indicators_list() -> None:
+    result = runner.invoke(app, ["indicators", "list"])
+    assert result.exit_code == 0, result.output
+    assert "share_65plus" in result.output
+    assert "ratio of sums" in result.output
+    csv = runner.invoke(app, ["indicators", "list", "--format", "csv"])
+    assert csv.output.startswith("id,label_nl,label_en,unit,direction")
+    bad = runner.invoke(app, ["indicators", "list", "--format", "xml"])
+    assert bad.exit_code != 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from wijkanalyse import settings
+from wijkanalyse import index, indicators, settings
 from wijkanalyse._errors import (
     CRSError,
     DataError,
@@ -95,6 +95,8 @@ __all__ = [
     "fetch",
     "get_dataset",
     "hierarchy",
+    "index",
+    "indicators",
     "join",
     "list_datasets",
     "load_sectors",

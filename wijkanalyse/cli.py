@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from wijkanalyse import _i18n, datasets, settings
+from wijkanalyse import _i18n, datasets, indicators, settings
 from wijkanalyse._errors import WijkanalyseError
 
 app = typer.Typer(
@@ -33,6 +33,11 @@ datasets_app = typer.Typer(
     help="De datasetcatalogus: herkomst, licentie, ophalen.", no_args_is_help=True
 )
 app.add_typer(datasets_app, name="datasets")
+indicators_app = typer.Typer(
+    help="De ingebouwde indicatoren: definitie, eenheid, richting, bron.",
+    no_args_is_help=True,
+)
+app.add_typer(indicators_app, name="indicators")
 
 
 def _out() -> Console:
@@ -152,6 +157,42 @@ def datasets_fetch(
             _fail(exc)
             return
         _out().print(_i18n.text("fetched", id=ds_id, path=path), highlight=False)
+
+
+@indicators_app.command("list")
+def indicators_list(
+    fmt: Annotated[str, typer.Option("--format", help="table of csv.")] = "table",
+    lang: Lang = None,
+) -> None:
+    """Toon de geregistreerde indicatoren met eenheid, richting en aggregatie."""
+    _set_language(lang)
+    frame = indicators.list_indicators()
+    if fmt == "csv":
+        frame.to_csv(sys.stdout)
+        return
+    if fmt != "table":
+        raise typer.BadParameter("--format moet table of csv zijn.")
+    en = _i18n.lang() == "en"
+    out = _out()
+    for ind_id, row in frame.iterrows():
+        label = row["label_en"] if en else row["label_nl"]
+        out.print(
+            f"\n[bold cyan]{ind_id}[/]  {label} [dim]({row['unit']} · {row['direction']} · "
+            f"{row['aggregation']})[/]",
+            highlight=False,
+        )
+        out.print(f"  {row['definition']}", highlight=False)
+        if row["caveat"]:
+            out.print(f"  [dim]{row['caveat']}[/]", highlight=False)
+    out.print(
+        "\n"
+        + (
+            "Facility indicators: n_<type> and <type>_per_1000 for every facility type."
+            if en
+            else "Voorzieningen: n_<type> en <type>_per_1000 voor elk type voorziening."
+        ),
+        highlight=False,
+    )
 
 
 def main() -> None:
