@@ -347,3 +347,28 @@ def test_leuven_indicator_values_make_sense(leuven_run: RunResult) -> None:
     assert "approximation" in defs.loc["income_median", "aggregation"]
     assert defs.loc["share_65plus", "aggregation"] == "ratio of sums"
     assert np.isfinite(wk.loc[wk["level"] == "wijk", "share_65plus"].dropna()).all()
+
+
+def test_ratio_over_sectors_with_data_needs_coverage() -> None:
+    # Fluvius leaves some cells empty: a wijk's ratio is taken over the member sectors that
+    # have both numerator and denominator, if they hold at least 90 % of its residents
+    frame = tiny().assign(
+        elek_res_kwh=pd.array([1_000.0, 500.0, None, 3_000.0], dtype="Float64"),
+        elek_res_n=pd.array([10, 5, None, 10], dtype="Int64"),
+    )
+    out = compute(frame, by="wijk", indicators=["elek_per_connection"])
+    assert out.loc["w1", "elek_per_connection"] == pytest.approx(100.0)
+    assert "elek_per_connection_note" not in out or pd.isna(
+        out.loc["w1", "elek_per_connection_note"]
+    )
+    # Zuid: S3 (4 of 204 residents) lacks data -> ratio over S4, labelled
+    assert out.loc["w2", "elek_per_connection"] == pytest.approx(300.0)
+    assert "98.0% of residents" in out.loc["w2", "elek_per_connection_note"]
+    # the big sector missing instead: 2 % coverage is not enough
+    worse = frame.assign(
+        elek_res_kwh=pd.array([1_000.0, 500.0, 60.0, None], dtype="Float64"),
+        elek_res_n=pd.array([10, 5, 6, None], dtype="Int64"),
+    )
+    out2 = compute(worse, by="wijk", indicators=["elek_per_connection"])
+    assert pd.isna(out2.loc["w2", "elek_per_connection"])
+    assert out2.loc["w2", "elek_per_connection_suppressed_reason"] == "insufficient_coverage"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import geopandas as gpd
@@ -62,7 +62,6 @@ __all__ = [
     "sector_inputs",
     "suppress_counts",
     "unregister",
-    "with_direction",
 ]
 
 log = logging.getLogger(__name__)
@@ -318,7 +317,7 @@ def _counts_persons(column: str | None) -> bool:
 def _min_denominator(ind: Indicator, threshold: int) -> float | None:
     if ind.min_denominator is not None:
         return ind.min_denominator
-    if ind.kind == "ratio" and _counts_persons(ind.denominator):
+    if ind.kind in ("ratio", "function") and _counts_persons(ind.denominator):
         return float(threshold)
     return None
 
@@ -955,8 +954,6 @@ def _geometric_inputs(
                 outside = has_poly & ~inside
                 counts[outside] = np.nan
                 reason[outside] = _OUTSIDE
-        elif facilities is None:
-            reason[:] = _OUTSIDE
         vals[col] = counts
         reasons[col] = pd.Series(reason, index=units).where(np.isnan(counts), None)
     return vals, reasons
@@ -1211,9 +1208,7 @@ def _evaluate(
     if ind.denominator and ind.denominator in sums:
         den = sums[ind.denominator]
         reason = reason.where(~((den == 0) & reason.isna()), _ZERO_DEN)
-        min_den = ind.min_denominator
-        if min_den is None and _counts_persons(ind.denominator):
-            min_den = float(thr)
+        min_den = _min_denominator(ind, thr)
         if min_den is not None:
             small = (den < min_den) & (den != 0)
             reason = reason.where(~(small & reason.isna()), _SMALL_DEN)
@@ -1355,7 +1350,7 @@ def reference_indicators(
     h = areas.hierarchy(2024).reindex(s.index)
     arr = h.loc[list(muni.sectors), "arrondissement"].iloc[0]
     arr_name = h.loc[list(muni.sectors), "arrondissement_name"].iloc[0]
-    polys = areas._gemeente_polygons()
+    polys = io.read_areas("pinc_gemeenten_2024", level="gemeente")
     rows = []
     for level, code, name, mask in (
         ("gemeente", muni.code, muni.name, s["gemeente"] == muni.code),
@@ -1399,8 +1394,3 @@ def concat(tables: Sequence[pd.DataFrame]) -> pd.DataFrame:
             out[ind_id] = out[ind_id].astype("Int64" if ind.kind == "count" else "Float64")
     out.attrs = {**frames[0].attrs, "indicators": meta}
     return out
-
-
-def with_direction(indicator: Indicator, direction: Direction) -> Indicator:
-    """Return a copy of ``indicator`` with another direction (e.g. for an index)."""
-    return replace(indicator, direction=direction)
