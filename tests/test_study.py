@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import geopandas as gpd
@@ -11,6 +12,8 @@ import pytest
 from wijkanalyse._errors import DataError, SchemaError, VintageError
 from wijkanalyse.datasets import fetch
 from wijkanalyse.study import RunResult, Study
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 MINIMAL = {"study": {"name": "Leuven", "municipality": "24062"}}
 
@@ -277,3 +280,89 @@ def test_study_with_real_sector_polygons(mirror: Path, tmp_path: Path) -> None:
     assert int(result.data.sectors["pop_total"].sum()) == 101_032
     assert int(table["pop_total"].sum()) == 101_028  # one sector of 4 persons withheld
     assert "119 sectoren (3 met ligging)" in "\n".join(result.summary)
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+@pytest.mark.integration
+def test_leuven_access_outputs(leuven_run: RunResult) -> None:
+    out = leuven_run.out
+    near = pd.read_csv(out / "access_sectors.csv", dtype={"wijk": str})
+    assert {
+        "sector",
+        "facility_type",
+        "nearest_facility_id",
+        "walk_minutes",
+        "euclid_m",
+        "network_m",
+        "method",
+    } <= set(near.columns)
+    # every located sector × every facility type, once
+    assert len(near) == 118 * 7
+    assert not near.duplicated(["sector", "facility_type"]).any()
+    located = near["walk_minutes"].notna()
+    assert located.all()
+    assert (near["network_m"] >= near["euclid_m"] - 1e-6).all()  # a route is never shorter
+    # Wijgmaal has no streets in the graph: its sectors are straight-line estimates, labelled
+    wijgmaal = near[near["wijk"] == "240621"]
+    assert set(wijgmaal["method"]) == {"euclidean_x1.3"}
+    assert set(near["method"]) == {"network", "euclidean_x1.3"}
+
+    cov = pd.read_csv(out / "coverage_wijken.csv", dtype={"wijk": str})
+    assert {"pop_in_group", "pop_covered", "share_covered", "threshold_minutes"} <= set(cov)
+    known = cov["share_covered"].notna()
+    assert cov.loc[known, "share_covered"].between(0, 1).all()
+    both = cov["pop_covered"].notna() & cov["pop_in_group"].notna()
+    assert (cov.loc[both, "pop_covered"] <= cov.loc[both, "pop_in_group"]).all()
+    total = cov[cov["level"] == "gemeente"].set_index(
+        ["facility_type", "target_group", "threshold_minutes"]
+    )
+    # every located resident is counted: 101 032 minus the 85 without a sector
+    assert total.loc[("buurtcentrum", "pop_total", 10.0), "pop_in_group"] == 100_947
+    assert total.loc[("lokaal_dienstencentrum", "pop_65plus", 10.0), "pop_in_group"] == 16_872
+    ten = total.loc[("lokaal_dienstencentrum", "pop_65plus", 10.0), "pop_covered"]
+    fifteen = total.loc[("lokaal_dienstencentrum", "pop_65plus", 15.0), "pop_covered"]
+    assert 0 < ten <= fifteen < 16_872
+    # the wijken add up to the municipality
+    wijk = cov[cov["level"] == "wijk"]
+    sums = wijk.groupby(["facility_type", "target_group", "threshold_minutes"])[
+        "pop_in_group"
+    ].sum()
+    assert sums.loc[("buurtcentrum", "pop_total", 10.0)] == 100_947
+
+    gaps = pd.read_csv(out / "gaps.csv", dtype={"unit": str})
+    assert set(gaps["level"]) == {"sector", "wijk", "area"}
+    areas = gaps[gaps["level"] == "area"]
+    assert {"Hoogland", "Wijgmaal", "Wilsele Dorp", "Blauwput"} <= set(areas["unit"])
+    assert set(gaps["need_source"]) == {"index:behoefte-index"}
+    w = gaps[(gaps["level"] == "wijk") & gaps["gap_rank"].notna()]
+    for _, block in w.groupby(["facility_type", "target_group", "threshold_minutes"]):
+        ranked = block.sort_values("gap_rank")
+        assert ranked["gap_score"].is_monotonic_decreasing
+    wijgmaal = areas[areas["unit"] == "Wijgmaal"]
+    assert (wijgmaal["method"] == "euclidean_x1.3").all()
+
+    prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert prov["access"]["profile"] == "walk"
+    assert "leuven_road_graph_2013" in prov["access"]["network"]
+    text = "\n".join(leuven_run.summary)
+    assert "lokaal dienstencentrum, 65-plussers binnen 10 min" in text
+    assert "hemelsbreed" in text
+
+
+def test_access_questions_are_checked(mirror: Path) -> None:
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw["access"]["questions"][0]["facility_type"] = "lokaal_dienstencentra"
+    raw["access"]["questions"][1]["target_group"] = "pop_kids"
+    raw["access"]["need"] = "income_medain"
+    with pytest.raises(SchemaError) as err:
+        Study.from_dict(raw, base_dir=EXAMPLES)
+    msg = str(err.value)
+    assert "did you mean 'lokaal_dienstencentrum'" in msg
+    assert "'pop_kids' is not one of [target_groups]" in msg
+    assert "did you mean 'income_median'" in msg
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw["access"]["questions"][0]["fcility_type"] = "x"
+    with pytest.raises(SchemaError, match="did you mean 'facility_type'"):
+        Study.from_dict(raw, base_dir=EXAMPLES)

@@ -70,6 +70,55 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "No road network for this municipality in the data (coverage: {coverage}); "
         "distances fall back to straight lines",
     },
+    "access_title": {
+        "nl": "Bereikbaarheid ({mode}, {speed} km/u; sectoren als centroïde):",
+        "en": "Accessibility ({mode}, {speed} km/h; sectors as centroids):",
+    },
+    "access_row": {
+        "nl": "  {type}, {group} binnen {minutes} min: {covered} van {total} ({share})",
+        "en": "  {type}, {group} within {minutes} min: {covered} of {total} ({share})",
+    },
+    "access_gap_row": {
+        "nl": "  Grootste tekorten {type} ({group}, {minutes} min): {top}; "
+        "buiten bereik in de beleidsgebieden: {areas}",
+        "en": "  Largest gaps {type} ({group}, {minutes} min): {top}; "
+        "out of reach in the policy areas: {areas}",
+    },
+    "access_no_network": {
+        "nl": "geen straatnet voor deze gemeente: afstanden zijn hemelsbreed × omwegfactor "
+        "({method})",
+        "en": "no street network for this municipality: distances are straight lines × a "
+        "detour factor ({method})",
+    },
+    "access_off_network": {
+        "nl": "{n} sectoren liggen meer dan {max_snap} m van het straatnet (wijken: {wijken}); "
+        "hun afstanden zijn hemelsbreed × omwegfactor ({method})",
+        "en": "{n} sectors lie more than {max_snap} m from the street network (wijken: "
+        "{wijken}); their distances are straight lines × a detour factor ({method})",
+    },
+    "access_off_na": {
+        "nl": "{n} sectoren liggen meer dan {max_snap} m van het straatnet (wijken: {wijken}); "
+        "zij krijgen geen afstand",
+        "en": "{n} sectors lie more than {max_snap} m from the street network (wijken: "
+        "{wijken}); they get no distance",
+    },
+    "access_facility_off": {
+        "nl": "{n} voorzieningen liggen verder dan {max_snap} m van het straatnet (bij de "
+        "gevraagde types: {names}); afstanden ernaartoe zijn hemelsbreed × omwegfactor "
+        "({method})",
+        "en": "{n} facilities lie more than {max_snap} m from the street network (of the types "
+        "asked about: {names}); distances to them are straight lines × a detour factor "
+        "({method})",
+    },
+    "access_need_fallback": {
+        "nl": "geen index in de studie: de nood in de tekortanalyse is de indicator {indicator}",
+        "en": "the study has no index: need in the gap analysis is the indicator {indicator}",
+    },
+    "access_unlocated": {
+        "nl": "{n} sector(en) zonder ligging ({pop} inwoners) tellen niet mee in de bereikbaarheid",
+        "en": "{n} sector(s) without a location ({pop} residents) are left out of the "
+        "accessibility figures",
+    },
     "area_line": {
         "nl": "Gebied {name}: {n} sectoren, {pop} inwoners{note}",
         "en": "Area {name}: {n} sectors, {pop} residents{note}",
@@ -158,6 +207,23 @@ def text(key: str, language: str | None = None, **values: object) -> str:
 def type_label(facility_type: str, language: str | None = None) -> str:
     """Return the display name of a facility type (the type itself when unknown)."""
     return FACILITY_TYPE_LABELS.get(facility_type, {}).get(lang(language), facility_type)
+
+
+def method_label(method: str, language: str | None = None) -> str:
+    """Return a readable label of a distance method: ``netwerk``, ``hemelsbreed ×1,3``, …."""
+    parts = []
+    for m in method.split("+"):
+        if m == "network":
+            parts.append("netwerk" if lang(language) == "nl" else "network")
+        elif m.startswith("euclidean_x"):
+            factor = m.removeprefix("euclidean_x")
+            if lang(language) == "nl":
+                parts.append(f"hemelsbreed ×{factor.replace('.', ',')}")
+            else:
+                parts.append(f"straight line ×{factor}")
+        else:
+            parts.append(m)
+    return " + ".join(parts)
 
 
 def fmt_int(value: object, language: str | None = None) -> str:

@@ -467,6 +467,24 @@ _ENTRIES = [
         "steps and service roads are missing. Wijgmaal has no roads in it.",
     ),
     Dataset(
+        id="osm_tervuursevest_2016",
+        title="OpenStreetMap XML extract around the Tervuursevest, Leuven (2016)",
+        publisher="OpenStreetMap contributors",
+        licence=_OSM_LICENCE,
+        attribution=_OSM_ATTRIBUTION,
+        source_url="https://github.com/VincentVanGestel/osm-to-dot-converter/blob/"
+        "2ce3a03/files/maps/Tervuursevest.osm",
+        derived="byte-for-byte copy of an OSM API 0.6 map call (all tags)",
+        path="osm_tervuursevest_2016_via_osm-to-dot-converter/Tervuursevest.osm",
+        format="osm",
+        sha256="3e5021d5f00e70b937d30578f8654ee54b598301230dccb98688c6ca01b81e00",
+        coverage="about 1.2 x 0.7 km around the Tervuursevest (south-west Leuven)",
+        crs="EPSG:4326",
+        reference_year=2016,
+        notes="A complete walking network (footways, paths, steps, cycleways) of a small area; "
+        "latest edit 2016-09-29.",
+    ),
+    Dataset(
         id="arr_leuven_sectors_2024_census_income",
         title="Sector centroids 2024 of arrondissement Leuven joined to census 2021 and income "
         "2021 (reference join made when the data was collected)",

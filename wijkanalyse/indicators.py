@@ -1268,11 +1268,16 @@ def _as_number(values: pd.Series, *, integer: bool = False) -> pd.Series:
 
 
 def suppress_counts(
-    frame: pd.DataFrame, columns: Sequence[str] | None = None, *, threshold: int | None = None
+    frame: pd.DataFrame,
+    columns: Sequence[str] | None = None,
+    *,
+    threshold: int | None = None,
+    keep_zero: bool = False,
 ) -> pd.DataFrame:
     """Withhold small counts of persons before a frame is written, mapped or reported.
 
-    Every value below ``threshold`` (zero included) in ``columns`` becomes NA and
+    Every value below ``threshold`` (zero included, unless ``keep_zero``: a count of nobody,
+    e.g. "nobody lives within 10 minutes", is then published) in ``columns`` becomes NA and
     ``<column>_suppressed_reason`` (always added) says ``small_count``. Default columns:
     the population columns (``pop_*``) and household counts (``elek_res_n``, ``gas_res_n``).
 
@@ -1295,6 +1300,8 @@ def suppress_counts(
         if col not in out:
             raise SchemaError(f"suppress_counts: no column {col!r} (found: {listing(out)}).")
         small = (out[col] < thr).fillna(False).astype(bool)
+        if keep_zero:
+            small &= (out[col] != 0).fillna(True).astype(bool)
         out[col] = out[col].mask(small)
         reason_col = f"{col}_suppressed_reason"
         prev = (

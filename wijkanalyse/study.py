@@ -37,11 +37,12 @@ import json
 import logging
 import tomllib
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from pydantic import (
     BaseModel,
@@ -53,12 +54,13 @@ from pydantic import (
     model_validator,
 )
 
-from wijkanalyse import _i18n, areas, indicators, io, settings
+from wijkanalyse import _i18n, access, areas, indicators, io, settings
 from wijkanalyse._errors import DataError, DataWarning, SchemaError
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Municipality
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
+from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 
 __all__ = ["RunResult", "Study", "StudyConfig", "StudyData"]
 
@@ -152,6 +154,34 @@ class IndexSection(_Model):
     sensitivity: SensitivitySection = SensitivitySection()
 
 
+class AccessQuestion(_Model):
+    """One ``[[access.questions]]``: a facility type, a target group and thresholds."""
+
+    facility_type: str
+    target_group: str = "pop_total"
+    minutes: list[float] = Field(default=[10.0], min_length=1)
+
+    @field_validator("minutes")
+    @classmethod
+    def _positive(cls, v: list[float]) -> list[float]:
+        if any(not (0 < m <= 240) for m in v):
+            raise ValueError(f"thresholds must lie between 0 and 240 minutes, got {v}")
+        return sorted(set(v))
+
+
+class AccessSection(_Model):
+    """``[access]``: the travel profile, snapping, the fallback and the coverage questions."""
+
+    profile: Literal["walk", "bike"] = "walk"
+    speed_kmh: float | None = Field(default=None, gt=0.5, le=60)
+    max_snap_m: float = Field(default=300.0, ge=0, le=5000)
+    off_network: Literal["euclidean", "na"] = "euclidean"
+    detour_factor: float = Field(default=1.3, ge=1.0, le=3.0)
+    osm: str | None = None
+    need: str = "index"
+    questions: list[AccessQuestion] = []
+
+
 class FacilitySource(_Model):
     """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep."""
 
@@ -208,6 +238,33 @@ class StudyConfig(_Model):
     areas: list[AreaSection] = []
     indicators: IndicatorSection = IndicatorSection()
     index: IndexSection | None = None
+    access: AccessSection | None = None
+
+
+def _group_label(group: TargetGroup, lang: str) -> str:
+    return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
+
+
+def _suppress_rows(
+    frame: pd.DataFrame, counts: list[str], shares: list[str], threshold: int
+) -> pd.DataFrame:
+    """Withhold small non-zero person counts and the shares computed from them."""
+    out = indicators.suppress_counts(frame, counts, threshold=threshold, keep_zero=True)
+    hit = np.zeros(len(out), dtype=bool)
+    for col in counts:
+        hit |= (out[f"{col}_suppressed_reason"] == "small_count").to_numpy(dtype=bool)
+    for col in shares:
+        out[col] = out[col].mask(hit)
+    keep = [c for c in out.columns if not c.endswith("_suppressed_reason")]
+    out = out[keep]
+    out["suppressed"] = np.where(hit, "small_count", np.array(None, dtype=object))
+    return out
+
+
+def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
+    """Return the distance methods used within each group, joined with '+'."""
+    frame = pd.DataFrame({"m": methods, "g": groups.reindex(methods.index)}).dropna()
+    return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
 
 
 def _coverage(dataset_id: str) -> str:
@@ -227,6 +284,7 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "areas": AreaSection,
     "indicators": IndicatorSection,
     "index": IndexSection,
+    "access": AccessSection,
 }
 
 
@@ -237,6 +295,8 @@ def _describe(error: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         section = loc[0] if len(loc) > 1 else ""
         model = _SECTION_MODELS.get(section, StudyConfig)
+        if section == "access" and "questions" in loc[:-1]:
+            model = AccessQuestion
         allowed = _allowed_keys(model)
         hits = close_matches(loc[-1], allowed)
         hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else ""
@@ -292,6 +352,39 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class AccessResults:
+    """Accessibility of a loaded study.
+
+    Attributes
+    ----------
+    model
+        The distance model: a street network, or straight lines × detour where none exists.
+    nearest
+        Per (sector, facility type): the nearest facility, travel time, distances, method.
+    coverage
+        Per (wijk or municipality, facility type, target group, threshold): population
+        covered and not covered (``level`` says which).
+    gaps
+        Need × poor access per sector, wijk and custom area, ranked per question.
+    equity
+        Per question and threshold, over the municipality's residents: mean and 90th
+        percentile travel time, Gini, Palma, share beyond the threshold.
+    need_source
+        What "need" is: ``index:<name>`` or an indicator id.
+    notes
+        How distances were measured and what could not be reached.
+    """
+
+    model: StreetNetwork | CrowFlies = field(repr=False)
+    nearest: pd.DataFrame = field(repr=False)
+    coverage: pd.DataFrame = field(repr=False)
+    gaps: pd.DataFrame = field(repr=False)
+    equity: pd.DataFrame = field(repr=False)
+    need_source: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What :meth:`Study.run` wrote and the summary it printed."""
 
@@ -300,6 +393,7 @@ class RunResult:
     summary: tuple[str, ...]
     data: StudyData = field(repr=False)
     analysis: Analysis | None = field(default=None, repr=False)
+    access: AccessResults | None = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------- the study
@@ -377,6 +471,8 @@ class Study:
                     f"target_groups.{group}: a target group is a population column "
                     "such as 'pop_total' or 'pop_65plus'."
                 )
+        if self.config.access is not None:
+            self._check_access(problems)
         if self.config.index is not None:
             types = {t for f in self.config.facilities for t in (f.types or [])}
             known = set(indicators.REGISTRY) | {
@@ -396,6 +492,32 @@ class Study:
             except SchemaError as exc:
                 problems.add(str(exc))
         problems.raise_if_any(SchemaError)
+
+    def _check_access(self, problems: Problems) -> None:
+        acc = self.config.access
+        assert acc is not None
+        if acc.osm is not None:
+            self._source_problem(acc.osm, "access.osm", problems)
+        known_types = None
+        if all(f.types is not None for f in self.config.facilities):
+            known_types = {t for f in self.config.facilities for t in (f.types or [])}
+        for i, q in enumerate(acc.questions):
+            if known_types is not None and q.facility_type not in known_types:
+                hits = close_matches(q.facility_type, known_types)
+                hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+                problems.add(
+                    f"access.questions[{i}].facility_type {q.facility_type!r} is not a type of "
+                    f"the [[facilities]] ({listing(sorted(known_types))}){hint}"
+                )
+            if q.target_group not in self.config.target_groups:
+                problems.add(
+                    f"access.questions[{i}].target_group {q.target_group!r} is not one of "
+                    f"[target_groups] ({listing(self.config.target_groups)})."
+                )
+        if acc.need != "index" and acc.need not in indicators.REGISTRY:
+            hits = close_matches(acc.need, indicators.REGISTRY)
+            hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+            problems.add(f"access.need must be 'index' or an indicator id, got {acc.need!r}{hint}")
 
     def index_spec(self) -> IndexSpec | None:
         """Return the study's index definition, or ``None`` when it has none."""
@@ -778,6 +900,215 @@ class Study:
             notes=tuple(notes),
         )
 
+    # -- accessibility
+
+    def _distance_model(
+        self, data: StudyData, demand: gpd.GeoDataFrame, notes: list[str]
+    ) -> StreetNetwork | CrowFlies:
+        acc = self.config.access
+        assert acc is not None
+        lang = self.config.study.language
+        prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
+        crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
+        opts: dict[str, Any] = {
+            "profile": prof,
+            "max_snap_m": acc.max_snap_m,
+            "off_network": acc.off_network,
+            "detour_factor": acc.detour_factor,
+        }
+        if acc.osm is not None:
+            net = StreetNetwork.from_osm(self._source(acc.osm), crs=data.sectors.crs, **opts)
+        elif data.road_graph is not None:
+            label = self.config.data.road_graph or "road graph"
+            net = StreetNetwork.from_road_graph(data.road_graph, **opts)
+            net = replace(net, report=replace(net.report, source=label))
+        else:
+            notes.append(_i18n.text("access_no_network", lang, method=crow.method))
+            return crow
+        snapped = net.snap(demand.geometry)
+        if not snapped["attached"].any():
+            notes.append(_i18n.text("access_no_network", lang, method=crow.method))
+            return crow
+        notes.append(str(net.report))
+        off = snapped.index[~snapped["attached"]]
+        if len(off):
+            wijken = demand.loc[off, "wijk_name"].dropna().unique()
+            notes.append(
+                _i18n.text(
+                    "access_off_network" if acc.off_network == "euclidean" else "access_off_na",
+                    lang,
+                    n=len(off),
+                    max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
+                    wijken=", ".join(map(str, wijken)),
+                    method=net.fallback_method,
+                )
+            )
+        fac = data.facilities
+        if len(fac):
+            fsnap = net.snap(fac.geometry)
+            far = fsnap.index[~fsnap["attached"]]
+            asked = {q.facility_type for q in acc.questions}
+            named = [str(fac.at[f, "name"]) for f in far if fac.at[f, "type"] in asked]
+            if len(far):
+                notes.append(
+                    _i18n.text(
+                        "access_facility_off",
+                        lang,
+                        n=len(far),
+                        names=", ".join(named) or "–",
+                        max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
+                        method=net.fallback_method,
+                    )
+                )
+        return net
+
+    def _need(
+        self, analysis: Analysis | None, notes: list[str]
+    ) -> tuple[pd.Series, pd.Series, str, str]:
+        """Need per sector and per wijk, its label and whether higher means more need."""
+        acc = self.config.access
+        assert acc is not None
+        lang = self.config.study.language
+        if acc.need == "index" and analysis is not None and analysis.index:
+            name = self.config.index.name if self.config.index else "index"
+            sec = analysis.index.get("sectors", pd.DataFrame(columns=["score"]))["score"]
+            wk = analysis.index.get("wijken", pd.DataFrame(columns=["score"]))["score"]
+            return sec, wk, f"index:{name}", "higher"
+        ind_id = acc.need if acc.need != "index" else "share_65plus"
+        if acc.need == "index":
+            notes.append(_i18n.text("access_need_fallback", lang, indicator=ind_id))
+        ind = indicators.get_indicator(ind_id)
+        if analysis is None or ind_id not in analysis.indicators["sectors"]:
+            raise DataError(
+                f"access.need {ind_id!r} was not computed for this study; it needs "
+                f"{ind.source or 'its inputs'}."
+            )
+        sec = analysis.indicators["sectors"][ind_id]
+        wk_table = analysis.indicators["wijken"]
+        wk = wk_table.loc[wk_table["level"] == "wijk", ind_id]
+        return sec, wk, ind_id, "lower" if ind.direction == "less_need" else "higher"
+
+    def accessibility(
+        self, data: StudyData, analysis: Analysis | None = None
+    ) -> AccessResults | None:
+        """Compute travel times, coverage, equity and coverage gaps of the ``[access]`` section.
+
+        Returns ``None`` when the study has no ``[access]`` section.
+        """
+        acc = self.config.access
+        if acc is None:
+            return None
+        lang = self.config.study.language
+        notes: list[str] = []
+        demand = access.demand_points(data.sectors, demand_point="representative_point")
+        lost = demand.attrs.get("no_location", [])
+        if lost:
+            pop = data.sectors.loc[lost, "pop_total"].sum() if "pop_total" in data.sectors else 0
+            notes.append(
+                _i18n.text("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_int(pop, lang))
+            )
+        model = self._distance_model(data, demand, notes)
+        fac = data.facilities
+        types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
+        asked = [q.facility_type for q in acc.questions if q.facility_type not in types]
+        if asked:
+            raise DataError(
+                f"access.questions ask about {listing(sorted(set(asked)))} but the loaded "
+                f"facilities have no such type (they have {listing(types) or 'none'})."
+            )
+        nearest = (
+            access.nearest_facility(demand, fac, network=model, types=types)
+            if types
+            else pd.DataFrame()
+        )
+        wijk_names = data.wijken["wijk_name"]
+        need_s, need_w, need_label, higher = (
+            self._need(analysis, notes) if acc.questions else (pd.Series(), pd.Series(), "", "")
+        )
+        cov_frames, gap_frames, eq_rows = [], [], []
+        members: dict[str, list[str]] = {
+            str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
+            for name, row in data.areas.iterrows()
+        }
+        for q in acc.questions:
+            near_q = nearest.xs(q.facility_type, level="facility_type", drop_level=False)
+            common: dict[str, Any] = {
+                "network": model,
+                "max_minutes": q.minutes,
+                "target_groups": [q.target_group],
+                "types": [q.facility_type],
+                "nearest": near_q,
+            }
+            by_wijk = access.coverage(demand, fac, by="wijk", **common)
+            by_wijk.insert(0, "level", "wijk")
+            by_wijk.insert(1, "name", wijk_names.reindex(by_wijk.index).to_numpy())
+            total = access.coverage(demand, fac, by="gemeente", **common)
+            total.insert(0, "level", "gemeente")
+            total.insert(1, "name", data.municipality.name)
+            total.index.name = "wijk"
+            cov_frames += [by_wijk, total]
+            minutes = near_q.droplevel("facility_type")["minutes"]
+            methods = near_q.droplevel("facility_type")["method"]
+            pop = demand[q.target_group]
+            for thr in q.minutes:
+                eq = access.equity(minutes, pop, threshold=thr)
+                eq_rows.append(
+                    {
+                        "facility_type": q.facility_type,
+                        "target_group": q.target_group,
+                        "threshold_minutes": thr,
+                        **eq.to_dict(),
+                    }
+                )
+                sec = access.coverage_gaps(
+                    need_s.reindex(demand.index),
+                    minutes,
+                    pop,
+                    threshold=thr,
+                    names=demand["name"],
+                    higher_need=higher,  # type: ignore[arg-type]
+                )
+                sec["method"] = methods.reindex(sec.index)
+                wk = access.coverage_gaps(
+                    need_w,
+                    minutes,
+                    pop,
+                    threshold=thr,
+                    groups=demand["wijk"],
+                    names=wijk_names,
+                    higher_need=higher,  # type: ignore[arg-type]
+                )
+                wk["method"] = _methods_by(methods, demand["wijk"]).reindex(wk.index)
+                parts = [("sector", sec), ("wijk", wk)]
+                if members:
+                    ar = access.aggregate_gaps(sec, members)
+                    ar.insert(0, "name", ar.index)
+                    ar["method"] = [
+                        "+".join(sorted(set(methods.reindex(m).dropna()))) for m in members.values()
+                    ]
+                    parts.append(("area", ar))
+                for level, frame in parts:
+                    frame = frame.copy()
+                    frame.index.name = "unit"
+                    frame.insert(0, "level", level)
+                    frame.insert(2, "facility_type", q.facility_type)
+                    frame.insert(3, "target_group", q.target_group)
+                    frame.insert(4, "threshold_minutes", thr)
+                    frame["need_source"] = need_label
+                    gap_frames.append(frame)
+        coverage = pd.concat(cov_frames) if cov_frames else pd.DataFrame()
+        gaps = pd.concat(gap_frames) if gap_frames else pd.DataFrame()
+        equity = pd.DataFrame(eq_rows)
+        return AccessResults(
+            model=model,
+            nearest=nearest,
+            coverage=coverage,
+            gaps=gaps,
+            equity=equity,
+            need_source=need_label,
+            notes=tuple(notes),
+        )
+
     # -- running
 
     def run(self, out: str | Path, *, echo: bool = False) -> RunResult:
@@ -792,18 +1123,75 @@ class Study:
         """
         data = self.load()
         analysis = self.analyse(data)
+        acc = self.accessibility(data, analysis)
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         files = self._write(data, out_dir)
         files += self._write_analysis(analysis, out_dir)
-        files.append(self._write_provenance(data, out_dir, analysis))
-        summary = tuple(self.summary(data, out_dir, files, analysis=analysis))
+        if acc is not None:
+            files += self._write_access(acc, data, out_dir)
+        files.append(self._write_provenance(data, out_dir, analysis, acc))
+        summary = tuple(self.summary(data, out_dir, files, analysis=analysis, access=acc))
         if echo:
             for line in summary:
                 log.info(line)
         return RunResult(
-            out=out_dir, files=tuple(files), summary=summary, data=data, analysis=analysis
+            out=out_dir,
+            files=tuple(files),
+            summary=summary,
+            data=data,
+            analysis=analysis,
+            access=acc,
         )
+
+    def _write_access(self, acc: AccessResults, data: StudyData, out: Path) -> list[Path]:
+        thr = self.config.indicators.suppression_threshold
+        files = []
+        minutes_col = f"{acc.model.profile.name}_minutes"
+        if len(acc.nearest):
+            near = acc.nearest.reset_index()
+            near = near.rename(
+                columns={
+                    near.columns[0]: "sector",
+                    "nearest_id": "nearest_facility_id",
+                    "minutes": minutes_col,
+                }
+            )
+            names = data.facilities["name"]
+            near.insert(
+                3,
+                "nearest_facility_name",
+                names.reindex(near["nearest_facility_id"]).to_numpy(),
+            )
+            near.insert(1, "sector_name", data.sectors["name"].reindex(near["sector"]).to_numpy())
+            near.insert(2, "wijk", data.sectors["wijk"].reindex(near["sector"]).to_numpy())
+            near = near.round({minutes_col: 2, "network_m": 1, "euclid_m": 1, "snap_m": 1})
+            near["detour_ratio"] = near["detour_ratio"].round(3)
+            path = out / "access_sectors.csv"
+            near.to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
+        if len(acc.coverage):
+            cov = _suppress_rows(acc.coverage, counts, ["share_covered"], thr)
+            cov["share_covered"] = cov["share_covered"].round(4)
+            path = out / "coverage_wijken.csv"
+            cov.to_csv(path, encoding="utf-8")
+            files.append(path)
+        if len(acc.gaps):
+            gaps = _suppress_rows(
+                acc.gaps, ["pop_in_group", "pop_affected"], ["share_not_covered", "gap_score"], thr
+            )
+            gaps = gaps.round(
+                {"need_pct": 4, "share_not_covered": 4, "mean_minutes": 2, "gap_score": 4}
+            )
+            path = out / "gaps.csv"
+            gaps.to_csv(path, encoding="utf-8")
+            files.append(path)
+        if len(acc.equity):
+            path = out / "access_equity.csv"
+            acc.equity.round(4).to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        return files
 
     def _write_analysis(self, analysis: Analysis, out: Path) -> list[Path]:
         files = []
@@ -881,7 +1269,11 @@ class Study:
         return files
 
     def _write_provenance(
-        self, data: StudyData, out: Path, analysis: Analysis | None = None
+        self,
+        data: StudyData,
+        out: Path,
+        analysis: Analysis | None = None,
+        acc: AccessResults | None = None,
     ) -> Path:
         from wijkanalyse import __version__
 
@@ -936,6 +1328,20 @@ class Study:
             }
             known = {d["id"] for d in manifest["datasets"]}
             manifest["datasets"] += [entry(get_dataset(d)) for d in sorted(used - known)]
+        if acc is not None:
+            model = acc.model
+            manifest["access"] = {
+                "profile": model.profile.name,
+                "speed_kmh": model.profile.speed_kmh,
+                "method": model.method,
+                "network": str(model.report) if isinstance(model, StreetNetwork) else None,
+                "need": acc.need_source,
+                "notes": list(acc.notes),
+            }
+            osm = self.config.access.osm if self.config.access else None
+            known = {d["id"] for d in manifest["datasets"]}
+            if osm in CATALOGUE and osm not in known:
+                manifest["datasets"].append(entry(get_dataset(osm)))
         path = out / "provenance.json"
         path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         return path
@@ -947,6 +1353,7 @@ class Study:
         files: list[Path] | None = None,
         *,
         analysis: Analysis | None = None,
+        access: AccessResults | None = None,
     ) -> list[str]:
         """Return the short summary of a loaded study, in the study's language."""
         t, lang = _i18n.text, self.config.study.language
@@ -1035,6 +1442,8 @@ class Study:
             )
         if analysis is not None:
             lines += self._analysis_lines(analysis, lang)
+        if access is not None:
+            lines += self._access_lines(access, lang)
         if out is not None and files:
             lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in files)))
         return lines
@@ -1106,6 +1515,75 @@ class Study:
                         interval=interval,
                     )
                 )
+        return lines
+
+    def _access_lines(self, acc: AccessResults, lang: str) -> list[str]:
+        t = _i18n.text
+        groups = self.config.target_groups
+        prof = acc.model.profile
+        lines = [
+            t(
+                "access_title",
+                lang,
+                mode=prof.label_nl if lang == "nl" else prof.label_en,
+                speed=_i18n.fmt_number(prof.speed_kmh, 1, lang),
+            )
+        ]
+        lines += [f"{t('warning', lang)}: {n}" for n in acc.notes]
+        cov = acc.coverage
+        if not len(cov):
+            return lines
+        total = cov[cov["level"] == "gemeente"]
+        for _, row in total.iterrows():
+            label = _group_label(groups[str(row["target_group"])], lang)
+            lines.append(
+                t(
+                    "access_row",
+                    lang,
+                    type=_i18n.type_label(str(row["facility_type"]), lang),
+                    group=label,
+                    minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
+                    covered=_i18n.fmt_int(row["pop_covered"], lang),
+                    total=_i18n.fmt_int(row["pop_in_group"], lang),
+                    share=_i18n.fmt_pct(float(row["share_covered"]), 1, lang)
+                    if pd.notna(row["share_covered"])
+                    else t("unknown", lang),
+                )
+            )
+        gaps = acc.gaps
+        for key, block in gaps.groupby(
+            ["facility_type", "target_group", "threshold_minutes"], sort=False
+        ):
+            ftype, gname, thr = (str(k) for k in key)
+            wk = block[(block["level"] == "wijk") & block["gap_rank"].notna()]
+            top = wk.sort_values("gap_rank").head(3)
+            named = block[block["level"] == "area"]
+            parts = [
+                f"{row['name']} ({_i18n.fmt_int(row['pop_affected'], lang)}, "
+                f"{_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)})"
+                for _, row in top.iterrows()
+            ]
+            areas_txt = [
+                f"{code} {_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)}"
+                + (
+                    f" ({_i18n.method_label(str(row['method']), lang)})"
+                    if row["method"] != "network"
+                    else ""
+                )
+                for code, row in named.iterrows()
+                if pd.notna(row["share_not_covered"])
+            ]
+            lines.append(
+                t(
+                    "access_gap_row",
+                    lang,
+                    type=_i18n.type_label(str(ftype), lang),
+                    group=_group_label(groups[gname], lang),
+                    minutes=_i18n.fmt_number(float(thr), 0, lang),
+                    top="; ".join(parts) or "–",
+                    areas="; ".join(areas_txt) or "–",
+                )
+            )
         return lines
 
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:

@@ -1,0 +1,429 @@
+"""Street networks: building, snapping, shortest paths, service areas, peers and invariants."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import geopandas as gpd
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point
+
+import wijkanalyse as wa
+from wijkanalyse import CRSError, DataError, SchemaError
+from wijkanalyse.network import BIKE, WALK, CrowFlies, StreetNetwork, travel_profile
+
+CRS = "EPSG:31370"
+
+
+def pts(coords: dict[str, tuple[float, float]]) -> gpd.GeoSeries:
+    return gpd.GeoSeries([Point(x, y) for x, y in coords.values()], index=list(coords), crs=CRS)
+
+
+def line_network(**kw: object) -> StreetNetwork:
+    """A-B-C-D along the x axis, 100 m apart, plus a spur B-E of 50 m to the north."""
+    nodes = pd.DataFrame(
+        {"x": [0.0, 100.0, 200.0, 300.0, 100.0], "y": [0.0, 0.0, 0.0, 0.0, 50.0]},
+        index=list("ABCDE"),
+    )
+    edges = pd.DataFrame({"u": list("ABCB"), "v": list("BCDE")})
+    return StreetNetwork.from_edges(nodes, edges, crs=CRS, **kw)  # type: ignore[arg-type]
+
+
+def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
+    ids = [f"{i}-{j}" for i in range(n) for j in range(n)]
+    nodes = pd.DataFrame(
+        {
+            "x": [i * step for i in range(n) for j in range(n)],
+            "y": [j * step for i in range(n) for j in range(n)],
+        },
+        index=ids,
+    )
+    us, vs = [], []
+    for i in range(n):
+        for j in range(n):
+            if i + 1 < n:
+                us.append(f"{i}-{j}")
+                vs.append(f"{i + 1}-{j}")
+            if j + 1 < n:
+                us.append(f"{i}-{j}")
+                vs.append(f"{i}-{j + 1}")
+    return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs=CRS)
+
+
+# --------------------------------------------------------------------------- by hand
+
+
+def test_snapping_to_the_edge_walks_the_snap_distance() -> None:
+    net = line_network()
+    home = pts({"home": (150.0, 20.0)})  # 20 m north of the middle of B-C
+    snap = net.snap(home).loc["home"]
+    assert {snap["u"], snap["v"]} == {"B", "C"}
+    assert snap["snap_m"] == pytest.approx(20.0)
+    assert (snap["x_snap"], snap["y_snap"]) == (pytest.approx(150.0), pytest.approx(0.0))
+    shop = pts({"shop": (300.0, 0.0)})
+    row = net.nearest(home, shop).loc["home"]
+    # 20 m to the street, 50 m to C, 100 m to D (the shop is on node D)
+    assert row["network_m"] == pytest.approx(170.0)
+    assert row["minutes"] == pytest.approx(170.0 / (4.8 * 1000 / 60))
+    assert row["euclid_m"] == pytest.approx(np.hypot(150, 20))
+    assert row["snap_m"] == pytest.approx(20.0)
+    assert row["method"] == "network"
+
+
+def test_two_points_on_one_edge_go_straight_along_it() -> None:
+    net = line_network()
+    a = pts({"a": (120.0, 5.0)})
+    b = pts({"b": (180.0, -5.0)})
+    # not via B or C: 5 + 60 + 5
+    assert net.nearest(a, b).loc["a", "network_m"] == pytest.approx(70.0)
+    od = net.od_matrix(a, b).to_dense("network_m")
+    assert od.loc["a", "b"] == pytest.approx(70.0)
+
+
+def test_nearest_picks_the_nearest_by_network_not_by_straight_line() -> None:
+    net = line_network()
+    home = pts({"home": (100.0, 40.0)})  # on the spur B-E
+    # x is 60 m away in a straight line but 40 + 60 + 40 = 140 m on the network;
+    # y is 98 m away in a straight line and 40 + 90 = 130 m on the network
+    dests = pts({"x": (160.0, 40.0), "y": (10.0, 0.0)})
+    out = net.nearest(home, dests).loc["home"]
+    assert out["nearest_id"] == "y"
+    assert out["network_m"] == pytest.approx(130.0)
+    assert out["euclid_m"] == pytest.approx(np.hypot(90, 40))
+    assert out["detour_ratio"] == pytest.approx(130.0 / np.hypot(90, 40))
+
+
+def test_max_minutes_limits_the_search_and_says_why() -> None:
+    net = line_network()
+    home = pts({"home": (0.0, 0.0)})
+    shop = pts({"shop": (300.0, 0.0)})
+    out = net.nearest(home, shop, max_minutes=3.0)  # 240 m < 300 m
+    assert out.loc["home", "nearest_id"] is pd.NA or pd.isna(out.loc["home", "nearest_id"])
+    assert out.loc["home", "reason"] == "none_within_limit"
+    assert pd.isna(out.loc["home", "minutes"])
+    assert len(net.od_matrix(home, shop, max_minutes=3.0)) == 0
+    assert len(net.od_matrix(home, shop, max_minutes=4.0)) == 1
+
+
+def test_points_far_from_the_street_are_flagged_and_fall_back_labelled() -> None:
+    net = line_network(max_snap_m=100.0)
+    far = pts({"far": (0.0, 400.0)})
+    shop = pts({"shop": (300.0, 0.0)})
+    assert not net.snap(far).loc["far", "attached"]
+    row = net.nearest(far, shop).loc["far"]
+    assert row["method"] == "euclidean_x1.3"
+    assert row["network_m"] == pytest.approx(500.0 * 1.3)
+    strict = net.with_options(off_network="na")
+    row = strict.nearest(far, shop).loc["far"]
+    assert pd.isna(row["minutes"])
+    assert row["reason"] == "off_network"
+    od = strict.od_matrix(far, shop)
+    assert len(od) == 0
+    assert od.origin_ok is not None
+    assert not od.origin_ok[0]
+
+
+def test_one_way_streets_bind_cyclists_not_walkers() -> None:
+    nodes = pd.DataFrame(
+        {"x": [0.0, 100.0, 100.0, 0.0], "y": [0.0, 0.0, 100.0, 100.0]}, index=list("ABCD")
+    )
+    # A square; A->B is one-way, the rest two-way
+    edges = pd.DataFrame(
+        {"u": list("ABCD"), "v": list("BCDA"), "oneway": [True, False, False, False]}
+    )
+    walk = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+    bike = StreetNetwork.from_edges(nodes, edges, crs=CRS, profile="bike")
+    a, b = pts({"a": (0.0, 0.0)}), pts({"b": (100.0, 0.0)})
+    assert walk.nearest(b, a).loc["b", "network_m"] == pytest.approx(100.0)
+    assert bike.nearest(b, a).loc["b", "network_m"] == pytest.approx(300.0)
+    assert bike.nearest(a, b).loc["a", "network_m"] == pytest.approx(100.0)
+    assert bike.edges()["oneway"].sum() == 1
+
+
+def test_largest_component_is_kept_and_the_rest_reported() -> None:
+    # A-B (150 m) is cut off from C-D-E (2 × 100 m), the largest component
+    nodes = pd.DataFrame(
+        {"x": [0.0, 100.0, 500.0, 600.0, 700.0], "y": [0.0] * 5}, index=list("ABCDE")
+    )
+    edges = pd.DataFrame(
+        {"u": ["A", "C", "D"], "v": ["B", "D", "E"], "length_m": [150.0, 100.0, 100.0]}
+    )
+    net = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+    assert list(net.node_ids) == ["C", "D", "E"]
+    assert net.report.components == 2
+    assert net.report.dropped_nodes == 2
+    assert net.report.dropped_km == pytest.approx(0.15)
+    assert net.report.km == pytest.approx(0.2)
+
+
+def test_parallel_edges_keep_the_shortest() -> None:
+    nodes = pd.DataFrame({"x": [0.0, 100.0], "y": [0.0, 0.0]}, index=["A", "B"])
+    edges = pd.DataFrame(
+        {"u": ["A", "A", "B"], "v": ["B", "B", "A"], "length_m": [130.0, 110.0, 120.0]}
+    )
+    net = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+    d = net.shortest_path_lengths(["A"])
+    assert d.loc["A", "B"] == pytest.approx(110.0)
+
+
+def test_service_area_of_a_straight_street() -> None:
+    net = line_network()
+    fac = pts({"f": (0.0, 0.0)})
+    # 2.5 min at 80 m/min = 200 m: A-B-C, and the spur B-E (50 m) completely
+    areas = net.service_areas(fac, minutes=[2.5], buffer_m=10.0)
+    assert len(areas) == 1
+    geom = areas.geometry.iloc[0]
+    assert geom.contains(Point(195.0, 0.0))
+    assert geom.contains(Point(100.0, 55.0))
+    assert not geom.contains(Point(215.0, 0.0))
+    expected = shapely.union_all(
+        [shapely.LineString([(0, 0), (200, 0)]), shapely.LineString([(100, 0), (100, 50)])]
+    ).buffer(10.0)
+    assert geom.symmetric_difference(expected).area < 5.0  # round caps differ slightly
+    assert areas["area_km2"].iloc[0] == pytest.approx(expected.area / 1e6, rel=1e-3)
+
+
+def test_service_areas_grow_with_time() -> None:
+    net = grid_network()
+    fac = pts({"f": (200.0, 200.0)})
+    areas = net.service_areas(fac, minutes=[1, 2, 4])
+    assert list(areas["minutes"]) == [1.0, 2.0, 4.0]
+    assert areas["area_km2"].is_monotonic_increasing
+    assert areas.geometry.iloc[1].buffer(1e-6).contains(areas.geometry.iloc[0])
+
+
+def test_crow_flies_is_labelled_and_matches_the_straight_line() -> None:
+    a = pts({"a": (0.0, 0.0), "b": (1000.0, 0.0)})
+    f = pts({"f": (300.0, 400.0)})
+    crow = CrowFlies(detour_factor=1.25)
+    out = crow.nearest(a, f)
+    assert out.loc["a", "network_m"] == pytest.approx(625.0)
+    assert set(out["method"]) == {"euclidean_x1.25"}
+    od = crow.od_matrix(a, f, max_minutes=625.0 / 80.0 + 1e-9)
+    assert list(od.to_frame()["origin"]) == ["a"]
+    circles = crow.service_areas(f, minutes=[10])
+    assert circles["area_km2"].iloc[0] == pytest.approx(np.pi * (800 / 1.25) ** 2 / 1e6, rel=1e-3)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_bad_inputs_are_refused_clearly() -> None:
+    net = line_network()
+    with pytest.raises(CRSError, match="geographic CRS"):
+        net.nearest(gpd.GeoSeries([Point(4.7, 50.9)], crs="EPSG:4326"), pts({"f": (0, 0)}))
+    with pytest.raises(CRSError, match=r"EPSG:3812.*to_crs"):
+        net.nearest(gpd.GeoSeries([Point(650000, 670000)], crs="EPSG:3812"), pts({"f": (0, 0)}))
+    poly = gpd.GeoSeries([shapely.box(0, 0, 10, 10)], crs=CRS)
+    with pytest.raises(DataError, match="representative_point"):
+        net.nearest(poly, pts({"f": (0, 0)}))
+    dup = gpd.GeoSeries([Point(0, 0), Point(1, 1)], index=["a", "a"], crs=CRS)
+    with pytest.raises(DataError, match="more than once"):
+        net.nearest(dup, pts({"f": (0, 0)}))
+    with pytest.raises(DataError, match="max_minutes"):
+        net.nearest(pts({"a": (0, 0)}), pts({"f": (0, 0)}), max_minutes=-1)
+    with pytest.raises(DataError, match="unknown travel profile 'swim'"):
+        travel_profile("swim")
+    with pytest.raises(DataError, match="speed_kmh"):
+        travel_profile("walk", speed_kmh=0)
+    with pytest.raises(DataError, match="detour_factor"):
+        CrowFlies(detour_factor=0.5)
+    nodes = pd.DataFrame({"x": [0.0], "y": [0.0]}, index=["A"])
+    with pytest.raises(SchemaError, match="lack columns u, v"):
+        StreetNetwork.from_edges(nodes, pd.DataFrame({"a": [1]}), crs=CRS)
+    with pytest.raises(DataError, match="unknown nodes"):
+        StreetNetwork.from_edges(nodes, pd.DataFrame({"u": ["A"], "v": ["Z"]}), crs=CRS)
+    with pytest.raises(CRSError, match="no CRS"):
+        StreetNetwork.from_edges(nodes, pd.DataFrame({"u": ["A"], "v": ["A"]}))
+    with pytest.raises(CRSError, match="geographic"):
+        StreetNetwork.from_edges(nodes, pd.DataFrame({"u": ["A"], "v": ["A"]}), crs="EPSG:4326")
+
+
+def test_osm_file_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="does not exist"):
+        StreetNetwork.from_osm(tmp_path / "nothing.osm")
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    homes=st.lists(st.tuples(st.floats(-50, 450), st.floats(-50, 450)), min_size=1, max_size=8),
+    facs=st.lists(st.tuples(st.floats(-50, 450), st.floats(-50, 450)), min_size=1, max_size=4),
+    extra=st.tuples(st.floats(-50, 450), st.floats(-50, 450)),
+    limit=st.floats(1.0, 12.0),
+)
+def test_adding_a_facility_never_raises_a_travel_time(
+    homes: list[tuple[float, float]],
+    facs: list[tuple[float, float]],
+    extra: tuple[float, float],
+    limit: float,
+) -> None:
+    net = GRID
+    h = pts({f"h{i}": xy for i, xy in enumerate(homes)})
+    f = pts({f"f{i}": xy for i, xy in enumerate(facs)})
+    f2 = pts({**{f"f{i}": xy for i, xy in enumerate(facs)}, "new": extra})
+    before = net.nearest(h, f)["network_m"].astype(float)
+    after = net.nearest(h, f2)["network_m"].astype(float)
+    assert (after <= before + 1e-9).all()
+    # the nearest equals the row minimum of the full OD matrix
+    od = net.od_matrix(h, f).to_dense("network_m").min(axis=1)
+    np.testing.assert_allclose(before.to_numpy(), od.to_numpy(), rtol=0, atol=1e-9)
+    # covered within a limit never shrinks either
+    within_b = net.nearest(h, f, max_minutes=limit)["minutes"].notna()
+    within_a = net.nearest(h, f2, max_minutes=limit)["minutes"].notna()
+    assert (within_a | ~within_b).all()
+
+
+GRID = grid_network()
+
+
+# --------------------------------------------------------------------------- OSM readers
+
+
+@pytest.mark.integration
+def test_osm_xml_walking_network_includes_footways(mirror: Path) -> None:
+    walk = StreetNetwork.from_osm("osm_tervuursevest_2016")
+    bike = StreetNetwork.from_osm("osm_tervuursevest_2016", profile="bike")
+    assert walk.profile is WALK or walk.profile.name == "walk"
+    assert walk.report.km > bike.report.km > 10
+    assert walk.report.excluded_ways > 0
+    # steps are for walkers only: a walking route exists where cyclists must go round
+    assert walk.n_nodes > bike.n_nodes
+    edges = walk.edges()
+    assert edges.crs.equals(wa.settings.working_crs)
+    assert edges["oneway"].sum() == 0  # walkers ignore one-way streets
+    assert bike.edges()["oneway"].sum() > 0
+    assert BIKE.speed_kmh == 15.0
+
+
+@pytest.mark.integration
+def test_osm_pbf_shipped_by_pyrosm_reads() -> None:
+    pyrosm = pytest.importorskip("pyrosm")
+    path = pyrosm.get_data("test_pbf")
+    net = StreetNetwork.from_osm(path, crs="EPSG:3067")
+    assert net.report.nodes > 500
+    assert net.report.km > 20
+    # walking is symmetric: distances from A to B equal B to A
+    ids = list(net.node_ids[:5])
+    d = net.shortest_path_lengths(ids)[ids]
+    np.testing.assert_allclose(d.to_numpy(), d.to_numpy().T)
+    # the same ways read by pyrosm have (nearly) the same total length
+    osm = pyrosm.OSM(path)
+    ways = osm.get_network(network_type="walking")
+    assert ways is not None
+    assert len(ways) > 0
+
+
+# --------------------------------------------------------------------------- Leuven vs networkx
+
+
+@pytest.fixture(scope="module")
+def leuven_net(mirror: Path) -> StreetNetwork:
+    return StreetNetwork.from_road_graph()
+
+
+@pytest.fixture(scope="module")
+def leuven_points(mirror: Path) -> tuple[gpd.GeoSeries, gpd.GeoSeries]:
+    sectors = wa.load_sectors("24062")
+    sectors = sectors[sectors.geometry.notna()]
+    centres = wa.read_facilities("leuven_centres_reference")
+    osm = wa.read_osm_points("osm2015_points", types=["pharmacy"])
+    osm = osm[osm.geometry.within(wa.municipality_polygon("24062").buffer(3000))]
+    facilities = pd.concat([centres.geometry, osm.geometry])
+    return sectors.geometry, gpd.GeoSeries(facilities, crs=CRS)
+
+
+@pytest.mark.integration
+def test_leuven_road_graph_is_read_with_motorways_out(leuven_net: StreetNetwork) -> None:
+    rep = leuven_net.report
+    assert rep.nodes > 20_000
+    assert rep.excluded_ways == 269  # the arcs with a 120 km/h limit
+    assert 800 < rep.km < 900
+    assert rep.components > 1
+    assert rep.dropped_nodes < 200
+
+
+@pytest.mark.integration
+def test_leuven_distances_equal_networkx(
+    leuven_net: StreetNetwork, leuven_points: tuple[gpd.GeoSeries, gpd.GeoSeries]
+) -> None:
+    """All sector→facility distances, against networkx on an independently split graph."""
+    sectors, facilities = leuven_points
+    net = leuven_net.with_options(off_network="na")
+    od = net.od_matrix(sectors, facilities).to_dense("network_m")
+    # build the same graph in networkx from the source file, not from our arrays
+    frames = wa.read_road_graph()
+    e = frames.edges
+    fast = (e["maxspeed_kmh"] > 90).fillna(False).astype(bool)
+    g = nx.Graph()
+    for u, v, length in zip(e["u"][~fast], e["v"][~fast], e["length_m"][~fast], strict=True):
+        if u != v and (not g.has_edge(u, v) or g[u][v]["w"] > length):
+            g.add_edge(u, v, w=float(length))
+    keep = max(nx.connected_components(g), key=len)
+    g = g.subgraph(keep).copy()
+    # insert every attached point on its street, at its projection, in order along it
+    both = pd.concat([sectors, facilities])
+    snap = net.snap(both)
+    snap = snap[snap["attached"]]
+    for (u, v), grp in snap.groupby(["u", "v"], sort=False):
+        length = g[u][v]["w"]
+        g.remove_edge(u, v)
+        chain = [(0.0, u), *sorted((t, f"q:{k}") for k, t in grp["t"].items()), (1.0, v)]
+        for (t0, a), (t1, b) in itertools.pairwise(chain):
+            g.add_edge(a, b, w=length * (t1 - t0))
+        for k, d in grp["snap_m"].items():
+            g.add_edge(f"p:{k}", f"q:{k}", w=float(d))
+    checked = 0
+    for fac in facilities.index:
+        if fac not in snap.index:
+            assert od[fac].isna().all()
+            continue
+        dist = nx.single_source_dijkstra_path_length(g, f"p:{fac}", weight="w")
+        for sec in sectors.index:
+            expected = dist.get(f"p:{sec}", np.nan)
+            assert od.at[sec, fac] == pytest.approx(expected, abs=1e-6, nan_ok=True)
+            checked += 1
+    assert checked > 118 * 50
+
+
+@pytest.mark.integration
+def test_leuven_euclidean_nearest_equals_sjoin_nearest(
+    leuven_points: tuple[gpd.GeoSeries, gpd.GeoSeries],
+) -> None:
+    sectors, facilities = leuven_points
+    ours = CrowFlies(detour_factor=1.0).nearest(sectors, facilities)
+    peer = gpd.sjoin_nearest(
+        gpd.GeoDataFrame(geometry=sectors),
+        gpd.GeoDataFrame(geometry=facilities),
+        distance_col="d",
+    )
+    peer = peer[~peer.index.duplicated()]
+    np.testing.assert_allclose(
+        ours["euclid_m"].astype(float).to_numpy(), peer["d"].reindex(ours.index).to_numpy()
+    )
+
+
+@pytest.mark.integration
+def test_leuven_snap_distance_is_the_distance_to_the_nearest_street(
+    leuven_net: StreetNetwork, leuven_points: tuple[gpd.GeoSeries, gpd.GeoSeries]
+) -> None:
+    sectors, _ = leuven_points
+    snap = leuven_net.snap(sectors)
+    streets = leuven_net.edges()
+    peer = gpd.sjoin_nearest(gpd.GeoDataFrame(geometry=sectors), streets, distance_col="d")
+    peer = peer[~peer.index.duplicated()]
+    np.testing.assert_allclose(snap["snap_m"], peer["d"].reindex(snap.index), atol=1e-6)
+    # the sectors of Wijgmaal lie beyond the graph's northern edge: flagged, not attached
+    wijk = wa.load_sectors("24062")["wijk"]
+    off = snap.index[~snap["attached"]]
+    assert set(wijk[off]) <= {"240621", "240622"}
+    assert (wijk[off] == "240621").sum() == 3

@@ -1,0 +1,1737 @@
+"""Street networks and travel distances: walking and cycling on the real street graph.
+
+A :class:`StreetNetwork` holds a street graph as flat arrays (nodes with coordinates, directed
+arcs with lengths) in a projected CRS, restricted to what one :class:`TravelProfile` may use
+and to its largest connected component. Shortest paths run on a compressed sparse row matrix
+with :func:`scipy.sparse.csgraph.dijkstra` (multi-source, with a distance limit).
+
+Points (sector centroids, facilities) are **snapped to the nearest edge**, not the nearest
+node: the point is projected onto the edge, the edge is split there, and the straight
+walk from the point to the street (the *snap distance*) is part of every travel distance and
+reported. Points farther from the street than ``max_snap_m`` are not attached; depending on
+``off_network`` they get the straight-line distance times a detour factor (labelled as such
+in every result) or no value at all.
+
+Where a municipality has no street network, :class:`CrowFlies` gives the same interface on
+straight-line distances times a detour factor, again labelled in every result.
+
+Three sources build a network:
+
+* :meth:`StreetNetwork.from_road_graph`: a nodes/edges GeoPackage such as the mirror's Leuven
+  road graph (OSM c. 2013 via RinSim). It is a *road* network: footways, cycle paths,
+  pedestrian streets, steps and service roads are missing, so walking times are upper bounds
+  where a footpath shortcut exists. It carries no road types, so motorways are recognised by
+  their speed limit.
+* :meth:`StreetNetwork.from_osm`: OpenStreetMap XML (``.osm``) or PBF (``.osm.pbf``), read
+  with pyosmium; the travel profile decides which ways count (walking: footways, paths,
+  pedestrian streets and steps in, motorways out).
+* :meth:`StreetNetwork.from_edges`: any graph given as node coordinates and an edge list.
+
+Examples
+--------
+A 3-node street: A at (0, 0), B at (100, 0), C at (100, 100); a point beside the middle of
+A-B walks 10 m to the street, then 50 m to B and 100 m to C:
+
+>>> import geopandas as gpd, pandas as pd
+>>> from shapely.geometry import Point
+>>> nodes = pd.DataFrame({"x": [0.0, 100.0, 100.0], "y": [0.0, 0.0, 100.0]},
+...                      index=["A", "B", "C"])
+>>> edges = pd.DataFrame({"u": ["A", "B"], "v": ["B", "C"]})
+>>> net = StreetNetwork.from_edges(nodes, edges, crs="EPSG:31370")
+>>> home = gpd.GeoSeries([Point(50, 10)], index=["home"], crs="EPSG:31370")
+>>> shop = gpd.GeoSeries([Point(100, 100)], index=["shop"], crs="EPSG:31370")
+>>> row = net.nearest(home, shop).loc["home"]
+>>> row["nearest_id"], float(row["network_m"]), round(float(row["minutes"]), 2)
+('shop', 160.0, 2.0)
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Transformer
+from scipy import sparse
+from scipy.sparse import csgraph
+from scipy.spatial import cKDTree
+
+from wijkanalyse import io, settings
+from wijkanalyse._errors import CRSError, DataError, SchemaError
+from wijkanalyse._validate import Problems, check_projected, crs_label, listing
+from wijkanalyse.datasets import resolve_source
+
+__all__ = [
+    "BIKE",
+    "DEFAULT_DETOUR_FACTOR",
+    "DEFAULT_MAX_SNAP_M",
+    "PROFILES",
+    "WALK",
+    "CrowFlies",
+    "NetworkReport",
+    "ODMatrix",
+    "StreetNetwork",
+    "TravelProfile",
+    "travel_profile",
+]
+
+log = logging.getLogger(__name__)
+
+#: Points farther than this from the nearest street are not attached to the network.
+DEFAULT_MAX_SNAP_M = 300.0
+
+#: Straight-line distance × this factor approximates a walking or cycling route where no
+#: network is available. Walking routes in European cities are typically 1.2–1.4 times the
+#: straight line; 1.3 is the usual middle value. Results say when it was used.
+DEFAULT_DETOUR_FACTOR = 1.3
+
+#: The value of ``method`` for a distance measured on the street network.
+METHOD_NETWORK = "network"
+
+_YES = frozenset({"yes", "designated", "permissive", "official", "destination"})
+_NO_ACCESS = frozenset({"no", "private"})
+_ONEWAY_FORWARD = frozenset({"yes", "true", "1"})
+_NEVER = frozenset(
+    {
+        "abandoned",
+        "bus_guideway",
+        "busway",
+        "construction",
+        "disused",
+        "escape",
+        "planned",
+        "platform",
+        "proposed",
+        "raceway",
+        "razed",
+        "rest_area",
+        "services",
+        "elevator",
+        "bus_stop",
+        "crossing",
+        "traffic_signals",
+        "street_lamp",
+        "turning_circle",
+        "motorway_junction",
+    }
+)
+
+
+def euclidean_method(detour_factor: float) -> str:
+    """Return the ``method`` label of a straight-line estimate, e.g. ``euclidean_x1.3``."""
+    return f"euclidean_x{detour_factor:g}"
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+@dataclass(frozen=True)
+class TravelProfile:
+    """Who travels, how fast, and on which ways.
+
+    Attributes
+    ----------
+    name
+        Short id, used in column names (``walk_minutes``).
+    speed_kmh
+        Travel speed on the network and along the snap link.
+    label_nl, label_en
+        Display names.
+    mode_key
+        The OSM access key of this mode (``foot``, ``bicycle``).
+    excluded
+        OSM ``highway`` values never used (besides construction, platforms and the like).
+    needs_permission
+        ``highway`` values used only when ``<mode_key>`` is yes, designated or permissive.
+    oneway
+        Whether one-way streets bind this mode (cyclists: yes, unless ``oneway:bicycle=no``).
+    max_road_speed_kmh
+        For graphs without road types (the RinSim graph): arcs with a higher speed limit are
+        taken to be motorways and left out.
+    """
+
+    name: str
+    speed_kmh: float
+    label_nl: str
+    label_en: str
+    mode_key: str
+    excluded: frozenset[str]
+    needs_permission: frozenset[str]
+    oneway: bool
+    max_road_speed_kmh: float = 90.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.speed_kmh) and 0.5 <= self.speed_kmh <= 60):
+            raise DataError(
+                f"travel profile {self.name!r}: speed_kmh must lie between 0.5 and 60 km/h, "
+                f"got {self.speed_kmh!r}."
+            )
+
+    @property
+    def metres_per_minute(self) -> float:
+        """Distance covered in one minute."""
+        return self.speed_kmh * 1000.0 / 60.0
+
+    def with_speed(self, speed_kmh: float) -> TravelProfile:
+        """Return the same profile at another speed."""
+        return replace(self, speed_kmh=float(speed_kmh))
+
+    def allows(self, tags: Mapping[str, str]) -> bool:
+        """Whether a way with these OSM tags may be used.
+
+        Examples
+        --------
+        >>> WALK.allows({"highway": "footway"}), WALK.allows({"highway": "motorway"})
+        (True, False)
+        >>> cycle_path = {"highway": "cycleway"}
+        >>> WALK.allows(cycle_path), WALK.allows({**cycle_path, "foot": "yes"})
+        (False, True)
+        >>> BIKE.allows({"highway": "steps"}), BIKE.allows({"highway": "residential"})
+        (False, True)
+        """
+        hw = tags.get("highway")
+        if hw is None or hw in _NEVER or hw in self.excluded:
+            return False
+        if tags.get("area") == "yes":
+            return False
+        mode = tags.get(self.mode_key)
+        if mode == "no":
+            return False
+        if hw in self.needs_permission and mode not in _YES:
+            return False
+        return not (tags.get("access") in _NO_ACCESS and mode not in _YES)
+
+    def direction(self, tags: Mapping[str, str]) -> int:
+        """Return 0 (both ways), 1 (only along the way) or -1 (only against it).
+
+        Examples
+        --------
+        >>> one_way = {"oneway": "yes"}
+        >>> BIKE.direction(one_way), BIKE.direction({**one_way, "oneway:bicycle": "no"})
+        (1, 0)
+        >>> WALK.direction({"oneway": "yes"})
+        0
+        """
+        if not self.oneway:
+            return 0
+        own = tags.get(f"oneway:{self.mode_key}")
+        if own == "no":
+            return 0
+        value = own or tags.get("oneway")
+        if value is None and tags.get("junction") in ("roundabout", "circular"):
+            value = "yes"
+        if value in _ONEWAY_FORWARD:
+            return 1
+        if value == "-1":
+            return -1
+        return 0
+
+
+#: Walking at 4.8 km/h on every public way except motorways; cycle paths only with foot=yes.
+WALK = TravelProfile(
+    name="walk",
+    speed_kmh=4.8,
+    label_nl="wandelen",
+    label_en="walking",
+    mode_key="foot",
+    excluded=frozenset({"motorway", "motorway_link"}),
+    needs_permission=frozenset({"cycleway", "bridleway"}),
+    oneway=False,
+)
+
+#: Cycling at 15 km/h; footways and pedestrian streets only with bicycle=yes; no steps.
+BIKE = TravelProfile(
+    name="bike",
+    speed_kmh=15.0,
+    label_nl="fietsen",
+    label_en="cycling",
+    mode_key="bicycle",
+    excluded=frozenset({"motorway", "motorway_link", "steps"}),
+    needs_permission=frozenset({"footway", "pedestrian", "bridleway", "corridor"}),
+    oneway=True,
+)
+
+#: The built-in profiles by name.
+PROFILES: dict[str, TravelProfile] = {"walk": WALK, "bike": BIKE}
+
+
+def travel_profile(
+    profile: str | TravelProfile = "walk", *, speed_kmh: float | None = None
+) -> TravelProfile:
+    """Return a travel profile by name (``walk``, ``bike``), optionally at another speed.
+
+    Examples
+    --------
+    >>> travel_profile("walk").speed_kmh, travel_profile("walk", speed_kmh=4.0).speed_kmh
+    (4.8, 4.0)
+    """
+    if isinstance(profile, TravelProfile):
+        chosen = profile
+    else:
+        if profile not in PROFILES:
+            raise DataError(
+                f"unknown travel profile {profile!r}; choose one of {listing(PROFILES)} or "
+                "pass a TravelProfile."
+            )
+        chosen = PROFILES[profile]
+    return chosen if speed_kmh is None else chosen.with_speed(speed_kmh)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class NetworkReport:
+    """What went into a network and what was left out.
+
+    Attributes
+    ----------
+    source
+        Where the graph came from.
+    profile
+        The travel profile's name.
+    nodes, arcs
+        Nodes and directed arcs kept.
+    km
+        Length of the kept streets in km (each street once, whatever its directions).
+    excluded_ways, excluded_km
+        Ways or arcs the profile does not allow (e.g. motorways for walking) and their km.
+    components
+        Number of connected components before the largest was kept.
+    dropped_nodes, dropped_km
+        Nodes and km outside the largest component, left out.
+    """
+
+    source: str
+    profile: str
+    nodes: int
+    arcs: int
+    km: float
+    excluded_ways: int = 0
+    excluded_km: float = 0.0
+    components: int = 1
+    dropped_nodes: int = 0
+    dropped_km: float = 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.source} ({self.profile}): {self.nodes} nodes, {self.arcs} arcs, "
+            f"{self.km:.1f} km kept; {self.excluded_ways} ways/arcs ({self.excluded_km:.1f} km) "
+            f"not for this profile; {self.components} components, {self.dropped_nodes} nodes "
+            f"({self.dropped_km:.1f} km) outside the largest dropped"
+        )
+
+
+@dataclass(frozen=True)
+class ODMatrix:
+    """Sparse origin-destination travel distances: only pairs within the limit are stored.
+
+    Attributes
+    ----------
+    origins, destinations
+        The labels of the rows and columns.
+    row, col
+        Positions of the stored pairs.
+    network_m
+        Travel distance in metres: the snap links plus the route on the street network, or
+        the straight line times the detour factor where ``fallback`` is set.
+    euclid_m
+        Straight-line distance of the pair.
+    fallback
+        True where the pair's distance is a straight-line estimate (an end off the network).
+    metres_per_minute
+        Travel speed, to turn metres into minutes.
+    method_network, method_fallback
+        The ``method`` labels of network and fallback pairs.
+    max_minutes
+        The limit used (``None``: all pairs).
+    origin_ok, destination_ok
+        Whether each origin / destination has distances at all (False: off the network
+        without a fallback); ``None`` when all have.
+    """
+
+    origins: pd.Index
+    destinations: pd.Index
+    row: np.ndarray
+    col: np.ndarray
+    network_m: np.ndarray
+    euclid_m: np.ndarray
+    fallback: np.ndarray
+    metres_per_minute: float
+    method_network: str
+    method_fallback: str
+    max_minutes: float | None = None
+    origin_ok: np.ndarray | None = None
+    destination_ok: np.ndarray | None = None
+
+    @property
+    def minutes(self) -> np.ndarray:
+        """Travel time of every stored pair, in minutes."""
+        return self.network_m / self.metres_per_minute
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(number of origins, number of destinations)."""
+        return (len(self.origins), len(self.destinations))
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the pairs as a long table: origin, destination, metres, minutes, method."""
+        method = np.where(self.fallback, self.method_fallback, self.method_network)
+        return pd.DataFrame(
+            {
+                "origin": self.origins[self.row],
+                "destination": self.destinations[self.col],
+                "network_m": self.network_m,
+                "minutes": self.minutes,
+                "euclid_m": self.euclid_m,
+                "method": method,
+            }
+        )
+
+    def to_sparse(self, value: Literal["minutes", "network_m"] = "minutes") -> sparse.csr_array:
+        """Return a CSR matrix of minutes or metres; a pair at distance 0 is an explicit zero."""
+        data = self.minutes if value == "minutes" else self.network_m
+        return sparse.csr_array((data, (self.row, self.col)), shape=self.shape)
+
+    def to_dense(self, value: Literal["minutes", "network_m"] = "minutes") -> pd.DataFrame:
+        """Return a full origins × destinations table; pairs beyond the limit are NaN."""
+        data = self.minutes if value == "minutes" else self.network_m
+        out = np.full(self.shape, np.nan)
+        out[self.row, self.col] = data
+        return pd.DataFrame(out, index=self.origins, columns=self.destinations)
+
+
+# --------------------------------------------------------------------------- shared checks
+
+
+def _as_points(points: gpd.GeoDataFrame | gpd.GeoSeries, *, what: str, crs: CRS) -> gpd.GeoSeries:
+    if not isinstance(points, gpd.GeoDataFrame | gpd.GeoSeries):
+        raise DataError(
+            f"{what} must be a GeoDataFrame or GeoSeries of points, got {type(points).__name__}."
+        )
+    geoms = points.geometry if isinstance(points, gpd.GeoDataFrame) else points
+    check_projected(geoms, what=what)
+    if not geoms.crs.equals(crs):
+        raise CRSError(
+            f"{what} is in {crs_label(geoms.crs)} but the network is in {crs_label(crs)}. "
+            f"Reproject first: {what}.to_crs({crs_label(crs)!r})."
+        )
+    problems = Problems(what)
+    if geoms.index.has_duplicates:
+        problems.add(
+            f"labels occur more than once: {listing(geoms.index[geoms.index.duplicated()])}; "
+            "results are indexed by label."
+        )
+    empty = geoms.isna() | geoms.is_empty
+    if empty.any():
+        problems.add(
+            f"{int(empty.sum())} rows have no geometry ({listing(geoms.index[empty])}); drop "
+            "them or give them a location."
+        )
+    kinds = geoms[~empty].geom_type
+    if (kinds != "Point").any():
+        bad = kinds[kinds != "Point"]
+        problems.add(
+            f"{len(bad)} geometries are not points ({listing(sorted(set(bad)))}); turn areas "
+            "into points explicitly, e.g. .representative_point() or .centroid."
+        )
+    problems.raise_if_any()
+    return geoms
+
+
+def _xy(geoms: gpd.GeoSeries) -> np.ndarray:
+    return np.column_stack([geoms.x.to_numpy(float), geoms.y.to_numpy(float)])
+
+
+def _check_limit(max_minutes: float | None) -> float | None:
+    if max_minutes is None:
+        return None
+    if not (
+        isinstance(max_minutes, int | float) and math.isfinite(max_minutes) and max_minutes > 0
+    ):
+        raise DataError(f"max_minutes must be a positive number, got {max_minutes!r}.")
+    return float(max_minutes)
+
+
+def _check_detour(detour_factor: float) -> float:
+    if not (math.isfinite(detour_factor) and 1.0 <= detour_factor <= 3.0):
+        raise DataError(
+            f"detour_factor must lie between 1 and 3 (route length / straight line), got "
+            f"{detour_factor!r}."
+        )
+    return float(detour_factor)
+
+
+_NEAREST_COLUMNS = [
+    "nearest_id",
+    "network_m",
+    "minutes",
+    "euclid_m",
+    "detour_ratio",
+    "snap_m",
+    "method",
+    "reason",
+]
+
+
+def _nearest_frame(
+    index: pd.Index,
+    dest_labels: pd.Index,
+    pos: np.ndarray,
+    metres: np.ndarray,
+    euclid: np.ndarray,
+    snap: np.ndarray,
+    method: np.ndarray,
+    reason: np.ndarray,
+    metres_per_minute: float,
+) -> pd.DataFrame:
+    found = pos >= 0
+    ids = pd.Series(pd.NA, index=index, dtype="object")
+    if found.any():
+        ids[found] = dest_labels[pos[found]]
+    metres = np.where(found, metres, np.nan)
+    euclid = np.where(found, euclid, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(found & (euclid > 0), metres / euclid, np.nan)
+    out = pd.DataFrame(
+        {
+            "nearest_id": ids,
+            "network_m": pd.array(metres, dtype="Float64"),
+            "minutes": pd.array(metres / metres_per_minute, dtype="Float64"),
+            "euclid_m": pd.array(euclid, dtype="Float64"),
+            "detour_ratio": pd.array(ratio, dtype="Float64"),
+            "snap_m": pd.array(snap, dtype="Float64"),
+            "method": pd.Series(
+                np.where(found, method, np.array(None, dtype=object)), index=index, dtype="object"
+            ),
+            "reason": pd.Series(reason, index=index, dtype="object"),
+        },
+        index=index,
+    )
+    for col in ("network_m", "minutes", "euclid_m", "detour_ratio", "snap_m"):
+        out[col] = out[col].astype("Float64").mask(out[col].isna())
+    return out
+
+
+def _empty_gdf(crs: CRS) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "facility_id": pd.Series([], dtype="object"),
+            "minutes": pd.Series([], dtype=float),
+            "method": pd.Series([], dtype="object"),
+            "area_km2": pd.Series([], dtype=float),
+        },
+        geometry=gpd.GeoSeries([], crs=crs),
+    )
+
+
+# --------------------------------------------------------------------------- straight lines
+
+
+@dataclass(frozen=True)
+class CrowFlies:
+    """Straight-line distances times a detour factor: the fallback where no network exists.
+
+    Every result labels its distances ``euclidean_x<factor>`` in ``method``.
+
+    Parameters
+    ----------
+    profile
+        Travel profile (its speed turns metres into minutes).
+    detour_factor
+        Route length per metre of straight line (default 1.3).
+    crs
+        Projected CRS of the points.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point
+    >>> a = gpd.GeoSeries([Point(0, 0)], index=["a"], crs="EPSG:31370")
+    >>> b = gpd.GeoSeries([Point(300, 400)], index=["b"], crs="EPSG:31370")
+    >>> row = CrowFlies(detour_factor=1.2).nearest(a, b).loc["a"]
+    >>> float(row["network_m"]), row["method"]
+    (600.0, 'euclidean_x1.2')
+    """
+
+    profile: TravelProfile = WALK
+    detour_factor: float = DEFAULT_DETOUR_FACTOR
+    crs: Any = field(default_factory=lambda: settings.working_crs)
+
+    def __post_init__(self) -> None:
+        _check_detour(self.detour_factor)
+        crs = CRS.from_user_input(self.crs)
+        if crs.is_geographic:
+            raise CRSError(
+                f"CrowFlies needs a projected CRS (metres), got {crs_label(crs)}; use "
+                f"{settings.working_crs!r}."
+            )
+        object.__setattr__(self, "crs", crs)
+
+    @property
+    def method(self) -> str:
+        """The ``method`` label of every distance."""
+        return euclidean_method(self.detour_factor)
+
+    def nearest(
+        self,
+        origins: gpd.GeoDataFrame | gpd.GeoSeries,
+        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        max_minutes: float | None = None,
+    ) -> pd.DataFrame:
+        """Return the nearest destination of every origin (see :meth:`StreetNetwork.nearest`)."""
+        o = _xy(_as_points(origins, what="origins", crs=self.crs))
+        dgeo = _as_points(destinations, what="destinations", crs=self.crs)
+        d = _xy(dgeo)
+        limit = _check_limit(max_minutes)
+        n = len(o)
+        pos = np.full(n, -1)
+        euclid = np.full(n, np.nan)
+        reason = np.full(n, None, dtype=object)
+        if len(d) == 0:
+            reason[:] = "no_destinations"
+        elif n:
+            dist, idx = cKDTree(d).query(o, k=1)
+            pos, euclid = np.asarray(idx), np.asarray(dist, dtype=float)
+            if limit is not None:
+                far = euclid * self.detour_factor > limit * self.profile.metres_per_minute
+                pos = np.where(far, -1, pos)
+                reason[far] = "none_within_limit"
+        index = origins.index
+        return _nearest_frame(
+            index,
+            dgeo.index,
+            pos,
+            euclid * self.detour_factor,
+            euclid,
+            np.full(n, np.nan),
+            np.full(n, self.method, dtype=object),
+            reason,
+            self.profile.metres_per_minute,
+        )
+
+    def od_matrix(
+        self,
+        origins: gpd.GeoDataFrame | gpd.GeoSeries,
+        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        max_minutes: float | None = None,
+    ) -> ODMatrix:
+        """Return the sparse straight-line × detour distances within ``max_minutes``."""
+        ogeo = _as_points(origins, what="origins", crs=self.crs)
+        dgeo = _as_points(destinations, what="destinations", crs=self.crs)
+        limit = _check_limit(max_minutes)
+        radius = None if limit is None else limit * self.profile.metres_per_minute
+        row, col, euc = _euclid_pairs(_xy(ogeo), _xy(dgeo), radius, self.detour_factor)
+        return ODMatrix(
+            origins=ogeo.index,
+            destinations=dgeo.index,
+            row=row,
+            col=col,
+            network_m=euc * self.detour_factor,
+            euclid_m=euc,
+            fallback=np.ones(len(row), dtype=bool),
+            metres_per_minute=self.profile.metres_per_minute,
+            method_network=self.method,
+            method_fallback=self.method,
+            max_minutes=limit,
+        )
+
+    def service_areas(
+        self,
+        facilities: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        minutes: float | Sequence[float] = (5, 10, 15),
+        buffer_m: float = 50.0,
+    ) -> gpd.GeoDataFrame:
+        """Return circles of radius minutes × speed / detour factor around each facility."""
+        geoms = _as_points(facilities, what="facilities", crs=self.crs)
+        budgets = _budgets(minutes)
+        rows = []
+        for fid, pt in geoms.items():
+            for b in budgets:
+                r = b * self.profile.metres_per_minute / self.detour_factor
+                rows.append((fid, b, self.method, pt.buffer(r, quad_segs=32)))
+        return _areas_frame(rows, self.crs)
+
+
+def _budgets(minutes: float | Sequence[float]) -> list[float]:
+    values = [minutes] if isinstance(minutes, int | float) else list(minutes)
+    out = []
+    for m in values:
+        checked = _check_limit(m)
+        assert checked is not None
+        out.append(checked)
+    if not out:
+        raise DataError("minutes: give at least one travel time.")
+    return sorted(set(out))
+
+
+def _areas_frame(rows: list[tuple[Any, float, str, Any]], crs: CRS) -> gpd.GeoDataFrame:
+    if not rows:
+        return _empty_gdf(crs)
+    fid, mins, method, geom = zip(*rows, strict=True)
+    out = gpd.GeoDataFrame(
+        {"facility_id": list(fid), "minutes": list(mins), "method": list(method)},
+        geometry=gpd.GeoSeries(list(geom), crs=crs),
+    )
+    out["area_km2"] = out.geometry.area / 1e6
+    return out[["facility_id", "minutes", "method", "area_km2", "geometry"]]
+
+
+def _euclid_pairs(
+    o: np.ndarray, d: np.ndarray, radius: float | None, detour: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All (origin, destination) pairs whose straight line × detour is within ``radius``."""
+    if len(o) == 0 or len(d) == 0:
+        empty = np.array([], dtype=np.int64)
+        return empty, empty.copy(), np.array([], dtype=float)
+    if radius is None:
+        row = np.repeat(np.arange(len(o)), len(d))
+        col = np.tile(np.arange(len(d)), len(o))
+        euc = np.hypot(o[row, 0] - d[col, 0], o[row, 1] - d[col, 1])
+        return row, col, euc
+    mat = cKDTree(o).sparse_distance_matrix(cKDTree(d), radius / detour, output_type="coo_matrix")
+    # sparse_distance_matrix drops pairs at distance exactly 0; add them back
+    row, col, euc = mat.row.astype(np.int64), mat.col.astype(np.int64), mat.data.astype(float)
+    same = cKDTree(o).query_ball_tree(cKDTree(d), 0.0)
+    zr = np.array([i for i, js in enumerate(same) for _ in js], dtype=np.int64)
+    zc = np.array([j for js in same for j in js], dtype=np.int64)
+    if len(zr):
+        known = set(zip(row.tolist(), col.tolist(), strict=True))
+        keep = [
+            k for k, rc in enumerate(zip(zr.tolist(), zc.tolist(), strict=True)) if rc not in known
+        ]
+        row = np.concatenate([row, zr[keep]])
+        col = np.concatenate([col, zc[keep]])
+        euc = np.concatenate([euc, np.zeros(len(keep))])
+    order = np.lexsort((col, row))
+    return row[order], col[order], euc[order]
+
+
+# --------------------------------------------------------------------------- the network
+
+
+@dataclass(frozen=True)
+class _Attached:
+    """Points attached to a network: graph with the points as extra nodes."""
+
+    graph: sparse.csr_array  # arcs as (tail → head) with lengths in metres
+    node: np.ndarray  # graph node of each point, -1 when not attached
+    snap_m: np.ndarray  # snap distance of each point (NaN for empty input)
+    xy: np.ndarray  # coordinates of every graph node
+    tail: np.ndarray  # arcs of the augmented graph
+    head: np.ndarray
+    length: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class StreetNetwork:
+    """A street graph for one travel profile, ready for shortest paths.
+
+    Build one with :meth:`from_road_graph`, :meth:`from_osm` or :meth:`from_edges`. Its
+    arrays are read-only; :meth:`with_options` returns a copy with other snapping or
+    fallback options.
+
+    Attributes
+    ----------
+    node_ids
+        The original node ids, in graph order.
+    x, y
+        Node coordinates in ``crs``.
+    tail, head, length_m
+        Directed arcs (positions into the node arrays) and their lengths in metres. A
+        two-way street is two arcs.
+    crs
+        The projected CRS.
+    profile
+        The travel profile the network was built for.
+    report
+        What was kept and dropped.
+    max_snap_m
+        Points farther than this from the nearest street are not attached.
+    off_network
+        What a point that is not attached gets: ``"euclidean"`` (straight line × detour
+        factor, labelled in ``method``) or ``"na"`` (no value, ``reason="off_network"``).
+    detour_factor
+        The straight-line detour factor of the fallback.
+    """
+
+    node_ids: pd.Index
+    x: np.ndarray
+    y: np.ndarray
+    tail: np.ndarray
+    head: np.ndarray
+    length_m: np.ndarray
+    crs: CRS
+    profile: TravelProfile
+    report: NetworkReport
+    max_snap_m: float = DEFAULT_MAX_SNAP_M
+    off_network: Literal["euclidean", "na"] = "euclidean"
+    detour_factor: float = DEFAULT_DETOUR_FACTOR
+
+    def __post_init__(self) -> None:
+        for name in ("x", "y", "tail", "head", "length_m"):
+            getattr(self, name).setflags(write=False)
+        if not (math.isfinite(self.max_snap_m) and self.max_snap_m >= 0):
+            raise DataError(f"max_snap_m must be a non-negative number, got {self.max_snap_m!r}.")
+        if self.off_network not in ("euclidean", "na"):
+            raise DataError(f"off_network must be 'euclidean' or 'na', got {self.off_network!r}.")
+        _check_detour(self.detour_factor)
+
+    def __repr__(self) -> str:
+        return f"StreetNetwork({self.report})"
+
+    # -- construction
+
+    def with_options(
+        self,
+        *,
+        max_snap_m: float | None = None,
+        off_network: Literal["euclidean", "na"] | None = None,
+        detour_factor: float | None = None,
+        speed_kmh: float | None = None,
+    ) -> StreetNetwork:
+        """Return the same network with other snapping, fallback or speed options."""
+        changes: dict[str, Any] = {}
+        if max_snap_m is not None:
+            changes["max_snap_m"] = float(max_snap_m)
+        if off_network is not None:
+            changes["off_network"] = off_network
+        if detour_factor is not None:
+            changes["detour_factor"] = float(detour_factor)
+        if speed_kmh is not None:
+            changes["profile"] = self.profile.with_speed(speed_kmh)
+        return replace(self, **changes)
+
+    @classmethod
+    def from_edges(
+        cls,
+        nodes: pd.DataFrame,
+        edges: pd.DataFrame,
+        *,
+        crs: Any = None,
+        profile: str | TravelProfile = "walk",
+        speed_kmh: float | None = None,
+        source: str = "edges",
+        max_snap_m: float = DEFAULT_MAX_SNAP_M,
+        off_network: Literal["euclidean", "na"] = "euclidean",
+        detour_factor: float = DEFAULT_DETOUR_FACTOR,
+    ) -> StreetNetwork:
+        """Build a network from node coordinates and an edge list.
+
+        Parameters
+        ----------
+        nodes
+            Indexed by node id, with point geometry (a GeoDataFrame) or ``x`` and ``y``.
+        edges
+            One row per directed arc with ``u`` and ``v`` (node ids); optional ``length_m``
+            (default: the straight line) and ``oneway`` (default False: usable both ways; for
+            a walking profile every street is two-way).
+        crs
+            The CRS of ``x``/``y``; a GeoDataFrame's own CRS is used when not given.
+        profile, speed_kmh
+            Travel profile and an optional other speed.
+        source
+            A label for reports.
+        max_snap_m, off_network, detour_factor
+            See the class attributes.
+        """
+        prof = travel_profile(profile, speed_kmh=speed_kmh)
+        label = f"network {source!r}"
+        problems = Problems(label)
+        if isinstance(nodes, gpd.GeoDataFrame):
+            crs = crs if crs is not None else nodes.crs
+            geoms = nodes.geometry
+            if (geoms.geom_type != "Point").any():
+                problems.add("node geometries must be points.")
+                problems.raise_if_any(SchemaError)
+            x, y = geoms.x.to_numpy(float), geoms.y.to_numpy(float)
+        else:
+            missing = [c for c in ("x", "y") if c not in nodes]
+            if missing:
+                raise SchemaError(
+                    f"{label}: nodes need columns 'x' and 'y' or a geometry (found: "
+                    f"{listing(nodes.columns)})."
+                )
+            x = pd.to_numeric(nodes["x"], errors="coerce").to_numpy(float)
+            y = pd.to_numeric(nodes["y"], errors="coerce").to_numpy(float)
+        if crs is None:
+            raise CRSError(f"{label}: the node coordinates have no CRS; pass crs='EPSG:31370'.")
+        crs = CRS.from_user_input(crs)
+        if crs.is_geographic:
+            raise CRSError(
+                f"{label} is in a geographic CRS ({crs_label(crs)}); lengths need metres. "
+                f"Reproject the nodes first (e.g. to {settings.working_crs})."
+            )
+        ids = pd.Index(nodes.index)
+        if ids.has_duplicates:
+            problems.add(f"node ids occur more than once: {listing(ids[ids.duplicated()])}.")
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            problems.add("node coordinates must be finite numbers.")
+        missing_cols = [c for c in ("u", "v") if c not in edges]
+        if missing_cols:
+            problems.add(
+                f"edges lack columns {listing(missing_cols)} (found: {listing(edges.columns)})."
+            )
+            problems.raise_if_any(SchemaError)
+        problems.raise_if_any()
+        tail = ids.get_indexer(edges["u"])
+        head = ids.get_indexer(edges["v"])
+        dangling = (tail < 0) | (head < 0)
+        if dangling.any():
+            unknown = pd.unique(np.concatenate([edges["u"][tail < 0], edges["v"][head < 0]]))
+            problems.add(
+                f"{int(dangling.sum())} edges refer to unknown nodes ({listing(unknown)})."
+            )
+        if "length_m" in edges:
+            length = pd.to_numeric(edges["length_m"], errors="coerce").to_numpy(float)
+            if not (np.isfinite(length) & (length >= 0)).all():
+                problems.add("edge lengths (length_m) must be finite and non-negative.")
+        problems.raise_if_any()
+        if "length_m" not in edges:
+            length = np.hypot(x[head] - x[tail], y[head] - y[tail])
+        if "oneway" in edges:
+            oneway = edges["oneway"].fillna(False).astype(bool).to_numpy()
+        else:
+            oneway = np.zeros(len(edges), dtype=bool)
+        return _build(
+            ids,
+            x,
+            y,
+            tail,
+            head,
+            length,
+            oneway,
+            crs=crs,
+            profile=prof,
+            source=source,
+            excluded=(0, 0.0),
+            options={
+                "max_snap_m": max_snap_m,
+                "off_network": off_network,
+                "detour_factor": detour_factor,
+            },
+        )
+
+    @classmethod
+    def from_road_graph(
+        cls,
+        source: io.RoadGraphFrames | str | Path = "leuven_road_graph_2013",
+        *,
+        profile: str | TravelProfile = "walk",
+        speed_kmh: float | None = None,
+        max_snap_m: float = DEFAULT_MAX_SNAP_M,
+        off_network: Literal["euclidean", "na"] = "euclidean",
+        detour_factor: float = DEFAULT_DETOUR_FACTOR,
+    ) -> StreetNetwork:
+        """Build a network from a road-graph GeoPackage (layers ``nodes`` and ``edges``).
+
+        The mirror's Leuven graph (OSM c. 2013 via RinSim) is a road network without
+        footways, cycle paths, pedestrian streets, steps or service roads, and it does not
+        reach Wijgmaal. Its arcs carry no road type: arcs with a speed limit above the
+        profile's ``max_road_speed_kmh`` (90 km/h) are taken to be motorways and left out.
+        For walking every road is two-way; for cycling the arcs' own directions hold.
+        """
+        prof = travel_profile(profile, speed_kmh=speed_kmh)
+        frames = source if isinstance(source, io.RoadGraphFrames) else io.read_road_graph(source)
+        label = source if isinstance(source, str | Path) else "road graph"
+        edges = frames.edges
+        if "maxspeed_kmh" in edges:
+            speed = pd.to_numeric(edges["maxspeed_kmh"], errors="coerce")
+            fast = (speed > prof.max_road_speed_kmh).fillna(False).to_numpy(bool)
+        else:
+            fast = np.zeros(len(edges), dtype=bool)
+        length = pd.to_numeric(edges["length_m"], errors="coerce").to_numpy(float)
+        # each direction of a two-way road is its own arc in the source
+        kept = edges.loc[~fast, ["u", "v"]].copy()
+        kept["length_m"] = length[~fast]
+        kept["oneway"] = True
+        net = cls.from_edges(
+            frames.nodes,
+            kept,
+            crs=frames.nodes.crs,
+            profile=prof,
+            source=str(label),
+            max_snap_m=max_snap_m,
+            off_network=off_network,
+            detour_factor=detour_factor,
+        )
+        if fast.any():
+            two_way = (
+                edges["has_reverse"].fillna(False).astype(bool).to_numpy()
+                if "has_reverse" in edges
+                else np.zeros(len(edges), dtype=bool)
+            )
+            km = float((length[fast] * np.where(two_way[fast], 0.5, 1.0)).sum()) / 1000
+            rep = replace(net.report, excluded_ways=int(fast.sum()), excluded_km=km)
+            net = replace(net, report=rep)
+        log.info("%s", net.report)
+        return net
+
+    @classmethod
+    def from_osm(
+        cls,
+        path: str | Path,
+        *,
+        profile: str | TravelProfile = "walk",
+        speed_kmh: float | None = None,
+        crs: Any = None,
+        max_snap_m: float = DEFAULT_MAX_SNAP_M,
+        off_network: Literal["euclidean", "na"] = "euclidean",
+        detour_factor: float = DEFAULT_DETOUR_FACTOR,
+    ) -> StreetNetwork:
+        """Build a network from OpenStreetMap XML (``.osm``, ``.osm.bz2``) or PBF (``.pbf``).
+
+        The profile decides which ways count (see :meth:`TravelProfile.allows`): for walking,
+        footways, paths, pedestrian streets, steps and all roads except motorways; ways
+        with ``foot=no`` or private access are left out. Every way is split into straight
+        segments between its nodes; lengths are measured in ``crs``.
+
+        Parameters
+        ----------
+        path
+            The OSM file, or a dataset id of the catalogue (e.g. ``osm_tervuursevest_2016``).
+        profile, speed_kmh
+            Travel profile and an optional other speed.
+        crs
+            Projected CRS to work in (default: ``settings.working_crs``, Belgian Lambert 72).
+        max_snap_m, off_network, detour_factor
+            See the class attributes.
+        """
+        prof = travel_profile(profile, speed_kmh=speed_kmh)
+        p, _ = resolve_source(path)
+        work_crs = CRS.from_user_input(crs if crs is not None else settings.working_crs)
+        if work_crs.is_geographic:
+            raise CRSError(f"crs must be projected (metres), got {crs_label(work_crs)}.")
+        refs, lons, lats, tails, heads, oneway, excl, excl_m = _read_osm_ways(p, prof)
+        if not len(tails):
+            raise DataError(
+                f"OSM file {p.name!r} holds no ways a {prof.label_en} network can use "
+                "(no 'highway' ways, or all excluded by the profile)."
+            )
+        to_work = Transformer.from_crs("EPSG:4326", work_crs, always_xy=True)
+        x, y = to_work.transform(lons, lats)
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        tail, head = np.asarray(tails), np.asarray(heads)
+        length = np.hypot(x[head] - x[tail], y[head] - y[tail])
+        km_excl = 0.0
+        if len(excl_m):
+            ex = np.asarray(excl_m)
+            ex_x, ex_y = to_work.transform(ex[:, 0], ex[:, 1])
+            ex_x2, ex_y2 = to_work.transform(ex[:, 2], ex[:, 3])
+            km_excl = (
+                float(np.hypot(np.asarray(ex_x2) - ex_x, np.asarray(ex_y2) - ex_y).sum()) / 1000
+            )
+        net = _build(
+            pd.Index(refs, name="node_id"),
+            x,
+            y,
+            tail,
+            head,
+            length,
+            np.asarray(oneway, dtype=bool),
+            crs=work_crs,
+            profile=prof,
+            source=p.name,
+            excluded=(excl, km_excl),
+            options={
+                "max_snap_m": max_snap_m,
+                "off_network": off_network,
+                "detour_factor": detour_factor,
+            },
+        )
+        log.info("%s", net.report)
+        return net
+
+    # -- views
+
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes."""
+        return len(self.x)
+
+    @property
+    def method(self) -> str:
+        """The ``method`` label of distances on this network."""
+        return METHOD_NETWORK
+
+    @property
+    def fallback_method(self) -> str:
+        """The ``method`` label of straight-line estimates for points off the network."""
+        return euclidean_method(self.detour_factor)
+
+    @cached_property
+    def graph(self) -> sparse.csr_array:
+        """The arcs as an n × n CSR matrix of lengths in metres (explicit zeros are arcs)."""
+        return sparse.csr_array(
+            (self.length_m, (self.tail, self.head)), shape=(self.n_nodes, self.n_nodes)
+        )
+
+    @property
+    def directed(self) -> bool:
+        """Whether some street can be used in one direction only."""
+        return self.profile.oneway
+
+    @cached_property
+    def _segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Undirected streets: (a, b) node pairs, and for every arc its street and direction."""
+        lo = np.minimum(self.tail, self.head)
+        hi = np.maximum(self.tail, self.head)
+        key = lo.astype(np.int64) * self.n_nodes + hi
+        uniq, arc_seg = np.unique(key, return_inverse=True)
+        seg_a = (uniq // self.n_nodes).astype(np.int64)
+        seg_b = (uniq % self.n_nodes).astype(np.int64)
+        forward = self.tail == seg_a[arc_seg]
+        return seg_a, seg_b, arc_seg, forward
+
+    @cached_property
+    def _tree(self) -> shapely.STRtree:
+        seg_a, seg_b, _, _ = self._segments
+        lines = shapely.linestrings(
+            np.stack(
+                [
+                    np.column_stack([self.x[seg_a], self.y[seg_a]]),
+                    np.column_stack([self.x[seg_b], self.y[seg_b]]),
+                ],
+                axis=1,
+            )
+        )
+        return shapely.STRtree(lines)
+
+    def edges(self) -> gpd.GeoDataFrame:
+        """Return the streets (each once) as a GeoDataFrame of straight lines.
+
+        Columns: ``u``, ``v`` (node ids), ``length_m``, ``oneway`` (only u → v may be used).
+        """
+        seg_a, seg_b, arc_seg, forward = self._segments
+        n = len(seg_a)
+        has_fwd = np.zeros(n, dtype=bool)
+        has_bwd = np.zeros(n, dtype=bool)
+        has_fwd[arc_seg[forward]] = True
+        has_bwd[arc_seg[~forward]] = True
+        length = np.full(n, np.inf)
+        np.minimum.at(length, arc_seg, self.length_m)
+        u = np.where(has_fwd, seg_a, seg_b)
+        v = np.where(has_fwd, seg_b, seg_a)
+        return gpd.GeoDataFrame(
+            {
+                "u": self.node_ids[u],
+                "v": self.node_ids[v],
+                "length_m": length,
+                "oneway": has_fwd != has_bwd,
+            },
+            geometry=gpd.GeoSeries(self._tree.geometries, crs=self.crs),
+        )
+
+    def nodes(self) -> gpd.GeoDataFrame:
+        """Return the nodes as points, indexed by node id."""
+        return gpd.GeoDataFrame(
+            geometry=gpd.points_from_xy(self.x, self.y), index=self.node_ids, crs=self.crs
+        )
+
+    # -- snapping
+
+    def snap(self, points: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.DataFrame:
+        """Attach points to the nearest street, at the projection of the point on it.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed like ``points``: ``u``, ``v`` (the street's end nodes), ``t`` (0 at u, 1 at
+            v), ``x_snap``, ``y_snap`` (the point on the street), ``snap_m`` (straight walk
+            from the point to the street) and ``attached`` (False when ``snap_m`` exceeds
+            ``max_snap_m``: the point is flagged, not attached).
+        """
+        geoms = _as_points(points, what="points", crs=self.crs)
+        seg, t, qx, qy, dist = self._project(_xy(geoms))
+        seg_a, seg_b, _, _ = self._segments
+        return pd.DataFrame(
+            {
+                "u": self.node_ids[seg_a[seg]],
+                "v": self.node_ids[seg_b[seg]],
+                "t": t,
+                "x_snap": qx,
+                "y_snap": qy,
+                "snap_m": dist,
+                "attached": dist <= self.max_snap_m,
+            },
+            index=geoms.index,
+        )
+
+    def _project(self, xy: np.ndarray) -> tuple[np.ndarray, ...]:
+        n = len(xy)
+        if n == 0:
+            e = np.array([], dtype=float)
+            return np.array([], dtype=np.int64), e, e.copy(), e.copy(), e.copy()
+        pts = shapely.points(xy)
+        idx = self._tree.query_nearest(pts, all_matches=False)
+        seg = np.empty(n, dtype=np.int64)
+        seg[idx[0]] = idx[1]
+        seg_a, seg_b, _, _ = self._segments
+        ax, ay = self.x[seg_a[seg]], self.y[seg_a[seg]]
+        bx, by = self.x[seg_b[seg]], self.y[seg_b[seg]]
+        dx, dy = bx - ax, by - ay
+        len2 = dx * dx + dy * dy
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(len2 > 0, ((xy[:, 0] - ax) * dx + (xy[:, 1] - ay) * dy) / len2, 0.0)
+        t = np.clip(t, 0.0, 1.0)
+        qx, qy = ax + t * dx, ay + t * dy
+        dist = np.hypot(xy[:, 0] - qx, xy[:, 1] - qy)
+        return seg, t, qx, qy, dist
+
+    def _attach(self, xy: np.ndarray) -> _Attached:
+        """Add the points as nodes: split their streets at the projections, link them."""
+        n0 = self.n_nodes
+        seg, t, qx, qy, dist = self._project(xy)
+        ok = dist <= self.max_snap_m
+        k = int(ok.sum())
+        node = np.full(len(xy), -1, dtype=np.int64)
+        # new nodes: q (on the street) n0..n0+k-1, p (the point) n0+k..n0+2k-1
+        q_of = np.arange(n0, n0 + k)
+        p_of = np.arange(n0 + k, n0 + 2 * k)
+        node[ok] = p_of
+        seg_ok, t_ok = seg[ok], t[ok]
+        order = np.lexsort((t_ok, seg_ok))
+        s_seg, s_t, s_q = seg_ok[order], t_ok[order], q_of[order]
+        _, _, arc_seg, forward = self._segments
+        touched = np.isin(arc_seg, s_seg) if k else np.zeros(len(arc_seg), dtype=bool)
+        keep_tail, keep_head, keep_len = (
+            self.tail[~touched],
+            self.head[~touched],
+            self.length_m[~touched],
+        )
+        a_idx = np.flatnonzero(touched)
+        a_seg = arc_seg[a_idx]
+        start = np.searchsorted(s_seg, a_seg, side="left")
+        stop = np.searchsorted(s_seg, a_seg, side="right")
+        cnt = stop - start
+        pieces = cnt + 1
+        total = int(pieces.sum())
+        arc_rep = np.repeat(np.arange(len(a_idx)), pieces)
+        offs = np.concatenate([[0], np.cumsum(pieces)[:-1]]) if len(pieces) else np.array([], int)
+        j = np.arange(total) - np.repeat(offs, pieces)
+        kk = cnt[arc_rep]
+        st, sp = start[arc_rep], stop[arc_rep]
+        fwd = forward[a_idx][arc_rep]
+        # forward arcs visit the points by increasing t, backward arcs by decreasing t
+        prev_pt = np.where(fwd, st + j - 1, sp - j)
+        next_pt = np.where(fwd, st + j, sp - 1 - j)
+        tail_a, head_a = self.tail[a_idx][arc_rep], self.head[a_idx][arc_rep]
+        first, last = j == 0, j == kk
+        safe_prev = np.clip(prev_pt, 0, max(len(s_q) - 1, 0))
+        safe_next = np.clip(next_pt, 0, max(len(s_q) - 1, 0))
+        frm = np.where(first, tail_a, s_q[safe_prev])
+        to = np.where(last, head_a, s_q[safe_next])
+        # position along the street (0 at seg_a, 1 at seg_b) of each piece's ends
+        t_tail = np.where(fwd, 0.0, 1.0)
+        t_head = np.where(fwd, 1.0, 0.0)
+        p_from = np.where(first, t_tail, s_t[safe_prev])
+        p_to = np.where(last, t_head, s_t[safe_next])
+        plen = self.length_m[a_idx][arc_rep] * np.abs(p_to - p_from)
+        link = dist[ok][order]
+        p_sorted = p_of[order]
+        tail = np.concatenate([keep_tail, frm, s_q, p_sorted])
+        head = np.concatenate([keep_head, to, p_sorted, s_q])
+        length = np.concatenate([keep_len, plen, link, link])
+        size = n0 + 2 * k
+        graph = sparse.csr_array((length, (tail, head)), shape=(size, size))
+        xy_all = np.concatenate(
+            [
+                np.column_stack([self.x, self.y]),
+                np.column_stack([qx[ok], qy[ok]]),
+                xy[ok],
+            ]
+        )
+        return _Attached(
+            graph=graph,
+            node=node,
+            snap_m=np.where(np.isfinite(dist), dist, np.nan),
+            xy=xy_all,
+            tail=tail,
+            head=head,
+            length=length,
+        )
+
+    # -- shortest paths
+
+    def _from_sources(
+        self,
+        graph: sparse.csr_array,
+        sources: np.ndarray,
+        targets: np.ndarray,
+        limit: float,
+        *,
+        reverse: bool,
+        chunk: int = 256,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Distances from each source to each target within ``limit`` (sparse triples).
+
+        ``reverse`` walks the arcs backwards: the distance *to* each source.
+        """
+        g = graph.T.tocsr() if (reverse and self.directed) else graph
+        rows, cols, vals = [], [], []
+        for lo in range(0, len(sources), chunk):
+            block = sources[lo : lo + chunk]
+            dist = csgraph.dijkstra(g, directed=True, indices=block, limit=limit)
+            sub = dist[:, targets]
+            r, c = np.nonzero(np.isfinite(sub))
+            rows.append(r + lo)
+            cols.append(c)
+            vals.append(sub[r, c])
+        if not rows:
+            e = np.array([], dtype=np.int64)
+            return e, e.copy(), np.array([], dtype=float)
+        return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+    def od_matrix(
+        self,
+        origins: gpd.GeoDataFrame | gpd.GeoSeries,
+        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        max_minutes: float | None = None,
+    ) -> ODMatrix:
+        """Return the travel distances from every origin to every destination within a limit.
+
+        Parameters
+        ----------
+        origins, destinations
+            Points in the network's CRS, with unique labels.
+        max_minutes
+            Keep only pairs within this travel time (``None``: every connected pair). The
+            search stops at the limit, so a small limit is fast on a large graph.
+
+        Returns
+        -------
+        ODMatrix
+            Sparse pairs; ``fallback`` marks straight-line estimates for points off the
+            network (``off_network="euclidean"``).
+        """
+        ogeo = _as_points(origins, what="origins", crs=self.crs)
+        dgeo = _as_points(destinations, what="destinations", crs=self.crs)
+        limit = _check_limit(max_minutes)
+        limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
+        o_xy, d_xy = _xy(ogeo), _xy(dgeo)
+        att = self._attach(np.concatenate([o_xy, d_xy]) if len(o_xy) + len(d_xy) else o_xy)
+        o_node, d_node = att.node[: len(o_xy)], att.node[len(o_xy) :]
+        o_ok, d_ok = np.flatnonzero(o_node >= 0), np.flatnonzero(d_node >= 0)
+        if len(o_ok) and len(d_ok):
+            if len(o_ok) <= len(d_ok):
+                r, c, v = self._from_sources(
+                    att.graph, o_node[o_ok], d_node[d_ok], limit_m, reverse=False
+                )
+                row, col = o_ok[r], d_ok[c]
+            else:
+                r, c, v = self._from_sources(
+                    att.graph, d_node[d_ok], o_node[o_ok], limit_m, reverse=True
+                )
+                row, col = o_ok[c], d_ok[r]
+        else:
+            row = col = np.array([], dtype=np.int64)
+            v = np.array([], dtype=float)
+        fb = np.zeros(len(row), dtype=bool)
+        if self.off_network == "euclidean":
+            o_off, d_off = np.flatnonzero(o_node < 0), np.flatnonzero(d_node < 0)
+            radius = None if limit is None else limit_m
+            extra = []
+            # pairs with an origin off the network: to every destination
+            if len(o_off):
+                r2, c2, e2 = _euclid_pairs(o_xy[o_off], d_xy, radius, self.detour_factor)
+                extra.append((o_off[r2], c2, e2))
+            # pairs with an attached origin and a destination off the network
+            if len(d_off) and len(o_ok):
+                r3, c3, e3 = _euclid_pairs(o_xy[o_ok], d_xy[d_off], radius, self.detour_factor)
+                extra.append((o_ok[r3], d_off[c3], e3))
+            for er, ec, ee in extra:
+                row = np.concatenate([row, er])
+                col = np.concatenate([col, ec])
+                v = np.concatenate([v, ee * self.detour_factor])
+                fb = np.concatenate([fb, np.ones(len(er), dtype=bool)])
+        order = np.lexsort((col, row))
+        row, col, v, fb = row[order], col[order], v[order], fb[order]
+        euclid = np.hypot(o_xy[row, 0] - d_xy[col, 0], o_xy[row, 1] - d_xy[col, 1])
+        return ODMatrix(
+            origins=ogeo.index,
+            destinations=dgeo.index,
+            row=row,
+            col=col,
+            network_m=v,
+            euclid_m=euclid,
+            fallback=fb,
+            metres_per_minute=self.profile.metres_per_minute,
+            method_network=self.method,
+            method_fallback=self.fallback_method,
+            max_minutes=limit,
+            origin_ok=None if self.off_network == "euclidean" else o_node >= 0,
+            destination_ok=None if self.off_network == "euclidean" else d_node >= 0,
+        )
+
+    def nearest(
+        self,
+        origins: gpd.GeoDataFrame | gpd.GeoSeries,
+        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        max_minutes: float | None = None,
+    ) -> pd.DataFrame:
+        """Return the nearest destination of every origin by travel distance.
+
+        One multi-source Dijkstra search from all destinations at once (scipy
+        ``min_only``), so the cost hardly grows with the number of destinations.
+
+        Parameters
+        ----------
+        origins, destinations
+            Points in the network's CRS, with unique labels.
+        max_minutes
+            Search no farther (``None``: no limit).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed like ``origins``: ``nearest_id``, ``network_m`` (snap links included),
+            ``minutes``, ``euclid_m`` (straight line to that destination), ``detour_ratio``
+            (``network_m / euclid_m``), ``snap_m`` (the origin's snap distance), ``method``
+            (``network`` or ``euclidean_x<factor>``) and ``reason`` when there is no value
+            (``off_network``, ``none_within_limit``, ``unreachable``, ``no_destinations``).
+        """
+        ogeo = _as_points(origins, what="origins", crs=self.crs)
+        dgeo = _as_points(destinations, what="destinations", crs=self.crs)
+        limit = _check_limit(max_minutes)
+        limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
+        o_xy, d_xy = _xy(ogeo), _xy(dgeo)
+        n = len(o_xy)
+        att = self._attach(np.concatenate([o_xy, d_xy]) if n + len(d_xy) else o_xy)
+        o_node, d_node = att.node[:n], att.node[n:]
+        best = np.full(n, np.inf)
+        pos = np.full(n, -1, dtype=np.int64)
+        fb = np.zeros(n, dtype=bool)
+        d_ok = np.flatnonzero(d_node >= 0)
+        o_on = o_node >= 0
+        if len(d_ok) and o_on.any():
+            g = att.graph.T.tocsr() if self.directed else att.graph
+            dist, _, src = csgraph.dijkstra(
+                g,
+                directed=True,
+                indices=d_node[d_ok],
+                min_only=True,
+                return_predecessors=True,
+                limit=limit_m,
+            )
+            at = o_node[o_on]
+            reach = np.isfinite(dist[at])
+            which = np.flatnonzero(o_on)[reach]
+            best[which] = dist[at][reach]
+            # ``sources`` holds the graph node of the winning destination
+            lookup = pd.Series(d_ok, index=d_node[d_ok])
+            pos[which] = lookup.reindex(src[at][reach]).to_numpy()
+        reason = np.full(n, None, dtype=object)
+        if self.off_network == "euclidean" and len(d_xy):
+            d_off = np.flatnonzero(d_node < 0)
+            # origins off the network: straight line to every destination
+            off = np.flatnonzero(~o_on)
+            if len(off):
+                e, i = cKDTree(d_xy).query(o_xy[off], k=1)
+                est = np.asarray(e, float) * self.detour_factor
+                better = est < best[off]
+                best[off[better]] = est[better]
+                pos[off[better]] = np.asarray(i)[better]
+                fb[off[better]] = True
+            # attached origins: a destination off the network may still be nearer
+            if len(d_off) and o_on.any():
+                on = np.flatnonzero(o_on)
+                e, i = cKDTree(d_xy[d_off]).query(o_xy[on], k=1)
+                est = np.asarray(e, float) * self.detour_factor
+                better = est < best[on]
+                best[on[better]] = est[better]
+                pos[on[better]] = d_off[np.asarray(i)[better]]
+                fb[on[better]] = True
+        pos[best > limit_m] = -1
+        none = pos < 0
+        if len(d_xy) == 0:
+            reason[:] = "no_destinations"
+        else:
+            far = "unreachable" if limit is None else "none_within_limit"
+            reason[none & o_on] = far
+            if self.off_network == "na":
+                reason[none & ~o_on] = "off_network"
+            else:
+                reason[none & ~o_on] = far
+        safe = np.clip(pos, 0, max(len(d_xy) - 1, 0))
+        euclid = (
+            np.hypot(o_xy[:, 0] - d_xy[safe, 0], o_xy[:, 1] - d_xy[safe, 1])
+            if len(d_xy)
+            else np.full(n, np.nan)
+        )
+        method = np.where(fb, self.fallback_method, self.method)
+        return _nearest_frame(
+            ogeo.index,
+            dgeo.index,
+            pos,
+            best,
+            euclid,
+            att.snap_m[:n],
+            method,
+            reason,
+            self.profile.metres_per_minute,
+        )
+
+    def service_areas(
+        self,
+        facilities: gpd.GeoDataFrame | gpd.GeoSeries,
+        *,
+        minutes: float | Sequence[float] = (5, 10, 15),
+        buffer_m: float = 50.0,
+    ) -> gpd.GeoDataFrame:
+        """Return the area reachable within each travel time of each facility.
+
+        The reachable parts of the streets (partly reached streets are cut where the time
+        runs out) are buffered by ``buffer_m``, the distance a front door may lie from the
+        street centre line. Travel is *towards* the facility, which matters for one-way
+        streets when cycling. A facility off the network gets a circle of radius minutes ×
+        speed / detour factor, with ``method`` saying so.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            One row per facility and travel time: ``facility_id``, ``minutes``, ``method``,
+            ``area_km2`` and the polygon.
+        """
+        geoms = _as_points(facilities, what="facilities", crs=self.crs)
+        budgets = _budgets(minutes)
+        if not (math.isfinite(buffer_m) and buffer_m > 0):
+            raise DataError(f"buffer_m must be a positive number of metres, got {buffer_m!r}.")
+        xy = _xy(geoms)
+        att = self._attach(xy)
+        mpm = self.profile.metres_per_minute
+        top = max(budgets) * mpm
+        ok = np.flatnonzero(att.node >= 0)
+        rows: list[tuple[Any, float, str, Any]] = []
+        g = att.graph.T.tocsr() if self.directed else att.graph
+        txy, hxy = att.xy[att.tail], att.xy[att.head]
+        for lo in range(0, len(ok), 64):
+            block = ok[lo : lo + 64]
+            dist = csgraph.dijkstra(g, directed=True, indices=att.node[block], limit=top)
+            for b_i, f_i in enumerate(block):
+                d_head = dist[b_i][att.head]
+                for b in budgets:
+                    budget = b * mpm
+                    reach = np.clip(budget - d_head, 0.0, att.length)
+                    use = reach > 0
+                    if not use.any():
+                        geom = shapely.Point(xy[f_i]).buffer(buffer_m)
+                    else:
+                        frac = np.divide(
+                            reach[use],
+                            att.length[use],
+                            out=np.ones(int(use.sum())),
+                            where=att.length[use] > 0,
+                        )
+                        start = hxy[use] - (hxy[use] - txy[use]) * frac[:, None]
+                        lines = shapely.linestrings(np.stack([start, hxy[use]], axis=1))
+                        geom = shapely.buffer(shapely.multilinestrings(lines), buffer_m)
+                    rows.append((geoms.index[f_i], b, self.method, geom))
+        for f_i in np.flatnonzero(att.node < 0):
+            if self.off_network != "euclidean":
+                continue
+            for b in budgets:
+                r = b * mpm / self.detour_factor
+                rows.append(
+                    (geoms.index[f_i], b, self.fallback_method, shapely.Point(xy[f_i]).buffer(r))
+                )
+        out = _areas_frame(rows, self.crs)
+        if len(out):
+            order = pd.Series(np.arange(len(geoms)), index=geoms.index)
+            out = out.assign(_pos=order.reindex(out["facility_id"]).to_numpy())
+            out = out.sort_values(["_pos", "minutes"], kind="stable").drop(columns="_pos")
+            out = out.reset_index(drop=True)
+        return out
+
+    def shortest_path_lengths(self, sources: Iterable[Any]) -> pd.DataFrame:
+        """Return node-to-node distances in metres from the given node ids (for checks)."""
+        src = list(sources)
+        pos = self.node_ids.get_indexer(pd.Index(src))
+        if (pos < 0).any():
+            raise DataError(f"unknown node ids: {listing(np.asarray(src)[pos < 0])}.")
+        dist = csgraph.dijkstra(self.graph, directed=True, indices=pos)
+        return pd.DataFrame(dist, index=pd.Index(src), columns=self.node_ids)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(
+    ids: pd.Index,
+    x: np.ndarray,
+    y: np.ndarray,
+    tail: np.ndarray,
+    head: np.ndarray,
+    length: np.ndarray,
+    oneway: np.ndarray,
+    *,
+    crs: CRS,
+    profile: TravelProfile,
+    source: str,
+    excluded: tuple[int, float],
+    options: dict[str, Any],
+) -> StreetNetwork:
+    """Directions, duplicates, largest component, compact numbering."""
+    tail = np.asarray(tail, dtype=np.int64)
+    head = np.asarray(head, dtype=np.int64)
+    length = np.asarray(length, dtype=float)
+    loop = tail == head
+    tail, head, length, oneway = tail[~loop], head[~loop], length[~loop], oneway[~loop]
+    # an arc may also be travelled backwards unless it is one-way for this profile
+    back = ~oneway if profile.oneway else np.ones(len(tail), dtype=bool)
+    t_all = np.concatenate([tail, head[back]])
+    h_all = np.concatenate([head, tail[back]])
+    l_all = np.concatenate([length, length[back]])
+    # parallel arcs: keep the shortest (a CSR build would add them up)
+    order = np.lexsort((l_all, h_all, t_all))
+    t_all, h_all, l_all = t_all[order], h_all[order], l_all[order]
+    first = np.ones(len(t_all), dtype=bool)
+    first[1:] = (t_all[1:] != t_all[:-1]) | (h_all[1:] != h_all[:-1])
+    t_all, h_all, l_all = t_all[first], h_all[first], l_all[first]
+    n = len(ids)
+    g = sparse.csr_array((l_all, (t_all, h_all)), shape=(n, n))
+    used = np.zeros(n, dtype=bool)
+    used[t_all] = True
+    used[h_all] = True
+    n_comp, labels = csgraph.connected_components(
+        g, directed=profile.oneway, connection="strong" if profile.oneway else "weak"
+    )
+    # isolated nodes (no arc) are not streets; count components among used nodes only
+    comp_sizes = np.bincount(labels[used], minlength=n_comp) if used.any() else np.zeros(1)
+    if not used.any():
+        raise DataError(f"network {source!r}: no street is left for {profile.label_en}.")
+    big = int(np.argmax(comp_sizes))
+    keep_node = (labels == big) & used
+    keep_arc = keep_node[t_all] & keep_node[h_all]
+
+    def km(mask: np.ndarray) -> float:
+        # a street counts once whatever its directions
+        lo = np.minimum(t_all[mask], h_all[mask])
+        hi = np.maximum(t_all[mask], h_all[mask])
+        if not mask.any():
+            return 0.0
+        frame = pd.DataFrame({"lo": lo, "hi": hi, "len": l_all[mask]})
+        return float(frame.groupby(["lo", "hi"])["len"].min().sum()) / 1000
+
+    dropped_km = km(~keep_arc)
+    new_pos = np.cumsum(keep_node) - 1
+    report = NetworkReport(
+        source=source,
+        profile=profile.name,
+        nodes=int(keep_node.sum()),
+        arcs=int(keep_arc.sum()),
+        km=km(keep_arc),
+        excluded_ways=excluded[0],
+        excluded_km=excluded[1],
+        components=int((comp_sizes > 0).sum()),
+        dropped_nodes=int(used.sum() - keep_node.sum()),
+        dropped_km=dropped_km,
+    )
+    return StreetNetwork(
+        node_ids=ids[keep_node],
+        x=np.ascontiguousarray(x[keep_node], dtype=float),
+        y=np.ascontiguousarray(y[keep_node], dtype=float),
+        tail=new_pos[t_all[keep_arc]],
+        head=new_pos[h_all[keep_arc]],
+        length_m=l_all[keep_arc],
+        crs=crs,
+        profile=profile,
+        report=report,
+        **options,
+    )
+
+
+def _read_osm_ways(
+    path: Path, profile: TravelProfile
+) -> tuple[
+    list[int],
+    np.ndarray,
+    np.ndarray,
+    list[int],
+    list[int],
+    list[bool],
+    int,
+    list[tuple[float, ...]],
+]:
+    """Read the usable ways of an OSM file as straight segments between their nodes."""
+    try:
+        import osmium
+    except ImportError as exc:  # pragma: no cover - osmium is a dependency
+        raise ImportError("reading OpenStreetMap files needs pyosmium: pip install osmium") from exc
+    pos: dict[int, int] = {}
+    lons: list[float] = []
+    lats: list[float] = []
+    tails: list[int] = []
+    heads: list[int] = []
+    oneway: list[bool] = []
+    excluded = 0
+    excluded_segments: list[tuple[float, ...]] = []
+
+    def node_pos(ref: int, lon: float, lat: float) -> int:
+        i = pos.get(ref)
+        if i is None:
+            i = len(lons)
+            pos[ref] = i
+            lons.append(lon)
+            lats.append(lat)
+        return i
+
+    try:
+        processor = osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY)
+        processor = processor.with_locations()
+        for obj in processor:
+            if not isinstance(obj, osmium.osm.Way):
+                continue
+            tags = {t.k: t.v for t in obj.tags}
+            if "highway" not in tags:
+                continue
+            locs = [
+                (r.ref, r.location.lon, r.location.lat) if r.location.valid() else None
+                for r in obj.nodes
+            ]
+            if not profile.allows(tags):
+                if tags["highway"] not in _NEVER:
+                    excluded += 1
+                    for a, b in itertools.pairwise(locs):
+                        if a is not None and b is not None:
+                            excluded_segments.append((a[1], a[2], b[1], b[2]))
+                continue
+            direction = profile.direction(tags)
+            for a, b in itertools.pairwise(locs):
+                if a is None or b is None:
+                    continue  # a node outside the extract: the way is cut there
+                ia, ib = node_pos(*a), node_pos(*b)
+                if direction == -1:
+                    ia, ib = ib, ia
+                tails.append(ia)
+                heads.append(ib)
+                oneway.append(direction != 0)
+    except RuntimeError as exc:
+        raise DataError(f"OSM file {path.name!r} cannot be read: {exc}") from exc
+    refs = list(pos)
+    return (
+        refs,
+        np.asarray(lons, dtype=float),
+        np.asarray(lats, dtype=float),
+        tails,
+        heads,
+        oneway,
+        excluded,
+        excluded_segments,
+    )
