@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from wijkanalyse import index, indicators, settings
+from wijkanalyse import access, index, indicators, network, settings
 from wijkanalyse._errors import (
     CRSError,
     DataError,
@@ -60,6 +60,7 @@ from wijkanalyse.io import (
     read_sectors,
     vintage_from_year,
 )
+from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import RunResult, Study, StudyConfig, StudyData
 
 try:
@@ -71,6 +72,7 @@ __all__ = [
     "CATALOGUE",
     "VINTAGES",
     "CRSError",
+    "CrowFlies",
     "CustomArea",
     "DataError",
     "DataWarning",
@@ -80,6 +82,7 @@ __all__ = [
     "RoadGraphFrames",
     "RunResult",
     "SchemaError",
+    "StreetNetwork",
     "Study",
     "StudyConfig",
     "StudyData",
@@ -87,6 +90,7 @@ __all__ = [
     "WijkanalyseError",
     "WijkanalyseWarning",
     "__version__",
+    "access",
     "aggregate",
     "check_vintage",
     "crosswalk",
@@ -102,6 +106,7 @@ __all__ = [
     "load_sectors",
     "municipality",
     "municipality_polygon",
+    "network",
     "read_area_names",
     "read_areas",
     "read_census",
