@@ -276,3 +276,21 @@ def test_two_step_fca_equals_pysal_access(leuven_od: tuple) -> None:  # type: ig
         )
         # where the peer has no row, no facility is in reach: ours says 0, not NA
         assert (mine[~both] == 0).all(), name
+
+
+def test_points_off_the_network_without_fallback_stay_na() -> None:
+    nodes = pd.DataFrame({"x": [0.0, 1000.0], "y": [0.0, 0.0]}, index=["A", "B"])
+    net = StreetNetwork.from_edges(
+        nodes,
+        pd.DataFrame({"u": ["A"], "v": ["B"]}),
+        crs=CRS,
+        max_snap_m=100.0,
+        off_network="na",
+    )
+    d = demand_frame().set_geometry([Point(0, 0), Point(500, 10), Point(500, 900)], crs=CRS)
+    s = supply_frame()
+    out = ac.two_step_fca(d, s, network=net, max_minutes=20)
+    assert out.notna().tolist() == [True, True, False]  # s3 is 900 m off the street: NA, not 0
+    grav = ac.gravity(d, s, network=net)
+    assert pd.isna(grav["s3"])
+    assert grav["s1"] > 0

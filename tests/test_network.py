@@ -427,3 +427,17 @@ def test_leuven_snap_distance_is_the_distance_to_the_nearest_street(
     off = snap.index[~snap["attached"]]
     assert set(wijk[off]) <= {"240621", "240622"}
     assert (wijk[off] == "240621").sum() == 3
+
+
+def test_od_pairs_at_distance_zero_are_kept() -> None:
+    # a facility exactly at a home is a pair at 0 m, stored, not dropped as a sparse zero
+    homes = pts({"a": (0.0, 0.0), "b": (500.0, 0.0)})
+    fac = pts({"f": (0.0, 0.0)})
+    od = CrowFlies().od_matrix(homes, fac, max_minutes=1.0)
+    frame = od.to_frame()
+    assert list(frame["origin"]) == ["a"]
+    assert frame["network_m"].tolist() == [0.0]
+    assert od.to_sparse().nnz == 1
+    assert line_network().od_matrix(homes, fac, max_minutes=1.0).to_frame()["minutes"].tolist() == [
+        0.0
+    ]

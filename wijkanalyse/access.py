@@ -371,7 +371,8 @@ def _od_frame(
     demand: gpd.GeoDataFrame,
     supply: gpd.GeoDataFrame,
     max_minutes: float | None,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Return the OD pairs (origin, destination, minutes) and which demand points have any."""
     if od is None:
         if network is None:
             raise DataError("give a distance model (network=...) or a precomputed od=... matrix.")
@@ -396,7 +397,7 @@ def _od_frame(
     if (frame["minutes"] < 0).any():
         problems.add("travel times must be non-negative.")
     problems.raise_if_any()
-    return frame
+    return frame, _reached(od, demand)
 
 
 def _reached(od: ODMatrix | pd.DataFrame | None, demand: pd.DataFrame) -> np.ndarray:
@@ -507,11 +508,7 @@ def two_step_fca(
         raise DataError(f"max_minutes must be a positive number, got {max_minutes!r}.")
     pop = _population(demand, demand_col)
     cap = _supply(supply, capacity_col)
-    if od is None:
-        if network is None:
-            raise DataError("give a distance model (network=...) or a precomputed od=... matrix.")
-        od = network.od_matrix(demand.geometry, supply.geometry, max_minutes=max_minutes)
-    frame = _od_frame(od, network, demand, supply, max_minutes)
+    frame, reached = _od_frame(od, network, demand, supply, max_minutes)
     frame = frame[frame["minutes"] <= max_minutes]
     w = _decay_weights(frame["minutes"].to_numpy(float), decay, steps=steps, sigma=sigma)
     p = pop.reindex(frame["origin"]).to_numpy(dtype=float, na_value=np.nan)
@@ -524,7 +521,7 @@ def two_step_fca(
     acc = pairs.groupby("o", sort=False)["wr"].sum()
     out = acc.reindex(demand.index).fillna(0.0) * per
     # a point without population data, or off the network without a fallback, stays NA
-    out = out.where(pop.notna().to_numpy(dtype=bool, na_value=False) & _reached(od, demand))
+    out = out.where(pop.notna().to_numpy(dtype=bool, na_value=False) & reached)
     out.name = f"{demand_col}_2sfca"
     return out.astype("Float64")
 
@@ -591,11 +588,7 @@ def gravity(
     if not (math.isfinite(beta) and beta > 0):
         raise DataError(f"beta must be a positive number, got {beta!r}.")
     cap = _supply(supply, capacity_col)
-    if od is None:
-        if network is None:
-            raise DataError("give a distance model (network=...) or a precomputed od=... matrix.")
-        od = network.od_matrix(demand.geometry, supply.geometry, max_minutes=max_minutes)
-    frame = _od_frame(od, network, demand, supply, max_minutes)
+    frame, reached = _od_frame(od, network, demand, supply, max_minutes)
     if max_minutes is not None:
         frame = frame[frame["minutes"] <= max_minutes]
     t = frame["minutes"].to_numpy(float)
@@ -609,7 +602,7 @@ def gravity(
         raise DataError(f"decay must be 'exponential' or 'power', got {decay!r}.")
     contrib = f * cap.reindex(frame["destination"]).to_numpy(float)
     acc = pd.Series(contrib).groupby(frame["origin"].to_numpy(), sort=False).sum()
-    out = acc.reindex(demand.index).fillna(0.0).where(_reached(od, demand))
+    out = acc.reindex(demand.index).fillna(0.0).where(reached)
     out.name = "gravity"
     return out.astype("Float64")
 
