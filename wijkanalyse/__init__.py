@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from wijkanalyse import access, index, indicators, network, settings
+from wijkanalyse import access, index, indicators, locate, network, scenario, settings
 from wijkanalyse._errors import (
     CRSError,
     DataError,
@@ -60,8 +60,10 @@ from wijkanalyse.io import (
     read_sectors,
     vintage_from_year,
 )
+from wijkanalyse.locate import LocationProblem, Plan
 from wijkanalyse.network import CrowFlies, StreetNetwork
-from wijkanalyse.study import RunResult, Study, StudyConfig, StudyData
+from wijkanalyse.scenario import Scenario
+from wijkanalyse.study import PlanResults, RunResult, Study, StudyConfig, StudyData
 
 try:
     __version__ = version("wijkanalyse")
@@ -78,9 +80,13 @@ __all__ = [
     "DataWarning",
     "Dataset",
     "InfeasibleError",
+    "LocationProblem",
     "Municipality",
+    "Plan",
+    "PlanResults",
     "RoadGraphFrames",
     "RunResult",
+    "Scenario",
     "SchemaError",
     "StreetNetwork",
     "Study",
@@ -104,6 +110,7 @@ __all__ = [
     "join",
     "list_datasets",
     "load_sectors",
+    "locate",
     "municipality",
     "municipality_polygon",
     "network",
@@ -118,6 +125,7 @@ __all__ = [
     "read_sector_crosswalk",
     "read_sector_table",
     "read_sectors",
+    "scenario",
     "sector_codes",
     "settings",
     "vintage_from_year",

@@ -114,6 +114,50 @@ _TEXT: dict[str, dict[str, str]] = {
         "nl": "geen index in de studie: de nood in de tekortanalyse is de indicator {indicator}",
         "en": "the study has no index: need in the gap analysis is the indicator {indicator}",
     },
+    "plan_title": {
+        "nl": "Planning nieuwe centra (exact, HiGHS; bestaande centra blijven):",
+        "en": "Planning new centres (exact, HiGHS; existing centres kept):",
+    },
+    "plan_row": {
+        "nl": "  {type} voor {group}, {model}, {minutes} min: {n_new} nieuw → {covered} van "
+        "{total} binnen bereik ({share}){mean}; {sites}{status}",
+        "en": "  {type} for {group}, {model}, {minutes} min: {n_new} new → {covered} of "
+        "{total} within reach ({share}){mean}; {sites}{status}",
+    },
+    "plan_mean": {
+        "nl": ", gemiddeld {mean} min",
+        "en": ", mean {mean} min",
+    },
+    "plan_status": {
+        "nl": " [tijdslimiet: kloof {gap}]",
+        "en": " [time limit: gap {gap}]",
+    },
+    "plan_greedy": {
+        "nl": "  Volgorde als er maar één tegelijk kan ({question}): {sites}",
+        "en": "  Order if only one can be added at a time ({question}): {sites}",
+    },
+    "plan_infeasible": {
+        "nl": "planvraag {question} heeft geen oplossing: {reason}",
+        "en": "plan question {question} has no solution: {reason}",
+    },
+    "plan_no_network_candidates": {
+        "nl": "geen stratennetwerk: straatknopen kunnen geen kandidaat-locatie zijn",
+        "en": "no street network: street nodes cannot be candidate sites",
+    },
+    "plan_node_name": {
+        "nl": "straatknoop {node} ({wijk})",
+        "en": "street node {node} ({wijk})",
+    },
+    "plan_scenario_skipped": {
+        "nl": "scenario {name} vervalt: het plan waarop het steunt heeft geen oplossing",
+        "en": "scenario {name} is skipped: the plan it rests on has no solution",
+    },
+    "scenario_row": {
+        "nl": "  Scenario {name}: {group} binnen {minutes} min {before} → {after}; gemiddelde "
+        "tijd tot het dichtste {type} {mean_before} → {mean_after} min",
+        "en": "  Scenario {name}: {group} within {minutes} min {before} → {after}; mean "
+        "time to the nearest {type} {mean_before} → {mean_after} min",
+    },
     "access_unlocated": {
         "nl": "{n} sector(en) zonder ligging ({pop} inwoners) tellen niet mee in de bereikbaarheid",
         "en": "{n} sector(s) without a location ({pop} residents) are left out of the "
@@ -207,6 +251,20 @@ def text(key: str, language: str | None = None, **values: object) -> str:
 def type_label(facility_type: str, language: str | None = None) -> str:
     """Return the display name of a facility type (the type itself when unknown)."""
     return FACILITY_TYPE_LABELS.get(facility_type, {}).get(lang(language), facility_type)
+
+
+_MODELS = {
+    "mclp": ("maximale dekking (MCLP)", "maximal coverage (MCLP)"),
+    "lscp": ("volledige dekking (LSCP)", "set covering (LSCP)"),
+    "p_median": ("kortste totale tijd (p-mediaan)", "shortest total time (p-median)"),
+    "p_center": ("kortste langste tijd (p-centrum)", "shortest longest time (p-center)"),
+}
+
+
+def model_label(model: str, language: str | None = None) -> str:
+    """Return a readable name of a location model, e.g. ``maximale dekking (MCLP)``."""
+    nl, en = _MODELS.get(model, (model, model))
+    return nl if lang(language) == "nl" else en
 
 
 def method_label(method: str, language: str | None = None) -> str:

@@ -38,6 +38,7 @@ import logging
 import tomllib
 import warnings
 from dataclasses import dataclass, field, replace
+from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -54,15 +55,15 @@ from pydantic import (
     model_validator,
 )
 
-from wijkanalyse import _i18n, access, areas, indicators, io, settings
-from wijkanalyse._errors import DataError, DataWarning, SchemaError
+from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
+from wijkanalyse._errors import DataError, DataWarning, InfeasibleError, SchemaError
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Municipality
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 
-__all__ = ["RunResult", "Study", "StudyConfig", "StudyData"]
+__all__ = ["PlanResults", "RunResult", "Study", "StudyConfig", "StudyData"]
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +222,79 @@ class AreaSection(_Model):
         return self
 
 
+class PlanQuestion(_Model):
+    """One ``[[plan.questions]]``: where should new facilities of a type go."""
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    facility_type: str
+    target_group: str = "pop_total"
+    model: Literal["mclp", "lscp", "p_median", "p_center"] = "mclp"
+    minutes: float = Field(default=10.0, gt=0, le=240)
+    p: list[int] = Field(default=[1], min_length=1)
+    demand_areas: list[str] | None = None
+    candidate_wijken: list[str] | None = None
+    need_weighted: bool = False
+    allow_closing: bool = False
+    capacity_col: str | None = None
+    new_capacity: float | None = Field(default=None, gt=0)
+
+    @field_validator("p")
+    @classmethod
+    def _p_values(cls, v: list[int]) -> list[int]:
+        if any(not (1 <= p <= 50) for p in v):
+            raise ValueError(f"p counts new sites: whole numbers from 1 to 50, got {v}")
+        return sorted(set(v))
+
+    @model_validator(mode="after")
+    def _capacities(self) -> PlanQuestion:
+        if (self.capacity_col is None) != (self.new_capacity is None):
+            raise ValueError("give both 'capacity_col' (existing sites) and 'new_capacity'")
+        return self
+
+
+class PlanSection(_Model):
+    """``[plan]``: candidate sites, solver limits and the planning questions."""
+
+    candidates: list[Literal["sectors", "network"]] = ["sectors", "network"]
+    sites: list[FacilitySource] = []
+    grid_m: float = Field(default=250.0, ge=20, le=5000)
+    candidate_wijken: list[str] | None = None
+    time_limit: float = Field(default=300.0, gt=0, le=86400)
+    mip_gap: float = Field(default=0.0, ge=0, lt=1)
+    questions: list[PlanQuestion] = Field(default=[], min_length=1)
+
+
+class ScenarioSite(_Model):
+    """A site a scenario adds: a name and coordinates in the working CRS (EPSG:31370)."""
+
+    name: str = Field(min_length=1)
+    x: float
+    y: float
+
+
+class ScenarioSection(_Model):
+    """One ``[[scenarios]]``: sites added or closed, or a plan (question and p)."""
+
+    name: str = Field(min_length=1)
+    facility_type: str | None = None
+    add: list[ScenarioSite] = []
+    close: list[str] = []
+    plan: str | None = None
+    p: int | None = Field(default=None, ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ScenarioSection:
+        if self.plan is None:
+            if self.facility_type is None or not (self.add or self.close):
+                raise ValueError(
+                    "give 'plan' (a plan question) or a 'facility_type' with sites to 'add' "
+                    "or 'close'"
+                )
+        elif self.add or self.close or self.facility_type is not None:
+            raise ValueError("a scenario from a plan takes only 'plan' and 'p'")
+        return self
+
+
 def _default_groups() -> dict[str, TargetGroup]:
     return {
         "pop_total": TargetGroup(label_nl="alle inwoners", label_en="all residents"),
@@ -239,6 +313,8 @@ class StudyConfig(_Model):
     indicators: IndicatorSection = IndicatorSection()
     index: IndexSection | None = None
     access: AccessSection | None = None
+    plan: PlanSection | None = None
+    scenarios: list[ScenarioSection] = []
 
 
 def _group_label(group: TargetGroup, lang: str) -> str:
@@ -385,6 +461,35 @@ class AccessResults:
 
 
 @dataclass(frozen=True)
+class PlanResults:
+    """Planning options and scenarios of a study.
+
+    Attributes
+    ----------
+    plans
+        The exact plans, keyed by (question name, p); p is ``None`` for LSCP.
+    greedy
+        Per question (MCLP, p-median): the greedy ranking up to the largest p.
+    curves
+        Per question and number of new sites: the exact and the greedy objective.
+    candidates
+        The candidate sites: ``name``, ``source``, ``snap_m``, ``attached``, ``wijk``.
+    scenarios
+        The comparison of every scenario with the current situation (see
+        :func:`wijkanalyse.scenario.compare`).
+    notes
+        Questions that could not be answered, and why.
+    """
+
+    plans: dict[tuple[str, int | None], locate.Plan] = field(repr=False)
+    greedy: dict[str, locate.Plan] = field(repr=False)
+    curves: pd.DataFrame = field(repr=False)
+    candidates: gpd.GeoDataFrame = field(repr=False)
+    scenarios: pd.DataFrame = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What :meth:`Study.run` wrote and the summary it printed."""
 
@@ -394,6 +499,7 @@ class RunResult:
     data: StudyData = field(repr=False)
     analysis: Analysis | None = field(default=None, repr=False)
     access: AccessResults | None = field(default=None, repr=False)
+    planning: PlanResults | None = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------- the study
@@ -473,6 +579,8 @@ class Study:
                 )
         if self.config.access is not None:
             self._check_access(problems)
+        if self.config.plan is not None or self.config.scenarios:
+            self._check_plan(problems)
         if self.config.index is not None:
             types = {t for f in self.config.facilities for t in (f.types or [])}
             known = set(indicators.REGISTRY) | {
@@ -518,6 +626,75 @@ class Study:
             hits = close_matches(acc.need, indicators.REGISTRY)
             hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
             problems.add(f"access.need must be 'index' or an indicator id, got {acc.need!r}{hint}")
+
+    def _check_plan(self, problems: Problems) -> None:
+        cfg = self.config
+        plan = cfg.plan
+        if cfg.access is None:
+            problems.add(
+                "[plan] and [[scenarios]] need an [access] section: it says how travel times "
+                "are measured (profile, speed, network)."
+            )
+        known_types = None
+        if all(f.types is not None for f in cfg.facilities):
+            known_types = {t for f in cfg.facilities for t in (f.types or [])}
+        area_names = [a.name for a in cfg.areas]
+        questions = plan.questions if plan is not None else []
+        names = [q.name for q in questions]
+        if len(set(names)) != len(names):
+            problems.add(f"plan.questions: names repeat ({listing(names)}); name each once.")
+        if plan is not None:
+            for i, src in enumerate(plan.sites):
+                self._source_problem(src.source, f"plan.sites[{i}].source", problems)
+        for i, q in enumerate(questions):
+            where = f"plan.questions[{i}] ({q.name})"
+            if known_types is not None and q.facility_type not in known_types:
+                hits = close_matches(q.facility_type, known_types)
+                hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+                problems.add(
+                    f"{where}.facility_type {q.facility_type!r} is not a type of the "
+                    f"[[facilities]] ({listing(sorted(known_types))}){hint}"
+                )
+            if q.target_group not in cfg.target_groups:
+                problems.add(
+                    f"{where}.target_group {q.target_group!r} is not one of [target_groups] "
+                    f"({listing(cfg.target_groups)})."
+                )
+            for a in q.demand_areas or []:
+                if a not in area_names:
+                    hits = close_matches(a, area_names)
+                    hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+                    problems.add(
+                        f"{where}.demand_areas: {a!r} is not one of the [[areas]] "
+                        f"({listing(area_names) or 'none defined'}){hint}"
+                    )
+            if q.model == "p_center" and q.capacity_col is not None:
+                problems.add(f"{where}: p_center does not take capacities; use p_median.")
+        scen_names = [sc.name for sc in cfg.scenarios]
+        if len(set(scen_names)) != len(scen_names):
+            problems.add(f"scenarios: names repeat ({listing(scen_names)}); name each once.")
+        by_name = {q.name: q for q in questions}
+        for i, sc in enumerate(cfg.scenarios):
+            where = f"scenarios[{i}] ({sc.name})"
+            if sc.plan is not None:
+                asked = by_name.get(sc.plan)
+                if asked is None:
+                    hits = close_matches(sc.plan, by_name)
+                    hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
+                    problems.add(
+                        f"{where}.plan {sc.plan!r} is not a plan question "
+                        f"({listing(by_name) or 'there are none'}){hint}"
+                    )
+                elif asked.model != "lscp" and (sc.p is None or sc.p not in asked.p):
+                    problems.add(
+                        f"{where}.p must be one of the p the question {asked.name!r} solves "
+                        f"({listing(map(str, asked.p))})."
+                    )
+            elif known_types is not None and sc.facility_type not in known_types:
+                problems.add(
+                    f"{where}.facility_type {sc.facility_type!r} is not a type of the "
+                    f"[[facilities]] ({listing(sorted(known_types))})."
+                )
 
     def index_spec(self) -> IndexSpec | None:
         """Return the study's index definition, or ``None`` when it has none."""
@@ -1109,6 +1286,253 @@ class Study:
             notes=tuple(notes),
         )
 
+    # -- planning
+
+    def _candidate_sites(
+        self, data: StudyData, demand: gpd.GeoDataFrame, model: StreetNetwork | CrowFlies
+    ) -> tuple[gpd.GeoDataFrame, list[str]]:
+        cfg = self.config.plan
+        assert cfg is not None
+        notes: list[str] = []
+        lang = self.config.study.language
+        net = model if isinstance(model, StreetNetwork) else None
+        user = None
+        if cfg.sites:
+            frames = []
+            for src in cfg.sites:
+                frames.append(
+                    io.read_facilities(
+                        self._source(src.source),
+                        facility_type=src.facility_type or "kandidaat",
+                        name_col=src.name_col,
+                        type_col=src.type_col,
+                        id_col=src.id_col,
+                        x_col=src.x_col,
+                        y_col=src.y_col,
+                        lon_col=src.lon_col,
+                        lat_col=src.lat_col,
+                        crs=src.crs,
+                    )
+                )
+            user = gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
+        if "network" in cfg.candidates and net is None:
+            notes.append(_i18n.text("plan_no_network_candidates", lang))
+        wijken = data.wijken
+        if cfg.candidate_wijken is not None:
+            unknown = [w for w in cfg.candidate_wijken if w not in wijken.index]
+            if unknown:
+                raise DataError(
+                    f"plan.candidate_wijken: {listing(unknown)} are not wijken of "
+                    f"{data.municipality.name} ({listing(wijken.index)})."
+                )
+            wijken = wijken.loc[cfg.candidate_wijken]
+        cand = locate.candidate_sites(
+            sites=user,
+            sectors=demand if "sectors" in cfg.candidates else None,
+            network=net,
+            grid_m=cfg.grid_m if ("network" in cfg.candidates and net is not None) else None,
+            within=wijken[["geometry"]],
+        )
+        cand = cand.rename(columns={"area": "wijk"})
+        cand["wijk_name"] = data.wijken["wijk_name"].reindex(cand["wijk"]).to_numpy()
+        nodes = cand["source"] == "network_node"
+        cand.loc[nodes, "name"] = [
+            _i18n.text("plan_node_name", lang, node=str(i).removeprefix("node:"), wijk=w)
+            for i, w in zip(cand.index[nodes], cand.loc[nodes, "wijk_name"], strict=True)
+        ]
+        return cand, notes
+
+    def _plan_need(self, analysis: Analysis | None, demand: gpd.GeoDataFrame) -> pd.Series:
+        """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
+        sec, _, label, higher = self._need(analysis, [])
+        need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
+        pct = need.rank(pct=True, ascending=higher == "higher")
+        lost = pct.index[pct.isna() & (demand["pop_total"] > 0)]
+        if len(lost):
+            raise DataError(
+                f"need_weighted: the need ({label}) is unknown for sectors {listing(lost)}; "
+                "set need_weighted = false or choose an access.need that covers them."
+            )
+        return pct.fillna(0.0)
+
+    def planning(
+        self,
+        data: StudyData,
+        acc: AccessResults | None,
+        analysis: Analysis | None = None,
+    ) -> PlanResults | None:
+        """Solve the ``[plan]`` questions and compare the ``[[scenarios]]``.
+
+        Returns ``None`` when the study has neither, or no ``[access]`` results.
+        """
+        cfg = self.config.plan
+        if acc is None or (cfg is None and not self.config.scenarios):
+            return None
+        lang = self.config.study.language
+        notes: list[str] = []
+        demand = access.demand_points(data.sectors, demand_point="representative_point")
+        model = acc.model
+        fac = data.facilities
+        members = {
+            str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
+            for name, row in data.areas.iterrows()
+        }
+        plans: dict[tuple[str, int | None], locate.Plan] = {}
+        greedy: dict[str, locate.Plan] = {}
+        curves = []
+        cand = gpd.GeoDataFrame(geometry=[], crs=data.sectors.crs)
+        questions = cfg.questions if cfg is not None else []
+        if cfg is not None:
+            cand, cnotes = self._candidate_sites(data, demand, model)
+            notes += cnotes
+        groups = list(self.config.target_groups)
+        for q in questions:
+            assert cfg is not None
+            dem = demand
+            if q.demand_areas:
+                labels = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
+                dem = demand.loc[labels]
+            sites = cand
+            if q.candidate_wijken is not None:
+                sites = cand[cand["wijk"].isin(q.candidate_wijken)]
+            existing = fac[
+                (fac["type"] == q.facility_type) & (fac["status"].fillna("existing") == "existing")
+            ]
+            cap_col = None
+            if q.capacity_col is not None:
+                if q.capacity_col not in existing:
+                    raise DataError(
+                        f"plan question {q.name!r}: the facilities have no column "
+                        f"{q.capacity_col!r} (found: {listing(existing.columns)})."
+                    )
+                existing = existing.assign(_capacity=existing[q.capacity_col])
+                sites = sites.assign(_capacity=q.new_capacity)
+                cap_col = "_capacity"
+            full = q.model in ("p_median", "p_center")
+            prob = locate.location_problem(
+                dem,
+                sites,
+                network=model,
+                existing=existing,
+                weight=q.target_group,
+                need=self._plan_need(analysis, dem) if q.need_weighted else None,
+                target_groups=[g for g in groups if g in dem],
+                capacity_col=cap_col,
+                max_minutes=None if full else q.minutes,
+            )
+            common: dict[str, Any] = {
+                "allow_closing": q.allow_closing,
+                "time_limit": cfg.time_limit,
+                "mip_gap": cfg.mip_gap,
+                "max_minutes": q.minutes,
+            }
+            for p in [None] if q.model == "lscp" else q.p:
+                try:
+                    opts = common if p is None else {**common, "p": p}
+                    plans[(q.name, p)] = locate.solve(prob, q.model, **opts)
+                except InfeasibleError as exc:
+                    notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+            if q.model in ("mclp", "p_median") and not q.allow_closing:
+                try:
+                    greedy[q.name] = locate.greedy(
+                        prob, model=q.model, p=max(q.p), max_minutes=q.minutes
+                    )
+                    if prob.capacity is None:
+                        curve = locate.coverage_curve(
+                            prob,
+                            max_minutes=q.minutes,
+                            p_max=max(q.p),
+                            model=q.model,
+                            time_limit=cfg.time_limit,
+                            mip_gap=cfg.mip_gap,
+                        )
+                        curve.insert(0, "question", q.name)
+                        curves.append(curve.reset_index())
+                except InfeasibleError as exc:
+                    notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+        comparison = self._scenarios(data, demand, acc, plans, members, notes)
+        return PlanResults(
+            plans=plans,
+            greedy=greedy,
+            curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
+            candidates=cand,
+            scenarios=comparison,
+            notes=tuple(notes),
+        )
+
+    def _scenarios(
+        self,
+        data: StudyData,
+        demand: gpd.GeoDataFrame,
+        acc: AccessResults,
+        plans: dict[tuple[str, int | None], locate.Plan],
+        members: dict[str, list[str]],
+        notes: list[str],
+    ) -> pd.DataFrame:
+        cfg = self.config
+        lang = cfg.study.language
+        questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
+        asked = cfg.access.questions if cfg.access else []
+        boundary = areas.municipality_polygon(data.municipality.code)
+        reach = boundary.buffer(cfg.study.facility_buffer_m)
+        levels: dict[str, Any] = {
+            "wijk": demand["wijk"],
+            "gemeente": demand["gemeente"],
+        }
+        names: dict[str, Any] = {
+            "wijk": data.wijken["wijk_name"],
+            "gemeente": {data.municipality.code: data.municipality.name},
+        }
+        if members:
+            levels["area"] = {a: m for a, m in members.items() if m}
+            names["area"] = {a: a for a in members}
+        frames = []
+        for sc in cfg.scenarios:
+            if sc.plan is not None:
+                q = questions[sc.plan]
+                key = (q.name, None if q.model == "lscp" else sc.p)
+                if key not in plans:
+                    notes.append(_i18n.text("plan_scenario_skipped", lang, name=sc.name))
+                    continue
+                obj = scenario.Scenario.from_plan(
+                    plans[key], name=sc.name, facility_type=q.facility_type, crs=demand.crs
+                )
+                groups, minutes = [q.target_group], [q.minutes]
+            else:
+                assert sc.facility_type is not None
+                add = gpd.GeoDataFrame(
+                    {"name": [a.name for a in sc.add]},
+                    geometry=gpd.points_from_xy([a.x for a in sc.add], [a.y for a in sc.add]),
+                    index=pd.Index([f"{sc.name}:{i + 1}" for i in range(len(sc.add))]),
+                    crs=demand.crs,
+                )
+                far = add.index[~add.geometry.within(reach)]
+                if len(far):
+                    raise DataError(
+                        f"scenario {sc.name!r}: sites {listing(add.loc[far, 'name'])} lie "
+                        f"outside {data.municipality.name} + {cfg.study.facility_buffer_m:g} m; "
+                        "give x and y in EPSG:31370 metres."
+                    )
+                obj = scenario.Scenario(
+                    name=sc.name, facility_type=sc.facility_type, add=add, close=tuple(sc.close)
+                )
+                mine = [a for a in asked if a.facility_type == sc.facility_type]
+                groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]
+                minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
+            frame = scenario.compare(
+                demand,
+                data.facilities,
+                [obj],
+                network=acc.model,
+                target_groups=groups,
+                max_minutes=minutes,
+                by=levels,
+                names=names,
+            )
+            frame.insert(1, "source", obj.source)
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
     # -- running
 
     def run(self, out: str | Path, *, echo: bool = False) -> RunResult:
@@ -1124,14 +1548,19 @@ class Study:
         data = self.load()
         analysis = self.analyse(data)
         acc = self.accessibility(data, analysis)
+        planning = self.planning(data, acc, analysis)
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         files = self._write(data, out_dir)
         files += self._write_analysis(analysis, out_dir)
         if acc is not None:
             files += self._write_access(acc, data, out_dir)
-        files.append(self._write_provenance(data, out_dir, analysis, acc))
-        summary = tuple(self.summary(data, out_dir, files, analysis=analysis, access=acc))
+        if planning is not None:
+            files += self._write_planning(planning, out_dir)
+        files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+        summary = tuple(
+            self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
+        )
         if echo:
             for line in summary:
                 log.info(line)
@@ -1142,7 +1571,65 @@ class Study:
             data=data,
             analysis=analysis,
             access=acc,
+            planning=planning,
         )
+
+    def _write_planning(self, res: PlanResults, out: Path) -> list[Path]:
+        thr = self.config.indicators.suppression_threshold
+        questions = {q.name: q for q in (self.config.plan.questions if self.config.plan else [])}
+        files = []
+        rows = []
+        keyed = [((name, p), plan) for (name, p), plan in res.plans.items()]
+        keyed += [((name, plan.p), plan) for name, plan in res.greedy.items()]
+        for (name, _), plan in keyed:
+            q = questions[name]
+            frame = plan.to_frame()
+            frame.insert(0, "question", name)
+            frame.insert(1, "facility_type", q.facility_type)
+            frame.insert(2, "target_group", q.target_group)
+            if q.target_group in plan.covered.index:
+                cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
+                frame = frame.assign(
+                    pop_covered=cov["covered"],
+                    share_covered=cov["share_covered"],
+                    mean_minutes=cov["mean_minutes"],
+                )
+            frame["n_new"] = int((~plan.selected["existing"].astype(bool)).sum())
+            frame["closed"] = " ".join(map(str, plan.closed))
+            rows.append(frame)
+        if rows:
+            plans = pd.concat(rows, ignore_index=True)
+            wijk = res.candidates["wijk"] if "wijk" in res.candidates else pd.Series(dtype=object)
+            plans.insert(
+                list(plans.columns).index("name") + 1,
+                "wijk",
+                wijk.reindex(plans["site_id"]).to_numpy(),
+            )
+            counted = plans["model"].isin(["mclp", "lscp"]) & ~plans["question"].map(
+                lambda n: questions[n].need_weighted
+            )
+            small = counted & plans["marginal_gain"].between(0, thr, inclusive="neither")
+            plans["marginal_gain"] = plans["marginal_gain"].mask(small)
+            plans["suppressed"] = small.map({True: "small_count", False: None})
+            plans = plans.round(
+                {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
+            )
+            plans = plans.round({"share_covered": 4, "mean_minutes": 2, "solve_seconds": 3})
+            path = out / "plans.csv"
+            plans.to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        if len(res.curves):
+            path = out / "plan_curves.csv"
+            res.curves.round(4).to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        if len(res.scenarios):
+            counts = ["pop_in_group", "covered_before", "covered_after"]
+            derived = [c for c in res.scenarios.columns if c.startswith("share_covered_")]
+            sc = _suppress_rows(res.scenarios, counts, [*derived, "covered_change"], thr)
+            path = out / "scenarios.csv"
+            sc.round(4).to_csv(path, index=False, encoding="utf-8")
+            files.append(path)
+        return files
 
     def _write_access(self, acc: AccessResults, data: StudyData, out: Path) -> list[Path]:
         thr = self.config.indicators.suppression_threshold
@@ -1274,6 +1761,7 @@ class Study:
         out: Path,
         analysis: Analysis | None = None,
         acc: AccessResults | None = None,
+        planning: PlanResults | None = None,
     ) -> Path:
         from wijkanalyse import __version__
 
@@ -1342,6 +1830,26 @@ class Study:
             known = {d["id"] for d in manifest["datasets"]}
             if osm in CATALOGUE and osm not in known:
                 manifest["datasets"].append(entry(get_dataset(osm)))
+        if planning is not None:
+            manifest["planning"] = {
+                "solver": f"HiGHS (highspy {_version('highspy')})",
+                "candidates": planning.candidates["source"].value_counts().to_dict()
+                if len(planning.candidates)
+                else {},
+                "plans": [
+                    {
+                        "question": name,
+                        "p": p,
+                        "model": plan.model,
+                        "status": plan.status,
+                        "gap": plan.gap,
+                        "objective": plan.objective,
+                        "solve_seconds": round(plan.solve_seconds, 3),
+                    }
+                    for (name, p), plan in planning.plans.items()
+                ],
+                "notes": list(planning.notes),
+            }
         path = out / "provenance.json"
         path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         return path
@@ -1354,6 +1862,7 @@ class Study:
         *,
         analysis: Analysis | None = None,
         access: AccessResults | None = None,
+        planning: PlanResults | None = None,
     ) -> list[str]:
         """Return the short summary of a loaded study, in the study's language."""
         t, lang = _i18n.text, self.config.study.language
@@ -1444,6 +1953,8 @@ class Study:
             lines += self._analysis_lines(analysis, lang)
         if access is not None:
             lines += self._access_lines(access, lang)
+        if planning is not None:
+            lines += self._plan_lines(planning, lang)
         if out is not None and files:
             lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in files)))
         return lines
@@ -1584,6 +2095,71 @@ class Study:
                     areas="; ".join(areas_txt) or "–",
                 )
             )
+        return lines
+
+    def _plan_lines(self, res: PlanResults, lang: str) -> list[str]:
+        t = _i18n.text
+        groups = self.config.target_groups
+        questions = {q.name: q for q in (self.config.plan.questions if self.config.plan else [])}
+        lines = [t("plan_title", lang)] if questions else []
+        lines += [f"{t('warning', lang)}: {n}" for n in res.notes]
+        for (name, _), plan in res.plans.items():
+            q = questions[name]
+            cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
+            mean = float(cov["mean_minutes"])
+            sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
+            labels = [str(n) or str(i) for i, n in sites.items()]
+            lines.append(
+                t(
+                    "plan_row",
+                    lang,
+                    type=_i18n.type_label(q.facility_type, lang),
+                    group=_group_label(groups[q.target_group], lang),
+                    model=_i18n.model_label(plan.model, lang),
+                    minutes=_i18n.fmt_number(q.minutes, 0, lang),
+                    n_new=len(labels),
+                    covered=_i18n.fmt_int(cov["covered"], lang),
+                    total=_i18n.fmt_int(cov["population"], lang),
+                    share=_i18n.fmt_pct(float(cov["share_covered"]), 1, lang),
+                    mean=t("plan_mean", lang, mean=_i18n.fmt_number(mean, 1, lang))
+                    if not np.isnan(mean)
+                    else "",
+                    sites=", ".join(labels) or "–",
+                    status=""
+                    if plan.status == "optimal"
+                    else t("plan_status", lang, gap=_i18n.fmt_pct(plan.gap, 2, lang)),
+                )
+            )
+        for name, plan in res.greedy.items():
+            if (plan.p or 0) < 2:
+                continue
+            sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
+            lines.append(
+                t(
+                    "plan_greedy",
+                    lang,
+                    question=name,
+                    sites=" → ".join(str(n) or str(i) for i, n in sites.items()) or "–",
+                )
+            )
+        sc = res.scenarios
+        if len(sc):
+            top = sc[sc["level"] == "gemeente"]
+            for _, row in top.iterrows():
+                lines.append(
+                    t(
+                        "scenario_row",
+                        lang,
+                        name=row["scenario"],
+                        group=_group_label(groups[str(row["target_group"])], lang),
+                        minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
+                        before=_i18n.fmt_pct(float(row["share_covered_before"]), 1, lang),
+                        after=_i18n.fmt_pct(float(row["share_covered_after"]), 1, lang),
+                        type=_i18n.type_label(str(row["facility_type"]), lang),
+                        mean_before=_i18n.fmt_number(float(row["mean_minutes_before"]), 1, lang),
+                        mean_after=_i18n.fmt_number(float(row["mean_minutes_after"]), 1, lang),
+                    )
+                )
         return lines
 
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
