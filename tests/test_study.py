@@ -366,3 +366,112 @@ def test_access_questions_are_checked(mirror: Path) -> None:
     raw["access"]["questions"][0]["fcility_type"] = "x"
     with pytest.raises(SchemaError, match="did you mean 'facility_type'"):
         Study.from_dict(raw, base_dir=EXAMPLES)
+
+
+def test_leuven_plans(leuven_run: RunResult) -> None:
+    plans = pd.read_csv(leuven_run.out / "plans.csv", dtype={"wijk": str})
+    for col in ("site_id", "x", "y", "rank", "marginal_gain", "objective", "status", "gap"):
+        assert col in plans
+    exact = plans[plans["method"] == "exact"]
+    assert set(exact["status"]) == {"optimal"}
+    assert (exact["gap"] == 0).all()
+    ldc = exact[exact["question"] == "ldc_65plus"].groupby("p")
+    # more new centres never cover fewer people; each plan has p sites
+    objective = ldc["objective"].first()
+    assert list(objective.index) == [1, 2, 3]
+    assert objective.is_monotonic_increasing
+    assert (ldc.size() == objective.index).all()
+    # today 1 642 of 16 872 65+ live within 10 min; the plans add to that
+    assert objective.iloc[0] > 1642
+    assert (exact["share_covered"].between(0, 1)).all()
+    # sites lie in Leuven's wijken, on or near the network
+    assert exact["wijk"].str.startswith("24062").all()
+    planning = leuven_run.planning
+    assert planning is not None
+    existing = set(
+        leuven_run.data.facilities.index[
+            leuven_run.data.facilities["type"] == "lokaal_dienstencentrum"
+        ]
+    )
+    for (name, _), plan in planning.plans.items():
+        if name == "ldc_65plus":
+            assert existing <= set(plan.selected.index)  # existing centres are kept
+    curves = pd.read_csv(leuven_run.out / "plan_curves.csv")
+    assert (curves["exact"] >= curves["greedy"] - 1e-6)[curves["question"] == "ldc_65plus"].all()
+    assert (
+        curves.loc[(curves["question"] == "ldc_65plus") & (curves["p"] == 0), "exact"].iat[0]
+        == 1642
+    )
+    one = exact[exact["question"] == "buurtcentrum_hoogland_wijgmaal"]
+    assert len(one) == 1
+    assert one["model"].iat[0] == "p_median"
+
+
+def test_leuven_scenarios(leuven_run: RunResult) -> None:
+    sc = pd.read_csv(leuven_run.out / "scenarios.csv", dtype={"unit": str})
+    assert set(sc["scenario"]) == {
+        "2 nieuwe LDC's",
+        "3 nieuwe LDC's",
+        "buurtcentrum Hoogland+Wijgmaal",
+    }
+    assert {"wijk", "gemeente", "area"} <= set(sc["level"])
+    city = sc[(sc["level"] == "gemeente") & (sc["scenario"] == "3 nieuwe LDC's")].iloc[0]
+    assert city["covered_before"] == 1642
+    assert city["pop_in_group"] == 16872
+    # the scenario of a plan covers what the plan says
+    plans = pd.read_csv(leuven_run.out / "plans.csv")
+    p3 = plans[
+        (plans["question"] == "ldc_65plus") & (plans["p"] == 3) & (plans["method"] == "exact")
+    ]
+    assert city["covered_after"] == p3["objective"].iat[0]
+    # adding centres never lengthens a walk
+    assert (sc["mean_minutes_change"].dropna() <= 1e-9).all()
+    assert sc["share_covered_after"].dropna().between(0, 1).all()
+    assert (sc["covered_after"].dropna() >= sc["covered_before"].dropna() - 1e-9).all()
+    wijgmaal = sc[(sc["unit"] == "Wijgmaal") & (sc["scenario"] == "buurtcentrum Hoogland+Wijgmaal")]
+    assert wijgmaal["covered_after"].iat[0] > 0
+
+
+def test_plan_and_scenarios_are_checked(mirror: Path) -> None:
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw["plan"]["questions"][0]["facility_type"] = "lokaal_dienstencentra"
+    raw["plan"]["questions"][1]["demand_areas"] = ["Hoogand"]
+    raw["scenarios"][0]["p"] = 7
+    raw["scenarios"][1]["plan"] = "ldc_65"
+    with pytest.raises(SchemaError) as err:
+        Study.from_dict(raw, base_dir=EXAMPLES)
+    msg = str(err.value)
+    assert "did you mean 'lokaal_dienstencentrum'" in msg
+    assert "'Hoogand' is not one of the [[areas]]" in msg
+    assert "did you mean 'Hoogland'" in msg
+    assert ".p must be one of the p the question 'ldc_65plus' solves (1, 2, 3)" in msg
+    assert "'ldc_65' is not a plan question" in msg
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw["scenarios"][0]["add"] = [{"name": "x", "x": 1, "y": 2}]
+    raw["plan"]["questions"][0]["p"] = [0]
+    with pytest.raises(SchemaError) as err:
+        Study.from_dict(raw, base_dir=EXAMPLES)
+    assert "a scenario from a plan takes only 'plan' and 'p'" in str(err.value)
+    assert "whole numbers from 1 to 50" in str(err.value)
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    del raw["access"]
+    with pytest.raises(SchemaError, match=r"\[plan\] and \[\[scenarios\]\] need an \[access\]"):
+        Study.from_dict(raw, base_dir=EXAMPLES)
+
+
+def test_user_scenario_outside_the_city(mirror: Path, tmp_path: Path) -> None:
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    del raw["plan"]
+    raw["index"]["sensitivity"]["draws"] = 50
+    raw["scenarios"] = [
+        {
+            "name": "lon/lat by mistake",
+            "facility_type": "buurtcentrum",
+            "add": [{"name": "verkeerd", "x": 4.70, "y": 50.88}],
+        }
+    ]
+    study = Study.from_dict(raw, base_dir=EXAMPLES)
+    with pytest.raises(
+        DataError, match=r"sites verkeerd lie outside Leuven \+ 3000 m; give x and y in EPSG:31370"
+    ):
+        study.run(tmp_path / "out")

@@ -414,7 +414,7 @@ def location_problem(
         )
     if not cand_ids.is_unique:
         problems.add(f"candidate labels repeat: {listing(cand_ids[cand_ids.duplicated()])}.")
-    problems.raise_if_any()
+    problems.raise_if_any(SchemaError)
     groups = list(target_groups or [c for c in demand.columns if str(c).startswith("pop_")])
     if weight not in groups:
         groups.insert(0, weight)
@@ -1698,23 +1698,40 @@ def _p_median(
     blocks.append(budget)
     lo.append(np.array([-np.inf]))
     hi.append(np.array([b]))
-    sol = _highs(
-        cost=np.concatenate(
-            [np.zeros(n_y), problem.weight[problem.row[pairs]] * problem.minutes[pairs]]
-        ),
-        lower=np.zeros(n_y + n_x),
-        upper=np.ones(n_y + n_x),
-        integer=np.concatenate(
-            [np.ones(n_y, dtype=bool), np.full(n_x, single_source and problem.capacity is not None)]
-        ),
-        matrix=_stack(blocks),
-        row_lower=np.concatenate(lo),
-        row_upper=np.concatenate(hi),
-        maximise=False,
-        time_limit=time_limit,
-        mip_gap=mip_gap,
-        what="p-median",
-    )
+    try:
+        sol = _highs(
+            cost=np.concatenate(
+                [np.zeros(n_y), problem.weight[problem.row[pairs]] * problem.minutes[pairs]]
+            ),
+            lower=np.zeros(n_y + n_x),
+            upper=np.ones(n_y + n_x),
+            integer=np.concatenate(
+                [
+                    np.ones(n_y, dtype=bool),
+                    np.full(n_x, single_source and problem.capacity is not None),
+                ]
+            ),
+            matrix=_stack(blocks),
+            row_lower=np.concatenate(lo),
+            row_upper=np.concatenate(hi),
+            maximise=False,
+            time_limit=time_limit,
+            mip_gap=mip_gap,
+            what="p-median",
+        )
+    except InfeasibleError as exc:
+        if "cannot all be met" not in str(exc):
+            raise
+        limit = (
+            f" (travel times known up to {problem.max_minutes:g} min)"
+            if problem.max_minutes is not None
+            else ""
+        )
+        reason = "within the capacities" if problem.capacity is not None else f"by a site{limit}"
+        raise InfeasibleError(
+            f"p-median: with at most {p} new sites, not every demand unit can be served "
+            f"{reason}; raise p, add capacity, or build the problem without max_minutes."
+        ) from exc
     open_sites = _open_from(sol, free_idx, fixed)
     if problem.capacity is None and radius is None:
         assignment = _assignment_nearest(problem, open_sites, max_minutes)
