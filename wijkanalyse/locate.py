@@ -1502,22 +1502,25 @@ def lscp(
         open_sites = fixed.copy()
         sol = _Solution(np.zeros(n_y), 0.0, 0.0, "optimal", 0.0, 0.0)
     else:
-        sub = cover[need]
-        cost = np.ones(n_y) if allow_closing else (~problem.existing[free_idx]).astype(float)
+        # every free site costs 1 (new, or any site when closing is allowed), so dominated
+        # rows and columns can go (exact)
+        rows, cols = _dominance(cover[need])
+        sub = cover[need[rows]][:, cols]
         sol = _highs(
-            cost=cost,
-            lower=np.zeros(n_y),
-            upper=np.ones(n_y),
-            integer=np.ones(n_y, dtype=bool),
+            cost=np.ones(len(cols)),
+            lower=np.zeros(len(cols)),
+            upper=np.ones(len(cols)),
+            integer=np.ones(len(cols), dtype=bool),
             matrix=sub,
-            row_lower=np.ones(len(need)),
-            row_upper=np.full(len(need), np.inf),
+            row_lower=np.ones(len(rows)),
+            row_upper=np.full(len(rows), np.inf),
             maximise=False,
             time_limit=time_limit,
             mip_gap=mip_gap,
             what="LSCP",
         )
-        open_sites = _open_from(sol, free_idx, fixed)
+        open_sites = fixed.copy()
+        open_sites[free_idx[cols[sol.x > 0.5]]] = True
     n_open_new = int((open_sites & ~problem.existing).sum())
     objective = float(open_sites.sum()) if allow_closing else float(n_open_new)
     bound = sol.bound if len(need) else objective
@@ -1536,6 +1539,41 @@ def lscp(
         gap=sol.gap,
         seconds=time.perf_counter() - t0,
     )
+
+
+def _dominance(cover: sparse.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of a unit-cost covering matrix that decide its optimum.
+
+    A column whose rows are a subset of another column's rows is never needed (swap it for
+    the other); a row whose columns include all columns of another row is covered whenever
+    that row is. Both reductions are exact and are repeated until nothing changes; of equal
+    rows or columns the first is kept.
+    """
+    a = sparse.csr_array(
+        (np.ones(cover.nnz, dtype=np.int32), cover.indices, cover.indptr), shape=cover.shape
+    )
+    rows = np.arange(a.shape[0])
+    cols = np.arange(a.shape[1])
+    while True:
+        size_c = np.asarray(a.sum(axis=0)).ravel()
+        g = sparse.coo_array(a.T @ a)
+        i, k = g.row, g.col
+        dom = (i != k) & (g.data == size_c[i]) & ((size_c[k] > size_c[i]) | (k < i))
+        keep_c = np.ones(a.shape[1], dtype=bool)
+        keep_c[i[dom]] = False
+        keep_c &= size_c > 0
+        a = sparse.csr_array(a[:, np.flatnonzero(keep_c)])
+        cols = cols[keep_c]
+        size_r = np.diff(a.indptr)
+        h = sparse.coo_array(a @ a.T)
+        r, b = h.row, h.col
+        red = (r != b) & (h.data == size_r[r]) & ((size_r[b] > size_r[r]) | (r < b))
+        keep_r = np.ones(a.shape[0], dtype=bool)
+        keep_r[b[red]] = False
+        a = sparse.csr_array(a[np.flatnonzero(keep_r)])
+        rows = rows[keep_r]
+        if keep_c.all() and keep_r.all():
+            return rows, cols
 
 
 def _lscp_capacitated(
