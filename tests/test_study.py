@@ -413,6 +413,8 @@ def test_leuven_scenarios(leuven_run: RunResult) -> None:
         "2 nieuwe LDC's",
         "3 nieuwe LDC's",
         "buurtcentrum Hoogland+Wijgmaal",
+        "LDC in Wijgmaal",
+        "zonder Buurtfunctie Blauwput",
     }
     assert {"wijk", "gemeente", "area"} <= set(sc["level"])
     city = sc[(sc["level"] == "gemeente") & (sc["scenario"] == "3 nieuwe LDC's")].iloc[0]
@@ -424,10 +426,18 @@ def test_leuven_scenarios(leuven_run: RunResult) -> None:
         (plans["question"] == "ldc_65plus") & (plans["p"] == 3) & (plans["method"] == "exact")
     ]
     assert city["covered_after"] == p3["objective"].iat[0]
-    # adding centres never lengthens a walk
-    assert (sc["mean_minutes_change"].dropna() <= 1e-9).all()
+    # adding centres never lengthens a walk; closing one never shortens it
+    closing = sc["scenario"] == "zonder Buurtfunctie Blauwput"
+    adds = sc[~closing]
+    assert (adds["mean_minutes_change"].dropna() <= 1e-9).all()
+    assert (adds["covered_after"].dropna() >= adds["covered_before"].dropna() - 1e-9).all()
+    assert (sc.loc[closing, "mean_minutes_change"].dropna() >= -1e-9).all()
+    blauwput = sc[closing & (sc["unit"] == "Blauwput")].iloc[0]
+    assert blauwput["covered_after"] < blauwput["covered_before"]
     assert sc["share_covered_after"].dropna().between(0, 1).all()
-    assert (sc["covered_after"].dropna() >= sc["covered_before"].dropna() - 1e-9).all()
+    own = sc[(sc["scenario"] == "LDC in Wijgmaal") & (sc["unit"] == "Wijgmaal")]
+    assert (own["mean_minutes_after"] < own["mean_minutes_before"]).all()
+    assert (sc.loc[sc["scenario"] == "LDC in Wijgmaal", "source"] == "user").all()
     wijgmaal = sc[(sc["unit"] == "Wijgmaal") & (sc["scenario"] == "buurtcentrum Hoogland+Wijgmaal")]
     assert wijgmaal["covered_after"].iat[0] > 0
 

@@ -1608,9 +1608,14 @@ class Study:
             counted = plans["model"].isin(["mclp", "lscp"]) & ~plans["question"].map(
                 lambda n: questions[n].need_weighted
             )
+            # people counts below the threshold are withheld, with what is computed from them
             small = counted & plans["marginal_gain"].between(0, thr, inclusive="neither")
             plans["marginal_gain"] = plans["marginal_gain"].mask(small)
-            plans["suppressed"] = small.map({True: "small_count", False: None})
+            few = plans["pop_covered"].between(0, thr, inclusive="neither")
+            for col in ("pop_covered", "share_covered"):
+                plans[col] = plans[col].mask(few)
+            plans["objective"] = plans["objective"].mask(few & (plans["model"] == "mclp") & counted)
+            plans["suppressed"] = (small | few).map({True: "small_count", False: None})
             plans = plans.round(
                 {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
             )
@@ -1831,6 +1836,7 @@ class Study:
             if osm in CATALOGUE and osm not in known:
                 manifest["datasets"].append(entry(get_dataset(osm)))
         if planning is not None:
+            thr = self.config.indicators.suppression_threshold
             manifest["planning"] = {
                 "solver": f"HiGHS (highspy {_version('highspy')})",
                 "candidates": planning.candidates["source"].value_counts().to_dict()
@@ -1843,7 +1849,10 @@ class Study:
                         "model": plan.model,
                         "status": plan.status,
                         "gap": plan.gap,
-                        "objective": plan.objective,
+                        # a covered count below the suppression threshold is withheld
+                        "objective": None
+                        if plan.model == "mclp" and 0 < plan.objective < thr
+                        else plan.objective,
                         "solve_seconds": round(plan.solve_seconds, 3),
                     }
                     for (name, p), plan in planning.plans.items()
