@@ -90,7 +90,10 @@ def spopt_runner(limit: float) -> Runner:
                 obj = PMedian.from_cost_matrix(
                     cost, w, p_facilities=P_NEW + int(ex.sum()), predefined_facilities_arr=ex
                 )
-            obj.solve(solver)
+            try:
+                obj.solve(solver)
+            except RuntimeError:  # spopt raises when CBC stops with no solution at all
+                return math.nan, False
             proven = obj.problem.sol_status == pulp.LpSolutionOptimal
             value = pulp.value(obj.problem.objective)
             value = math.nan if value is None else float(value)

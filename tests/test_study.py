@@ -485,3 +485,39 @@ def test_user_scenario_outside_the_city(mirror: Path, tmp_path: Path) -> None:
         DataError, match=r"sites verkeerd lie outside Leuven \+ 3000 m; give x and y in EPSG:31370"
     ):
         study.run(tmp_path / "out")
+
+
+def test_city_sites_as_candidates(mirror: Path, tmp_path: Path) -> None:
+    sites = tmp_path / "stadsgebouwen.csv"
+    # two city-owned buildings: one near Wijgmaal, one in the centre (EPSG:31370)
+    sites.write_text(
+        "id,name,x_31370,y_31370\n"
+        "g1,Gebouw Wijgmaal,173300,179500\n"
+        "g2,Gebouw Centrum,173600,174300\n",
+        encoding="utf-8",
+    )
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw["index"]["sensitivity"]["draws"] = 50
+    raw["plan"]["candidates"] = []
+    raw["plan"]["sites"] = [{"source": str(sites), "id_col": "id"}]
+    raw["plan"]["questions"] = [
+        {
+            "name": "alleen_stadsgebouwen",
+            "facility_type": "lokaal_dienstencentrum",
+            "target_group": "pop_65plus",
+            "model": "mclp",
+            "minutes": 10,
+            "p": [1],
+        }
+    ]
+    raw["scenarios"] = []
+    result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
+    assert result.planning is not None
+    cand = result.planning.candidates
+    assert set(cand["source"]) == {"user"}
+    assert set(cand["name"]) == {"Gebouw Wijgmaal", "Gebouw Centrum"}
+    plans = pd.read_csv(tmp_path / "out" / "plans.csv")
+    exact = plans[plans["method"] == "exact"]
+    assert len(exact) == 1
+    assert exact["source"].iat[0] == "user"
+    assert exact["name"].iat[0] in {"Gebouw Wijgmaal", "Gebouw Centrum"}
