@@ -349,10 +349,6 @@ def _per_unit(
     return arr
 
 
-def _site_label(value: Any) -> str:
-    return str(value)
-
-
 def location_problem(
     demand: gpd.GeoDataFrame,
     candidates: gpd.GeoDataFrame,
@@ -405,8 +401,8 @@ def location_problem(
         for what, frame in (("existing", ex), ("candidates", candidates)):
             if len(frame) and capacity_col not in frame:
                 problems.add(f"{what} lack the capacity column {capacity_col!r}.")
-    cand_ids = pd.Index(map(_site_label, candidates.index))
-    ex_ids = pd.Index(map(_site_label, ex.index))
+    cand_ids = pd.Index(candidates.index.astype(str))
+    ex_ids = pd.Index(ex.index.astype(str))
     clash = cand_ids.intersection(ex_ids)
     if len(clash):
         problems.add(
@@ -1294,14 +1290,12 @@ def mclp(
 def _pair_model(
     problem: LocationProblem,
     keep: np.ndarray,
-    fixed: np.ndarray,
     free: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, sparse.csr_array, sparse.csr_array]:
+) -> tuple[np.ndarray, np.ndarray, sparse.csr_array, np.ndarray]:
     """Columns for site-opening y (free sites) and assignment x (kept pairs).
 
-    Returns the free-site positions, the pair indices, the demand rows used, the matrix
-    ``x_k - y_j ≤ 0`` (free sites only) and the per-site load matrix (rows: sites with a
-    capacity, columns: pairs).
+    Returns the free-site positions, the pair indices, the rows ``x_k - y_j ≤ 0`` (pairs on
+    free sites) and each site's column among the y (-1: not free).
     """
     free_idx = np.flatnonzero(free)
     col_of = np.full(problem.n_sites, -1, dtype=np.int64)
@@ -1321,8 +1315,7 @@ def _pair_model(
         ),
         shape=(len(k), n_y + n_x),
     )
-    rows_used = np.unique(problem.row[pairs])
-    return free_idx, pairs, rows_used, link, col_of
+    return free_idx, pairs, link, col_of
 
 
 def _capacity_rows(
@@ -1387,7 +1380,7 @@ def _mclp_capacitated(
     fixed, free = _fixed_and_free(problem, allow_closing)
     keep = (problem.minutes <= t + _EPS) & (problem.weight[problem.row] > 0)
     keep &= fixed[problem.col] | free[problem.col]
-    free_idx, pairs, _, link, col_of = _pair_model(problem, keep, fixed, free)
+    free_idx, pairs, link, col_of = _pair_model(problem, keep, free)
     n_y, n_x = len(free_idx), len(pairs)
     # Σ_j x_ij ≤ 1 per demand unit
     assign = sparse.csr_array(
@@ -1587,7 +1580,7 @@ def _lscp_capacitated(
 ) -> Plan:
     fixed, free = _fixed_and_free(problem, allow_closing)
     keep = (problem.minutes <= t + _EPS) & (problem.load[problem.row] > 0)
-    free_idx, pairs, _, link, col_of = _pair_model(problem, keep, fixed, free)
+    free_idx, pairs, link, col_of = _pair_model(problem, keep, free)
     n_y, n_x = len(free_idx), len(pairs)
     need = np.flatnonzero(problem.load > 0)
     pos = np.full(problem.n_demand, -1, dtype=np.int64)
@@ -1716,7 +1709,7 @@ def _p_median(
             f"p-median: demand units {listing(lost)} have no site within the radius; "
             "this radius is too small."
         )
-    free_idx, pairs, _, link, col_of = _pair_model(problem, keep, fixed, free)
+    free_idx, pairs, link, col_of = _pair_model(problem, keep, free)
     n_y, n_x = len(free_idx), len(pairs)
     pos = np.full(problem.n_demand, -1, dtype=np.int64)
     pos[rows_need] = np.arange(len(rows_need))
