@@ -67,7 +67,10 @@ def spopt_runner(limit: float) -> Runner:
         import pulp
         from spopt.locate import LSCP, MCLP, PMedian
 
-    solver = pulp.COIN_CMD(msg=False, timeLimit=limit)
+    import cbcbox  # the CBC binary of pulp[cbc]
+
+    # explicit path: the venv's bin folder need not be on PATH
+    solver = pulp.COIN_CMD(path=cbcbox.cbc_bin_path(), msg=False, timeLimit=limit)
 
     def run(
         model: str, cost: np.ndarray, w: np.ndarray, ex: np.ndarray, radius: float

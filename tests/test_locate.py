@@ -220,6 +220,13 @@ def spopt_models():  # type: ignore[no-untyped-def]
     return pulp, MCLP, LSCP, PMedian, PCenter
 
 
+def cbc(pulp):  # type: ignore[no-untyped-def]
+    """CBC from pulp[cbc], by its path: the venv's bin folder need not be on PATH."""
+    import cbcbox
+
+    return pulp.COIN_CMD(path=cbcbox.cbc_bin_path(), msg=False)
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # PuLP 3 warns about spopt's calls
 @pytest.mark.parametrize("seed", [11, 12])
 def test_against_spopt(seed: int) -> None:
@@ -227,7 +234,7 @@ def test_against_spopt(seed: int) -> None:
     cost, w, ex = random_problem(seed, n=40, m=15)
     prob = lc.LocationProblem.from_matrix(cost, weights=w, existing=ex)
     n_ex = int(ex.sum())
-    solver = pulp.COIN_CMD(msg=False)  # CBC, from pulp[cbc]
+    solver = cbc(pulp)
 
     def solved(model):  # type: ignore[no-untyped-def]
         with warnings.catch_warnings():
