@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from wijkanalyse import access, index, indicators, locate, network, scenario, settings
+from wijkanalyse import access, index, indicators, locate, maps, network, scenario, settings
 from wijkanalyse._errors import (
     CRSError,
     DataError,
@@ -111,6 +111,7 @@ __all__ = [
     "list_datasets",
     "load_sectors",
     "locate",
+    "maps",
     "municipality",
     "municipality_polygon",
     "network",
