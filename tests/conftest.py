@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
 from wijkanalyse import settings
+from wijkanalyse.network import StreetNetwork
 from wijkanalyse.study import RunResult, Study
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +91,25 @@ def tiny_sector_frame(crs: str = "EPSG:31370", *, z: bool = False) -> gpd.GeoDat
         crs="EPSG:31370",
     )
     return frame.to_crs(crs)
+
+
+def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
+    """A square grid of two-way streets, ``step`` metres apart, nodes labelled ``i-j``."""
+    ids = [f"{i}-{j}" for i in range(n) for j in range(n)]
+    nodes = pd.DataFrame(
+        {
+            "x": [i * step for i in range(n) for j in range(n)],
+            "y": [j * step for i in range(n) for j in range(n)],
+        },
+        index=ids,
+    )
+    us, vs = [], []
+    for i in range(n):
+        for j in range(n):
+            if i + 1 < n:
+                us.append(f"{i}-{j}")
+                vs.append(f"{i + 1}-{j}")
+            if j + 1 < n:
+                us.append(f"{i}-{j}")
+                vs.append(f"{i}-{j + 1}")
+    return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs="EPSG:31370")

@@ -9,11 +9,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import grid_network
 from shapely.geometry import Point, box
 
 from wijkanalyse import DataError, InfeasibleError, SchemaError
 from wijkanalyse import locate as lc
-from wijkanalyse.network import CrowFlies, StreetNetwork
+from wijkanalyse.network import CrowFlies
 
 CRS = "EPSG:31370"
 
@@ -306,6 +307,8 @@ def test_errors() -> None:
     with pytest.raises(DataError, match="does not take capacities"):
         lc.p_center(hand(capacity=[1, 1, 1, 1]), p=1)
     limited = hand(max_minutes=10)
+    # times beyond 10 min are unknown here, so a mean travel time would flatter: NA
+    assert pd.isna(lc.mclp(limited, p=0, max_minutes=10).covered.at["load", "mean_minutes"])
     with pytest.raises(DataError, match="exceeds the limit the travel times were computed with"):
         lc.mclp(limited, p=1, max_minutes=15)
     with pytest.raises(InfeasibleError, match=r"with at most 1 new sites, not every demand unit"):
@@ -331,29 +334,8 @@ def test_errors() -> None:
 # --------------------------------------------------------------------------- on a network
 
 
-def grid(n: int = 5, step: float = 100.0) -> StreetNetwork:
-    ids = [f"n{i}_{j}" for i in range(n) for j in range(n)]
-    nodes = pd.DataFrame(
-        {
-            "x": [i * step for i in range(n) for _ in range(n)],
-            "y": [j * step for _ in range(n) for j in range(n)],
-        },
-        index=ids,
-    )
-    us, vs = [], []
-    for i in range(n):
-        for j in range(n):
-            if i + 1 < n:
-                us.append(f"n{i}_{j}")
-                vs.append(f"n{i + 1}_{j}")
-            if j + 1 < n:
-                us.append(f"n{i}_{j}")
-                vs.append(f"n{i}_{j + 1}")
-    return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs=CRS)
-
-
 def test_candidates_and_problem_on_a_network() -> None:
-    net = grid()
+    net = grid_network()
     demand = gpd.GeoDataFrame(
         {"name": ["A", "B"], "pop_total": [100, 50], "pop_65plus": [10, 5]},
         geometry=[Point(0, 0), Point(400, 400)],
@@ -389,7 +371,7 @@ def test_candidates_and_problem_on_a_network() -> None:
 
 
 def test_candidate_and_problem_errors() -> None:
-    net = grid()
+    net = grid_network()
     demand = gpd.GeoDataFrame({"pop_total": [1]}, geometry=[Point(0, 0)], index=["s1"], crs=CRS)
     with pytest.raises(DataError, match="give at least one source"):
         lc.candidate_sites()

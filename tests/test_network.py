@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from conftest import grid_network
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
@@ -34,27 +35,6 @@ def line_network(**kw: object) -> StreetNetwork:
     )
     edges = pd.DataFrame({"u": list("ABCB"), "v": list("BCDE")})
     return StreetNetwork.from_edges(nodes, edges, crs=CRS, **kw)  # type: ignore[arg-type]
-
-
-def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
-    ids = [f"{i}-{j}" for i in range(n) for j in range(n)]
-    nodes = pd.DataFrame(
-        {
-            "x": [i * step for i in range(n) for j in range(n)],
-            "y": [j * step for i in range(n) for j in range(n)],
-        },
-        index=ids,
-    )
-    us, vs = [], []
-    for i in range(n):
-        for j in range(n):
-            if i + 1 < n:
-                us.append(f"{i}-{j}")
-                vs.append(f"{i + 1}-{j}")
-            if j + 1 < n:
-                us.append(f"{i}-{j}")
-                vs.append(f"{i}-{j + 1}")
-    return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs=CRS)
 
 
 # --------------------------------------------------------------------------- by hand

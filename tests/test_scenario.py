@@ -81,3 +81,17 @@ def test_from_plan_and_errors() -> None:
         sc.compare(demand(), facilities(), [s, s], network=CROW)
     with pytest.raises(DataError, match="lacks the target-group columns pop_65plus"):
         sc.compare(demand(), facilities(), [s], network=CROW, target_groups=["pop_65plus"])
+
+
+def test_unknown_population_stays_unknown() -> None:
+    d = demand()
+    d["pop_total"] = pd.array([100, pd.NA], dtype="Int64")
+    scen = sc.Scenario("nieuw", "buurtcentrum", added(3600))
+    out = sc.compare(
+        d, facilities(), [scen], network=CROW, max_minutes=[10], by={"wijk": d["wijk"]}
+    )
+    row = out.set_index("unit")
+    assert pd.isna(row.at["W2", "pop_in_group"])
+    assert pd.isna(row.at["W2", "covered_after"])
+    assert pd.isna(row.at["W2", "share_covered_after"])
+    assert row.at["W1", "covered_after"] == 100

@@ -166,10 +166,12 @@ def _measures(
         p = pop.reindex(idx)
         mins = minutes.reindex(idx)
         eq = access.equity(mins, p)
-        total = float(p.sum())
+        # an unknown population makes the unit's counts unknown, never a smaller number
+        unknown = bool(p.isna().any())
+        total = np.nan if unknown else float(p.sum())
         for thr in thresholds:
             within = (mins <= thr).fillna(False).astype(bool)
-            covered = float(p[within].sum())
+            covered = np.nan if unknown else float(p[within].sum())
             f = fca[thr].reindex(idx)
             ok = f.notna() & p.notna() & (p > 0)
             fca_mean = float((f[ok] * p[ok]).sum() / p[ok].sum()) if p[ok].sum() > 0 else np.nan
