@@ -113,3 +113,43 @@ def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
                 us.append(f"{i}-{j}")
                 vs.append(f"{i}-{j + 1}")
     return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs="EPSG:31370")
+
+
+XSS_FACILITY = "<script>alert(1)</script>"
+XSS_WIJK = '"><img src=x onerror=alert(1)>'
+
+
+def copy_run(src: Path, dst: Path) -> Path:
+    """Copy the tables of a finished run (not its maps and reports) to ``dst``."""
+    import shutil
+
+    dst.mkdir(parents=True, exist_ok=True)
+    for f in src.iterdir():
+        if f.is_file():
+            shutil.copy2(f, dst / f.name)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory: pytest.TempPathFactory, leuven_run: RunResult) -> Path:
+    """The Leuven run with a facility and a wijk renamed to HTML/JS payloads, re-rendered."""
+    import pyogrio
+
+    from wijkanalyse import report
+
+    out = copy_run(leuven_run.out, tmp_path_factory.mktemp("hostile"))
+    gpkg = out / "wijkanalyse.gpkg"
+    layers = {name: gpd.read_file(gpkg, layer=name) for name, _ in pyogrio.list_layers(gpkg)}
+    gpkg.unlink()
+    fac = layers["facilities"]
+    first_centre = fac.index[fac["type"] == "buurtcentrum"][0]
+    fac.loc[first_centre, "name"] = XSS_FACILITY
+    wijken = layers["wijken"]
+    wijken.loc[wijken["wijk"] == "240621", "wijk_name"] = XSS_WIJK
+    for name, frame in layers.items():
+        frame.to_file(gpkg, layer=name, driver="GPKG", engine="pyogrio")
+    ind = pd.read_csv(out / "indicators_wijken.csv", dtype={"wijk": str})
+    ind.loc[ind["wijk"] == "240621", "name"] = XSS_WIJK
+    ind.to_csv(out / "indicators_wijken.csv", index=False)
+    report.render(out, units=["240621", "Hoogland"], pdf=True)
+    return out

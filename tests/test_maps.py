@@ -100,3 +100,165 @@ def test_map_errors() -> None:
         maps.interactive_map(wijken=wijken(), value="share", palette="jet")
     with pytest.raises(DataError, match="has no CRS"):
         maps.interactive_map(wijken=wijken().set_crs(None, allow_override=True), value="share")
+
+
+def test_interactive_map_needs_no_internet() -> None:
+    fac = gpd.GeoDataFrame(
+        {"name": ["A"], "type": ["buurtcentrum"]},
+        geometry=[Point(170_500, 170_500)],
+        index=["f1"],
+        crs=CRS,
+    )
+    html = maps.interactive_map(wijken=wijken(), value="share", facilities=fac).get_root().render()
+    # Leaflet is inlined from the installed package: no script or stylesheet from a CDN
+    assert '<script src="http' not in html
+    assert 'href="http' not in html
+    assert "data:text/javascript;base64," in html
+    # popups are built without jQuery: the stand-in parses the escaped popup HTML
+    assert "window.$ = window.$ ||" in html
+
+
+def test_service_areas_gaps_and_shown_types() -> None:
+    fac = gpd.GeoDataFrame(
+        {"name": ["A", "B"], "type": ["buurtcentrum", "pharmacy"]},
+        geometry=[Point(170_500, 170_500), Point(170_600, 170_600)],
+        index=["f1", "f2"],
+        crs=CRS,
+    )
+    reach = gpd.GeoDataFrame(
+        {"facility_id": ["f1"], "type": ["buurtcentrum"], "minutes": [10.0]},
+        geometry=[Point(170_500, 170_500).buffer(500)],
+        crs=CRS,
+    )
+    gaps = gpd.GeoDataFrame(
+        {"name": ["Noord", "Zuid"], "pop_affected": [120.0, 0.0]},
+        geometry=[Point(170_500, 170_800), Point(170_500, 172_500)],
+        index=["S1", "S2"],
+        crs=CRS,
+    )
+    m = maps.interactive_map(
+        facilities=fac, service_areas=reach, gaps=gaps, shown_types=["buurtcentrum"]
+    )
+    html = m.get_root().render()
+    assert "buurtcentrum: bereik 10 min" in html
+    assert "tekorten (niet binnen bereik)" in html
+    assert "Noord: 120 niet binnen bereik" in html
+    assert "Zuid:" not in html  # nobody uncovered: no ring
+    # the pharmacy layer exists but starts switched off
+    groups = [c for c in m._children.values() if type(c).__name__ == "FeatureGroup"]
+    shown = {g.layer_name: g.show for g in groups}
+    assert shown["buurtcentrum"] is True
+    assert shown["apotheek"] is False
+    with pytest.raises(DataError, match="gap_value 'pop_affected' must be non-negative"):
+        maps.interactive_map(gaps=gaps.assign(pop_affected=[-1.0, 0.0]))
+
+
+def test_nice_scale_bar_lengths() -> None:
+    # about a fifth of the map width, rounded down to 1, 2 or 5 × 10ⁿ metres
+    assert maps._nice_length(10_000) == 2000
+    assert maps._nice_length(4_000) == 500
+    assert maps._nice_length(26_000) == 5000
+    assert maps._nice_length(800) == 100
+    assert maps._distance_label(2000, "nl") == "2 km"
+    assert maps._distance_label(1500, "nl") == "1,5 km"
+    assert maps._distance_label(500, "nl") == "500 m"
+
+
+def test_labels_never_overlap() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(3, 3))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    # twelve labels crowded around one spot, and two far apart
+    pts = [(50 + i % 3, 50 + i // 3, f"Wijk nummer {i}") for i in range(12)]
+    pts += [(10, 10, "Zuidwest"), (90, 90, "Noordoost")]
+    placed, dropped = maps.place_labels(ax, pts, fontsize=7)
+    renderer = fig.canvas.get_renderer()
+    boxes = [a.get_window_extent(renderer) for a in placed]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    assert len(placed) + len(dropped) == len(pts)
+    assert dropped  # not all twelve fit in a 3-inch map
+    texts = {a.get_text() for a in placed}
+    assert {"Zuidwest", "Noordoost"} <= texts
+    # a label at its own point has no leader line; a displaced one has
+    by_text = {a.get_text(): a for a in placed}
+    assert by_text["Zuidwest"].arrow_patch is None
+
+
+def test_static_map_layers_legend_and_files(tmp_path) -> None:
+    fac = gpd.GeoDataFrame(
+        {"name": ["A"], "type": ["buurtcentrum"]},
+        geometry=[Point(170_500, 170_500)],
+        index=["f1"],
+        crs=CRS,
+    )
+    sites = gpd.GeoDataFrame(
+        {"name": ["nieuw"], "rank": [1]}, geometry=[Point(170_500, 172_500)], crs=CRS
+    )
+    fig = maps.static_map(
+        wijken=wijken(),
+        value="share",
+        title="aandeel 65-plussers",
+        unit="fractie",
+        scheme="fixed",
+        bins=[0.15, 0.3],
+        facilities=fac,
+        sites=sites,
+        attribution="Bron: Statbel (open data)",
+    )
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "0,10 – 0,15",
+        "0,15 – 0,30",
+        "0,30 – 0,40",
+        "geen gegevens",
+        "buurtcentrum",
+        "voorgestelde locatie",
+    ]
+    texts = [t.get_text() for t in fig.texts] + [t.get_text() for t in ax.texts]
+    assert "N" in texts  # north arrow
+    assert "1" in texts  # the site's rank
+    # every wijk is labelled, or named under the map when its label found no free spot
+    # (here the legend covers the top wijk)
+    (foot,) = fig.texts
+    assert foot.get_text().startswith("Bron: Statbel (open data)")
+    unlabelled = fig.wijkanalyse_unlabelled
+    labels = {t for t in texts if t in {"Noord", "Midden", "Zuid", "Leeg"}}
+    assert labels | set(unlabelled) == {"Noord", "Midden", "Zuid", "Leeg"}
+    assert not labels & set(unlabelled)
+    if unlabelled:
+        assert f"niet gelabeld: {', '.join(unlabelled)}" in foot.get_text()
+    # scale bar: the map is 1 000 m + 2 × 200 m padding wide, a fifth of that rounds to 200 m
+    assert "200 m" in {t.get_text() for t in _all_texts(ax)}
+    for suffix, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")):
+        path = maps.save_figure(fig, tmp_path / f"kaart.{suffix}", dpi=50)
+        assert path.read_bytes().startswith(magic)
+    with pytest.raises(DataError, match="must end in .png, .svg or .pdf"):
+        maps.save_figure(fig, tmp_path / "kaart.jpg")
+
+
+def _all_texts(artist):
+    from matplotlib.text import Text
+
+    return artist.findobj(Text)
+
+
+def test_static_map_refuses_degrees_and_mixed_crs() -> None:
+    with pytest.raises(DataError, match=r"geographic CRS .*to_crs\(31370\)"):
+        maps.static_map(wijken=wijken().to_crs(4326), value="share")
+    fac = gpd.GeoDataFrame(
+        {"name": ["A"], "type": ["buurtcentrum"]},
+        geometry=[Point(4.7, 50.88)],
+        crs=4326,
+    ).to_crs(3812)
+    with pytest.raises(DataError, match="different CRSs"):
+        maps.static_map(wijken=wijken(), value="share", facilities=fac)
+    fig = maps.static_map(wijken=wijken(), value="share", facilities=fac, crs=31370)
+    assert fig.axes

@@ -163,7 +163,27 @@ def test_leuven_missing_values_stay_missing(leuven_run: RunResult) -> None:
 def test_leuven_geopackage(leuven_run: RunResult) -> None:
     gpkg = leuven_run.out / "wijkanalyse.gpkg"
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}
-    assert layers == {"sectors", "wijken", "facilities"}
+    assert layers == {"sectors", "wijken", "facilities", "areas", "service_areas"}
+    outlines = gpd.read_file(gpkg, layer="areas").set_index("area")
+    # whole wijken are outlined by their wijk polygons; Hoogland (a 2025 sector inside a
+    # 2024 sector) only by an approximation around its centroid
+    assert outlines["how"].to_dict() == {
+        "Hoogland": "voronoi",
+        "Wijgmaal": "wijken",
+        "Wilsele Dorp": "wijken",
+        "Blauwput": "wijken",
+    }
+    wijk_poly = gpd.read_file(gpkg, layer="wijken").set_index("wijk").geometry
+    assert outlines.geometry["Wijgmaal"].symmetric_difference(wijk_poly["240621"]).area < 1.0
+    assert 0 < outlines.geometry["Hoogland"].area < wijk_poly.area.max()
+    reach = gpd.read_file(gpkg, layer="service_areas")
+    assert set(reach["type"]) == {"buurtcentrum", "lokaal_dienstencentrum"}
+    ldc = reach[(reach["type"] == "lokaal_dienstencentrum")]
+    assert sorted(set(ldc["minutes"])) == [10.0, 15.0]
+    # a 15-minute reach contains the 10-minute reach of the same centre
+    for fid, block in ldc.groupby("facility_id"):
+        small, large = block.sort_values("minutes").geometry.to_numpy()
+        assert small.difference(large).area < 1.0, fid
     wijken = gpd.read_file(gpkg, layer="wijken")
     assert wijken.crs.to_epsg() == 31370
     assert int(wijken["pop_total"].sum()) == 101_032
@@ -217,7 +237,7 @@ def test_leuven_summary_is_dutch(leuven_run: RunResult) -> None:
 
 def test_english_summary(mirror: Path, tmp_path: Path) -> None:
     raw = {"study": {"name": "Leuven", "municipality": "24062", "language": "en"}}
-    result = Study.from_dict(raw).run(tmp_path)
+    result = Study.from_dict(raw).run(tmp_path, report=False)
     assert "Residents (census 2021): 101,032, of whom aged 65+: 16,872 (16.7%)" in result.summary
 
 
@@ -237,9 +257,9 @@ def test_other_municipalities_match_the_census(
     }
     if nis == "44021":  # Gent: outside the 2024 wijk polygons and the OSM/centres coverage
         with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
-            result = Study.from_dict(raw).run(tmp_path)
+            result = Study.from_dict(raw).run(tmp_path, report=False)
     else:
-        result = Study.from_dict(raw).run(tmp_path)
+        result = Study.from_dict(raw).run(tmp_path, report=False)
     total, old = _census_totals([nis])
     sectors = pd.read_csv(tmp_path / "sectors.csv")
     wijken = pd.read_csv(tmp_path / "wijken.csv", dtype={"wijk": str})
@@ -266,7 +286,7 @@ def test_study_with_real_sector_polygons(mirror: Path, tmp_path: Path) -> None:
     path = tmp_path / "sh_statbel_statistical_sectors_31370_20240101.gpkg"
     tiny_sector_frame().to_file(path, driver="GPKG")
     raw = {"study": {"name": "Leuven", "municipality": "24062"}, "data": {"sectors": path.name}}
-    result = Study.from_dict(raw, base_dir=tmp_path).run(tmp_path / "out")
+    result = Study.from_dict(raw, base_dir=tmp_path).run(tmp_path / "out", report=False)
     sectors = gpd.read_file(tmp_path / "out" / "wijkanalyse.gpkg", layer="sectors")
     polys = sectors[sectors.geometry.notna()]
     assert sorted(polys["sector"]) == sorted(TINY_SECTORS)
@@ -484,7 +504,7 @@ def test_user_scenario_outside_the_city(mirror: Path, tmp_path: Path) -> None:
     with pytest.raises(
         DataError, match=r"sites verkeerd lie outside Leuven \+ 3000 m; give x and y in EPSG:31370"
     ):
-        study.run(tmp_path / "out")
+        study.run(tmp_path / "out", report=False)
 
 
 def test_city_sites_as_candidates(mirror: Path, tmp_path: Path) -> None:
@@ -511,7 +531,7 @@ def test_city_sites_as_candidates(mirror: Path, tmp_path: Path) -> None:
         }
     ]
     raw["scenarios"] = []
-    result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
+    result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out", report=False)
     assert result.planning is not None
     cand = result.planning.candidates
     assert set(cand["source"]) == {"user"}

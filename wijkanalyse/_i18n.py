@@ -207,9 +207,17 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": ", rank {p05}–{p95}, probability of the top 10 %: {p}",
     },
     "outputs_line": {"nl": "Uitvoer in {out}: {files}", "en": "Output in {out}: {files}"},
+    "reports_line": {
+        "nl": "Rapporten: {n} HTML ({pdf} PDF), begin bij {index}; interactieve kaart: {map}",
+        "en": "Reports: {n} HTML ({pdf} PDF), start at {index}; interactive map: {map}",
+    },
     "warning": {"nl": "Let op", "en": "Note"},
     "error": {"nl": "Fout", "en": "Error"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
+    "report_written": {
+        "nl": "{n} rapporten geschreven; begin bij {out}",
+        "en": "{n} reports written; start at {out}",
+    },
     "none": {"nl": "geen", "en": "none"},
     "datasets_title": {"nl": "Datasetcatalogus", "en": "Dataset catalogue"},
     "fetched": {"nl": "{id}: {path}", "en": "{id}: {path}"},

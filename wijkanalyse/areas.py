@@ -56,6 +56,7 @@ __all__ = [
     "CustomArea",
     "Municipality",
     "aggregate",
+    "area_outlines",
     "check_vintage",
     "crosswalk",
     "custom_area",
@@ -1123,3 +1124,70 @@ def _finish_counts(frame: pd.DataFrame, columns: Sequence[str], na: str) -> pd.D
         frame[c] = frame[c].astype("Int64")
     frame["n_sectors"] = frame["n_sectors"].astype("int64")
     return frame
+
+
+def area_outlines(
+    members: Mapping[str, Sequence[str]],
+    sectors: gpd.GeoDataFrame,
+    wijken: gpd.GeoDataFrame,
+) -> gpd.GeoDataFrame:
+    """Return an outline polygon for each custom area, and how it was drawn.
+
+    ``how`` says which: ``sector_polygons`` (the union of the real sector polygons),
+    ``wijken`` (the area is made of whole wijken: the union of their polygons, exact) or
+    ``voronoi`` (an approximation where only sector centroids are known: each sector's
+    Voronoi cell around the centroids of its wijk, clipped to the wijk polygon).
+
+    Parameters
+    ----------
+    members
+        Area name → its sector codes (in the vintage of ``sectors``).
+    sectors
+        Sectors with ``wijk`` and a geometry (polygon or centroid), indexed by code.
+    wijken
+        Wijk polygons indexed by wijk code, in the CRS of ``sectors``.
+    """
+    check_same_crs(sectors, wijken, names=("sectors", "wijken"))
+    unknown = sorted({c for codes in members.values() for c in codes} - set(sectors.index))
+    if unknown:
+        raise DataError(f"area_outlines: sectors {listing(unknown)} are not in the sectors frame.")
+    is_poly = sectors.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+    cells: gpd.GeoSeries | None = None
+    rows = []
+    for name, codes in members.items():
+        codes = list(codes)
+        if codes and is_poly.loc[codes].all():
+            geom, how = sectors.geometry.loc[codes].union_all(), "sector_polygons"
+        else:
+            wk = set(sectors.loc[codes, "wijk"].dropna())
+            whole = set(sectors.index[sectors["wijk"].isin(wk)]) == set(codes)
+            if codes and whole and wk <= set(wijken.index):
+                geom, how = wijken.geometry.loc[sorted(wk)].union_all(), "wijken"
+            else:
+                if cells is None:
+                    cells = _voronoi_cells(sectors, wijken)
+                have = [c for c in codes if c in cells.index]
+                geom = cells.loc[have].union_all() if have else None
+                how = "voronoi"
+        rows.append({"area": name, "how": how, "geometry": geom})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=sectors.crs).set_index("area")
+
+
+def _voronoi_cells(sectors: gpd.GeoDataFrame, wijken: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """Each located sector's Voronoi cell among the sectors of its wijk, clipped to the wijk."""
+    pts = sectors.geometry.where(sectors.geometry.notna())
+    pts = pts[pts.notna() & ~pts.is_empty].representative_point()
+    out: dict[str, BaseGeometry] = {}
+    for wijk, block in pts.groupby(sectors["wijk"].reindex(pts.index)):
+        if wijk not in wijken.index or wijken.geometry.loc[wijk] is None:
+            continue
+        poly = wijken.geometry.loc[wijk]
+        if len(block) == 1:
+            out[block.index[0]] = poly
+            continue
+        diagram = shapely.voronoi_polygons(
+            shapely.MultiPoint(list(block.to_numpy())), extend_to=poly, ordered=True
+        )
+        for code, cell in zip(block.index, shapely.get_parts(diagram), strict=True):
+            out[code] = shapely.intersection(cell, poly)
+    return gpd.GeoSeries(out, crs=sectors.crs)

@@ -11,6 +11,7 @@ Messages are Dutch by default; ``--lang en`` (or the study's ``language``) switc
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -81,8 +82,14 @@ def run(
     study: Annotated[Path, typer.Argument(help="Studiebestand (TOML), bv. examples/leuven.toml.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Uitvoermap.")] = Path("OUT"),
     lang: Lang = None,
+    report: Annotated[
+        bool, typer.Option("--report/--no-report", help="Schrijf ook kaarten en wijkrapporten.")
+    ] = True,
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Schrijf de rapporten ook als PDF.")
+    ] = True,
 ) -> None:
-    """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, herkomst)."""
+    """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, kaarten, rapporten, herkomst)."""
     import warnings
 
     from wijkanalyse._errors import DataWarning
@@ -95,7 +102,7 @@ def run(
         with warnings.catch_warnings():
             # data warnings are part of the summary below; do not print them twice
             warnings.simplefilter("ignore", DataWarning)
-            result = s.run(out)
+            result = s.run(out, report=report, pdf=pdf)
     except WijkanalyseError as exc:
         _fail(exc)
         return
@@ -104,6 +111,38 @@ def run(
     for line in lines[1:]:
         style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
         _out().print(f"  {line}", style=style, highlight=False)
+
+
+@app.command("report")
+def report_cmd(
+    out: Annotated[Path, typer.Argument(help="Uitvoermap van `wijkanalyse run`.")],
+    lang: Lang = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Schrijf de rapporten ook als PDF.")
+    ] = True,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "-u", help="Alleen deze wijk (code) of dit gebied (herhaalbaar)."),
+    ] = None,
+) -> None:
+    """Maak de kaarten en wijkrapporten opnieuw uit een bestaande uitvoermap."""
+    from wijkanalyse import report as _report
+
+    try:
+        if lang is None:
+            prov = out / "provenance.json"
+            if prov.is_file():
+                lang = json.loads(prov.read_text(encoding="utf-8"))["study"]["study"]["language"]
+        _set_language(lang)
+        files = _report.render(out, language=settings.language, pdf=pdf, units=unit or None)
+    except WijkanalyseError as exc:
+        _fail(exc)
+        return
+    reports = [f for f in files if f.parent.name == "report" and f.suffix == ".html"]
+    _out().print(
+        _i18n.text("report_written", n=len(reports), out=out / "report" / "index.html"),
+        highlight=False,
+    )
 
 
 @datasets_app.command("list")

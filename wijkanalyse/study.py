@@ -1535,7 +1535,14 @@ class Study:
 
     # -- running
 
-    def run(self, out: str | Path, *, echo: bool = False) -> RunResult:
+    def run(
+        self,
+        out: str | Path,
+        *,
+        echo: bool = False,
+        report: bool = True,
+        pdf: bool = True,
+    ) -> RunResult:
         """Load the study, write its outputs to ``out`` and return the summary.
 
         Parameters
@@ -1544,6 +1551,11 @@ class Study:
             Output folder (created if needed; files in it are overwritten).
         echo
             Also log the summary lines at INFO level.
+        report
+            Also write the maps (``out/maps``) and the wijkrapporten (``out/report``), see
+            :func:`wijkanalyse.report.render`.
+        pdf
+            With ``report``: also write each report as PDF.
         """
         data = self.load()
         analysis = self.analyse(data)
@@ -1558,6 +1570,10 @@ class Study:
         if planning is not None:
             files += self._write_planning(planning, out_dir)
         files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+        if report:
+            from wijkanalyse import report as _report
+
+            files += _report.render(out_dir, language=self.config.study.language, pdf=pdf)
         summary = tuple(
             self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
         )
@@ -1683,7 +1699,27 @@ class Study:
             path = out / "access_equity.csv"
             acc.equity.round(4).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
+        self._write_service_areas(acc, data, out / "wijkanalyse.gpkg")
         return files
+
+    def _write_service_areas(self, acc: AccessResults, data: StudyData, gpkg: Path) -> None:
+        """Add the reach of today's facilities of each access question to the GeoPackage."""
+        questions = self.config.access.questions if self.config.access else []
+        fac = data.facilities
+        if not questions or not len(fac):
+            return
+        status = fac["status"] if "status" in fac else pd.Series("existing", index=fac.index)
+        frames = []
+        for ftype in dict.fromkeys(q.facility_type for q in questions):
+            minutes = sorted({m for q in questions if q.facility_type == ftype for m in q.minutes})
+            sel = fac[(fac["type"].astype(str) == ftype) & (status.astype(str) == "existing")]
+            if len(sel):
+                sa = acc.model.service_areas(sel, minutes=minutes)
+                frames.append(sa.assign(type=ftype))
+        if frames:
+            sa = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+            sa["area_km2"] = sa["area_km2"].round(3)
+            sa.to_file(gpkg, layer="service_areas", driver="GPKG", engine="pyogrio")
 
     def _write_analysis(self, analysis: Analysis, out: Path) -> list[Path]:
         files = []
@@ -1758,6 +1794,16 @@ class Study:
             path = out / "areas.csv"
             indicators.suppress_counts(data.areas, threshold=thr).to_csv(path, encoding="utf-8")
             files.append(path)
+            members = {str(a): str(row["sectors"]).split() for a, row in data.areas.iterrows()}
+            located = data.sectors[data.sectors.geometry.notna()]
+            outlines = areas.area_outlines(
+                {a: [c for c in codes if c in located.index] for a, codes in members.items()},
+                located,
+                data.wijken[data.wijken.geometry.notna()],
+            )
+            outlines = outlines[outlines.geometry.notna()].reset_index()
+            if len(outlines):
+                outlines.to_file(gpkg, layer="areas", driver="GPKG", engine="pyogrio")
         return files
 
     def _write_provenance(
@@ -1965,7 +2011,21 @@ class Study:
         if planning is not None:
             lines += self._plan_lines(planning, lang)
         if out is not None and files:
-            lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in files)))
+            top = [p for p in files if p.parent == out]
+            lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in top)))
+            reports = [p for p in files if p.parent.name == "report" and p.suffix == ".html"]
+            if reports:
+                n_pdf = sum(1 for p in files if p.parent.name == "report" and p.suffix == ".pdf")
+                lines.append(
+                    t(
+                        "reports_line",
+                        lang,
+                        n=len(reports),
+                        pdf=n_pdf,
+                        index=out / "report" / "index.html",
+                        map=out / "maps" / "overzicht.html",
+                    )
+                )
         return lines
 
     def _analysis_lines(self, analysis: Analysis, lang: str) -> list[str]:

@@ -1,0 +1,163 @@
+"""The generated map and reports in a real browser (headless Chromium).
+
+Checks that the pages run without a single JavaScript error or failed request (they need no
+internet), that the legend and the layer names are there, that popups show names as text,
+and saves screenshots as test artifacts (``test-artifacts/``, or
+``$WIJKANALYSE_ARTIFACTS``). CI installs Debian's chromium and sets
+``WIJKANALYSE_REQUIRE_BROWSER=1``, so there a missing browser fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, XSS_FACILITY, XSS_WIJK
+
+from wijkanalyse.study import RunResult
+
+pytestmark = pytest.mark.integration
+
+ARTIFACTS = Path(os.environ.get("WIJKANALYSE_ARTIFACTS", ROOT / "test-artifacts"))
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+    if found is None:
+        if os.environ.get("WIJKANALYSE_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required here but not installed (apt-get install chromium)")
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    exe = _chromium()
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(profile), executable_path=exe, args=FLAGS, headless=True
+        )
+        yield ctx
+        ctx.close()
+
+
+class _Page:
+    """A page with every JavaScript error, console error, failed request and dialog."""
+
+    def __init__(self, ctx: Any, url: str, size: tuple[int, int] = (1200, 900)) -> None:
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = ctx.new_page()
+        self.page.set_viewport_size({"width": size[0], "height": size[1]})
+        self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        self.page.on(
+            "console",
+            lambda m: self.problems.append(f"console: {m.text}") if m.type == "error" else None,
+        )
+        self.page.on("requestfailed", lambda r: self.problems.append(f"request: {r.url[:80]}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
+    url = (leuven_run.out / "maps" / "overzicht.html").as_uri()
+    p = _Page(browser, url)
+    page = p.page
+    page.wait_for_selector(".leaflet-control-layers")
+    layers = page.inner_text(".leaflet-control-layers")
+    for name in (
+        "behoefte-index",
+        "buurtcentrum",
+        "lokaal dienstencentrum",
+        "lokaal dienstencentrum: bereik 10 min",
+        "tekorten (niet binnen bereik)",
+        "beleidsgebieden",
+        "voorgestelde locaties",
+        "apotheek",
+    ):
+        assert name in layers, name
+    legend = page.inner_text(".wijkanalyse-legend")
+    assert "behoefte-index" in legend
+    assert "geen gegevens" in legend
+    # buurtcentra (B), LDCs (LDC) and the three proposed sites are on the map
+    icons = page.locator(".leaflet-marker-icon").all_inner_texts()
+    assert icons.count("B") >= 4
+    assert icons.count("LDC") >= 3
+    assert {"1", "2", "3"} <= set(icons)
+    page.locator(".leaflet-marker-icon", has_text="LDC").first.click()
+    popup = page.wait_for_selector(".leaflet-popup-content")
+    assert "lokaal dienstencentrum" in popup.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overzicht-kaart.png"))
+    assert p.problems == []
+    assert p.dialogs == []
+
+
+def test_hostile_names_stay_text_in_chromium(browser: Any, hostile_run: Path) -> None:
+    p = _Page(browser, (hostile_run / "maps" / "overzicht.html").as_uri())
+    page = p.page
+    page.wait_for_selector(".leaflet-control-layers")
+    # open every popup and tooltip: their contents enter the document
+    texts = page.evaluate(
+        """() => {
+            const out = [];
+            for (const v of Object.values(window)) {
+                if (v instanceof L.Layer && v.getPopup && v.getPopup()) {
+                    v.openPopup();
+                    const el = document.querySelector('.leaflet-popup-content');
+                    if (el) out.push(el.innerText);
+                }
+            }
+            return out;
+        }"""
+    )
+    assert any(XSS_FACILITY in t for t in texts)  # shown as text
+    assert page.locator(".leaflet-popup-content script").count() == 0
+    page.wait_for_timeout(300)
+    for name in ("wijk-240621.html", "index.html"):
+        r = _Page(browser, (hostile_run / "report" / name).as_uri(), size=(1000, 1400))
+        body = r.page.inner_text("body")
+        assert XSS_WIJK in body or XSS_FACILITY in body or name == "index.html"
+        assert r.page.locator("img[src='x']").count() == 0
+        assert r.problems == []
+        assert r.dialogs == []
+    assert p.problems == []
+    assert p.dialogs == []
+
+
+def test_report_in_chromium(browser: Any, leuven_run: RunResult) -> None:
+    for name in ("index.html", "wijk-240621.html", "gebied-hoogland.html"):
+        p = _Page(browser, (leuven_run.out / "report" / name).as_uri(), size=(1000, 1400))
+        page = p.page
+        # every inline image (map and charts) decoded
+        sizes = page.evaluate("() => [...document.images].map(i => i.naturalWidth)")
+        assert sizes, name
+        assert all(w > 0 for w in sizes), (name, sizes)
+        assert "Herkomst van de gegevens" in page.inner_text("#herkomst")
+        page.screenshot(path=str(ARTIFACTS / name.replace(".html", ".png")), full_page=False)
+        assert p.problems == [], name
+        assert p.dialogs == [], name

@@ -1,0 +1,118 @@
+"""Charts: what is drawn, where values are missing, and the errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from wijkanalyse import DataError, SchemaError, charts
+
+
+def _texts(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text)]
+
+
+def _points(ax) -> list[tuple[float, float]]:
+    out = []
+    for coll in ax.collections:
+        out += [tuple(p) for p in coll.get_offsets()]
+    return out
+
+
+def test_profile_chart_relative_to_the_municipality() -> None:
+    values = pd.DataFrame(
+        {
+            "name": ["Wijk A", "Stad", "Vlaanderen"],
+            "share_65plus": [30.0, 15.0, 20.0],
+            "income_median": [np.nan, 30_000.0, 30_000.0],
+            "density": [12_000.0, 2_000.0, 500.0],
+        },
+        index=["W1", "G", "VL"],
+    )
+    fig = charts.profile_chart(
+        values,
+        unit="W1",
+        indicators=[
+            ("share_65plus", "65+"),
+            ("income_median", "inkomen"),
+            ("density", "dichtheid"),
+        ],
+        references=["G", "VL"],
+    )
+    ax = fig.axes[0]
+    pts = set(_points(ax))
+    # rows from the top: 65+ (y=2), income (y=1), density (y=0); the city is 100
+    assert (200.0, 2.0) in pts  # 30 / 15
+    assert (100.0, 2.0) in pts
+    assert (pytest.approx(133.333, abs=0.01), 2.0) in [(x, y) for x, y in pts]
+    # the wijk's missing income is not drawn (never at 0) and is named
+    assert not any(y == 1.0 and x in (0.0,) for x, y in pts)
+    assert "onvoldoende gegevens" in _texts(fig)
+    # 600 % is beyond the 300 % axis: drawn at the edge with its value written
+    assert (300.0, 0.0) in pts
+    assert "600 %" in _texts(fig)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Wijk A", "Stad", "Vlaanderen"]
+    with pytest.raises(DataError, match="no row"):
+        charts.profile_chart(values, unit="W9", indicators=[("density", "d")], references=["G"])
+    with pytest.raises(SchemaError, match="no column"):
+        charts.profile_chart(values, unit="W1", indicators=[("x", "x")], references=["G"])
+
+
+def test_rank_chart_intervals_and_highlight() -> None:
+    index = pd.DataFrame(
+        {
+            "name": ["A", "B", "C"],
+            "rank": [2, 1, np.nan],
+            "rank_p05": [1, 1, np.nan],
+            "rank_p95": [3, 2, np.nan],
+        },
+        index=["W1", "W2", "W3"],
+    )
+    fig = charts.rank_chart(index, highlight=["W1"])
+    ax = fig.axes[0]
+    # best rank on top; the unranked unit is left out
+    ticks = dict(zip(ax.get_yticks(), [t.get_text() for t in ax.get_yticklabels()], strict=True))
+    assert ticks == {1: "B", 0: "A"}
+    lines = [ln for ln in ax.get_lines()]
+    spans = sorted(tuple(ln.get_xdata()) for ln in lines)
+    assert spans == [(1, 2), (1, 3)]
+    colours = {tuple(ln.get_xdata()): ln.get_color() for ln in lines}
+    assert colours[(1, 3)] == "#E69F00"  # the highlighted wijk
+    with pytest.raises(DataError, match="no unit has a rank"):
+        charts.rank_chart(index.iloc[2:])
+
+
+def test_coverage_curve_and_scenario_chart() -> None:
+    curves = pd.DataFrame(
+        {
+            "question": ["q", "q", "q"],
+            "p": [0, 1, 2],
+            "exact_share": [0.1, 0.3, 0.4],
+            "greedy_share": [0.1, 0.3, 0.35],
+        }
+    )
+    ax = charts.coverage_curve_chart(curves).axes[0]
+    exact, greedy = ax.get_lines()
+    assert list(exact.get_ydata()) == pytest.approx([10, 30, 40])
+    assert list(greedy.get_ydata()) == pytest.approx([10, 30, 35])
+    sc = pd.DataFrame(
+        {
+            "scenario": ["3 nieuwe", "sluiting"],
+            "target_group": ["65-plussers", "alle inwoners"],
+            "threshold_minutes": [10.0, 10.0],
+            "share_covered_before": [0.097, np.nan],
+            "share_covered_after": [0.335, np.nan],
+        }
+    )
+    fig = charts.scenario_chart(sc)
+    texts = _texts(fig)
+    assert "9,7\u00a0%" in texts
+    assert "33,5\u00a0%" in texts
+    # withheld shares are named, not drawn as 0 %
+    assert texts.count("onvoldoende gegevens") == 2
+    assert "0,0\u00a0%" not in texts
+    with pytest.raises(SchemaError, match="share_covered_after"):
+        charts.scenario_chart(sc.drop(columns="share_covered_after"))

@@ -1,0 +1,171 @@
+"""The wijkrapport on the real Leuven run: files, content, withheld values, escaping, CLI."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import markupsafe
+import pandas as pd
+import pytest
+from conftest import XSS_FACILITY, XSS_WIJK, copy_run
+from typer.testing import CliRunner
+
+from wijkanalyse import DataError, report
+from wijkanalyse.cli import app
+from wijkanalyse.study import RunResult
+
+pytestmark = pytest.mark.integration
+
+
+def _escaped(text: str) -> set[str]:
+    """The text as Jinja2 (report) and html.escape (map) write it into HTML."""
+    return {str(markupsafe.escape(text)), html.escape(text)}
+
+
+def _rows(text: str) -> list[str]:
+    return re.findall(r"<tr>.*?</tr>", text, flags=re.S)
+
+
+def _row(text: str, label: str) -> str:
+    pattern = re.compile(f"^<tr><td>{re.escape(label)}(</td>|<span)")
+    (row,) = [r for r in _rows(text) if pattern.search(r)]
+    return row
+
+
+def test_report_files(leuven_run: RunResult) -> None:
+    out = leuven_run.out
+    wijken = pd.read_csv(out / "wijken.csv", dtype={"wijk": str})
+    located = wijken[wijken["wijk"] != "24062ONB"]["wijk"]
+    assert len(located) == 24
+    for code in located:
+        for suffix in ("html", "pdf"):
+            assert (out / "report" / f"wijk-{code}.{suffix}").is_file()
+    for name in ("hoogland", "wijgmaal", "wilsele-dorp", "blauwput"):
+        assert (out / "report" / f"gebied-{name}.html").is_file()
+    for f in (out / "report").glob("*.pdf"):
+        data = f.read_bytes()
+        assert data.startswith(b"%PDF"), f.name
+        assert data.rstrip().endswith(b"%%EOF"), f.name
+        assert len(data) > 50_000, f.name  # text, a map and charts
+    for name in ("overzicht.html", "overzicht.png", "overzicht.pdf"):
+        assert (out / "maps" / name).stat().st_size > 10_000
+    assert any("Rapporten: 29 HTML (29 PDF)" in line for line in leuven_run.summary)
+
+
+def test_overview_content(leuven_run: RunResult) -> None:
+    out = leuven_run.out
+    text = (out / "report" / "index.html").read_text(encoding="utf-8")
+    prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert "<h1>Wijkanalyse Leuven</h1>" in text
+    assert _row(text, "inwoners").count("101\u202f032") == 1
+    # every dataset's licence and checksum is in the manifest
+    for ds in prov["datasets"]:
+        assert ds["sha256"] in text
+        assert any(e in text for e in _escaped(ds["licence"]))
+    assert f"wijkanalyse {prov['version']}" in text
+    # the index table: rank and 90 % interval of each wijk as in index_wijken.csv
+    idx = pd.read_csv(out / "index_wijken.csv", dtype={"wijk": str})
+    for r in idx.itertuples():
+        (row,) = [
+            x for x in _rows(text) if f">{r.rank}/24</td><td>{markupsafe.escape(r.name)}</td>" in x
+        ]
+        assert f"{r.rank_p05}–{r.rank_p95}" in row
+    # the interactive map and every wijk report are linked
+    assert 'href="../maps/overzicht.html"' in text
+    assert text.count('href="wijk-') == 24
+    # planning and scenarios appear
+    assert "straatknoop n1200 (Sint-Maartensdal)" in text
+    assert "bewezen optimaal" in text
+    assert "zonder Buurtfunctie Blauwput" in text
+
+
+def test_wijk_and_area_reports(leuven_run: RunResult) -> None:
+    out = leuven_run.out
+    idx = pd.read_csv(out / "index_wijken.csv", dtype={"wijk": str}).set_index("wijk")
+    text = (out / "report" / "wijk-240621.html").read_text(encoding="utf-8")
+    assert "<h1>Wijgmaal (240621)</h1>" in text
+    r = idx.loc["240621"]
+    assert f"<b>{r['rank']}/24</b>" in text
+    assert f"<b>{r['rank_p05']}–{r['rank_p95']}</b>" in text
+    # Wijgmaal has no streets in the road graph: its times are labelled as estimates
+    assert "hemelsbreed ×1,3" in text
+    # the profile table compares with the city, the arrondissement and Flanders
+    assert "<th>Leuven (Arr.)</th>" in text
+    assert "<th>Vlaams Gewest</th>" in text
+    assert text.count("data:image/png;base64,") == 1  # the map
+    assert text.count("data:image/svg+xml;base64,") >= 2  # profile and rank charts
+    hoog = (out / "report" / "gebied-hoogland.html").read_text(encoding="utf-8")
+    assert "Gebiedsrapport" in hoog
+    assert "De omtrek is benaderd" in hoog  # Voronoi outline: said so
+    assert "24062E73L" in hoog  # the 2025 definition and its approximation are explained
+
+
+def test_withheld_values_read_onvoldoende_gegevens(leuven_run: RunResult, tmp_path: Path) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    ind = pd.read_csv(out / "indicators_wijken.csv", dtype={"wijk": str})
+    sel = ind["wijk"] == "240621"
+    share = float(ind.loc[sel, "share_65plus"].iloc[0])
+    ind.loc[sel, "share_65plus"] = None
+    ind.loc[sel, "share_65plus_suppressed_reason"] = "small_count"
+    ind.loc[sel, "density"] = None
+    ind.loc[sel, "density_suppressed_reason"] = "zero_denominator"
+    ind.to_csv(out / "indicators_wijken.csv", index=False)
+    report.render(out, units=["240621"], pdf=False)
+    text = (out / "report" / "wijk-240621.html").read_text(encoding="utf-8")
+    row = _row(text, "aandeel 65-plussers")
+    cells = re.findall(r'<td class="num">(.*?)</td>', row, flags=re.S)
+    assert "onvoldoende gegevens" in cells[0]
+    assert "te weinig personen" in cells[0]  # the reason
+    assert f"{share:.1f}".replace(".", ",") not in cells[0]
+    assert not re.search(r">\s*0(,0)?\s*(%|\u00a0%)?\s*<", cells[0])
+    # a value missing for another reason is "geen gegevens", with that reason
+    dens = re.findall(r'<td class="num">(.*?)</td>', _row(text, "bevolkingsdichtheid"), re.S)
+    assert "geen gegevens" in dens[0]
+    assert "noemer is 0" in dens[0]
+
+
+def test_names_are_text_never_markup(hostile_run: Path) -> None:
+    pages = [
+        hostile_run / "report" / "index.html",
+        hostile_run / "report" / "wijk-240621.html",
+        hostile_run / "report" / "gebied-hoogland.html",
+        hostile_run / "maps" / "overzicht.html",
+    ]
+    seen_facility = seen_wijk = False
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, page.name
+        assert "<img src=x" not in text, page.name
+        seen_facility |= any(e in text for e in _escaped(XSS_FACILITY))
+        seen_wijk |= any(e in text for e in _escaped(XSS_WIJK))
+    assert seen_facility
+    assert seen_wijk
+    for pdf in ("wijk-240621.pdf", "index.pdf"):
+        assert (hostile_run / "report" / pdf).read_bytes().startswith(b"%PDF")
+
+
+def test_english_report(leuven_run: RunResult, tmp_path: Path) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    report.render(out, units=["Hoogland"], language="en", pdf=False)
+    text = (out / "report" / "gebied-hoogland.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in text
+    assert "Area report" in text
+    assert "Provenance" in text
+    assert "Gebiedsrapport" not in text
+
+
+def test_report_command_and_errors(leuven_run: RunResult, tmp_path: Path) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    res = CliRunner().invoke(app, ["report", str(out), "--no-pdf", "--unit", "240629"])
+    assert res.exit_code == 0, res.output
+    assert "2 rapporten geschreven" in res.output
+    assert (out / "report" / "wijk-240629.html").is_file()
+    assert not list((out / "report").glob("*.pdf"))
+    res = CliRunner().invoke(app, ["report", str(tmp_path / "empty")])
+    assert res.exit_code == 2
+    assert "is not a wijkanalyse output folder" in res.output
+    with pytest.raises(DataError, match="neither wijken"):
+        report.render(out, units=["Atlantis"], pdf=False)

@@ -1,0 +1,313 @@
+"""Charts for the wijkrapport: profile, index ranks, coverage curve, scenario bars.
+
+Each function returns a matplotlib :class:`~matplotlib.figure.Figure` (no pyplot, no global
+state), to show in a notebook or save with :func:`wijkanalyse.maps.save_figure`. Missing or
+withheld values are never drawn as 0: they are left out and named "onvoldoende gegevens".
+
+* :func:`profile_chart`: a wijk's indicators against the municipality, arrondissement and
+  Flanders (each indicator as a percentage of the municipality's value).
+* :func:`rank_chart`: the index rank of every unit with its 5–95 % Monte Carlo interval.
+* :func:`coverage_curve_chart`: covered share against the number of new centres, exact and
+  one-at-a-time (greedy).
+* :func:`scenario_chart`: covered share before and after each scenario.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import _i18n
+from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._validate import listing
+
+__all__ = ["coverage_curve_chart", "profile_chart", "rank_chart", "scenario_chart"]
+
+_BLUE, _ORANGE, _GREEN, _GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+
+
+def _figure(width: float, height: float) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _need(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame]
+    if missing:
+        raise SchemaError(
+            f"{what} has no column(s) {listing(missing)} (found: {listing(frame.columns)})."
+        )
+
+
+def _insufficient(lang: str) -> str:
+    return "onvoldoende gegevens" if lang == "nl" else "insufficient data"
+
+
+def profile_chart(
+    values: pd.DataFrame,
+    *,
+    unit: str,
+    indicators: Sequence[tuple[str, str]],
+    references: Sequence[str],
+    title: str = "",
+    limit: float = 300.0,
+    language: Literal["nl", "en"] | None = None,
+) -> Any:
+    """Return a dot chart of one unit's indicators against reference units.
+
+    Every value is shown as a percentage of the first reference (the municipality = 100),
+    so indicators of different units share one axis; the table in the report gives the
+    values themselves. Values beyond ``limit`` % are drawn at the edge as a triangle with
+    their percentage written next to it.
+
+    Parameters
+    ----------
+    values
+        One row per unit (index: unit code or name), one column per indicator.
+    unit
+        The row to profile (e.g. a wijk code).
+    indicators
+        ``(column, label)`` pairs, in display order.
+    references
+        Rows to compare with; the first is the base (= 100), e.g. the municipality, then the
+        arrondissement and Flanders.
+    """
+    lang = _i18n.lang(language)
+    rows = [unit, *references]
+    absent = [r for r in rows if r not in values.index]
+    if absent:
+        raise DataError(f"profile_chart: no row(s) {listing(absent)} in the values.")
+    _need(values, [c for c, _ in indicators], "profile_chart values")
+    base = references[0]
+    fig = _figure(7.0, 0.42 * len(indicators) + 1.4)
+    ax = fig.add_subplot()
+    colours = [_BLUE, _GREY, _ORANGE, _GREEN]
+    markers = ["o", "|", "s", "D"]
+    names = {r: str(r) for r in rows}
+    if "name" in values:
+        given = values["name"]
+        names.update({r: str(given[r]) for r in rows if pd.notna(given[r])})
+    y = np.arange(len(indicators))[::-1]
+    for n, row in enumerate(rows):
+        xs, ys = [], []
+        for yi, (col, _) in zip(y, indicators, strict=True):
+            v: Any = values.at[row, col]
+            b: Any = values.at[base, col]
+            if pd.isna(v) or pd.isna(b) or float(b) == 0:
+                if n == 0:
+                    ax.text(
+                        100,
+                        yi,
+                        _insufficient(lang),
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        style="italic",
+                        color="#555555",
+                    )
+                continue
+            pct = 100 * float(v) / float(b)
+            if pct > limit:
+                ax.scatter(
+                    [limit], [yi], marker=">", s=60, color=colours[n % len(colours)], zorder=3
+                )
+                ax.text(
+                    limit - 4,
+                    yi + 0.25,
+                    _i18n.fmt_number(pct, 0, lang) + " %",
+                    ha="right",
+                    va="bottom",
+                    fontsize=6,
+                    color=colours[n % len(colours)],
+                )
+                continue
+            xs.append(pct)
+            ys.append(yi)
+        ax.scatter(
+            xs,
+            ys,
+            s=70 if n == 0 else 45,
+            marker=markers[n % len(markers)],
+            color=colours[n % len(colours)],
+            zorder=3 if n == 0 else 2,
+            label=names[row],
+            linewidths=2 if markers[n % 4] == "|" else 0.5,
+        )
+    ax.axvline(100, color="#555555", lw=0.8, zorder=1)
+    ax.set_xlim(0, limit + 10)
+    ax.set_yticks(y, [label for _, label in indicators], fontsize=8)
+    ax.set_xlabel(
+        f"% van {names[base]} (= 100)" if lang == "nl" else f"% of {names[base]} (= 100)",
+        fontsize=8,
+    )
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", color="#dddddd", lw=0.5)
+    ax.legend(fontsize=7, loc="best", framealpha=0.9)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def rank_chart(
+    index: pd.DataFrame,
+    *,
+    highlight: Sequence[Any] = (),
+    title: str = "",
+    language: Literal["nl", "en"] | None = None,
+) -> Any:
+    """Return the rank of every unit with its 5–95 % interval over the Monte Carlo draws.
+
+    Parameters
+    ----------
+    index
+        One row per unit with ``rank``, ``rank_p05``, ``rank_p95`` and ``name``.
+    highlight
+        Units (index values) to draw in colour, e.g. the wijk a report is about.
+    """
+    lang = _i18n.lang(language)
+    _need(index, ["rank", "rank_p05", "rank_p95"], "rank_chart index")
+    known = index.dropna(subset=["rank"]).sort_values("rank")
+    if known.empty:
+        raise DataError("rank_chart: no unit has a rank.")
+    fig = _figure(7.0, 0.22 * len(known) + 1.2)
+    ax = fig.add_subplot()
+    y = np.arange(len(known))[::-1]
+    names = known["name"].astype(str) if "name" in known else known.index.astype(str)
+    hl = set(highlight)
+    for yi, (code, row) in zip(y, known.iterrows(), strict=True):
+        colour = _ORANGE if code in hl else _BLUE
+        if pd.notna(row["rank_p05"]) and pd.notna(row["rank_p95"]):
+            ax.plot([row["rank_p05"], row["rank_p95"]], [yi, yi], color=colour, lw=2, alpha=0.6)
+        ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
+    ax.set_yticks(y, list(names), fontsize=7)
+    ax.set_xlim(0.5, max(len(index), float(known["rank_p95"].max(skipna=True) or 1)) + 0.5)
+    ax.set_xlabel(
+        "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen"
+        if lang == "nl"
+        else "rank (1 = most need); line: 5–95 % of the Monte Carlo draws",
+        fontsize=8,
+    )
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", color="#dddddd", lw=0.5)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def coverage_curve_chart(
+    curves: pd.DataFrame,
+    *,
+    title: str = "",
+    language: Literal["nl", "en"] | None = None,
+) -> Any:
+    """Return the covered share against the number of new centres, per question.
+
+    Parameters
+    ----------
+    curves
+        ``plan_curves.csv``: ``question``, ``p``, ``exact_share`` and ``greedy_share``.
+    """
+    lang = _i18n.lang(language)
+    _need(curves, ["question", "p", "exact_share", "greedy_share"], "coverage_curve_chart")
+    shown = curves.dropna(subset=["exact_share"])
+    if shown.empty:
+        raise DataError("coverage_curve_chart: no question has a covered share to draw.")
+    fig = _figure(6.0, 3.4)
+    ax = fig.add_subplot()
+    palette = [_BLUE, _ORANGE, _GREEN, "#CC79A7"]
+    for n, (question, block) in enumerate(shown.groupby("question", sort=False)):
+        block = block.sort_values("p")
+        c = palette[n % len(palette)]
+        ax.plot(
+            block["p"], 100 * block["exact_share"], marker="o", color=c, label=f"{question}: exact"
+        )
+        ax.plot(
+            block["p"],
+            100 * block["greedy_share"],
+            ls="--",
+            marker="x",
+            color=c,
+            label=f"{question}: " + ("één voor één" if lang == "nl" else "one at a time"),
+        )
+    ax.set_xlabel("aantal nieuwe centra" if lang == "nl" else "number of new centres", fontsize=8)
+    ax.set_ylabel("% binnen bereik" if lang == "nl" else "% within reach", fontsize=8)
+    ax.set_xticks(sorted(shown["p"].unique()))
+    ax.set_ylim(0, min(100, 100 * float(shown[["exact_share", "greedy_share"]].max().max()) + 10))
+    ax.tick_params(labelsize=8)
+    ax.grid(color="#dddddd", lw=0.5)
+    ax.legend(fontsize=7)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def scenario_chart(
+    scenarios: pd.DataFrame,
+    *,
+    title: str = "",
+    language: Literal["nl", "en"] | None = None,
+) -> Any:
+    """Return grouped bars of the covered share before and after each scenario.
+
+    Parameters
+    ----------
+    scenarios
+        Rows of ``scenarios.csv`` for one level and unit (e.g. the municipality), with
+        ``scenario``, ``facility_type``, ``target_group``, ``threshold_minutes``,
+        ``share_covered_before`` and ``share_covered_after``. Rows whose shares are withheld
+        are shown as "onvoldoende gegevens".
+    """
+    lang = _i18n.lang(language)
+    cols = [
+        "scenario",
+        "target_group",
+        "threshold_minutes",
+        "share_covered_before",
+        "share_covered_after",
+    ]
+    _need(scenarios, cols, "scenario_chart")
+    if scenarios.empty:
+        raise DataError("scenario_chart: no scenario rows to draw.")
+    labels = [
+        f"{s}\n{g}, {_i18n.fmt_number(float(m), 0, lang)} min"
+        for s, g, m in zip(
+            scenarios["scenario"],
+            scenarios["target_group"],
+            scenarios["threshold_minutes"],
+            strict=True,
+        )
+    ]
+    fig = _figure(7.0, 0.5 * len(scenarios) + 1.3)
+    ax = fig.add_subplot()
+    y = np.arange(len(scenarios))[::-1]
+    before = 100 * pd.to_numeric(scenarios["share_covered_before"], errors="coerce").to_numpy()
+    after = 100 * pd.to_numeric(scenarios["share_covered_after"], errors="coerce").to_numpy()
+    h = 0.38
+    ax.barh(y + h / 2, np.nan_to_num(before), h, color=_GREY, label="nu" if lang == "nl" else "now")
+    ax.barh(
+        y - h / 2,
+        np.nan_to_num(after),
+        h,
+        color=_BLUE,
+        label="met scenario" if lang == "nl" else "with scenario",
+    )
+    for yi, b, a in zip(y, before, after, strict=True):
+        for val, off in ((b, h / 2), (a, -h / 2)):
+            text = _insufficient(lang) if np.isnan(val) else _i18n.fmt_pct(val / 100, 1, lang)
+            ax.text(0 if np.isnan(val) else val + 0.5, yi + off, text, va="center", fontsize=7)
+    ax.set_yticks(y, labels, fontsize=7)
+    ax.set_xlabel("% binnen bereik" if lang == "nl" else "% within reach", fontsize=8)
+    top = np.nanmax(np.concatenate([before, after, [1.0]]))
+    ax.set_xlim(0, min(100, top * 1.25 + 5))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.legend(fontsize=7, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
