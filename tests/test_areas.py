@@ -362,3 +362,34 @@ def test_lambert_2008_as_working_crs(mirror: Path) -> None:
     w = areas.wijk_areas(2024, gemeente=LEUVEN)
     assert w.crs.to_epsg() == 3812
     assert float(w["area_km2"].sum()) == pytest.approx(57.50, abs=0.05)
+
+
+def test_area_outlines_by_hand() -> None:
+    from shapely.geometry import Point, box
+
+    from wijkanalyse.areas import area_outlines
+
+    crs = "EPSG:31370"
+    # two wijken: W1 = [0, 2000] × [0, 1000] with sectors at x = 500 and 1500; W2 next to it
+    wijken = gpd.GeoDataFrame(
+        {"wijk_name": ["Een", "Twee"]},
+        geometry=[box(0, 0, 2000, 1000), box(2000, 0, 3000, 1000)],
+        index=pd.Index(["W1", "W2"], name="wijk"),
+        crs=crs,
+    )
+    sectors = gpd.GeoDataFrame(
+        {"wijk": ["W1", "W1", "W2"]},
+        geometry=[Point(500, 500), Point(1500, 500), Point(2500, 500)],
+        index=["S1", "S2", "S3"],
+        crs=crs,
+    )
+    out = area_outlines(
+        {"west": ["S1"], "twee": ["S3"], "alles": ["S1", "S2", "S3"]}, sectors, wijken
+    )
+    assert out["how"].to_dict() == {"west": "voronoi", "twee": "wijken", "alles": "wijken"}
+    # S1's Voronoi cell within W1 is the half left of x = 1000 (midway between the centroids)
+    assert out.geometry["west"].symmetric_difference(box(0, 0, 1000, 1000)).area < 1e-6
+    assert out.geometry["twee"].symmetric_difference(wijken.geometry["W2"]).area < 1e-6
+    assert out.geometry["alles"].area == pytest.approx(3_000_000)
+    with pytest.raises(DataError, match="S9"):
+        area_outlines({"x": ["S9"]}, sectors, wijken)

@@ -12,20 +12,38 @@ runner = CliRunner()
 
 
 def test_run_leuven(mirror: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path)])
+    # PDFs are checked on the session's run (tests/test_report.py); here only their switch
+    result = runner.invoke(
+        app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path), "--no-pdf"]
+    )
     assert result.exit_code == 0, result.output
     assert "Inwoners (census 2021): 101\u202f032, waarvan 65-plus: 16\u202f872" in result.output
     for name in ("wijkanalyse.gpkg", "sectors.csv", "wijken.csv", "facilities.csv"):
         assert (tmp_path / name).is_file(), name
     assert int(pd.read_csv(tmp_path / "wijken.csv")["pop_total"].sum()) == 101_032
+    assert "Rapporten: 29 HTML (0 PDF)" in result.output
+    assert (tmp_path / "report" / "wijk-240621.html").is_file()
+    assert (tmp_path / "maps" / "overzicht.html").is_file()
+    assert not list((tmp_path / "report").glob("*.pdf"))
 
 
 def test_run_in_english(mirror: Path, tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path), "--lang", "en"]
+        app,
+        [
+            "run",
+            str(EXAMPLES / "leuven.toml"),
+            "--out",
+            str(tmp_path),
+            "--lang",
+            "en",
+            "--no-report",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "Residents (census 2021): 101,032" in result.output
+    assert not (tmp_path / "report").exists()
+    assert "Reports:" not in result.output
 
 
 def test_run_with_a_bad_study_fails_clearly(tmp_path: Path) -> None:

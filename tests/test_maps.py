@@ -262,3 +262,11 @@ def test_static_map_refuses_degrees_and_mixed_crs() -> None:
         maps.static_map(wijken=wijken(), value="share", facilities=fac)
     fig = maps.static_map(wijken=wijken(), value="share", facilities=fac, crs=31370)
     assert fig.axes
+
+
+def test_natural_breaks_by_hand() -> None:
+    # two clear groups: Fisher-Jenks puts the break between them, exactly
+    v = pd.Series([1.0, 1.1, 1.2, 9.0, 9.5, None])
+    cls, upper = maps.classify(v, scheme="natural_breaks", k=2)
+    assert cls.tolist()[:5] == [0, 0, 0, 1, 1]
+    assert upper == [1.2, 9.5]

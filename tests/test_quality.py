@@ -51,3 +51,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert len(commands) == 2, "the README gives exactly two commands for a fresh machine"
     assert commands[1] == command
     assert "wijkanalyse run examples/leuven.toml" in commands[0]
+
+
+def test_notebooks_are_committed_without_outputs() -> None:
+    import nbformat
+
+    books = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert [b.name for b in books] == [
+        "01_data_leuven.ipynb",
+        "02_indicators_index.ipynb",
+        "03_coverage_gaps.ipynb",
+        "04_new_centres.ipynb",
+    ]
+    for path in books:
+        book = nbformat.read(path, as_version=4)
+        nbformat.validate(book)
+        for cell in book.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [], f"{path.name}: clear the outputs before committing"
+                assert cell.execution_count is None, path.name

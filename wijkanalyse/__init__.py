@@ -16,7 +16,18 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from wijkanalyse import access, index, indicators, locate, maps, network, scenario, settings
+from wijkanalyse import (
+    access,
+    charts,
+    index,
+    indicators,
+    locate,
+    maps,
+    network,
+    report,
+    scenario,
+    settings,
+)
 from wijkanalyse._errors import (
     CRSError,
     DataError,
@@ -98,6 +109,7 @@ __all__ = [
     "__version__",
     "access",
     "aggregate",
+    "charts",
     "check_vintage",
     "crosswalk",
     "custom_area",
@@ -126,6 +138,7 @@ __all__ = [
     "read_sector_crosswalk",
     "read_sector_table",
     "read_sectors",
+    "report",
     "scenario",
     "sector_codes",
     "settings",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -103,7 +104,11 @@ def classify(
     elif scheme == "quantiles":
         cls = mapclassify.Quantiles(known.to_numpy(), k=min(k, known.nunique()))
     elif scheme == "natural_breaks":
-        cls = mapclassify.FisherJenks(known.to_numpy(), k=min(k, known.nunique()))
+        with warnings.catch_warnings():
+            # without numba mapclassify says it uses its pure-Python Fisher-Jenks: exact,
+            # and fast enough for the few hundred units of a map
+            warnings.filterwarnings("ignore", message="Numba not installed", category=UserWarning)
+            cls = mapclassify.FisherJenks(known.to_numpy(), k=min(k, known.nunique()))
     else:
         raise DataError(f"scheme must be 'quantiles', 'natural_breaks' or 'fixed', got {scheme!r}.")
     out = pd.Series(pd.NA, index=v.index, dtype="Int64")
