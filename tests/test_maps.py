@@ -270,3 +270,35 @@ def test_natural_breaks_by_hand() -> None:
     cls, upper = maps.classify(v, scheme="natural_breaks", k=2)
     assert cls.tolist()[:5] == [0, 0, 0, 1, 1]
     assert upper == [1.2, 9.5]
+
+
+def test_sector_polygons_become_a_choropleth() -> None:
+    # four sector polygons (two per wijk) with 10, 20, 30 and an unknown count
+    sectors = gpd.GeoDataFrame(
+        {"name": ["a", "b", "c", "d"], "pop_65plus": [10.0, 20.0, 30.0, None]},
+        geometry=[box(170_000 + i * 250, 170_000, 170_250 + i * 250, 171_000) for i in range(4)],
+        index=["S1", "S2", "S3", "S4"],
+        crs=CRS,
+    )
+    html = (
+        maps.interactive_map(
+            sectors=sectors, sector_value="pop_65plus", sector_title="65-plussers per sector", k=3
+        )
+        .get_root()
+        .render()
+    )
+    assert "65-plussers per sector" in html
+    assert "wijkanalyse-legend" in html  # the sector classes get a legend
+    assert "L.circleMarker(" not in html  # polygons, no proportional circles
+    fig = maps.static_map(
+        sectors=sectors, sector_value="pop_65plus", sector_title="65-plussers per sector", k=3
+    )
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    # terciles of 10, 20, 30 (linear interpolation: 10 + ⅔ × 10, 20 + ⅓ × 10); the
+    # unknown sector is "geen gegevens", not 0
+    assert legend == [
+        "65-plussers per sector: 10,0 – 16,7",
+        "65-plussers per sector: 16,7 – 23,3",
+        "65-plussers per sector: 23,3 – 30,0",
+        "65-plussers per sector: geen gegevens",
+    ]

@@ -160,7 +160,12 @@ def _no_data_label(lang: str) -> str:
     return "geen gegevens" if lang == "nl" else "no data"
 
 
-def _legend(title: str, unit: str, entries: list[tuple[str, str]]) -> str:
+def _all_polygons(frame: gpd.GeoDataFrame) -> bool:
+    types = frame.geometry.geom_type
+    return bool(len(frame)) and bool(types.isin(["Polygon", "MultiPolygon"]).all())
+
+
+def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bool = False) -> str:
     rows = [
         f'<div><span style="background:{colour};width:14px;height:14px;'
         f'display:inline-block;margin-right:6px;border:1px solid #555"></span>'
@@ -169,7 +174,8 @@ def _legend(title: str, unit: str, entries: list[tuple[str, str]]) -> str:
     ]
     unit_txt = f" ({_text(unit)})" if unit else ""
     return (
-        '<div class="wijkanalyse-legend" style="position:fixed;bottom:56px;left:12px;'
+        '<div class="wijkanalyse-legend" style="position:fixed;bottom:56px;'
+        f"left:{290 if offset else 12}px;"
         "z-index:9999;background:white;padding:8px 10px;border:1px solid #999;"
         'font:12px sans-serif;max-width:260px">'
         f"<b>{_text(title)}{unit_txt}</b>{''.join(rows)}</div>"
@@ -389,25 +395,62 @@ def interactive_map(
             raise DataError(f"sector_value {sector_value!r} must be non-negative.")
         top = float(vals.max()) if vals.notna().any() else 1.0
         suffix = "sectoren" if lang == "nl" else "sectors"
-        layer = folium.FeatureGroup(
-            name=_text(sector_title or f"{sector_value} ({suffix})"), show=False
-        )
-        for code, row in s.iterrows():
-            v = vals.get(code)
-            radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
-            text = f"{_text(row.get('name', code))} ({_text(code)}): " + (
-                _text(_i18n.fmt_number(float(v), 0, lang)) if pd.notna(v) else _no_data_label(lang)
+        sector_label = sector_title or f"{sector_value} ({suffix})"
+        layer = folium.FeatureGroup(name=_text(sector_label), show=False)
+        if _all_polygons(s):
+            # real sector polygons: a choropleth of its own, with its own legend
+            fill, entries = _choropleth(
+                vals, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
             )
-            pt = row.geometry.representative_point()
-            folium.CircleMarker(
-                [pt.y, pt.x],
-                radius=radius,
-                color="#444444",
-                weight=1,
-                fill=True,
-                fill_opacity=0.5 if pd.notna(v) else 0.1,
-                tooltip=folium.Tooltip(text),
+            dec = _decimals(vals)
+            shown = gpd.GeoDataFrame(
+                {
+                    "naam": [_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))],
+                    "code": [_text(i) for i in s.index],
+                    "waarde": [
+                        _text(_i18n.fmt_number(float(x), dec, lang))
+                        if pd.notna(x)
+                        else _no_data_label(lang)
+                        for x in vals
+                    ],
+                    "fill": fill,
+                },
+                geometry=s.geometry.to_numpy(),
+                crs=4326,
+            )
+            folium.GeoJson(
+                shown.__geo_interface__,
+                style_function=lambda f: {
+                    "fillColor": f["properties"]["fill"],
+                    "color": "#555555",
+                    "weight": 0.5,
+                    "fillOpacity": 0.75,
+                },
+                tooltip=folium.GeoJsonTooltip(
+                    fields=["naam", "code", "waarde"],
+                    aliases=["sector", "code", _text(sector_label)],
+                ),
             ).add_to(layer)
+            legend_html += _legend(sector_label, "", entries, offset=len(legend_html) > 0)
+        else:
+            for code, row in s.iterrows():
+                v = vals.get(code)
+                radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
+                text = f"{_text(row.get('name', code))} ({_text(code)}): " + (
+                    _text(_i18n.fmt_number(float(v), 0, lang))
+                    if pd.notna(v)
+                    else _no_data_label(lang)
+                )
+                pt = row.geometry.representative_point()
+                folium.CircleMarker(
+                    [pt.y, pt.x],
+                    radius=radius,
+                    color="#444444",
+                    weight=1,
+                    fill=True,
+                    fill_opacity=0.5 if pd.notna(v) else 0.1,
+                    tooltip=folium.Tooltip(text),
+                ).add_to(layer)
         layer.add_to(m)
     if gaps is not None and len(gaps):
         _need_column(gaps, gap_value, "gaps")
@@ -634,6 +677,7 @@ def static_map(
     palette: str = "viridis",
     sectors: gpd.GeoDataFrame | None = None,
     sector_value: str | None = None,
+    sector_title: str | None = None,
     facilities: gpd.GeoDataFrame | None = None,
     service_areas: gpd.GeoDataFrame | None = None,
     gaps: gpd.GeoDataFrame | None = None,
@@ -646,6 +690,7 @@ def static_map(
     attribution: str = "",
     crs: Any = None,
     figsize: tuple[float, float] = (8.0, 8.0),
+    legend: Literal["inside", "right"] = "inside",
     language: Literal["nl", "en"] | None = None,
 ) -> Any:
     """Return a matplotlib figure of the same layers as :func:`interactive_map`, for print.
@@ -667,6 +712,9 @@ def static_map(
         The sources and licences to print under the map.
     crs
         Draw in this projected CRS; default: the layers' own (which must be projected).
+    legend
+        ``inside`` the map (upper left) or to its ``right`` (for small areas, where a
+        legend inside would cover what the map is about).
     Other parameters are those of :func:`interactive_map`.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -676,6 +724,8 @@ def static_map(
     from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
     lang = _i18n.lang(language)
+    if legend not in ("inside", "right"):
+        raise DataError(f"legend must be 'inside' or 'right', got {legend!r}.")
     given = {
         "wijken": wijken,
         "sectors": sectors,
@@ -700,7 +750,8 @@ def static_map(
     # the labels were placed in
     foot_lines = 1 + len(attribution) // 150 if attribution else 0
     bottom = 0.02 + 0.018 * (foot_lines + 1)
-    ax = fig.add_axes((0.01, bottom, 0.98, (0.95 if title else 0.99) - bottom))
+    width = 0.98 if legend == "inside" else 0.6
+    ax = fig.add_axes((0.01, bottom, width, (0.95 if title else 0.99) - bottom))
     ax.set_axis_off()
     handles: list[Any] = []
     legend_title = ""
@@ -741,29 +792,41 @@ def static_map(
             raise DataError(f"sector_value {sector_value!r} must be non-negative.")
         top = float(v.max()) if v.notna().any() and v.max() > 0 else 1.0
         size = (4 + 200 * v.fillna(0) / top).to_numpy()
-        ax.scatter(
-            pts.x,
-            pts.y,
-            s=size,
-            facecolor="#777777",
-            alpha=0.45,
-            edgecolor="#333333",
-            linewidth=0.4,
-            zorder=3,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                ls="",
-                marker="o",
-                markersize=8,
-                markerfacecolor="#777777",
-                markeredgecolor="#333333",
-                alpha=0.6,
-                label=f"{sector_value} (per sector)",
+        if _all_polygons(s):
+            # real sector polygons: a choropleth (classes listed in the legend)
+            fill, entries = _choropleth(
+                v, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
             )
-        )
+            s.plot(ax=ax, color=fill, edgecolor="#666666", linewidth=0.3, alpha=0.85, zorder=1.5)
+            title_s = sector_title or f"{sector_value} (per sector)"
+            handles += [
+                Patch(facecolor=c, edgecolor="#555555", label=f"{title_s}: {lab}")
+                for lab, c in entries
+            ]
+        else:
+            ax.scatter(
+                pts.x,
+                pts.y,
+                s=size,
+                facecolor="#777777",
+                alpha=0.45,
+                edgecolor="#333333",
+                linewidth=0.4,
+                zorder=3,
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    ls="",
+                    marker="o",
+                    markersize=8,
+                    markerfacecolor="#777777",
+                    markeredgecolor="#333333",
+                    alpha=0.6,
+                    label=sector_title or f"{sector_value} (per sector)",
+                )
+            )
     if "gaps" in frames and len(frames["gaps"]):
         g = frames["gaps"]
         _need_column(g, gap_value, "gaps")
@@ -865,6 +928,7 @@ def static_map(
                         fontsize=7,
                         fontweight="bold",
                         zorder=8,
+                        clip_on=True,
                     )
             handles.append(
                 Line2D(
@@ -925,6 +989,8 @@ def static_map(
             handles=handles,
             title=legend_title or None,
             loc="upper left",
+            bbox_to_anchor=(1.02, 1.0) if legend == "right" else None,
+            borderaxespad=0.0 if legend == "right" else 0.5,
             fontsize=7,
             title_fontsize=8,
             framealpha=0.9,

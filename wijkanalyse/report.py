@@ -324,6 +324,11 @@ class _Builder:
         version = self.run.provenance.get("version", "")
         return f"{src}: {'; '.join(parts)}; {full}. wijkanalyse {version}"
 
+    def sector_title(self) -> str:
+        if "pop_65plus" in self.run.sectors:
+            return _t("65-plussers per sector", "residents 65+ per sector", self.lang)
+        return _t("inwoners per sector", "residents per sector", self.lang)
+
     def centres(self) -> gpd.GeoDataFrame:
         f = self.run.facilities
         keep = ("buurtcentrum", "lokaal_dienstencentrum")
@@ -351,6 +356,7 @@ class _Builder:
             "unit": unit,
             "sectors": self.run.sectors,
             "sector_value": "pop_65plus" if "pop_65plus" in self.run.sectors else "pop_total",
+            "sector_title": self.sector_title(),
             "facilities": self.run.facilities,
             "areas": self.run.areas,
             "sites": self.sites,
@@ -362,9 +368,6 @@ class _Builder:
             service_areas=self.run.service_areas,
             gaps=self.gaps_points,
             shown_types=("buurtcentrum", "lokaal_dienstencentrum"),
-            sector_title=_t("65-plussers per sector", "residents 65+ per sector", self.lang)
-            if "pop_65plus" in self.run.sectors
-            else None,
             language=self.lang,  # type: ignore[arg-type]
         )
         path = folder / "overzicht.html"
@@ -392,6 +395,7 @@ class _Builder:
             unit=unit,
             sectors=self.run.sectors,
             sector_value="pop_65plus" if "pop_65plus" in self.run.sectors else "pop_total",
+            sector_title=self.sector_title(),
             facilities=self.centres(),
             service_areas=self.run.service_areas,
             gaps=self.gaps_points,
@@ -399,7 +403,8 @@ class _Builder:
             focus=gpd.GeoSeries([geom]).buffer(400),
             highlight=geom,
             attribution=self.attribution,
-            figsize=(7.0, 6.0),
+            figsize=(9.0, 6.0),
+            legend="right",
             language=self.lang,  # type: ignore[arg-type]
         )
         fig.axes[0].get_legend().set_title(f"{vtitle} ({unit})" if unit else vtitle)
@@ -931,6 +936,6 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
             plans=[],
             scenarios=b.scenario_table(sc),
             scenario_img=b.scenario_img(sc),
-            area_note=" ".join(x for x in (note, outline) if x),
+            area_note=" ".join(x if x.endswith(".") else f"{x}." for x in (note, outline) if x),
         )
     )
