@@ -79,6 +79,12 @@ def test_overview_content(leuven_run: RunResult) -> None:
     # planning and scenarios appear
     assert "straatknoop n1200 (Sint-Maartensdal)" in text
     assert "bewezen optimaal" in text
+    # shares are computed from the counts, not rounded twice: 5 660 of 16 872 is 33,5 %
+    plans = pd.read_csv(out / "plans.csv")
+    ldc = plans[(plans["question"] == "ldc_65plus") & (plans["method"] == "exact")]
+    for covered in ldc["pop_covered"].unique():
+        shown = f"{100 * covered / 16_872:.1f}".replace(".", ",") + "\u00a0%"
+        assert shown in text, shown
     assert "zonder Buurtfunctie Blauwput" in text
 
 

@@ -1635,20 +1635,20 @@ class Study:
             plans = plans.round(
                 {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
             )
-            plans = plans.round({"share_covered": 4, "mean_minutes": 2, "solve_seconds": 3})
+            plans = plans.round({"share_covered": 6, "mean_minutes": 2, "solve_seconds": 3})
             path = out / "plans.csv"
             plans.to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         if len(res.curves):
             path = out / "plan_curves.csv"
-            res.curves.round(4).to_csv(path, index=False, encoding="utf-8")
+            res.curves.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         if len(res.scenarios):
             counts = ["pop_in_group", "covered_before", "covered_after"]
             derived = [c for c in res.scenarios.columns if c.startswith("share_covered_")]
             sc = _suppress_rows(res.scenarios, counts, [*derived, "covered_change"], thr)
             path = out / "scenarios.csv"
-            sc.round(4).to_csv(path, index=False, encoding="utf-8")
+            sc.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         return files
 
@@ -1681,7 +1681,7 @@ class Study:
         counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
         if len(acc.coverage):
             cov = _suppress_rows(acc.coverage, counts, ["share_covered"], thr)
-            cov["share_covered"] = cov["share_covered"].round(4)
+            cov["share_covered"] = cov["share_covered"].round(6)
             path = out / "coverage_wijken.csv"
             cov.to_csv(path, encoding="utf-8")
             files.append(path)
@@ -1690,14 +1690,14 @@ class Study:
                 acc.gaps, ["pop_in_group", "pop_affected"], ["share_not_covered", "gap_score"], thr
             )
             gaps = gaps.round(
-                {"need_pct": 4, "share_not_covered": 4, "mean_minutes": 2, "gap_score": 4}
+                {"need_pct": 4, "share_not_covered": 6, "mean_minutes": 2, "gap_score": 4}
             )
             path = out / "gaps.csv"
             gaps.to_csv(path, encoding="utf-8")
             files.append(path)
         if len(acc.equity):
             path = out / "access_equity.csv"
-            acc.equity.round(4).to_csv(path, index=False, encoding="utf-8")
+            acc.equity.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         self._write_service_areas(acc, data, out / "wijkanalyse.gpkg")
         return files
