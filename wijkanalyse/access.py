@@ -365,20 +365,31 @@ def coverage(
 # --------------------------------------------------------------------------- floating catchments
 
 
-def _od_frame(
+def _od_pairs(
     od: ODMatrix | pd.DataFrame | None,
     network: DistanceModel | None,
     demand: gpd.GeoDataFrame,
     supply: gpd.GeoDataFrame,
     max_minutes: float | None,
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """Return the OD pairs (origin, destination, minutes) and which demand points have any."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the OD pairs as positions into demand and supply, their minutes, and reached.
+
+    Labels are matched once per distinct label (not once per pair), so a matrix of millions
+    of pairs costs two hash lookups of its labels.
+    """
     if od is None:
         if network is None:
             raise DataError("give a distance model (network=...) or a precomputed od=... matrix.")
         od = network.od_matrix(demand.geometry, supply.geometry, max_minutes=max_minutes)
+    problems = Problems("od matrix")
     if isinstance(od, ODMatrix):
-        frame = od.to_frame()[["origin", "destination", "minutes"]]
+        o_map = demand.index.get_indexer(od.origins)
+        d_map = supply.index.get_indexer(od.destinations)
+        used_o, used_d = np.unique(od.row), np.unique(od.col)
+        unknown_o = list(od.origins[used_o][o_map[used_o] < 0])
+        unknown_d = list(od.destinations[used_d][d_map[used_d] < 0])
+        oi, di = o_map[od.row], d_map[od.col]
+        minutes = np.asarray(od.minutes, dtype=float)
     else:
         missing = [c for c in ("origin", "destination", "minutes") if c not in od]
         if missing:
@@ -386,18 +397,19 @@ def _od_frame(
                 f"od lacks columns {listing(missing)} (found: {listing(od.columns)}); it needs "
                 "origin, destination and minutes."
             )
-        frame = od[["origin", "destination", "minutes"]]
-    problems = Problems("od matrix")
-    unknown_o = set(frame["origin"]) - set(demand.index)
-    unknown_d = set(frame["destination"]) - set(supply.index)
+        oi = demand.index.get_indexer(od["origin"])
+        di = supply.index.get_indexer(od["destination"])
+        unknown_o = list(pd.unique(od["origin"].to_numpy()[oi < 0]))
+        unknown_d = list(pd.unique(od["destination"].to_numpy()[di < 0]))
+        minutes = od["minutes"].to_numpy(dtype=float)
     if unknown_o:
         problems.add(f"origins not in demand: {listing(sorted(map(str, unknown_o)))}.")
     if unknown_d:
         problems.add(f"destinations not in supply: {listing(sorted(map(str, unknown_d)))}.")
-    if (frame["minutes"] < 0).any():
+    if (minutes < 0).any():
         problems.add("travel times must be non-negative.")
     problems.raise_if_any()
-    return frame, _reached(od, demand)
+    return oi, di, minutes, _reached(od, demand)
 
 
 def _reached(od: ODMatrix | pd.DataFrame | None, demand: pd.DataFrame) -> np.ndarray:
@@ -508,18 +520,20 @@ def two_step_fca(
         raise DataError(f"max_minutes must be a positive number, got {max_minutes!r}.")
     pop = _population(demand, demand_col)
     cap = _supply(supply, capacity_col)
-    frame, reached = _od_frame(od, network, demand, supply, max_minutes)
-    frame = frame[frame["minutes"] <= max_minutes]
-    w = _decay_weights(frame["minutes"].to_numpy(float), decay, steps=steps, sigma=sigma)
-    p = pop.reindex(frame["origin"]).to_numpy(dtype=float, na_value=np.nan)
-    pairs = pd.DataFrame({"o": frame["origin"].to_numpy(), "d": frame["destination"].to_numpy()})
-    pairs["wp"] = w * np.nan_to_num(p)
-    demand_w = pairs.groupby("d", sort=False)["wp"].sum()
-    ratio = cap.reindex(demand_w.index) / demand_w.where(demand_w > 0)
-    r = ratio.reindex(pairs["d"]).to_numpy(float)
-    pairs["wr"] = np.where(np.isfinite(r), w * r, 0.0)
-    acc = pairs.groupby("o", sort=False)["wr"].sum()
-    out = acc.reindex(demand.index).fillna(0.0) * per
+    oi, di, t, reached = _od_pairs(od, network, demand, supply, max_minutes)
+    keep = t <= max_minutes
+    oi, di, t = oi[keep], di[keep], t[keep]
+    w = _decay_weights(t, decay, steps=steps, sigma=sigma)
+    p = pop.reindex(demand.index).to_numpy(dtype=float, na_value=np.nan)[oi]
+    # step 1: each facility's capacity over the (weighted) people within its reach
+    demand_w = np.bincount(di, weights=w * np.nan_to_num(p), minlength=len(supply))
+    capv = cap.reindex(supply.index).to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(demand_w > 0, capv / demand_w, np.nan)
+    # step 2: each resident's sum of the (weighted) ratios of the facilities in reach
+    r = ratio[di]
+    acc = np.bincount(oi, weights=np.where(np.isfinite(r), w * r, 0.0), minlength=len(demand))
+    out = pd.Series(acc * per, index=demand.index)
     # a point without population data, or off the network without a fallback, stays NA
     out = out.where(pop.notna().to_numpy(dtype=bool, na_value=False) & reached)
     out.name = f"{demand_col}_2sfca"
@@ -588,10 +602,10 @@ def gravity(
     if not (math.isfinite(beta) and beta > 0):
         raise DataError(f"beta must be a positive number, got {beta!r}.")
     cap = _supply(supply, capacity_col)
-    frame, reached = _od_frame(od, network, demand, supply, max_minutes)
+    oi, di, t, reached = _od_pairs(od, network, demand, supply, max_minutes)
     if max_minutes is not None:
-        frame = frame[frame["minutes"] <= max_minutes]
-    t = frame["minutes"].to_numpy(float)
+        keep = t <= max_minutes
+        oi, di, t = oi[keep], di[keep], t[keep]
     if decay == "exponential":
         f = np.exp(-beta * t)
     elif decay == "power":
@@ -600,9 +614,10 @@ def gravity(
         f = np.maximum(t, min_minutes) ** (-beta)
     else:
         raise DataError(f"decay must be 'exponential' or 'power', got {decay!r}.")
-    contrib = f * cap.reindex(frame["destination"]).to_numpy(float)
-    acc = pd.Series(contrib).groupby(frame["origin"].to_numpy(), sort=False).sum()
-    out = acc.reindex(demand.index).fillna(0.0).where(reached)
+    contrib = f * cap.reindex(supply.index).to_numpy(dtype=float, na_value=np.nan)[di]
+    # a facility without capacity adds nothing (as a skipped NaN in a sum)
+    acc = np.bincount(oi, weights=np.nan_to_num(contrib), minlength=len(demand))
+    out = pd.Series(acc, index=demand.index).where(reached)
     out.name = "gravity"
     return out.astype("Float64")
 

@@ -1,0 +1,559 @@
+"""All benchmarks in one process, on the same inputs, next to the peer libraries.
+
+Run ``python -m benchmarks`` (``--quick`` for a short run, ``--only CASE ...`` for some
+cases). Every case times wijkanalyse and its peers on identical inputs, prints the median
+time of the repeats, the ratio (peer / wijkanalyse: above 1 means wijkanalyse is faster),
+the peak traced memory of one wijkanalyse run, and whether the answers agree. The table is
+also written to ``benchmarks/results/<date>.csv`` (git-ignored).
+
+Cases:
+
+* ``nearest``: every located Leuven sector to the nearest facility on the Leuven road graph
+  (walking); raw ``scipy.sparse.csgraph`` on the same prepared graph, networkx, pandana if
+  installed.
+* ``od``: the sector × facility travel-time matrix within 15 minutes; networkx with a cutoff.
+* ``e2sfca``: enhanced 2SFCA on synthetic demand × supply (10 000 × 1 000, quick 2 000 × 200)
+  with the same cost table; PySAL ``access``.
+* ``mclp``, ``p_median``: 5 new sites with 10 existing kept on random instances (5 000 × 1 000
+  for MCLP, 2 000 × 400 for p-median; quick 500 × 100); spopt with PuLP + CBC.
+* ``index_mc``: the index Monte Carlo over every 2024 sector of Flanders (1 000 draws; quick
+  200); a per-draw recomputation, extrapolated.
+* ``euclid_nearest``: all 19 795 Belgian sector centroids to the nearest of the 124 hospital
+  emergency campuses in the mirror; geopandas ``sjoin_nearest``.
+* ``scaling``: nearest facility and the OD matrix within 15 minutes on synthetic street grids
+  of 10 000 to 1 000 000 nodes (quick: up to 160 000), one origin per 50 nodes, 200
+  facilities, and the fitted exponent of time against size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import math
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass
+class Row:
+    case: str
+    size: str
+    library: str
+    seconds: float
+    ratio: float  # library seconds / wijkanalyse seconds
+    agree: str
+    peak_mib: float = math.nan
+
+
+def measure(
+    func: Callable[[], Any], repeat: int, *, memory: bool = False
+) -> tuple[float, Any, float]:
+    """Median seconds over ``repeat`` runs, the last result, and (once) peak traced MiB."""
+    peak = math.nan
+    if memory:
+        tracemalloc.start()
+        func()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result, peak
+
+
+def _agree(a: np.ndarray, b: np.ndarray, tol: float, *, relative: bool = False) -> str:
+    """Whether two answers agree within ``tol`` (of the largest value when ``relative``)."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if relative:
+        scale = float(np.nanmax(np.abs(b))) or 1.0
+        a, b = a / scale, b / scale
+    if a.shape != b.shape:
+        return f"NO (shapes {a.shape} vs {b.shape})"
+    both_nan = np.isnan(a) & np.isnan(b)
+    diff = np.abs(np.where(both_nan, 0.0, a - b))
+    worst = float(np.nanmax(diff)) if diff.size else 0.0
+    ok = not np.isnan(diff).any() and worst <= tol
+    return f"{'yes' if ok else 'NO'} (max |diff| {worst:.2g})"
+
+
+# --------------------------------------------------------------------------- network cases
+
+
+def _leuven() -> tuple[Any, gpd.GeoSeries, gpd.GeoSeries]:
+    import wijkanalyse as wa
+    from wijkanalyse.network import StreetNetwork
+
+    net = StreetNetwork.from_road_graph(off_network="na")
+    sectors = wa.load_sectors("24062")
+    sectors = sectors[sectors.geometry.notna()].geometry
+    osm = wa.read_osm_points(
+        "osm2015_points", types=["pharmacy", "doctors", "school", "supermarket"]
+    )
+    osm = osm[osm.geometry.within(wa.municipality_polygon("24062").buffer(3000))]
+    centres = wa.read_facilities("leuven_centres_reference")
+    facilities = gpd.GeoSeries(pd.concat([osm.geometry, centres.geometry]), crs=net.crs)
+    facilities.index = [f"f{i}" for i in range(len(facilities))]
+    return net, sectors, facilities
+
+
+def case_network(quick: bool) -> list[Row]:
+    import networkx as nx
+    from scipy.sparse import csgraph
+
+    from wijkanalyse.network import _xy
+
+    repeat = 3 if quick else 7
+    net, sectors, facilities = _leuven()
+    size = f"{len(sectors)}×{len(facilities)}"
+    t_ours, ours, peak = measure(lambda: net.nearest(sectors, facilities), repeat, memory=True)
+    ours_m = ours["network_m"].astype(float).to_numpy()
+
+    # the same prepared graph (streets split at the snapped points) for every peer
+    xy = np.concatenate([_xy(sectors), _xy(facilities)])
+    att = net._attach(xy)
+    s_nodes, f_nodes = att.node[: len(sectors)], att.node[len(sectors) :]
+    f_nodes = f_nodes[f_nodes >= 0]
+    ok = s_nodes >= 0
+    ours_ok = ours_m[ok]
+    rows = [Row("nearest", size, "wijkanalyse", t_ours, 1.0, "–", peak)]
+
+    def raw() -> np.ndarray:
+        dist = csgraph.dijkstra(att.graph, directed=True, indices=f_nodes, min_only=True)
+        return dist[s_nodes[ok]]
+
+    t, res, _ = measure(raw, repeat)
+    rows.append(
+        Row("nearest", size, "scipy csgraph (raw)", t, t / t_ours, _agree(res, ours_ok, 1e-6))
+    )
+    g = nx.DiGraph()
+    g.add_weighted_edges_from(
+        zip(att.tail.tolist(), att.head.tolist(), att.length.tolist(), strict=True)
+    )
+
+    def with_nx() -> np.ndarray:
+        d = nx.multi_source_dijkstra_path_length(g, set(f_nodes.tolist()), weight="weight")
+        return np.array([d.get(int(n), np.inf) for n in s_nodes[ok]])
+
+    t, res, _ = measure(with_nx, max(1, repeat // 2))
+    rows.append(Row("nearest", size, "networkx", t, t / t_ours, _agree(res, ours_ok, 1e-6)))
+    try:
+        import pandana  # type: ignore[import-not-found]
+    except ImportError:
+        rows.append(Row("nearest", size, "pandana", math.nan, math.nan, "not installed"))
+    else:
+        pnet = pandana.Network(
+            pd.Series(att.xy[:, 0]),
+            pd.Series(att.xy[:, 1]),
+            pd.Series(att.tail),
+            pd.Series(att.head),
+            pd.DataFrame({"w": att.length}),
+            twoway=False,
+        )
+        far = float(np.nanmax(ours_ok)) + 1.0
+        pnet.set_pois("f", far, 1, att.xy[f_nodes, 0], att.xy[f_nodes, 1])
+
+        def with_pandana() -> np.ndarray:
+            return pnet.nearest_pois(far, "f", num_pois=1)[1].reindex(s_nodes[ok]).to_numpy(float)
+
+        t, res, _ = measure(with_pandana, repeat)
+        rows.append(
+            Row("nearest", size, "pandana (float32)", t, t / t_ours, _agree(res, ours_ok, 0.05))
+        )
+
+    # OD matrix within 15 minutes
+    minutes = 15.0
+    limit_m = minutes * net.profile.metres_per_minute
+    t_od, od, peak = measure(
+        lambda: net.od_matrix(sectors, facilities, max_minutes=minutes), repeat, memory=True
+    )
+    ours_od = od.to_dense("network_m").to_numpy(float)
+    ours_od = np.where(ours_od <= limit_m, ours_od, np.nan)
+    rows.append(Row("od", f"{size} ≤{minutes:g} min", "wijkanalyse", t_od, 1.0, "–", peak))
+    s_pos = {int(n): i for i, n in enumerate(s_nodes) if n >= 0}
+    f_all = att.node[len(sectors) :]
+
+    def od_nx() -> np.ndarray:
+        out = np.full((len(sectors), len(facilities)), np.nan)
+        for j, fnode in enumerate(f_all):
+            if fnode < 0:
+                continue
+            # walking is symmetric: distances from the facility are distances to it
+            d = nx.single_source_dijkstra_path_length(g, int(fnode), cutoff=limit_m)
+            for node, dist in d.items():
+                i = s_pos.get(node)
+                if i is not None:
+                    out[i, j] = dist
+        return out
+
+    t, res, _ = measure(od_nx, max(1, repeat // 2))
+    rows.append(
+        Row(
+            "od",
+            f"{size} ≤{minutes:g} min",
+            "networkx (cutoff)",
+            t,
+            t / t_od,
+            _agree(res, ours_od, 1e-6),
+        )
+    )
+
+    def od_raw() -> np.ndarray:
+        dist = csgraph.dijkstra(att.graph, directed=True, indices=f_all[f_all >= 0], limit=limit_m)
+        out = np.full((len(sectors), len(facilities)), np.nan)
+        sub = dist[:, s_nodes[ok]].T
+        out[np.ix_(ok, f_all >= 0)] = np.where(np.isfinite(sub), sub, np.nan)
+        return out
+
+    t, res, _ = measure(od_raw, repeat)
+    rows.append(
+        Row(
+            "od",
+            f"{size} ≤{minutes:g} min",
+            "scipy csgraph (raw)",
+            t,
+            t / t_od,
+            _agree(res, ours_od, 1e-6),
+        )
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- 2SFCA
+
+
+def case_e2sfca(quick: bool) -> list[Row]:
+    import warnings
+
+    from wijkanalyse import access as ac
+    from wijkanalyse.network import CrowFlies
+
+    n, m = (2_000, 200) if quick else (10_000, 1_000)
+    rng = np.random.default_rng(7)
+    side = 20_000.0
+    demand = gpd.GeoDataFrame(
+        {"pop_total": rng.integers(50, 2_000, n)},
+        geometry=gpd.points_from_xy(*(rng.uniform(0, side, (2, n)) + 150_000)),
+        index=pd.Index([f"d{i}" for i in range(n)], name="id"),
+        crs=31370,
+    )
+    supply = gpd.GeoDataFrame(
+        {"capacity": rng.integers(1, 10, m).astype(float)},
+        geometry=gpd.points_from_xy(*(rng.uniform(0, side, (2, m)) + 150_000)),
+        index=pd.Index([f"s{j}" for j in range(m)], name="id"),
+        crs=31370,
+    )
+    model = CrowFlies(detour_factor=1.3)
+    od = model.od_matrix(demand, supply, max_minutes=30)
+    cost = od.to_frame()[["origin", "destination", "minutes"]]
+    repeat = 3
+    t_ours, ours, peak = measure(
+        lambda: ac.enhanced_two_step_fca(demand, supply, od=od, capacity_col="capacity", per=1.0),
+        repeat,
+        memory=True,
+    )
+    rows = [Row("e2sfca", f"{n}×{m}", "wijkanalyse", t_ours, 1.0, "–", peak)]
+    import access  # PySAL access
+
+    def peer() -> pd.Series:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            a = access.Access(
+                demand_df=demand.reset_index()[["id", "pop_total"]],
+                demand_index="id",
+                demand_value="pop_total",
+                supply_df=supply.reset_index()[["id", "capacity"]],
+                supply_index="id",
+                supply_value="capacity",
+                cost_df=cost[["origin", "destination", "minutes"]],
+                cost_origin="origin",
+                cost_dest="destination",
+                cost_name="minutes",
+            )
+            return a.enhanced_two_stage_fca(name="e", max_cost=30).iloc[:, 0]
+
+    t, res, _ = measure(peer, 1 if not quick else 2)
+    ours_v = ours.reindex(demand.index).to_numpy(float)
+    peer_v = res.reindex(demand.index).to_numpy(float)
+    rows.append(
+        Row(
+            "e2sfca",
+            f"{n}×{m}",
+            "PySAL access",
+            t,
+            t / t_ours,
+            _agree(np.nan_to_num(peer_v), np.nan_to_num(ours_v), 1e-9, relative=True),
+        )
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- facility location
+
+
+def case_locate(quick: bool) -> list[Row]:
+    from benchmarks.bench_locate import MINUTES, instance, ours, spopt_runner
+
+    limit = 120.0 if quick else 300.0
+    sizes = {
+        "mclp": (500, 100) if quick else (5_000, 1_000),
+        "p_median": (500, 100) if quick else (2_000, 400),
+    }
+    spopt = spopt_runner(limit)
+    rows = []
+    for model, (n, m) in sizes.items():
+        cost, w, ex = instance(n, m)
+        t0 = time.perf_counter()
+        v_ours, ok_ours = ours(model, cost, w, ex, MINUTES, limit)
+        t_ours = time.perf_counter() - t0
+        rows.append(
+            Row(
+                model,
+                f"{n}×{m}",
+                "wijkanalyse (HiGHS)",
+                t_ours,
+                1.0,
+                "optimal" if ok_ours else "time limit",
+            )
+        )
+        t0 = time.perf_counter()
+        v_sp, ok_sp = spopt(model, cost, w, ex, MINUTES)
+        t_sp = time.perf_counter() - t0
+        if ok_ours and ok_sp:
+            agree = f"{'yes' if math.isclose(v_ours, v_sp, rel_tol=1e-6) else 'NO'} ({v_ours:.6g})"
+        else:
+            agree = "not both proven optimal"
+        rows.append(Row(model, f"{n}×{m}", "spopt (PuLP + CBC)", t_sp, t_sp / t_ours, agree))
+    return rows
+
+
+# --------------------------------------------------------------------------- index Monte Carlo
+
+
+def case_index(quick: bool) -> list[Row]:
+    from wijkanalyse import areas, indicators
+    from wijkanalyse.index import IndexSpec, compute_index, sensitivity
+    from wijkanalyse.study import Study
+
+    draws = 200 if quick else 1_000
+    sectors = areas.load_sectors(areas.flemish_municipalities(), geometry=None)
+    values = indicators.compute(indicators.sector_inputs(sectors))
+    values = values[~values.index.str.endswith("ZZZZ")]
+    spec = Study.from_toml(
+        Path(__file__).resolve().parent.parent / "examples" / "leuven.toml"
+    ).index_spec()
+    assert spec is not None
+    t_ours, mc, peak = measure(
+        lambda: sensitivity(values, spec, draws=draws, seed=1), 1, memory=True
+    )
+    n = int(mc["rank_median"].notna().sum())
+    rows = [Row("index_mc", f"{n} sectors × {draws}", "wijkanalyse", t_ours, 1.0, "–", peak)]
+    rng = np.random.default_rng(1)
+    w = np.array([d.weight for d in spec.domains])
+    k = 10
+    t0 = time.perf_counter()
+    for _ in range(k):
+        weights = rng.dirichlet(w / w.sum() * 50)
+        drawn = IndexSpec(
+            domains=tuple(
+                type(d)(name=d.name, weight=float(x), indicators=d.indicators)
+                for d, x in zip(spec.domains, weights, strict=True)
+            ),
+            normalisation=spec.normalisation,
+            transform=spec.transform,
+            missing=spec.missing,
+        )
+        compute_index(values, drawn).table["score"].rank(ascending=False)
+    t_naive = (time.perf_counter() - t0) / k * draws
+    rows.append(
+        Row(
+            "index_mc",
+            f"{n} sectors × {draws}",
+            f"per-draw recomputation (×{k}, extrapolated)",
+            t_naive,
+            t_naive / t_ours,
+            "–",
+        )
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- euclidean nearest
+
+
+def case_euclid(quick: bool) -> list[Row]:
+    import wijkanalyse as wa
+    from wijkanalyse import settings
+    from wijkanalyse.network import CrowFlies
+
+    mirror = settings.resolved_data_mirror()
+    assert mirror is not None, "the dataset mirror is needed"
+    sectors = wa.read_sectors("statbel_sector_centroids_2024").geometry
+    hospitals = gpd.read_file(
+        mirror
+        / "statbel_via_TravelTime_Hospitals"
+        / "hospital_emergency_campuses_belgium_2024.gpkg"
+    ).to_crs(31370)
+    hospitals.index = [f"h{i}" for i in range(len(hospitals))]
+    model = CrowFlies(detour_factor=1.0)
+    repeat = 3 if quick else 7
+    size = f"{len(sectors)}×{len(hospitals)}"
+    t_ours, ours, peak = measure(
+        lambda: model.nearest(sectors, hospitals.geometry), repeat, memory=True
+    )
+    rows = [Row("euclid_nearest", size, "wijkanalyse", t_ours, 1.0, "–", peak)]
+    left = gpd.GeoDataFrame(geometry=sectors)
+
+    def peer() -> pd.Series:
+        j = gpd.sjoin_nearest(left, hospitals[["geometry"]], distance_col="d")
+        return j.groupby(level=0)["d"].first()
+
+    t, res, _ = measure(peer, repeat)
+    rows.append(
+        Row(
+            "euclid_nearest",
+            size,
+            "geopandas sjoin_nearest",
+            t,
+            t / t_ours,
+            _agree(
+                res.reindex(sectors.index).to_numpy(),
+                ours["euclid_m"].astype(float).to_numpy(),
+                1e-6,
+            ),
+        )
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- scaling
+
+
+def grid(n: int, step: float = 100.0) -> Any:
+    """An n × n grid of two-way streets, ``step`` metres apart (built vectorised)."""
+    from wijkanalyse.network import StreetNetwork
+
+    i, j = np.divmod(np.arange(n * n), n)
+    nodes = pd.DataFrame({"x": 150_000 + i * step, "y": 150_000 + j * step})
+    ids = np.arange(n * n).reshape(n, n)
+    u = np.concatenate([ids[:-1, :].ravel(), ids[:, :-1].ravel()])
+    v = np.concatenate([ids[1:, :].ravel(), ids[:, 1:].ravel()])
+    return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": u, "v": v}), crs="EPSG:31370")
+
+
+def case_scaling(quick: bool) -> list[Row]:
+    """Nearest facility and OD within 15 min on growing grids; the fitted exponent."""
+    sides = [100, 200, 400] if quick else [100, 200, 400, 700, 1000]
+    rng = np.random.default_rng(3)
+    rows: list[Row] = []
+    sizes, t_near, t_od = [], [], []
+    for side in sides:
+        net = grid(side)
+        span = (side - 1) * 100.0
+        n_pts = side * side // 50  # one origin per 50 nodes
+        pts = gpd.GeoSeries(
+            gpd.points_from_xy(*(rng.uniform(0, span, (2, n_pts)) + 150_000)), crs=31370
+        )
+        fac = gpd.GeoSeries(
+            gpd.points_from_xy(*(rng.uniform(0, span, (2, 200)) + 150_000)), crs=31370
+        )
+        fac.index = [f"f{k}" for k in range(len(fac))]
+        t1, _, peak1 = measure(lambda: net.nearest(pts, fac), 1 if side >= 700 else 3, memory=True)  # noqa: B023
+        t2, _, peak2 = measure(
+            lambda: net.od_matrix(pts, fac, max_minutes=15),  # noqa: B023
+            1 if side >= 700 else 3,
+            memory=True,
+        )
+        label = f"{side * side:,} nodes, {n_pts:,} pts".replace(",", " ")
+        rows.append(Row("scaling nearest", label, "wijkanalyse", t1, 1.0, "–", peak1))
+        rows.append(Row("scaling od", label, "wijkanalyse", t2, 1.0, "–", peak2))
+        sizes.append(side * side)
+        t_near.append(t1)
+        t_od.append(t2)
+    for name, times in (("scaling nearest", t_near), ("scaling od", t_od)):
+        slope = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
+        rows.append(
+            Row(
+                name,
+                "fit",
+                f"time ∝ nodes^{slope:.2f} (points grow with nodes)",
+                math.nan,
+                math.nan,
+                "–",
+            )
+        )
+    return rows
+
+
+CASES: dict[str, Callable[[bool], list[Row]]] = {
+    "nearest": case_network,  # also the OD matrix
+    "e2sfca": case_e2sfca,
+    "locate": case_locate,
+    "index_mc": case_index,
+    "euclid_nearest": case_euclid,
+    "scaling": case_scaling,
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats")
+    parser.add_argument("--only", nargs="+", choices=sorted(CASES), help="run only these cases")
+    args = parser.parse_args(argv)
+    rows: list[Row] = []
+    for name, func in CASES.items():
+        if args.only and name not in args.only:
+            continue
+        t0 = time.perf_counter()
+        print(f"== {name} …", flush=True)
+        rows += func(args.quick)
+        print(f"   done in {time.perf_counter() - t0:.1f} s", flush=True)
+    print()
+    print(
+        f"{'case':<16}{'size':<27}{'library':<42}{'median s':>10}{'ratio':>9}"
+        f"{'peak MiB':>10}  agree"
+    )
+    for r in rows:
+        ratio = "–" if math.isnan(r.ratio) else f"{r.ratio:.1f}×"
+        peak = "" if math.isnan(r.peak_mib) else f"{r.peak_mib:.0f}"
+        secs = "–" if math.isnan(r.seconds) else f"{r.seconds:.4f}"
+        print(f"{r.case:<16}{r.size:<27}{r.library:<42}{secs:>10}{ratio:>9}{peak:>10}  {r.agree}")
+    RESULTS.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = RESULTS / f"{stamp}{'-quick' if args.quick else ''}.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["case", "size", "library", "seconds", "ratio", "peak_mib", "agree"])
+        for r in rows:
+            writer.writerow(
+                [
+                    r.case,
+                    r.size,
+                    r.library,
+                    f"{r.seconds:.6f}",
+                    f"{r.ratio:.3f}",
+                    f"{r.peak_mib:.1f}",
+                    r.agree,
+                ]
+            )
+    print("\nratio = library seconds / wijkanalyse seconds (above 1: wijkanalyse is faster)")
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
