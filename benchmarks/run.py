@@ -525,14 +525,14 @@ def main(argv: list[str] | None = None) -> None:
         print(f"   done in {time.perf_counter() - t0:.1f} s", flush=True)
     print()
     print(
-        f"{'case':<16}{'size':<27}{'library':<42}{'median s':>10}{'ratio':>9}"
+        f"{'case':<16}{'size':<30}{'library':<42}{'median s':>10}{'ratio':>9}"
         f"{'peak MiB':>10}  agree"
     )
     for r in rows:
         ratio = "–" if math.isnan(r.ratio) else f"{r.ratio:.1f}×"
         peak = "" if math.isnan(r.peak_mib) else f"{r.peak_mib:.0f}"
         secs = "–" if math.isnan(r.seconds) else f"{r.seconds:.4f}"
-        print(f"{r.case:<16}{r.size:<27}{r.library:<42}{secs:>10}{ratio:>9}{peak:>10}  {r.agree}")
+        print(f"{r.case:<16}{r.size:<30}{r.library:<42}{secs:>10}{ratio:>9}{peak:>10}  {r.agree}")
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"{stamp}{'-quick' if args.quick else ''}.csv"
