@@ -20,6 +20,8 @@ Cases:
   200); a per-draw recomputation, extrapolated.
 * ``euclid_nearest``: all 19 795 Belgian sector centroids to the nearest of the 124 hospital
   emergency campuses in the mirror; geopandas ``sjoin_nearest``.
+* ``flanders``: every 2024 sector of Flanders, from the files to indicators, the index and
+  1 000 Monte Carlo draws, in a fresh process (its peak RSS is the memory figure).
 * ``scaling``: nearest facility and the OD matrix within 15 minutes on synthetic street grids
   of 10 000 to 1 000 000 nodes (quick: up to 160 000), one origin per 50 nodes, 200
   facilities, and the fitted exponent of time against size.
@@ -391,6 +393,78 @@ def case_index(quick: bool) -> list[Row]:
     return rows
 
 
+# --------------------------------------------------------------------------- all of Flanders
+
+
+def _flanders_child(draws: int) -> None:
+    """In a fresh process: indicators + index + Monte Carlo of every Flemish sector."""
+    import json
+    import resource
+
+    from wijkanalyse import areas, indicators
+    from wijkanalyse.index import compute_index, sensitivity
+    from wijkanalyse.study import Study
+
+    t0 = time.perf_counter()
+    sectors = areas.load_sectors(areas.flemish_municipalities(), geometry=None)
+    t_load = time.perf_counter() - t0
+    values = indicators.compute(indicators.sector_inputs(sectors))
+    values = values[~values.index.str.endswith("ZZZZ")]
+    t_ind = time.perf_counter() - t0
+    spec = Study.from_toml(
+        Path(__file__).resolve().parent.parent / "examples" / "leuven.toml"
+    ).index_spec()
+    assert spec is not None
+    base = compute_index(values, spec).table
+    mc = sensitivity(values, spec, draws=draws, seed=1)
+    total = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        json.dumps(
+            {
+                "sectors": len(values),
+                "scored": int(base["score"].notna().sum()),
+                "ranked": int(mc["rank_median"].notna().sum()),
+                "load": t_load,
+                "indicators": t_ind,
+                "total": total,
+                "peak_rss_mib": rss,
+            }
+        )
+    )
+
+
+def case_flanders(quick: bool) -> list[Row]:
+    """Every 2024 sector of Flanders: indicators, index and 1 000 draws, in a new process."""
+    import json
+    import subprocess
+    import sys
+
+    draws = 200 if quick else 1_000
+    code = f"from benchmarks.run import _flanders_child; _flanders_child({draws})"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    size = f"{r['sectors']} sectors, {draws} draws"
+    target = "< 60 s and < 4 GB: " + (
+        "met" if r["total"] < 60 and r["peak_rss_mib"] < 4096 else "NOT met"
+    )
+    return [
+        Row("flanders", size, "wijkanalyse (load + indicators)", r["indicators"], 1.0, "–"),
+        Row(
+            "flanders",
+            size,
+            "wijkanalyse (all, peak RSS of the process)",
+            r["total"],
+            1.0,
+            target,
+            r["peak_rss_mib"],
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------- euclidean nearest
 
 
@@ -504,6 +578,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "locate": case_locate,
     "index_mc": case_index,
     "euclid_nearest": case_euclid,
+    "flanders": case_flanders,
     "scaling": case_scaling,
 }
 
