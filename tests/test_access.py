@@ -172,6 +172,19 @@ def test_errors_name_the_fix() -> None:
     bad = od_frame().assign(origin=["s1", "s1", "s2", "s2", "zz"])
     with pytest.raises(DataError, match="origins not in demand: zz"):
         ac.two_step_fca(d, s, od=bad)
+    bad = od_frame().assign(destination=["c1", "qq", "c1", "qq", "c2"])
+    with pytest.raises(DataError, match="destinations not in supply: qq"):
+        ac.gravity(d, s, od=bad)
+    bad = od_frame().assign(minutes=[1.0, -2.0, 3.0, 4.0, 5.0])
+    with pytest.raises(DataError, match="travel times must be non-negative"):
+        ac.two_step_fca(d, s, od=bad)
+    # an ODMatrix with a label the demand does not have is refused the same way
+    from wijkanalyse.network import CrowFlies
+
+    extra = pd.concat([d, d.iloc[[0]].set_axis(["s9"])])
+    od = CrowFlies(detour_factor=1.0).od_matrix(extra, s, max_minutes=60)
+    with pytest.raises(DataError, match="origins not in demand: s9"):
+        ac.two_step_fca(d, s, od=od)
     poly = d.set_geometry(d.buffer(10))
     with pytest.raises(DataError, match="demand_point='centroid'"):
         ac.demand_points(poly)
