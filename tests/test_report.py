@@ -10,7 +10,7 @@ from pathlib import Path
 import markupsafe
 import pandas as pd
 import pytest
-from conftest import XSS_FACILITY, XSS_WIJK, copy_run
+from conftest import EXAMPLES, XSS_FACILITY, XSS_WIJK, copy_run
 from typer.testing import CliRunner
 
 from wijkanalyse import DataError, report
@@ -175,3 +175,34 @@ def test_report_command_and_errors(leuven_run: RunResult, tmp_path: Path) -> Non
     assert "is not a wijkanalyse output folder" in res.output
     with pytest.raises(DataError, match="neither wijken"):
         report.render(out, units=["Atlantis"], pdf=False)
+
+
+def test_without_pango_the_reports_are_html_only(
+    leuven_run: RunResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkanalyse import DataWarning
+
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    monkeypatch.setattr(report, "_can_write_pdf", lambda: False)
+    with pytest.warns(DataWarning, match="alleen als HTML.*apt-get install libpango"):
+        files = report.render(out, units=["240621"], pdf=True)
+    assert (out / "report" / "wijk-240621.html").is_file()
+    assert not [f for f in files if f.suffix == ".pdf" and f.parent.name == "report"]
+
+
+def test_run_says_when_pdfs_are_skipped(
+    mirror: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    from wijkanalyse.study import Study
+
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    raw.pop("plan", None)
+    raw["scenarios"] = []
+    monkeypatch.setattr(report, "_can_write_pdf", lambda: False)
+    result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
+    assert "Rapporten: 29 HTML (0 PDF)" in "\n".join(result.summary)
+    assert any(
+        line.startswith("Let op: de rapporten zijn alleen als HTML") for line in result.summary
+    )

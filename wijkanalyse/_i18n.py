@@ -214,6 +214,14 @@ _TEXT: dict[str, dict[str, str]] = {
     "warning": {"nl": "Let op", "en": "Note"},
     "error": {"nl": "Fout", "en": "Error"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
+    "pdf_skipped": {
+        "nl": "de rapporten zijn alleen als HTML geschreven: WeasyPrint kan Pango niet laden, "
+        "de tekstbibliotheek waarmee het PDF's maakt. Installeer die (Debian: apt-get install "
+        "libpango-1.0-0 libpangoft2-1.0-0) en maak de PDF's met `wijkanalyse report OUT`.",
+        "en": "the reports are written as HTML only: WeasyPrint cannot load Pango, the text "
+        "library it draws PDFs with. Install it (Debian: apt-get install libpango-1.0-0 "
+        "libpangoft2-1.0-0) and make the PDFs with `wijkanalyse report OUT`.",
+    },
     "report_written": {
         "nl": "{n} rapporten geschreven; begin bij {out}",
         "en": "{n} reports written; start at {out}",

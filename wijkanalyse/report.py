@@ -26,6 +26,7 @@ import base64
 import io
 import json
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps
-from wijkanalyse._errors import DataError
+from wijkanalyse._errors import DataError, DataWarning
 
 __all__ = ["RunOutput", "render"]
 
@@ -705,6 +706,9 @@ def render(
     """
     lang = _i18n.lang(language)
     run = RunOutput.read(out)
+    if pdf and not _can_write_pdf():
+        warnings.warn(_i18n.text("pdf_skipped", lang), DataWarning, stacklevel=2)
+        pdf = False
     b = _Builder(run, lang)
     env = _environment()
     report_dir = run.out / "report"
@@ -747,6 +751,15 @@ def render(
         if pdf:
             files.append(_pdf(text, path.with_suffix(".pdf"), base=path.parent))
     return files
+
+
+def _can_write_pdf() -> bool:
+    """Whether WeasyPrint and the system libraries it needs (Pango) can be loaded."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
 
 
 def _pdf(html_text: str, target: Path, *, base: Path) -> Path:

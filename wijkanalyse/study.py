@@ -1570,13 +1570,23 @@ class Study:
         if planning is not None:
             files += self._write_planning(planning, out_dir)
         files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+        report_notes: list[str] = []
         if report:
             from wijkanalyse import report as _report
 
-            files += _report.render(out_dir, language=self.config.study.language, pdf=pdf)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", DataWarning)
+                files += _report.render(out_dir, language=self.config.study.language, pdf=pdf)
+            for w in caught:
+                if issubclass(w.category, DataWarning):
+                    report_notes.append(
+                        f"{_i18n.text('warning', self.config.study.language)}: {w.message}"
+                    )
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         summary = tuple(
             self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
-        )
+        ) + tuple(report_notes)
         if echo:
             for line in summary:
                 log.info(line)
