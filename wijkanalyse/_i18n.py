@@ -40,8 +40,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "sectors, median of sector medians {median}",
     },
     "facilities_line": {
-        "nl": "Voorzieningen binnen de gemeente en {buffer} km daarrond: {listing}",
-        "en": "Facilities in the municipality and {buffer} km around it: {listing}",
+        "nl": "Voorzieningen binnen {where} en {buffer} km daarrond: {listing}",
+        "en": "Facilities in {where} and {buffer} km around it: {listing}",
     },
     "facilities_none": {
         "nl": "Geen voorzieningen van type {types} in {source} voor deze gemeente (de bron dekt: "
@@ -56,20 +56,23 @@ _TEXT: dict[str, dict[str, str]] = {
         "source covers: {coverage}); those wijken have no geometry in the output",
     },
     "network_line": {
-        "nl": "Wegennet {source}: {km} km wegen binnen de gemeente (wegennet, geen voetpaden)",
-        "en": "Road network {source}: {km} km of road inside the municipality (roads only, no "
-        "footways)",
+        "nl": "Wegennet {source}: {km} km wegen binnen {where} (wegennet, geen voetpaden)",
+        "en": "Road network {source}: {km} km of road inside {where} (roads only, no footways)",
     },
     "network_gaps": {
         "nl": "Het wegennet dekt deze wijken niet of nauwelijks (< 1 km weg): {wijken}",
         "en": "The road network does not (or barely) cover these wijken (< 1 km of road): {wijken}",
     },
     "network_none": {
-        "nl": "Geen wegennet voor deze gemeente in de gegevens (dekking: {coverage}); "
+        "nl": "Geen wegennet voor {where} in de gegevens (dekking: {coverage}); "
         "afstanden vallen terug op vogelvlucht",
-        "en": "No road network for this municipality in the data (coverage: {coverage}); "
+        "en": "No road network for {where} in the data (coverage: {coverage}); "
         "distances fall back to straight lines",
     },
+    "where_municipality": {"nl": "de gemeente", "en": "the municipality"},
+    "where_region": {"nl": "het studiegebied", "en": "the study area"},
+    "unnamed": {"nl": "naamloos", "en": "unnamed"},
+    "and_more": {"nl": "… (nog {n})", "en": "… ({n} more)"},
     "access_title": {
         "nl": "Bereikbaarheid ({mode}, {speed} km/u; sectoren als centroïde):",
         "en": "Accessibility ({mode}, {speed} km/h; sectors as centroids):",
@@ -78,6 +81,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "nl": "  {type}, {group} binnen {minutes} min: {covered} van {total} ({share})",
         "en": "  {type}, {group} within {minutes} min: {covered} of {total} ({share})",
     },
+    "access_lowest": {
+        "nl": "    laagste dekking per gemeente: {listing}",
+        "en": "    lowest coverage by municipality: {listing}",
+    },
     "access_gap_row": {
         "nl": "  Grootste tekorten {type} ({group}, {minutes} min): {top}; "
         "buiten bereik in de beleidsgebieden: {areas}",
@@ -85,9 +92,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "out of reach in the policy areas: {areas}",
     },
     "access_no_network": {
-        "nl": "geen straatnet voor deze gemeente: afstanden zijn hemelsbreed × omwegfactor "
-        "({method})",
-        "en": "no street network for this municipality: distances are straight lines × a "
+        "nl": "geen straatnet voor {where}: afstanden zijn hemelsbreed × omwegfactor ({method})",
+        "en": "no street network for {where}: distances are straight lines × a "
         "detour factor ({method})",
     },
     "access_off_network": {
@@ -222,6 +228,26 @@ _TEXT: dict[str, dict[str, str]] = {
         "library it draws PDFs with. Install it (Debian: apt-get install libpango-1.0-0 "
         "libpangoft2-1.0-0) and make the PDFs with `wijkanalyse report OUT`.",
     },
+    "report_wijken_skipped": {
+        "nl": "het studiegebied heeft {n} wijken met een omtrek (meer dan {max}): alleen het "
+        "overzicht en de "
+        'gebieden kregen een rapport. Kies wijken met [report] wijken = ["code", …] in het '
+        "studiebestand, of maak ze achteraf met `wijkanalyse report OUT --unit CODE`.",
+        "en": "the study area has {n} outlined wijken (more than {max}): only the overview and "
+        "the areas "
+        'got a report. Choose wijken with [report] wijken = ["code", …] in the study file, '
+        "or make them afterwards with `wijkanalyse report OUT --unit CODE`.",
+    },
+    "cost_line": {
+        "nl": "Rekentijd {total} s ({steps}); piekgeheugen {peak} MiB",
+        "en": "Run time {total} s ({steps}); peak memory {peak} MiB",
+    },
+    "step_load": {"nl": "inlezen", "en": "load"},
+    "step_indicators": {"nl": "indicatoren en index", "en": "indicators and index"},
+    "step_access": {"nl": "bereikbaarheid", "en": "accessibility"},
+    "step_planning": {"nl": "planning", "en": "planning"},
+    "step_write": {"nl": "wegschrijven", "en": "write"},
+    "step_report": {"nl": "kaarten en rapporten", "en": "maps and reports"},
     "report_written": {
         "nl": "{n} rapporten geschreven; begin bij {out}",
         "en": "{n} reports written; start at {out}",
@@ -262,6 +288,14 @@ def lang(language: str | None = None) -> Language:
 def text(key: str, language: str | None = None, **values: object) -> str:
     """Return the message ``key`` in the language in effect, formatted with ``values``."""
     return _TEXT[key][lang(language)].format(**values)
+
+
+def short_list(values: object, language: str | None = None, limit: int = 12) -> str:
+    """Return ``a, b, c`` or, past ``limit`` items, ``a, b, … (nog 12)`` in the language."""
+    items = [str(v) for v in values]  # type: ignore[attr-defined]
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + ", " + text("and_more", language, n=len(items) - limit)
 
 
 def type_label(facility_type: str, language: str | None = None) -> str:

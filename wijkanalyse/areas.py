@@ -55,6 +55,7 @@ __all__ = [
     "VINTAGES",
     "CustomArea",
     "Municipality",
+    "Region",
     "aggregate",
     "area_outlines",
     "check_vintage",
@@ -67,6 +68,8 @@ __all__ = [
     "load_sectors",
     "municipality",
     "municipality_polygon",
+    "region",
+    "region_polygon",
     "sector_codes",
     "wijk_areas",
 ]
@@ -378,6 +381,151 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
     )
 
 
+#: Names of the study-area levels, in the order of size.
+REGION_LEVELS: tuple[str, ...] = ("gemeente", "gemeenten", "arrondissement", "provincie", "gewest")
+
+_FLANDERS = ("flanders", "vlaanderen", "vlaams gewest", "02000", "2000")
+
+
+@dataclass(frozen=True)
+class Region:
+    """The area a study covers: a municipality, several, an arrondissement, a province or Flanders.
+
+    Attributes
+    ----------
+    code
+        NIS code of the area (municipality, arrondissement, province; ``02000`` for the Flemish
+        Region); for a list of municipalities their codes joined with ``+``.
+    name
+        Official name (e.g. ``Leuven``, ``Leuven (Arr.)``, ``Vlaams Gewest``).
+    level
+        One of :data:`REGION_LEVELS`.
+    municipalities
+        The NIS codes of its municipalities in ``vintage``.
+    sectors
+        Its sector codes in ``vintage`` (pseudo-sectors of unlocated residents included).
+    """
+
+    code: str
+    name: str
+    level: str
+    vintage: int
+    municipalities: tuple[str, ...]
+    sectors: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def is_municipality(self) -> bool:
+        """Whether the region is one municipality."""
+        return self.level == "gemeente"
+
+    @property
+    def municipality_names(self) -> dict[str, str]:
+        """NIS code → name of every municipality of the region."""
+        h = _full_hierarchy(self.vintage)
+        rows = h[h["gemeente"].isin(self.municipalities)].drop_duplicates("gemeente")
+        return dict(zip(rows["gemeente"], rows["gemeente_name"].astype(str), strict=True))
+
+
+def region(area: str | Sequence[str], *, vintage: int = 2024) -> Region:
+    """Return the study area ``area`` of ``vintage``.
+
+    Parameters
+    ----------
+    area
+        A municipality's NIS5 code (``"24062"``), a list of them, an arrondissement's
+        (``"24000"``) or a province's NIS code (``"20001"``), or ``"flanders"`` (also
+        ``"vlaanderen"``, ``"02000"``) for the Flemish Region.
+
+    Raises
+    ------
+    DataError
+        A code that is neither; the message lists what is near.
+
+    Examples
+    --------
+    >>> arr = region("24000")
+    >>> arr.level, arr.name, len(arr.municipalities)
+    ('arrondissement', 'Leuven (Arr.)', 30)
+    """
+    table = _full_hierarchy(vintage)
+    if not isinstance(area, str):
+        codes = [check_nis5(c, what="municipality") for c in area]
+        if not codes:
+            raise SchemaError("region: the list of municipalities is empty.")
+        if len(set(codes)) < len(codes):
+            dup = sorted({c for c in codes if codes.count(c) > 1})
+            raise SchemaError(f"region: municipalities {listing(dup)} are listed twice.")
+        if len(codes) == 1:
+            return region(codes[0], vintage=vintage)
+        munis = [municipality(c, vintage=vintage) for c in codes]
+        sectors = tuple(s for m in munis for s in m.sectors)
+        members = tuple(g for m in munis for g in (m.members or (m.code,)))
+        return Region(
+            code="+".join(codes),
+            name=", ".join(m.name for m in munis),
+            level="gemeenten",
+            vintage=vintage,
+            municipalities=members,
+            sectors=sectors,
+            note="; ".join(m.note for m in munis if m.note),
+        )
+    key = area.strip()
+    if key.lower() in _FLANDERS:
+        mask = table["provincie"].isin(FLEMISH_PROVINCES)
+        return _region_of(table, mask, "02000", "Vlaams Gewest", "gewest", vintage)
+    nis = check_nis5(key, what="region")
+    for level in ("arrondissement", "provincie"):
+        mask = table[level] == nis
+        if mask.any():
+            name = str(table.loc[mask, f"{level}_name"].iloc[0])
+            return _region_of(table, mask, nis, name, level, vintage)
+    muni = municipality(nis, vintage=vintage)
+    return Region(
+        code=muni.code,
+        name=muni.name,
+        level="gemeente",
+        vintage=vintage,
+        municipalities=muni.members or (muni.code,),
+        sectors=muni.sectors,
+        note=muni.note,
+    )
+
+
+def _region_of(
+    table: pd.DataFrame, mask: pd.Series, code: str, name: str, level: str, vintage: int
+) -> Region:
+    rows = table[mask]
+    munis = tuple(sorted(str(g) for g in rows["gemeente"].dropna().unique()))
+    return Region(
+        code=code,
+        name=name,
+        level=level,
+        vintage=vintage,
+        municipalities=munis,
+        sectors=tuple(rows.index),
+    )
+
+
+def region_polygon(area: Region) -> BaseGeometry:
+    """Return the outline of a region: the union of its municipalities' 2024 polygons."""
+    return _union_of_municipalities(area.municipalities)
+
+
+@functools.lru_cache(maxsize=8)
+def _union_of_municipalities(codes: tuple[str, ...]) -> BaseGeometry:
+    if len(codes) == 1:
+        return municipality_polygon(codes[0])
+    polys = _gemeente_polygons()
+    lacking = [c for c in codes if c not in polys.index]
+    if lacking:
+        raise DataError(
+            f"no municipality polygon for {listing(lacking)} (dataset 'pinc_gemeenten_2024' "
+            "covers Flanders and Brussels)."
+        )
+    return shapely.union_all(polys.geometry.loc[list(codes)].to_numpy())
+
+
 def _gemeente_polygons() -> gpd.GeoDataFrame:
     return io.read_areas("pinc_gemeenten_2024", level="gemeente")
 
@@ -412,8 +560,10 @@ def _wijk_polygons(vintage: int) -> gpd.GeoDataFrame:
     return io.read_areas(_WIJK_POLYGONS[vintage], level="wijk")
 
 
-def wijk_areas(vintage: int, *, gemeente: str) -> gpd.GeoDataFrame:
-    """Return the wijken of a municipality with names and polygons (where the mirror has them).
+def wijk_areas(vintage: int, *, gemeente: str | Region) -> gpd.GeoDataFrame:
+    """Return the wijken of a municipality or region, with names and polygons where known.
+
+    ``gemeente`` is a municipality's NIS5 code or a :class:`Region` (see :func:`region`).
 
     The 2024 wijk polygons cover arrondissement Leuven only; elsewhere the wijken are listed
     (from the sector tables) with an empty geometry and a :class:`DataWarning`.
@@ -425,7 +575,12 @@ def wijk_areas(vintage: int, *, gemeente: str) -> gpd.GeoDataFrame:
         geometry in the working CRS. Pseudo-wijken of unlocated residents (``…ONB``) are
         included without geometry.
     """
-    table = hierarchy(vintage, gemeente=gemeente)
+    if isinstance(gemeente, Region):
+        table = _full_hierarchy(vintage).loc[list(gemeente.sectors)]
+        where = f"{gemeente.level} {gemeente.name}"
+    else:
+        table = hierarchy(vintage, gemeente=gemeente)
+        where = f"municipality {gemeente}"
     if table["wijk"].isna().all():
         raise DataError(f"the {vintage} hierarchy has no wijken.")
     if table["wijk"].isna().any():
@@ -445,7 +600,7 @@ def wijk_areas(vintage: int, *, gemeente: str) -> gpd.GeoDataFrame:
         ds = get_dataset(_WIJK_POLYGONS[vintage])
         warnings.warn(
             f"{WARNING_PREFIX}no {vintage} wijk polygons for {len(lacking)} of {len(real)} wijken "
-            f"of municipality {gemeente} (dataset {ds.id!r} covers {ds.coverage}); the wijken are "
+            f"of {where} (dataset {ds.id!r} covers {ds.coverage}); the wijken are "
             "listed without geometry.",
             DataWarning,
             stacklevel=2,

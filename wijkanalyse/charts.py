@@ -160,6 +160,7 @@ def rank_chart(
     *,
     highlight: Sequence[Any] = (),
     title: str = "",
+    top: int | None = None,
     language: Literal["nl", "en"] | None = None,
 ) -> Any:
     """Return the rank of every unit with its 5–95 % interval over the Monte Carlo draws.
@@ -170,12 +171,20 @@ def rank_chart(
         One row per unit with ``rank``, ``rank_p05``, ``rank_p95`` and ``name``.
     highlight
         Units (index values) to draw in colour, e.g. the wijk a report is about.
+    top
+        Draw only the ``top`` units with the most need (plus the highlighted ones); the axis
+        label says how many there are in all. ``None`` draws every unit.
     """
     lang = _i18n.lang(language)
     _need(index, ["rank", "rank_p05", "rank_p95"], "rank_chart index")
+    if top is not None and top < 1:
+        raise DataError(f"rank_chart: top must be at least 1, got {top}.")
     known = index.dropna(subset=["rank"]).sort_values("rank")
     if known.empty:
         raise DataError("rank_chart: no unit has a rank.")
+    n_all = len(known)
+    if top is not None and n_all > top:
+        known = known[(np.arange(n_all) < top) | known.index.isin(list(highlight))]
     fig = _figure(7.0, 0.22 * len(known) + 1.2)
     ax = fig.add_subplot()
     y = np.arange(len(known))[::-1]
@@ -188,12 +197,18 @@ def rank_chart(
         ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
     ax.set_yticks(y, list(names), fontsize=7)
     ax.set_xlim(0.5, max(len(index), float(known["rank_p95"].max(skipna=True) or 1)) + 0.5)
-    ax.set_xlabel(
+    label = (
         "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen"
         if lang == "nl"
-        else "rank (1 = most need); line: 5–95 % of the Monte Carlo draws",
-        fontsize=8,
+        else "rank (1 = most need); line: 5–95 % of the Monte Carlo draws"
     )
+    if len(known) < n_all:
+        label += (
+            f"\n{len(known)} van {n_all} getoond: de meeste behoefte eerst"
+            if lang == "nl"
+            else f"\n{len(known)} of {n_all} shown: most need first"
+        )
+    ax.set_xlabel(label, fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     if title:

@@ -107,10 +107,39 @@ def run(
         _fail(exc)
         return
     lines = list(result.summary)
-    _out().print(f"[bold]{lines[0]}[/]", highlight=False)
+    _out().print(lines[0], style="bold", highlight=False, markup=False)
     for line in lines[1:]:
         style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
-        _out().print(f"  {line}", style=style, highlight=False)
+        _out().print(f"  {line}", style=style, highlight=False, markup=False)
+    _out().print(f"  {_cost_line(result.timings)}", style="dim", highlight=False, markup=False)
+
+
+def _peak_rss_mib() -> float | None:
+    """Peak resident memory of this process in MiB (``None`` where unknown)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _cost_line(timings: dict[str, float]) -> str:
+    lang = settings.language
+    steps = ", ".join(
+        f"{_i18n.text('step_' + k, lang)} {_i18n.fmt_number(v, 1, lang)} s"
+        for k, v in timings.items()
+        if k != "total"
+    )
+    peak = _peak_rss_mib()
+    return _i18n.text(
+        "cost_line",
+        lang,
+        total=_i18n.fmt_number(timings.get("total", float("nan")), 1, lang),
+        steps=steps,
+        peak=_i18n.fmt_int(round(peak), lang) if peak is not None else "?",
+    )
 
 
 @app.command("report")

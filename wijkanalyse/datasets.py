@@ -450,6 +450,28 @@ _ENTRIES = [
         "truncated to 16 characters; ten years old.",
     ),
     Dataset(
+        id="hospital_emergency_campuses_2024",
+        title="Hospital campuses with an emergency function, Belgium (FOD Volksgezondheid, "
+        "12/2024)",
+        publisher="FOD Volksgezondheid (list); geocoded by S. Daenekindt",
+        licence="FOD Volksgezondheid open address list; the preprocessing repository states "
+        "no licence",
+        attribution="FOD Volksgezondheid; geocodering: Daenekindt, S. (2025), De "
+        "(On)Bereikbaarheid van Ziekenhuizen in België, Tijdschrift Sociologie 6: 65-75, "
+        "doi:10.38139/ts.94750",
+        source_url=f"{_TTH_TREE}/Preprocessed/Sites/hospitals_sites.gpkg",
+        url=f"{_TTH_RAW}/Preprocessed/Sites/hospitals_sites.gpkg",
+        path="statbel_via_TravelTime_Hospitals/hospital_emergency_campuses_belgium_2024.gpkg",
+        format="gpkg",
+        sha256="638266e275a5b4546ae3b943186bb43a0f58ea80c122967655e034896449af67",
+        coverage="Belgium",
+        crs="EPSG:4326",
+        layer="hospitals_sites",
+        reference_year=2024,
+        notes="124 campuses with 'eerste opvang' or 'gespecialiseerde spoedgevallenzorg'; one "
+        "row per campus (column 'ziekenhuis' = name -- address); geocoded addresses.",
+    ),
+    Dataset(
         id="leuven_road_graph_2013",
         title="Leuven road graph from OpenStreetMap (c. 2011-2013), RinSim",
         publisher="OpenStreetMap contributors; graph by RinSim (KU Leuven DistriNet)",

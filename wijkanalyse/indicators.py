@@ -1321,7 +1321,7 @@ def suppress_counts(
 
 
 def reference_indicators(
-    gemeente: str,
+    gemeente: str | areas.Region,
     *,
     indicators: Sequence[str | Indicator] | None = None,
     population: str = _CENSUS,
@@ -1334,7 +1334,10 @@ def reference_indicators(
 ) -> pd.DataFrame:
     """Compute the indicators of a municipality, its arrondissement and Flanders.
 
-    All three come from the same all-Belgium files as the wijken.
+    All three come from the same all-Belgium files as the wijken. ``gemeente`` may also be a
+    :class:`~wijkanalyse.areas.Region`: its own row comes first (``level`` is the region's
+    level), then its arrondissement when the region lies in one and is smaller, then Flanders
+    (unless the region is Flanders).
 
     The arrondissement and the Flemish Region are computed from every 2024 sector of their
     municipalities exactly as the wijken are, so a wijk can be read next to them.
@@ -1344,26 +1347,28 @@ def reference_indicators(
     Returns
     -------
     pandas.DataFrame
-        Three rows (``gemeente``, ``arrondissement``, ``gewest``), columns as
-        :func:`compute`.
+        For a municipality three rows (``gemeente``, ``arrondissement``, ``gewest``), columns
+        as :func:`compute`.
     """
     flemish = areas.flemish_municipalities(2024)
     sectors = areas.load_sectors(
         flemish, vintage=2024, geometry=None, population=population, income=income
     )
     inp = sector_inputs(sectors, energy=energy, open_space=open_space)
-    muni = areas.municipality(gemeente, vintage=2024)
+    reg = gemeente if isinstance(gemeente, areas.Region) else areas.region(gemeente, vintage=2024)
     s = inp.sectors
     h = areas.hierarchy(2024).reindex(s.index)
-    arr = h.loc[list(muni.sectors), "arrondissement"].iloc[0]
-    arr_name = h.loc[list(muni.sectors), "arrondissement_name"].iloc[0]
+    inside = s["gemeente"].isin(reg.municipalities)
+    levels = [(reg.level, reg.code, reg.name, inside)]
+    arrs = h.loc[inside.to_numpy(), ["arrondissement", "arrondissement_name"]].drop_duplicates()
+    if reg.level in ("gemeente", "gemeenten") and len(arrs) == 1:
+        arr, arr_name = arrs.iloc[0]
+        levels.append(("arrondissement", arr, arr_name, h["arrondissement"] == arr))
+    if reg.level != "gewest":
+        levels.append(("gewest", "02000", "Vlaams Gewest", pd.Series(True, index=s.index)))
     polys = io.read_areas("pinc_gemeenten_2024", level="gemeente")
     rows = []
-    for level, code, name, mask in (
-        ("gemeente", muni.code, muni.name, s["gemeente"] == muni.code),
-        ("arrondissement", arr, arr_name, h["arrondissement"] == arr),
-        ("gewest", "02000", "Vlaams Gewest", pd.Series(True, index=s.index)),
-    ):
+    for level, code, name, mask in levels:
         gem = sorted(s.loc[mask, "gemeente"].unique())
         parts = [p for g in polys.geometry.reindex(gem).dropna() for p in getattr(g, "geoms", [g])]
         poly = gpd.GeoSeries([shapely.MultiPolygon(parts)], index=[code], crs=polys.crs)

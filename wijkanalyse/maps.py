@@ -43,6 +43,9 @@ __all__ = [
     "static_map",
 ]
 
+#: Past this many gap rings the interactive map's gap layer starts switched off.
+MAX_SHOWN_RINGS = 500
+
 #: Colour-blind-safe sequential palettes (ColorBrewer / viridis), light to dark, 7 classes.
 PALETTES: dict[str, list[str]] = {
     "viridis": ["#fde725", "#90d743", "#35b779", "#21918c", "#31688e", "#443983", "#440154"],
@@ -286,7 +289,8 @@ def interactive_map(
         one layer per type and time.
     gaps, gap_value
         Coverage gaps: sector points with a non-negative ``gap_value`` (default: the people
-        not covered), drawn as red rings whose area is proportional to it.
+        not covered), drawn as red rings whose area is proportional to it. With more than
+        :data:`MAX_SHOWN_RINGS` rings the layer starts switched off.
     areas
         Polygons of custom areas, indexed by name; drawn as outlines.
     sites
@@ -459,9 +463,11 @@ def interactive_map(
         if (vals < 0).any():
             raise DataError(f"gap_value {gap_value!r} must be non-negative.")
         top = float(vals.max()) if vals.notna().any() and vals.max() > 0 else 1.0
+        n_rings = int((vals > 0).sum())
         layer = folium.FeatureGroup(
             name="tekorten (niet binnen bereik)" if lang == "nl" else "gaps (not covered)",
-            show=True,
+            # thousands of rings (a province, Flanders) would hide the map: start switched off
+            show=n_rings <= MAX_SHOWN_RINGS,
         )
         for code, row in g.iterrows():
             v = vals.get(code)

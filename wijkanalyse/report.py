@@ -41,6 +41,12 @@ from wijkanalyse._errors import DataError, DataWarning
 
 __all__ = ["RunOutput", "render"]
 
+#: Past this many wijken the overview map has no wijk labels (they would cover the map).
+LABEL_MAX = 60
+#: Past ``RANK_CHART_MAX`` ranked units the rank chart shows the ``RANK_CHART_TOP`` first.
+RANK_CHART_MAX = 60
+RANK_CHART_TOP = 40
+
 _CODE_COLUMNS = {c: str for c in ("wijk", "sector", "unit", "area", "site_id", "gemeente")}
 _TABLES = (
     "areas",
@@ -374,10 +380,13 @@ class _Builder:
         path = folder / "overzicht.html"
         m.save(str(path))
         files.append(path)
+        many = int(self.run.wijken.geometry.notna().sum()) > LABEL_MAX
         fig = maps.static_map(
             **{**layers, "facilities": self.centres()},
             gaps=self.gaps_points,
             attribution=self.attribution,
+            labels=not many,
+            legend="right" if many else "inside",
             language=self.lang,  # type: ignore[arg-type]
         )
         for suffix in ("png", "pdf"):
@@ -625,6 +634,7 @@ class _Builder:
             charts.rank_chart(
                 self.index,
                 highlight=highlight,
+                top=RANK_CHART_TOP if len(self.index) > RANK_CHART_MAX else None,
                 language=self.lang,  # type: ignore[arg-type]
             )
         )

@@ -35,6 +35,7 @@ import datetime as _dt
 import hashlib
 import json
 import logging
+import time
 import tomllib
 import warnings
 from dataclasses import dataclass, field, replace
@@ -58,7 +59,7 @@ from pydantic import (
 from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
 from wijkanalyse._errors import DataError, DataWarning, InfeasibleError, SchemaError
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
-from wijkanalyse.areas import Municipality
+from wijkanalyse.areas import Region
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
@@ -86,20 +87,63 @@ class _Model(BaseModel):
 
 
 class StudySection(_Model):
-    """``[study]``: what is analysed."""
+    """``[study]``: what is analysed.
+
+    The area is either ``municipality`` (one NIS5 code, or a list of them) or ``region``
+    (an arrondissement's or a province's NIS code, or ``"flanders"``).
+    """
 
     name: str = Field(min_length=1)
-    municipality: NisCode
+    municipality: NisCode | list[NisCode] | None = None
+    region: NisCode | None = None
     vintage: Literal[2024, 2025] = 2024
     language: Literal["nl", "en"] = "nl"
     facility_buffer_m: float = Field(default=3000.0, ge=0, le=50_000)
 
     @field_validator("municipality")
     @classmethod
-    def _nis5(cls, v: str) -> str:
+    def _nis5(cls, v: str | list[str] | None) -> str | list[str] | None:
+        if v is None:
+            return v
+        values = [v] if isinstance(v, str) else v
+        if not values:
+            raise ValueError("lists no municipality; give one or more 5-digit NIS codes")
+        for one in values:
+            if not NIS5_RE.fullmatch(one.strip()):
+                raise ValueError(
+                    f"must be a 5-digit NIS code such as '24062' (Leuven), got {one!r}"
+                )
+        return v.strip() if isinstance(v, str) else [x.strip() for x in v]
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        if v.strip().lower() in ("flanders", "vlaanderen"):
+            return "flanders"
         if not NIS5_RE.fullmatch(v.strip()):
-            raise ValueError(f"must be a 5-digit NIS code such as '24062' (Leuven), got {v!r}")
+            raise ValueError(
+                "must be an arrondissement's or a province's NIS code (e.g. '24000' for "
+                f"arrondissement Leuven, '20001' for Vlaams-Brabant) or 'flanders', got {v!r}"
+            )
         return v.strip()
+
+    @model_validator(mode="after")
+    def _one_area(self) -> StudySection:
+        if (self.municipality is None) == (self.region is None):
+            raise ValueError(
+                "give exactly one of 'municipality' (NIS code or list of codes) and 'region' "
+                "(arrondissement or province NIS code, or 'flanders')"
+            )
+        return self
+
+    @property
+    def area(self) -> str | list[str]:
+        """The study area as :func:`wijkanalyse.areas.region` takes it."""
+        value = self.municipality if self.municipality is not None else self.region
+        assert value is not None
+        return value
 
 
 class DataSection(_Model):
@@ -302,6 +346,19 @@ def _default_groups() -> dict[str, TargetGroup]:
     }
 
 
+class ReportSection(_Model):
+    """``[report]``: which wijken get a report of their own.
+
+    ``wijken = "auto"`` gives every wijk its report when the study has at most
+    ``max_wijken`` wijken with an outline (one municipality), and otherwise only the
+    overview and the custom areas; ``"all"``, ``"none"`` or a list of wijk codes choose.
+    """
+
+    wijken: Literal["auto", "all", "none"] | list[str] = "auto"
+    max_wijken: int = Field(default=60, ge=0)
+    pdf: bool = True
+
+
 class StudyConfig(_Model):
     """The whole study file."""
 
@@ -315,6 +372,7 @@ class StudyConfig(_Model):
     access: AccessSection | None = None
     plan: PlanSection | None = None
     scenarios: list[ScenarioSection] = []
+    report: ReportSection = ReportSection()
 
 
 def _group_label(group: TargetGroup, lang: str) -> str:
@@ -394,9 +452,19 @@ class StudyData:
     facilities: gpd.GeoDataFrame
     areas: pd.DataFrame
     road_graph: io.RoadGraphFrames | None
-    municipality: Municipality
+    region: Region
     notes: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
+
+    @property
+    def municipality(self) -> Region:
+        """The study area (kept under its old name; see :attr:`region`)."""
+        return self.region
+
+    @property
+    def boundary(self) -> Any:
+        """The outline of the study area (union of its municipalities)."""
+        return areas.region_polygon(self.region)
 
 
 @dataclass(frozen=True)
@@ -500,6 +568,9 @@ class RunResult:
     analysis: Analysis | None = field(default=None, repr=False)
     access: AccessResults | None = field(default=None, repr=False)
     planning: PlanResults | None = field(default=None, repr=False)
+    timings: dict[str, float] = field(default_factory=dict, repr=False)
+    """Seconds per step (``load``, ``indicators``, ``access``, ``planning``, ``write``,
+    ``report``) and ``total``."""
 
 
 # --------------------------------------------------------------------------- the study
@@ -740,12 +811,12 @@ class Study:
         vintage = cfg.study.vintage
         notes: list[str] = []
         used: list[str] = []
-        muni = areas.municipality(cfg.study.municipality, vintage=vintage)
+        muni = areas.region(cfg.study.area, vintage=vintage)
         if muni.note:
             notes.append(muni.note)
 
         sectors = areas.load_sectors(
-            muni.code,
+            muni.code if muni.is_municipality else list(muni.municipalities),
             vintage=vintage,
             geometry=self._source(cfg.data.sectors),
             population=self._source(cfg.data.population),
@@ -767,7 +838,7 @@ class Study:
         polygons_id = "pinc_wijken_ggw72024_arr_leuven" if vintage == 2024 else "pinc_wijken_ggw7"
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DataWarning)
-            wijk_geo = areas.wijk_areas(vintage, gemeente=muni.code)
+            wijk_geo = areas.wijk_areas(vintage, gemeente=muni)
         for w in caught:
             warnings.warn(str(w.message), DataWarning, stacklevel=2)
         real = [c for c in wijk_geo.index if not str(c).upper().endswith("ONB")]
@@ -796,7 +867,7 @@ class Study:
             ["wijk_name", "n_sectors", "area_km2", *counts.columns.drop("n_sectors"), "geometry"]
         ]
 
-        boundary = areas.municipality_polygon(muni.code)
+        boundary = areas.region_polygon(muni)
         used.append("pinc_gemeenten_2024")
         facilities, fnotes, fused = self._load_facilities(boundary)
         notes += fnotes
@@ -814,7 +885,7 @@ class Study:
             facilities=facilities,
             areas=area_rows,
             road_graph=graph,
-            municipality=muni,
+            region=muni,
             notes=tuple(notes),
             datasets=tuple(dict.fromkeys(u for u in used if u in CATALOGUE)),
         )
@@ -888,7 +959,7 @@ class Study:
         return facilities, notes, used
 
     def _custom_areas(
-        self, sectors: gpd.GeoDataFrame, muni: Municipality, notes: list[str]
+        self, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str]
     ) -> pd.DataFrame:
         cfg = self.config
         rows = []
@@ -976,7 +1047,7 @@ class Study:
             open_space_year=icfg.open_space_year,
         )
         notes += inputs.notes
-        boundary = areas.municipality_polygon(data.municipality.code)
+        boundary = data.boundary
         extent = boundary.buffer(cfg.study.facility_buffer_m)
         common = {
             "facilities": data.facilities if len(data.facilities) else None,
@@ -1018,7 +1089,7 @@ class Study:
         )
         if icfg.references and refs_ok and vintage == 2024:
             ref = indicators.reference_indicators(
-                data.municipality.code,
+                data.region,
                 indicators=[c for c in wk.attrs["indicators"]],
                 population=cfg.data.population,
                 income=cfg.data.income,
@@ -1100,11 +1171,19 @@ class Study:
             net = StreetNetwork.from_road_graph(data.road_graph, **opts)
             net = replace(net, report=replace(net.report, source=label))
         else:
-            notes.append(_i18n.text("access_no_network", lang, method=crow.method))
+            notes.append(
+                _i18n.text(
+                    "access_no_network", lang, method=crow.method, where=self._where(data, lang)
+                )
+            )
             return crow
         snapped = net.snap(demand.geometry)
         if not snapped["attached"].any():
-            notes.append(_i18n.text("access_no_network", lang, method=crow.method))
+            notes.append(
+                _i18n.text(
+                    "access_no_network", lang, method=crow.method, where=self._where(data, lang)
+                )
+            )
             return crow
         notes.append(str(net.report))
         off = snapped.index[~snapped["attached"]]
@@ -1116,7 +1195,7 @@ class Study:
                     lang,
                     n=len(off),
                     max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
-                    wijken=", ".join(map(str, wijken)),
+                    wijken=_i18n.short_list(wijken, lang),
                     method=net.fallback_method,
                 )
             )
@@ -1125,14 +1204,18 @@ class Study:
             fsnap = net.snap(fac.geometry)
             far = fsnap.index[~fsnap["attached"]]
             asked = {q.facility_type for q in acc.questions}
-            named = [str(fac.at[f, "name"]) for f in far if fac.at[f, "type"] in asked]
+            named = [
+                str(fac.at[f, "name"]) if pd.notna(fac.at[f, "name"]) else str(f)
+                for f in far
+                if fac.at[f, "type"] in asked
+            ]
             if len(far):
                 notes.append(
                     _i18n.text(
                         "access_facility_off",
                         lang,
                         n=len(far),
-                        names=", ".join(named) or "–",
+                        names=_i18n.short_list(named, lang) or "–",
                         max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
                         method=net.fallback_method,
                     )
@@ -1203,6 +1286,11 @@ class Study:
             self._need(analysis, notes) if acc.questions else (pd.Series(), pd.Series(), "", "")
         )
         cov_frames, gap_frames, eq_rows = [], [], []
+        gemeente_names = (
+            {data.region.code: data.region.name}
+            if data.region.is_municipality
+            else data.region.municipality_names
+        )
         members: dict[str, list[str]] = {
             str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
             for name, row in data.areas.iterrows()
@@ -1221,9 +1309,16 @@ class Study:
             by_wijk.insert(1, "name", wijk_names.reindex(by_wijk.index).to_numpy())
             total = access.coverage(demand, fac, by="gemeente", **common)
             total.insert(0, "level", "gemeente")
-            total.insert(1, "name", data.municipality.name)
+            total.insert(1, "name", total.index.map(gemeente_names).to_numpy())
             total.index.name = "wijk"
             cov_frames += [by_wijk, total]
+            if not data.region.is_municipality:
+                whole = pd.Series(data.region.code, index=demand.index)
+                reg = access.coverage(demand, fac, by=whole, **common)
+                reg.insert(0, "level", data.region.level)
+                reg.insert(1, "name", data.region.name)
+                reg.index.name = "wijk"
+                cov_frames.append(reg)
             minutes = near_q.droplevel("facility_type")["minutes"]
             methods = near_q.droplevel("facility_type")["method"]
             pop = demand[q.target_group]
@@ -1323,7 +1418,7 @@ class Study:
             if unknown:
                 raise DataError(
                     f"plan.candidate_wijken: {listing(unknown)} are not wijken of "
-                    f"{data.municipality.name} ({listing(wijken.index)})."
+                    f"{data.region.name} ({listing(wijken.index)})."
                 )
             wijken = wijken.loc[cfg.candidate_wijken]
         cand = locate.candidate_sites(
@@ -1473,7 +1568,7 @@ class Study:
         lang = cfg.study.language
         questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
         asked = cfg.access.questions if cfg.access else []
-        boundary = areas.municipality_polygon(data.municipality.code)
+        boundary = data.boundary
         reach = boundary.buffer(cfg.study.facility_buffer_m)
         levels: dict[str, Any] = {
             "wijk": demand["wijk"],
@@ -1481,7 +1576,11 @@ class Study:
         }
         names: dict[str, Any] = {
             "wijk": data.wijken["wijk_name"],
-            "gemeente": {data.municipality.code: data.municipality.name},
+            "gemeente": (
+                {data.region.code: data.region.name}
+                if data.region.is_municipality
+                else data.region.municipality_names
+            ),
         }
         if members:
             levels["area"] = {a: m for a, m in members.items() if m}
@@ -1510,7 +1609,7 @@ class Study:
                 if len(far):
                     raise DataError(
                         f"scenario {sc.name!r}: sites {listing(add.loc[far, 'name'])} lie "
-                        f"outside {data.municipality.name} + {cfg.study.facility_buffer_m:g} m; "
+                        f"outside {data.region.name} + {cfg.study.facility_buffer_m:g} m; "
                         "give x and y in EPSG:31370 metres."
                     )
                 obj = scenario.Scenario(
@@ -1557,10 +1656,24 @@ class Study:
         pdf
             With ``report``: also write each report as PDF.
         """
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+        start = clock
+
+        def lap(step: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[step] = now - clock
+            clock = now
+
         data = self.load()
+        lap("load")
         analysis = self.analyse(data)
+        lap("indicators")
         acc = self.accessibility(data, analysis)
+        lap("access")
         planning = self.planning(data, acc, analysis)
+        lap("planning")
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         files = self._write(data, out_dir)
@@ -1570,13 +1683,20 @@ class Study:
         if planning is not None:
             files += self._write_planning(planning, out_dir)
         files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+        lap("write")
         report_notes: list[str] = []
         if report:
             from wijkanalyse import report as _report
 
+            units = self._report_units(data, report_notes)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", DataWarning)
-                files += _report.render(out_dir, language=self.config.study.language, pdf=pdf)
+                files += _report.render(
+                    out_dir,
+                    language=self.config.study.language,
+                    pdf=pdf and self.config.report.pdf,
+                    units=units,
+                )
             for w in caught:
                 if issubclass(w.category, DataWarning):
                     report_notes.append(
@@ -1584,6 +1704,8 @@ class Study:
                     )
                 else:
                     warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        lap("report")
+        timings["total"] = time.perf_counter() - start
         summary = tuple(
             self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
         ) + tuple(report_notes)
@@ -1598,7 +1720,34 @@ class Study:
             analysis=analysis,
             access=acc,
             planning=planning,
+            timings=timings,
         )
+
+    def _report_units(self, data: StudyData, notes: list[str]) -> list[str] | None:
+        """Return the wijken and areas that get a report of their own (``None``: all)."""
+        cfg = self.config.report
+        lang = self.config.study.language
+        outlined = [c for c in data.wijken.index if data.wijken.geometry.get(c) is not None]
+        area_names = [str(a) for a in data.areas.index]
+        if cfg.wijken == "all":
+            return None
+        if cfg.wijken == "none":
+            return area_names
+        if isinstance(cfg.wijken, list):
+            unknown = [w for w in cfg.wijken if w not in outlined]
+            if unknown:
+                raise DataError(
+                    f"report.wijken: {listing(unknown)} are not wijken with an outline in "
+                    f"{data.region.name} (e.g. {listing(outlined, 6)})."
+                )
+            return [*cfg.wijken, *area_names]
+        if len(outlined) <= cfg.max_wijken:
+            return None
+        notes.append(
+            f"{_i18n.text('warning', lang)}: "
+            + _i18n.text("report_wijken_skipped", lang, n=len(outlined), max=cfg.max_wijken)
+        )
+        return area_names
 
     def _write_planning(self, res: PlanResults, out: Path) -> list[Path]:
         thr = self.config.indicators.suppression_threshold
@@ -1858,9 +2007,11 @@ class Study:
             "study_file": str(self.path) if self.path else None,
             "study": self.config.model_dump(mode="json"),
             "municipality": {
-                "code": data.municipality.code,
-                "name": data.municipality.name,
-                "vintage": data.municipality.vintage,
+                "code": data.region.code,
+                "name": data.region.name,
+                "vintage": data.region.vintage,
+                "level": data.region.level,
+                "municipalities": list(data.region.municipalities),
             },
             "sector_vintage": self.config.study.vintage,
             "datasets": [entry(get_dataset(d)) for d in data.datasets],
@@ -1936,8 +2087,8 @@ class Study:
             t(
                 "summary_title",
                 lang,
-                name=data.municipality.name,
-                nis=data.municipality.code,
+                name=data.region.name,
+                nis=data.region.code,
                 vintage=self.config.study.vintage,
             )
         ]
@@ -1995,6 +2146,7 @@ class Study:
                 t(
                     "facilities_line",
                     lang,
+                    where=self._where(data, lang),
                     buffer=_i18n.fmt_number(self.config.study.facility_buffer_m / 1000, 0, lang),
                     listing=listing_,
                 )
@@ -2123,7 +2275,10 @@ class Study:
         cov = acc.coverage
         if not len(cov):
             return lines
-        total = cov[cov["level"] == "gemeente"]
+        region_levels = [lv for lv in cov["level"].unique() if lv not in ("wijk", "gemeente")]
+        top_level = region_levels[0] if region_levels else "gemeente"
+        total = cov[cov["level"] == top_level]
+        munis = cov[cov["level"] == "gemeente"] if region_levels else cov.iloc[:0]
         for _, row in total.iterrows():
             label = _group_label(groups[str(row["target_group"])], lang)
             lines.append(
@@ -2140,6 +2295,24 @@ class Study:
                     else t("unknown", lang),
                 )
             )
+            same = munis[
+                (munis["facility_type"] == row["facility_type"])
+                & (munis["target_group"] == row["target_group"])
+                & (munis["threshold_minutes"] == row["threshold_minutes"])
+                & munis["share_covered"].notna()
+            ]
+            if len(same):
+                low = same.sort_values(["share_covered", "name"]).head(3)
+                lines.append(
+                    t(
+                        "access_lowest",
+                        lang,
+                        listing="; ".join(
+                            f"{r['name']} {_i18n.fmt_pct(float(r['share_covered']), 1, lang)}"
+                            for _, r in low.iterrows()
+                        ),
+                    )
+                )
         gaps = acc.gaps
         for key, block in gaps.groupby(
             ["facility_type", "target_group", "threshold_minutes"], sort=False
@@ -2241,6 +2414,11 @@ class Study:
                 )
         return lines
 
+    @staticmethod
+    def _where(data: StudyData, lang: str) -> str:
+        key = "where_municipality" if data.region.is_municipality else "where_region"
+        return _i18n.text(key, lang)
+
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
         assert data.road_graph is not None
         src = self.config.data.road_graph or ""
@@ -2260,10 +2438,17 @@ class Study:
             part = edges.geometry.iloc[idx].intersection(shape).length
             return float((part * weight.iloc[idx].to_numpy()).sum()) / 1000
 
-        km = km_within(areas.municipality_polygon(data.municipality.code))
+        km = km_within(data.boundary)
+        where = self._where(data, lang)
         if km < 0.5:
-            return [_i18n.text("network_none", lang, coverage=ds.coverage if ds else src)]
-        lines = [_i18n.text("network_line", lang, source=src, km=_i18n.fmt_number(km, 0, lang))]
+            return [
+                _i18n.text("network_none", lang, where=where, coverage=ds.coverage if ds else src)
+            ]
+        lines = [
+            _i18n.text(
+                "network_line", lang, source=src, km=_i18n.fmt_number(km, 0, lang), where=where
+            )
+        ]
         gaps = [
             f"{row.wijk_name} ({code})"
             for code, row in data.wijken.iterrows()
@@ -2272,5 +2457,5 @@ class Study:
             and km_within(row.geometry) < 1.0
         ]
         if gaps:
-            lines.append(_i18n.text("network_gaps", lang, wijken=", ".join(gaps)))
+            lines.append(_i18n.text("network_gaps", lang, wijken=_i18n.short_list(gaps, lang)))
         return lines
