@@ -393,3 +393,70 @@ def test_area_outlines_by_hand() -> None:
     assert out.geometry["alles"].area == pytest.approx(3_000_000)
     with pytest.raises(DataError, match="S9"):
         area_outlines({"x": ["S9"]}, sectors, wijken)
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def test_regions_of_every_level(mirror: Path) -> None:
+    h = areas.hierarchy(2024)
+    one = areas.region(LEUVEN)
+    assert (one.level, one.name, one.municipalities, one.is_municipality) == (
+        "gemeente",
+        "Leuven",
+        (LEUVEN,),
+        True,
+    )
+    assert set(one.sectors) == set(areas.municipality(LEUVEN).sectors)
+    arr = areas.region("24000")
+    assert (arr.level, arr.name, len(arr.municipalities)) == (
+        "arrondissement",
+        "Leuven (Arr.)",
+        30,
+    )
+    assert set(arr.sectors) == set(h.index[h["arrondissement"] == "24000"])
+    assert len(arr.sectors) == 874  # the data README's count for arrondissement 24000
+    prov = areas.region("20001")
+    assert prov.level == "provincie"
+    assert set(arr.municipalities) < set(prov.municipalities)
+    flanders = areas.region("Vlaanderen")
+    assert (flanders.code, flanders.level) == ("02000", "gewest")
+    assert flanders.municipalities == tuple(areas.flemish_municipalities(2024))
+    assert len(flanders.municipalities) == 300
+    assert areas.region("flanders") == flanders
+    pair = areas.region(["24062", "24009"])
+    assert (pair.level, pair.code, pair.name) == ("gemeenten", "24062+24009", "Leuven, Bertem")
+    assert pair.municipality_names == {"24062": "Leuven", "24009": "Bertem"}
+    assert areas.region(["24062"]) == one
+
+
+def test_region_outlines(mirror: Path) -> None:
+    # the data README: arrondissement Leuven 1 169.2 km², Leuven 57.50 km²
+    assert areas.region_polygon(areas.region("24000")).area / 1e6 == pytest.approx(1169.2, abs=0.1)
+    assert areas.region_polygon(areas.region(LEUVEN)).area / 1e6 == pytest.approx(57.50, abs=0.01)
+    pair = areas.region_polygon(areas.region(["24062", "24009"]))
+    parts = areas.municipality_polygon("24062").area + areas.municipality_polygon("24009").area
+    assert pair.area == pytest.approx(parts, rel=1e-9)  # neighbours: the union adds nothing
+
+
+def test_region_errors(mirror: Path) -> None:
+    with pytest.raises(SchemaError, match="list of municipalities is empty"):
+        areas.region([])
+    with pytest.raises(SchemaError, match=r"municipalities 24062 are listed twice"):
+        areas.region(["24062", "24062"])
+    with pytest.raises(DataError, match="24000 is the NIS code of arrondissement"):
+        areas.region(["24062", "24000"])
+    with pytest.raises(DataError, match="24063 is not a municipality code"):
+        areas.region("24063")
+    with pytest.raises(SchemaError, match="region must be a 5-digit NIS code"):
+        areas.region("Brabant")
+
+
+def test_wijk_areas_of_a_region(mirror: Path) -> None:
+    arr = areas.region("24000")
+    w = areas.wijk_areas(2024, gemeente=arr)
+    h = areas.hierarchy(2024)
+    assert set(w.index) == set(h.loc[h["arrondissement"] == "24000", "wijk"])
+    assert int(w["n_sectors"].sum()) == 874
+    leuven = areas.wijk_areas(2024, gemeente=LEUVEN)
+    assert set(leuven.index) <= set(w.index)

@@ -85,6 +85,27 @@ def test_rank_chart_intervals_and_highlight() -> None:
         charts.rank_chart(index.iloc[2:])
 
 
+def test_rank_chart_top_keeps_the_highlighted_unit() -> None:
+    n = 10
+    index = pd.DataFrame(
+        {
+            "name": [f"U{i}" for i in range(1, n + 1)],
+            "rank": np.arange(1, n + 1),
+            "rank_p05": np.arange(1, n + 1),
+            "rank_p95": np.arange(1, n + 1),
+        },
+        index=[f"W{i}" for i in range(1, n + 1)],
+    )
+    ax = charts.rank_chart(index, top=3, highlight=["W8"]).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["U1", "U2", "U3", "U8"]
+    assert "4 van 10 getoond" in ax.get_xlabel()
+    full = charts.rank_chart(index, top=20).axes[0]
+    assert len(full.get_yticklabels()) == n
+    assert "getoond" not in full.get_xlabel()
+    with pytest.raises(DataError, match="top must be at least 1"):
+        charts.rank_chart(index, top=0)
+
+
 def test_coverage_curve_and_scenario_chart() -> None:
     curves = pd.DataFrame(
         {

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -86,3 +87,18 @@ def test_indicators_list() -> None:
     assert csv.output.startswith("id,label_nl,label_en,unit,direction")
     bad = runner.invoke(app, ["indicators", "list", "--format", "xml"])
     assert bad.exit_code != 0
+
+
+def test_run_prints_time_per_step_and_peak_memory(mirror: Path, tmp_path: Path) -> None:
+    study = tmp_path / "s.toml"
+    study.write_text(
+        '[study]\nname = "Bertem en Bierbeek"\nmunicipality = ["24009", "24011"]\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["run", str(study), "--out", str(tmp_path / "out"), "--no-report"])
+    assert result.exit_code == 0, result.output
+    cost = [line for line in result.output.splitlines() if "Rekentijd" in line]
+    assert len(cost) == 1
+    assert "inlezen" in cost[0]
+    assert "indicatoren en index" in cost[0]
+    assert re.search(r"piekgeheugen \d[\d\xa0 ]* MiB", cost[0])

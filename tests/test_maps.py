@@ -153,6 +153,24 @@ def test_service_areas_gaps_and_shown_types() -> None:
         maps.interactive_map(gaps=gaps.assign(pop_affected=[-1.0, 0.0]))
 
 
+def test_thousands_of_gap_rings_start_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(maps, "MAX_SHOWN_RINGS", 2)
+    gaps = gpd.GeoDataFrame(
+        {"name": ["a", "b", "c"], "pop_affected": [5.0, 6.0, 0.0]},
+        geometry=[Point(170_500 + 100 * i, 170_800) for i in range(3)],
+        index=["S1", "S2", "S3"],
+        crs=CRS,
+    )
+
+    def shown(frame: gpd.GeoDataFrame) -> bool:
+        m = maps.interactive_map(gaps=frame)
+        groups = [c for c in m._children.values() if type(c).__name__ == "FeatureGroup"]
+        return {g.layer_name: g.show for g in groups}["tekorten (niet binnen bereik)"]
+
+    assert shown(gaps) is True  # two rings (the third has nobody uncovered)
+    assert shown(gaps.assign(pop_affected=[5.0, 6.0, 7.0])) is False
+
+
 def test_nice_scale_bar_lengths() -> None:
     # about a fifth of the map width, rounded down to 1, 2 or 5 × 10ⁿ metres
     assert maps._nice_length(10_000) == 2000

@@ -165,9 +165,22 @@ def test_service_area_of_a_straight_street() -> None:
     assert not geom.contains(Point(215.0, 0.0))
     expected = shapely.union_all(
         [shapely.LineString([(0, 0), (200, 0)]), shapely.LineString([(100, 0), (100, 50)])]
-    ).buffer(10.0)
+    ).buffer(10.0, quad_segs=4)
     assert geom.symmetric_difference(expected).area < 5.0  # round caps differ slightly
     assert areas["area_km2"].iloc[0] == pytest.approx(expected.area / 1e6, rel=1e-3)
+
+
+def test_street_lines_drop_the_copy_of_a_two_way_street() -> None:
+    from wijkanalyse.network import _street_lines
+
+    start = np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 0.0], [100.0, 0.0]])
+    end = np.array([[100.0, 0.0], [0.0, 0.0], [200.0, 0.0], [100.0, 50.0]])
+    merged = _street_lines(start, end)
+    # A-B and B-A are one street (without the dedupe the length would be 350 m)
+    assert merged.length == pytest.approx(250.0)
+    assert shapely.get_num_geometries(merged) == 3  # B joins three pieces: nothing to merge
+    chain = _street_lines(start[[0, 2]], end[[0, 2]])
+    assert chain.equals(shapely.LineString([(0, 0), (100, 0), (200, 0)]))  # A-B-C merged
 
 
 def test_service_areas_grow_with_time() -> None:

@@ -64,6 +64,7 @@ __all__ = [
     "detect_vintage",
     "flemish_municipalities",
     "hierarchy",
+    "is_pseudo_wijk",
     "join",
     "load_sectors",
     "municipality",
@@ -98,6 +99,17 @@ _HIERARCHY_SOURCES = {
     2025: ("pinc_statsec2025_als_basis", "pinc_ggw7_names"),
 }
 _WIJK_POLYGONS = {2024: "pinc_wijken_ggw72024_arr_leuven", 2025: "pinc_wijken_ggw7"}
+
+
+def is_pseudo_wijk(code: object) -> bool:
+    """Whether a wijk code stands for residents without a known place (``…ONB``, ``…ZZZZ``).
+
+    Examples
+    --------
+    >>> is_pseudo_wijk("24062ONB"), is_pseudo_wijk("24045ZZZZ"), is_pseudo_wijk("240621")
+    (True, True, False)
+    """
+    return str(code).upper().endswith(("ONB", "ONBE", "ZZZZ"))
 
 
 def _is_pseudo(code: str) -> bool:
@@ -354,7 +366,8 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
             )
             return (
                 f"{nis} is the NIS code of {level} {lname}, not of a municipality. Its "
-                f"municipalities include {ex}."
+                f"municipalities include {ex}. To study all of them, use region('{nis}') "
+                f'(in a study file: region = "{nis}").'
             )
     if vintage != 2011:
         old = _full_hierarchy(2011)
@@ -594,7 +607,7 @@ def wijk_areas(vintage: int, *, gemeente: str | Region) -> gpd.GeoDataFrame:
     groups = groups.loc[sorted(groups.index, key=_natural_key)]
     polys = _wijk_polygons(vintage)
     geoms = polys.geometry.reindex(groups.index)
-    real = [w for w in groups.index if not str(w).upper().endswith("ONB")]
+    real = [w for w in groups.index if not is_pseudo_wijk(w)]
     lacking = [w for w in real if geoms.get(w) is None]
     if lacking:
         ds = get_dataset(_WIJK_POLYGONS[vintage])
@@ -904,7 +917,7 @@ def custom_area(
 
 def _natural_key(code: str) -> tuple[object, ...]:
     """Sort '240621' < '240622' < '2406210' and 'W01' < 'W02'; pseudo-wijken last."""
-    pseudo = str(code).upper().endswith(("ONB", "ONBE"))
+    pseudo = is_pseudo_wijk(code)
     parts = re.split(r"(\d+)", str(code))
     return (pseudo, len(str(code)), tuple(int(p) if p.isdigit() else p for p in parts))
 

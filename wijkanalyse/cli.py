@@ -19,6 +19,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from wijkanalyse import _i18n, datasets, indicators, settings
 from wijkanalyse._errors import WijkanalyseError
@@ -61,7 +62,9 @@ def _set_language(value: str | None) -> None:
 
 
 def _fail(exc: Exception) -> None:
-    _err().print(f"[bold red]{_i18n.text('error')}:[/] {exc}", markup=True, highlight=False)
+    _err().print(
+        f"[bold red]{_i18n.text('error')}:[/] {escape(str(exc))}", markup=True, highlight=False
+    )
     raise typer.Exit(code=2)
 
 

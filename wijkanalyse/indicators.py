@@ -72,7 +72,9 @@ LEVELS: tuple[str, ...] = (
     "wijk",
     "deelgemeente",
     "gemeente",
+    "gemeenten",
     "arrondissement",
+    "provincie",
     "gewest",
     "area",
 )

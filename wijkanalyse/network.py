@@ -1508,9 +1508,10 @@ class StreetNetwork:
 
         The reachable parts of the streets (partly reached streets are cut where the time
         runs out) are buffered by ``buffer_m``, the distance a front door may lie from the
-        street centre line. Travel is *towards* the facility, which matters for one-way
-        streets when cycling. A facility off the network gets a circle of radius minutes ×
-        speed / detour factor, with ``method`` saying so.
+        street centre line (round ends drawn with 4 segments per quarter circle: at 50 m
+        at most 1 m inside the true circle). Travel is *towards* the facility, which matters
+        for one-way streets when cycling. A facility off the network gets a circle of radius
+        minutes × speed / detour factor, with ``method`` saying so.
 
         Returns
         -------
@@ -1549,7 +1550,7 @@ class StreetNetwork:
                             where=att.length[use] > 0,
                         )
                         start = hxy[use] - (hxy[use] - txy[use]) * frac[:, None]
-                        geom = shapely.buffer(_street_lines(start, hxy[use]), buffer_m)
+                        geom = shapely.buffer(_street_lines(start, hxy[use]), buffer_m, quad_segs=4)
                     rows.append((geoms.index[f_i], b, self.method, geom))
         for f_i in np.flatnonzero(att.node < 0):
             if self.off_network != "euclidean":

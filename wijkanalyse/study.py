@@ -811,6 +811,9 @@ class Study:
         vintage = cfg.study.vintage
         notes: list[str] = []
         used: list[str] = []
+        if isinstance(cfg.study.municipality, str):
+            # a municipality field holding an arrondissement's code is an error, not a region
+            areas.municipality(cfg.study.municipality, vintage=vintage)
         muni = areas.region(cfg.study.area, vintage=vintage)
         if muni.note:
             notes.append(muni.note)
@@ -841,7 +844,7 @@ class Study:
             wijk_geo = areas.wijk_areas(vintage, gemeente=muni)
         for w in caught:
             warnings.warn(str(w.message), DataWarning, stacklevel=2)
-        real = [c for c in wijk_geo.index if not str(c).upper().endswith("ONB")]
+        real = [c for c in wijk_geo.index if not areas.is_pseudo_wijk(c)]
         lacking = [c for c in real if wijk_geo.geometry[c] is None]
         if lacking:
             notes.append(
@@ -2092,7 +2095,7 @@ class Study:
                 vintage=self.config.study.vintage,
             )
         ]
-        pseudo = [x for x in w.index if str(x).upper().endswith("ONB")]
+        pseudo = [x for x in w.index if areas.is_pseudo_wijk(x)]
         extra = ""
         if pseudo and "pop_total" in w:
             extra = t(
