@@ -22,6 +22,10 @@ Cases:
   emergency campuses in the mirror; geopandas ``sjoin_nearest``.
 * ``flanders``: every 2024 sector of Flanders, from the files to indicators, the index and
   1 000 Monte Carlo draws, in a fresh process (its peak RSS is the memory figure).
+* ``regions``: ``Study.run`` of ``examples/vlaanderen.toml`` narrowed to Leuven, arrondissement
+  Leuven, Vlaams-Brabant and all of Flanders, each in a fresh process: seconds per step,
+  peak RSS and the fitted exponent of each step against the number of sectors; then the two
+  region examples through ``wijkanalyse run``.
 * ``scaling``: nearest facility and the OD matrix within 15 minutes on synthetic street grids
   of 10 000 to 1 000 000 nodes (quick: up to 160 000), one origin per 50 nodes, 200
   facilities, and the fitted exponent of time against size.
@@ -465,6 +469,117 @@ def case_flanders(quick: bool) -> list[Row]:
     ]
 
 
+# --------------------------------------------------------------------------- whole regions
+
+
+REGIONS = (
+    ("Leuven", "24062"),
+    ("arr. Leuven", "24000"),
+    ("Vlaams-Brabant", "20001"),
+    ("Vlaanderen", "flanders"),
+)
+
+
+def _region_child(region: str, draws: int, out: str) -> None:
+    """In a fresh process: the Flanders example study, narrowed to ``region``, run in full."""
+    import json
+    import resource
+    import tomllib
+    import warnings
+
+    from wijkanalyse.study import Study
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    raw = tomllib.loads((root / "vlaanderen.toml").read_text(encoding="utf-8"))
+    raw["study"]["region"] = region
+    raw["index"]["sensitivity"]["draws"] = draws
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = Study.from_dict(raw, base_dir=root).run(out, pdf=False)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"sectors": len(result.data.sectors), "peak_rss_mib": rss, **result.timings}))
+
+
+def case_regions(quick: bool) -> list[Row]:
+    """``Study.run`` (indicators, index + draws, straight-line access, maps and the overview
+    report) from one municipality to all of Flanders, each in a fresh process; the cost of
+    each step against the number of sectors, with its fitted exponent; and the two example
+    studies through the ``wijkanalyse run`` command."""
+    import json
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+
+    draws = 200 if quick else 1_000
+    root = Path(__file__).resolve().parent.parent
+    rows: list[Row] = []
+    found = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, region in REGIONS:
+            code = (
+                "from benchmarks.run import _region_child; "
+                f"_region_child({region!r}, {draws}, {str(Path(tmp) / region)!r})"
+            )
+            out = subprocess.run(
+                [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            found.append(r)
+            rows.append(
+                Row(
+                    "regions",
+                    f"{label}: {r['sectors']} sectors",
+                    "Study.run, peak RSS of the process",
+                    r["total"],
+                    1.0,
+                    ", ".join(
+                        f"{k} {r[k]:.1f}"
+                        for k in ("load", "indicators", "access", "write", "report")
+                    ),
+                    r["peak_rss_mib"],
+                )
+            )
+        n = np.array([r["sectors"] for r in found], dtype=float)
+        for step in ("load", "indicators", "access", "write", "report", "total"):
+            t = np.array([max(r[step], 1e-3) for r in found])
+            slope = float(np.polyfit(np.log(n), np.log(t), 1)[0])
+            rows.append(
+                Row("regions fit", step, f"time ∝ sectors^{slope:.2f}", math.nan, math.nan, "–")
+            )
+        if not quick:
+            for example in ("arrondissement_leuven.toml", "vlaanderen.toml"):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+                t0 = time.perf_counter()
+                subprocess.run(
+                    [
+                        str(Path(sys.executable).parent / "wijkanalyse"),
+                        "run",
+                        str(root / "examples" / example),
+                        "--out",
+                        str(Path(tmp) / example),
+                        "--no-pdf",
+                    ],
+                    cwd=root,
+                    capture_output=True,
+                    check=True,
+                )
+                secs = time.perf_counter() - t0
+                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+                rows.append(
+                    Row(
+                        "regions",
+                        example,
+                        "wijkanalyse run (CLI, whole process)",
+                        secs,
+                        1.0,
+                        "–",
+                        peak if peak > before else math.nan,
+                    )
+                )
+    return rows
+
+
 # --------------------------------------------------------------------------- euclidean nearest
 
 
@@ -579,6 +694,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "index_mc": case_index,
     "euclid_nearest": case_euclid,
     "flanders": case_flanders,
+    "regions": case_regions,
     "scaling": case_scaling,
 }
 

@@ -91,6 +91,14 @@ def run(
     pdf: Annotated[
         bool, typer.Option("--pdf/--no-pdf", help="Schrijf de rapporten ook als PDF.")
     ] = True,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Reken op Dask: 'local' (een cluster op deze machine) of het adres van een "
+            "scheduler, bv. tcp://10.0.0.5:8786. Zelfde uitkomst.",
+        ),
+    ] = None,
 ) -> None:
     """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, kaarten, rapporten, herkomst)."""
     import warnings
@@ -105,7 +113,7 @@ def run(
         with warnings.catch_warnings():
             # data warnings are part of the summary below; do not print them twice
             warnings.simplefilter("ignore", DataWarning)
-            result = s.run(out, report=report, pdf=pdf)
+            result = s.run(out, report=report, pdf=pdf, scheduler=dask)
     except WijkanalyseError as exc:
         _fail(exc)
         return

@@ -47,6 +47,7 @@ import pandas as pd
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import close_matches, listing
 from wijkanalyse.indicators import REGISTRY, Indicator
+from wijkanalyse.parallel import Scheduler, map_blocks
 
 __all__ = [
     "NORMALISATIONS",
@@ -478,6 +479,7 @@ def sensitivity(
     top_k: int | None = None,
     chunk: int = 512,
     progress: bool = True,
+    scheduler: Scheduler = None,
 ) -> pd.DataFrame:
     """Monte Carlo uncertainty of the index ranks.
 
@@ -502,6 +504,10 @@ def sensitivity(
         Draws ranked at a time (memory: units × chunk floats).
     progress
         Show a progress bar.
+    scheduler
+        Where the draws are ranked: ``None`` (here), ``"local"``, a Dask scheduler address
+        or client (see :mod:`wijkanalyse.parallel`). The draws are made here first, so the
+        result is identical wherever they are ranked.
 
     Returns
     -------
@@ -559,30 +565,28 @@ def sensitivity(
     dtype = np.uint16 if n_units < np.iinfo(np.uint16).max else np.int32
     ranks = np.empty((n_units, draws), dtype=dtype)
     top_decile = math.ceil(n_units / 10)
-    bar = _progress(draws, progress, spec.name)
+    # one block per (normalisation, transform, left-out) combination: its draws' columns
+    placed = [np.flatnonzero(combo_of == c) for c in range(len(combos))]
+    blocks = [(combo, weights[cols]) for combo, cols in zip(combos, placed, strict=True)]
+    blocks = [b for b, cols in zip(blocks, placed, strict=True) if len(cols)]
+    placed = [cols for cols in placed if len(cols)]
+    bar = _progress(draws, progress and scheduler is None, spec.name)
     try:
-        for c, (m, t, lo) in enumerate(combos):
-            cols = np.flatnonzero(combo_of == c)
-            if len(cols) == 0:
-                continue
-            dom = _domain_scores(p, m, t, lo)
-            mask = ~np.isnan(dom)
-            filled = np.where(mask, dom, 0.0)
-            for start in range(0, len(cols), chunk):
-                part = cols[start : start + chunk]
-                w = weights[part].T  # domains × draws
-                num = filled @ w
-                den = mask.astype(float) @ w
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    s = np.where(den > 0, num / np.where(den > 0, den, 1.0), -np.inf)
-                order = np.argsort(-s, axis=0, kind="stable")
-                r = np.empty_like(order)
-                np.put_along_axis(
-                    r, order, np.arange(1, n_units + 1)[:, None].repeat(len(part), 1), axis=0
-                )
-                ranks[:, part] = r.astype(dtype)
+        if scheduler is None:
+            # here, block by block, so the progress bar moves
+            for (combo, w), cols in zip(blocks, placed, strict=True):
+                ranks[:, cols] = _rank_draws((combo, w), p=p, chunk=chunk, dtype=dtype)
                 if bar is not None:
-                    bar.update(len(part))
+                    bar.update(len(cols))
+        else:
+            results = map_blocks(
+                _rank_draws,
+                blocks,
+                shared={"p": p, "chunk": chunk, "dtype": dtype},
+                scheduler=scheduler,
+            )
+            for r, cols in zip(results, placed, strict=True):
+                ranks[:, cols] = r
     finally:
         if bar is not None:
             bar.close()
@@ -616,6 +620,39 @@ def sensitivity(
             "top_k": top_k,
         }
     )
+    return out
+
+
+def _rank_draws(
+    block: tuple[tuple[str, str, int | None], np.ndarray],
+    *,
+    p: Any,
+    chunk: int,
+    dtype: Any,
+) -> np.ndarray:
+    """Rank the units in the draws of one (normalisation, transform, left-out) combination.
+
+    ``block`` is the combination and its draws' domain weights (draws × domains); returns
+    units × draws ranks (1 = highest score; ties by unit order).
+    """
+    (m, t, lo), weights = block
+    dom = _domain_scores(p, m, t, lo)
+    mask = ~np.isnan(dom)
+    filled = np.where(mask, dom, 0.0)
+    n_units = dom.shape[0]
+    out = np.empty((n_units, len(weights)), dtype=dtype)
+    for start in range(0, len(weights), chunk):
+        w = weights[start : start + chunk].T  # domains × draws
+        num = filled @ w
+        den = mask.astype(float) @ w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            s = np.where(den > 0, num / np.where(den > 0, den, 1.0), -np.inf)
+        order = np.argsort(-s, axis=0, kind="stable")
+        r = np.empty_like(order)
+        np.put_along_axis(
+            r, order, np.arange(1, n_units + 1)[:, None].repeat(w.shape[1], 1), axis=0
+        )
+        out[:, start : start + w.shape[1]] = r.astype(dtype)
     return out
 
 

@@ -63,6 +63,7 @@ from wijkanalyse.areas import Region
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
+from wijkanalyse.parallel import Scheduler
 
 __all__ = ["PlanResults", "RunResult", "Study", "StudyConfig", "StudyData"]
 
@@ -359,6 +360,23 @@ class ReportSection(_Model):
     pdf: bool = True
 
 
+class ComputeSection(_Model):
+    """``[compute]``: where independent blocks of work run (see :mod:`wijkanalyse.parallel`).
+
+    ``scheduler = "local"`` starts a Dask cluster on this machine; ``"tcp://host:8786"``
+    uses an existing one. Without it everything runs in this process. Results are identical.
+    """
+
+    scheduler: str | None = None
+
+    @field_validator("scheduler")
+    @classmethod
+    def _address(cls, v: str | None) -> str | None:
+        if v is not None and v != "local" and "://" not in v:
+            raise ValueError(f"must be 'local' or an address such as 'tcp://host:8786', got {v!r}")
+        return v
+
+
 class StudyConfig(_Model):
     """The whole study file."""
 
@@ -373,6 +391,7 @@ class StudyConfig(_Model):
     plan: PlanSection | None = None
     scenarios: list[ScenarioSection] = []
     report: ReportSection = ReportSection()
+    compute: ComputeSection = ComputeSection()
 
 
 def _group_label(group: TargetGroup, lang: str) -> str:
@@ -1027,8 +1046,14 @@ class Study:
 
     # -- analysis
 
-    def analyse(self, data: StudyData, *, progress: bool = False) -> Analysis:
-        """Compute the indicators (every level, with references) and the index of ``data``."""
+    def analyse(
+        self, data: StudyData, *, progress: bool = False, scheduler: Scheduler = None
+    ) -> Analysis:
+        """Compute the indicators (every level, with references) and the index of ``data``.
+
+        ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
+        are ranked; see :mod:`wijkanalyse.parallel`.
+        """
         cfg = self.config
         icfg = cfg.indicators
         thr = icfg.suppression_threshold
@@ -1139,6 +1164,7 @@ class Study:
                         leave_one_out=sens.leave_one_out,
                         top_k=sens.top_k,
                         progress=progress,
+                        scheduler=self._scheduler(scheduler),
                     )
                     result = result.join(mc)
                 result.insert(0, "name", table["name"])
@@ -1252,9 +1278,12 @@ class Study:
         return sec, wk, ind_id, "lower" if ind.direction == "less_need" else "higher"
 
     def accessibility(
-        self, data: StudyData, analysis: Analysis | None = None
+        self, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
     ) -> AccessResults | None:
         """Compute travel times, coverage, equity and coverage gaps of the ``[access]`` section.
+
+        ``scheduler`` (default: the study's ``[compute]``) says where the nearest-facility
+        search runs, per facility type and municipality; see :mod:`wijkanalyse.parallel`.
 
         Returns ``None`` when the study has no ``[access]`` section.
         """
@@ -1280,7 +1309,14 @@ class Study:
                 f"facilities have no such type (they have {listing(types) or 'none'})."
             )
         nearest = (
-            access.nearest_facility(demand, fac, network=model, types=types)
+            access.nearest_facility(
+                demand,
+                fac,
+                network=model,
+                types=types,
+                tiles=demand.get("gemeente"),
+                scheduler=self._scheduler(scheduler),
+            )
             if types
             else pd.DataFrame()
         )
@@ -1644,6 +1680,7 @@ class Study:
         echo: bool = False,
         report: bool = True,
         pdf: bool = True,
+        scheduler: Scheduler = None,
     ) -> RunResult:
         """Load the study, write its outputs to ``out`` and return the summary.
 
@@ -1658,6 +1695,11 @@ class Study:
             :func:`wijkanalyse.report.render`.
         pdf
             With ``report``: also write each report as PDF.
+        scheduler
+            Where the independent blocks of work run (index draws, nearest-facility search):
+            ``None`` uses the study's ``[compute] scheduler`` (default: this process);
+            ``"local"`` a local Dask cluster; ``"tcp://host:8786"`` an existing one. The
+            outputs are identical either way.
         """
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -1671,9 +1713,9 @@ class Study:
 
         data = self.load()
         lap("load")
-        analysis = self.analyse(data)
+        analysis = self.analyse(data, scheduler=scheduler)
         lap("indicators")
-        acc = self.accessibility(data, analysis)
+        acc = self.accessibility(data, analysis, scheduler=scheduler)
         lap("access")
         planning = self.planning(data, acc, analysis)
         lap("planning")
@@ -1725,6 +1767,9 @@ class Study:
             planning=planning,
             timings=timings,
         )
+
+    def _scheduler(self, scheduler: Scheduler) -> Scheduler:
+        return scheduler if scheduler is not None else self.config.compute.scheduler
 
     def _report_units(self, data: StudyData, notes: list[str]) -> list[str] | None:
         """Return the wijken and areas that get a report of their own (``None``: all)."""
