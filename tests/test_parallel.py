@@ -47,6 +47,7 @@ def client() -> Iterator[object]:
     )
     with distributed.Client(cluster) as c:
         yield c
+        parallel._close_local()  # the connections made by address, before the cluster goes
     cluster.close()
 
 
@@ -82,6 +83,24 @@ def test_sensitivity_is_identical_on_the_cluster(client: object) -> None:
     here = index.sensitivity(values, spec, draws=300, seed=7, chunk=37, progress=False)
     there = index.sensitivity(values, spec, draws=300, seed=7, chunk=37, scheduler=client)
     pd.testing.assert_frame_equal(here, there)
+
+
+def test_tiles_need_a_label_for_every_point(client: object) -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    pts = gpd.GeoDataFrame(
+        {"gemeente": ["A", None]},
+        geometry=[Point(0, 0), Point(50, 0)],
+        index=["s1", "s2"],
+        crs="EPSG:31370",
+    )
+    fac = gpd.GeoDataFrame(
+        {"type": ["pharmacy"]}, geometry=[Point(100, 0)], index=["f1"], crs="EPSG:31370"
+    )
+    crow = CrowFlies(profile=travel_profile("walk"), detour_factor=1.3, crs=pts.crs)
+    with pytest.raises(DataError, match="tiles has no label for demand points s2"):
+        access.nearest_facility(pts, fac, network=crow, tiles=pts["gemeente"], scheduler=client)
 
 
 def test_nearest_by_municipality_tiles_is_identical(client: object, mirror: Path) -> None:
@@ -125,9 +144,12 @@ def test_a_study_run_on_the_cluster_writes_the_same_files(
             ]
         },
     }
-    study = Study.from_dict(raw)
-    here = study.run(tmp_path / "here", report=False)
-    there = study.run(tmp_path / "there", report=False, scheduler=client)
+    here = Study.from_dict(raw).run(tmp_path / "here", report=False)
+    # the cluster by its address, as a study file names it ([compute] scheduler)
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    remote = Study.from_dict({**raw, "compute": {"scheduler": address}})
+    there = remote.run(tmp_path / "there", report=False)
+    assert parallel.client_for(address) is parallel.client_for(address)  # one connection
     csvs = sorted(p.name for p in (tmp_path / "here").glob("*.csv"))
     assert {"index_sectors.csv", "index_wijken.csv", "access_sectors.csv", "gaps.csv"} <= set(csvs)
     for name in csvs:

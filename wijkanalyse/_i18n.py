@@ -6,6 +6,7 @@ identifiers and exceptions stay English.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from wijkanalyse import settings
@@ -290,9 +291,9 @@ def text(key: str, language: str | None = None, **values: object) -> str:
     return _TEXT[key][lang(language)].format(**values)
 
 
-def short_list(values: object, language: str | None = None, limit: int = 12) -> str:
+def short_list(values: Iterable[object], language: str | None = None, limit: int = 12) -> str:
     """Return ``a, b, c`` or, past ``limit`` items, ``a, b, … (nog 12)`` in the language."""
-    items = [str(v) for v in values]  # type: ignore[attr-defined]
+    items = [str(v) for v in values]
     if len(items) <= limit:
         return ", ".join(items)
     return ", ".join(items[:limit]) + ", " + text("and_more", language, n=len(items) - limit)

@@ -217,7 +217,12 @@ def nearest_facility(
     frames = []
     geoms = demand.geometry if isinstance(demand, gpd.GeoDataFrame) else demand
     parts: list[np.ndarray] = [np.arange(len(geoms))]
-    if tiles is not None and scheduler is not None and isinstance(network, CrowFlies):
+    if (
+        tiles is not None
+        and scheduler is not None
+        and isinstance(network, CrowFlies)
+        and geoms.index.is_unique  # the tiles are put back together by label
+    ):
         labels = pd.Series(tiles).reindex(geoms.index)
         if labels.isna().any():
             raise DataError(

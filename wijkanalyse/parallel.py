@@ -41,6 +41,7 @@ R = TypeVar("R")
 #: Where blocks run: ``None`` (here), ``"local"``, a scheduler address or a Dask client.
 Scheduler = Any
 
+# clients by "local" or address, closed when the interpreter exits
 _LOCAL: dict[str, Any] = {}
 
 #: How long to wait for a remote scheduler before giving up.
@@ -76,22 +77,27 @@ def client_for(scheduler: Scheduler) -> Any | None:
         if "local" not in _LOCAL:
             cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None)
             _LOCAL["local"] = Client(cluster)
-            atexit.register(_close_local)
             log.info("started a local Dask cluster: %s", cluster)
         return _LOCAL["local"]
     if "://" not in key:
         raise DataError(
             f"scheduler {key!r} is not an address; give e.g. 'tcp://10.0.0.5:8786' or 'local'."
         )
+    known = _LOCAL.get(key)
+    if known is not None and known.status == "running":
+        return known
     try:
-        return Client(key, timeout=CONNECT_TIMEOUT)
+        client = Client(key, timeout=CONNECT_TIMEOUT)
     except OSError as exc:
         raise DataError(
             f"cannot reach the Dask scheduler at {key}: {exc}. Is it running, and is the "
             "address right?"
         ) from exc
+    _LOCAL[key] = client  # one connection per address, reused by every block of the run
+    return client
 
 
+@atexit.register
 def _close_local() -> None:
     client = _LOCAL.pop("local", None)
     if client is not None:
@@ -99,6 +105,9 @@ def _close_local() -> None:
         client.close()
         if cluster is not None:
             cluster.close()
+    for other in list(_LOCAL.values()):
+        other.close()
+    _LOCAL.clear()
 
 
 def map_blocks(
