@@ -210,6 +210,60 @@ def test_against_brute_force(seed: int, p: int) -> None:
     assert plan.objective == k
 
 
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("allow_closing", [False, True])
+def test_p_median_screening_keeps_the_optimum(seed: int, allow_closing: bool) -> None:
+    """Sites ruled out by the Lagrangian bound never change the optimum; they shrink the
+    model (the full model, unscreened, is the reference)."""
+    rng = np.random.default_rng(seed)
+    cost, w, ex = random_problem(seed, n=250, m=60)
+    w[rng.random(len(w)) < 0.1] = 0.0  # units with no weight still need a site
+    prob = lc.LocationProblem.from_matrix(cost, weights=w, existing=ex)
+    kw = dict(
+        allow_closing=allow_closing,
+        time_limit=None,
+        mip_gap=0.0,
+        single_source=False,
+        max_minutes=None,
+        radius=None,
+    )
+    for p in (1, 4):
+        full = lc._p_median(prob, p=p, screen=False, **kw)  # type: ignore[arg-type]
+        fast = lc._p_median(prob, p=p, screen=True, **kw)  # type: ignore[arg-type]
+        assert full.status == fast.status == "optimal"
+        assert fast.objective == pytest.approx(full.objective, rel=1e-12)
+        ruled = [n for n in fast.notes if "ruled out" in n]
+        assert len(ruled) == 1
+        assert int(ruled[0].split()[0]) >= 30  # most of the 58 candidates
+    # a matrix known only within a limit: units reach few sites, still exact
+    limited = lc.LocationProblem.from_matrix(cost, weights=w, existing=ex, max_minutes=6.0)
+    full = lc._p_median(limited, p=3, screen=False, **kw)  # type: ignore[arg-type]
+    fast = lc._p_median(limited, p=3, screen=True, **kw)  # type: ignore[arg-type]
+    assert fast.objective == pytest.approx(full.objective, rel=1e-12)
+
+
+def test_lagrangian_bound_by_hand() -> None:
+    # two units, two candidate sites, one to open; no fixed site. Unit a: 1 min to X,
+    # 5 to Y; unit b: 4 to X, 2 to Y; weights 1. Optimum: X (1 + 4 = 5) or Y (5 + 2 = 7).
+    rows, cols = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
+    cost = np.array([1.0, 5.0, 4.0, 2.0])
+    base = np.full(2, np.inf)
+    chosen, upper = lc._swap_heuristic(rows, cols, cost, base, n_free=2, budget=1)
+    assert chosen.tolist() == [0]
+    assert upper == 5.0
+    ruled_out, bound, best = lc._lagrangian_screen(rows, cols, cost, base, 2, 1, upper)
+    assert best == 5.0
+    # the LP bound of this instance is the optimum, 5 (e.g. λ = (3, 4)); the optimal site
+    # is never ruled out
+    assert bound == pytest.approx(5.0, abs=1e-6)
+    assert not ruled_out[0]
+    # a heuristic plan worse than the optimum is improved by the λ's own plans
+    ruled_out, bound, best = lc._lagrangian_screen(rows, cols, cost, base, 2, 1, 7.0)
+    assert best == 5.0
+    assert bound <= 5.0 + 1e-9
+    assert not ruled_out[0]
+
+
 # --------------------------------------------------------------------------- spopt
 
 

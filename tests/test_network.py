@@ -127,6 +127,35 @@ def test_one_way_streets_bind_cyclists_not_walkers() -> None:
     assert bike.edges()["oneway"].sum() == 1
 
 
+def test_a_loop_hanging_from_one_junction() -> None:
+    # K-J spur of 100 m; a 100 m square loop J-B-C-D-J whose corners have two neighbours
+    # each, so the loop is one chain from J back to J. Cyclists may ride it only J→B→C→D→J.
+    nodes = pd.DataFrame(
+        {"x": [-100.0, 0.0, 100.0, 100.0, 0.0], "y": [0.0, 0.0, 0.0, 100.0, 100.0]},
+        index=list("KJBCD"),
+    )
+    edges = pd.DataFrame(
+        {"u": list("KJBCD"), "v": list("JBCDJ"), "oneway": [False, True, True, True, True]}
+    )
+    walk = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+    bike = StreetNetwork.from_edges(nodes, edges, crs=CRS, profile="bike")
+    home = pts({"home": (100.0, 50.0)})  # on B-C
+    k, top = pts({"k": (-100.0, 0.0)}), pts({"top": (50.0, 100.0)})  # on C-D
+    # walking: the short way round to J (via B), then the spur
+    assert walk.nearest(home, k).loc["home", "network_m"] == pytest.approx(250.0)
+    # cycling: on round the loop via C and D
+    assert bike.nearest(home, k).loc["home", "network_m"] == pytest.approx(350.0)
+    # along the loop without passing J, both ways on foot; by bike only forward
+    assert walk.nearest(home, top).loc["home", "network_m"] == pytest.approx(100.0)
+    assert bike.nearest(home, top).loc["home", "network_m"] == pytest.approx(100.0)
+    assert bike.nearest(top, home).loc["top", "network_m"] == pytest.approx(300.0)
+    od = bike.od_matrix(pd.concat([home, top]), pd.concat([home, top, k])).to_dense("network_m")
+    assert od.loc["top", "home"] == pytest.approx(300.0)
+    assert od.loc["home", "top"] == pytest.approx(100.0)
+    assert od.loc["top", "k"] == pytest.approx(250.0)  # 50 to D, 100 to J, 100 to K
+    assert od.loc["home", "home"] == pytest.approx(0.0)
+
+
 def test_largest_component_is_kept_and_the_rest_reported() -> None:
     # A-B (150 m) is cut off from C-D-E (2 × 100 m), the largest component
     nodes = pd.DataFrame(
@@ -277,6 +306,112 @@ def test_adding_a_facility_never_raises_a_travel_time(
 
 
 GRID = grid_network()
+
+
+def chain_network(seed: int, profile: str) -> StreetNetwork:
+    """A 4 × 4 grid with streets cut into 1–3 bends (nodes of degree 2), some streets
+    missing and some one-way: many chains, some blocked halfway for cyclists."""
+    rng = np.random.default_rng(seed)
+    xs, ys, us, vs, ones = [], [], [], [], []
+    ids: dict[tuple[int, int], str] = {}
+    for i, j in itertools.product(range(4), range(4)):
+        ids[i, j] = f"{i}-{j}"
+        xs.append(i * 100.0)
+        ys.append(j * 100.0)
+    names = list(ids.values())
+    for (i, j), (di, dj) in itertools.product(ids, [(1, 0), (0, 1)]):
+        if (i + di, j + dj) not in ids or rng.random() < 0.15:
+            continue
+        a, b = ids[i, j], ids[i + di, j + dj]
+        bends = int(rng.integers(0, 3))
+        chain = [a]
+        for k in range(bends):
+            name = f"{a}/{b}/{k}"
+            f = (k + 1) / (bends + 1)
+            names.append(name)
+            xs.append(i * 100.0 + di * 100.0 * f + rng.normal(0, 8))
+            ys.append(j * 100.0 + dj * 100.0 * f + rng.normal(0, 8))
+            chain.append(name)
+        chain.append(b)
+        for u, v in itertools.pairwise(chain):
+            us.append(u)
+            vs.append(v)
+            ones.append(bool(rng.random() < 0.3))
+    nodes = pd.DataFrame({"x": xs, "y": ys}, index=names)
+    edges = pd.DataFrame({"u": us, "v": vs, "oneway": ones})
+    return StreetNetwork.from_edges(nodes, edges, crs=CRS, profile=profile, off_network="na")
+
+
+def split_digraph(net: StreetNetwork, points: gpd.GeoSeries) -> nx.DiGraph:
+    """The network in networkx with every attached point inserted on its street, built
+    from the public ``edges()`` and ``snap()`` only."""
+    g = nx.DiGraph()
+    snap = net.snap(points)
+    snap = snap[snap["attached"]]
+    on = {uv: grp for uv, grp in snap.groupby(["u", "v"], sort=False)}
+    for u, v, length, oneway in net.edges()[["u", "v", "length_m", "oneway"]].itertuples(
+        index=False
+    ):
+        # snap() measures t from its own u; edges() turns a one-way street its way round
+        # points at the same spot share one node
+        spots: dict[float, list[str]] = {}
+        if (u, v) in on:
+            for k, t in on[u, v]["t"].items():
+                spots.setdefault(t, []).append(k)
+        if (v, u) in on:
+            for k, t in on[v, u]["t"].items():
+                spots.setdefault(1.0 - t, []).append(k)
+        inner = [(t, f"q:{u}:{v}:{t!r}") for t in sorted(spots)]
+        for t, q in inner:
+            for k in spots[t]:
+                d = float(snap.at[k, "snap_m"])
+                g.add_edge(f"p:{k}", q, w=d)
+                g.add_edge(q, f"p:{k}", w=d)
+        chain = [(0.0, u), *inner, (1.0, v)]
+        for (t0, a), (t1, b) in itertools.pairwise(chain):
+            g.add_edge(a, b, w=length * (t1 - t0))
+            if not oneway:
+                g.add_edge(b, a, w=length * (t1 - t0))
+    return g
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    profile=st.sampled_from(["walk", "bike"]),
+    spots=st.lists(st.tuples(st.floats(-20, 320), st.floats(-20, 320)), min_size=4, max_size=30),
+    limit=st.sampled_from([None, 1.0, 3.0]),
+)
+def test_contracted_search_equals_networkx_on_the_split_graph(
+    seed: int, profile: str, spots: list[tuple[float, float]], limit: float | None
+) -> None:
+    """Chains of degree-2 nodes are contracted for the search; the answers must be those
+    of a plain search on the graph with every point inserted (networkx), one-way streets
+    halfway along a chain and several points on one chain included."""
+    net = chain_network(seed, profile)
+    half = len(spots) // 2
+    homes = pts({f"h{i}": xy for i, xy in enumerate(spots[:half])})
+    facs = pts({f"f{i}": xy for i, xy in enumerate(spots[half:])})
+    g = split_digraph(net, pd.concat([homes, facs]))
+    rev = g.reverse(copy=False)
+    expected = pd.DataFrame(np.nan, index=homes.index, columns=facs.index)
+    for f in facs.index:
+        if f"p:{f}" not in g:
+            continue
+        dist = nx.single_source_dijkstra_path_length(rev, f"p:{f}", weight="w")
+        for h in homes.index:
+            expected.loc[h, f] = dist.get(f"p:{h}", np.nan)
+    limit_m = np.inf if limit is None else limit * net.profile.metres_per_minute
+    expected = expected.where(expected <= limit_m)
+    od = net.od_matrix(homes, facs, max_minutes=limit).to_dense("network_m")
+    np.testing.assert_allclose(od.to_numpy(float), expected.to_numpy(float), atol=1e-6)
+    near = net.nearest(homes, facs, max_minutes=limit)
+    np.testing.assert_allclose(
+        near["network_m"].astype(float).to_numpy(), expected.min(axis=1).to_numpy(), atol=1e-6
+    )
+    found = near["nearest_id"].notna()
+    chosen = [expected.at[h, f] for h, f in near.loc[found, "nearest_id"].items()]
+    np.testing.assert_allclose(chosen, near.loc[found, "network_m"].astype(float), atol=1e-6)
 
 
 # --------------------------------------------------------------------------- OSM readers

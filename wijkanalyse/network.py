@@ -2,11 +2,15 @@
 
 A :class:`StreetNetwork` holds a street graph as flat arrays (nodes with coordinates, directed
 arcs with lengths) in a projected CRS, restricted to what one :class:`TravelProfile` may use
-and to its largest connected component. Shortest paths run on a compressed sparse row matrix
-with :func:`scipy.sparse.csgraph.dijkstra` (multi-source, with a distance limit).
+and to its largest connected component. Shortest paths run with
+:func:`scipy.sparse.csgraph.dijkstra` (multi-source, with a distance limit) on the graph of
+*junctions*: the nodes with two neighbours, which only shape a street (four in five in an OSM
+city graph), are contracted into chains, so the search visits a fifth of the nodes and the
+answers stay exact.
 
 Points (sector centroids, facilities) are **snapped to the nearest edge**, not the nearest
-node: the point is projected onto the edge, the edge is split there, and the straight
+node: the point is projected onto the edge, travel leaves or enters the street there (along
+it, to the junctions at both ends of its chain, one-way streets respected), and the straight
 walk from the point to the street (the *snap distance*) is part of every travel distance and
 reported. Points farther from the street than ``max_snap_m`` are not attached; depending on
 ``off_network`` they get the straight-line distance times a detour factor (labelled as such
@@ -96,6 +100,11 @@ DEFAULT_DETOUR_FACTOR = 1.3
 
 #: The value of ``method`` for a distance measured on the street network.
 METHOD_NETWORK = "network"
+
+# snapping: streets cut into pieces of at most this length, and how many of the nearest
+# piece midpoints are candidates (see ``StreetNetwork._project``)
+_PIECE_M = 20.0
+_PIECE_CANDIDATES = 8
 
 _YES = frozenset({"yes", "designated", "permissive", "official", "destination"})
 _NO_ACCESS = frozenset({"no", "private"})
@@ -743,6 +752,76 @@ class _Attached:
     length: np.ndarray
 
 
+@dataclass(frozen=True)
+class _Snapped:
+    """Points projected on their nearest street; the graph itself is left as it is."""
+
+    seg: np.ndarray  # street of each point (see ``StreetNetwork._segments``)
+    t: np.ndarray  # position along the street, 0 at its a end, 1 at its b end
+    snap_m: np.ndarray  # straight walk from the point to the street
+    ok: np.ndarray  # attached: snap_m <= max_snap_m
+
+    def take(self, which: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Street, position and snap distance of the points ``which``."""
+        return self.seg[which], self.t[which], self.snap_m[which]
+
+
+def _scaled(length: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """``length × frac``, but infinite (no arc) wherever ``length`` is, even at frac 0."""
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(length), length * frac, np.inf)
+
+
+@dataclass(frozen=True)
+class _Chains:
+    """The street graph with its nodes of degree 2 contracted away.
+
+    Most nodes of an OSM street graph only shape a street (20 689 nodes in Leuven's road
+    graph, 16 338 with two neighbours). Shortest paths only need the junctions (the other
+    nodes): a *chain* is a run of streets between two junctions, and the graph searched is
+    one arc per chain and direction. A point on a street is reached from, or leaves to, the
+    junctions at the two ends of its chain.
+
+    Every street is walked in both directions: half-edge ``2s`` is street ``s`` from a to
+    b, ``2s + 1`` from b to a. A *run* is a chain walked in one direction; per half-edge the
+    arrays below describe its run.
+    """
+
+    junction: np.ndarray  # junction number of each node, -1 inside a chain
+    graph: sparse.csr_array  # junction → junction, one arc per run (the shortest if several)
+    reverse: sparse.csr_array  # the same with every arc turned around
+    length: np.ndarray  # length of the half-edge (inf: the street cannot be used that way)
+    before: np.ndarray  # length of the run before the half-edge (unusable ones count 0)
+    before_blocks: np.ndarray  # unusable half-edges before it in its run
+    after: np.ndarray  # length of the run after the half-edge
+    after_blocked: np.ndarray
+    start: np.ndarray  # junction where the run starts
+    end: np.ndarray  # junction where the run ends
+    step: np.ndarray  # half-edges before it in its run
+    run: np.ndarray  # the run (its first half-edge)
+
+
+def _jump(pointer: np.ndarray, values: Sequence[np.ndarray]) -> tuple[list[np.ndarray], np.ndarray]:
+    """Sum ``values`` from each element to the end of its list, by pointer jumping.
+
+    ``pointer`` links each element to the next one (-1 at the end of a list; no cycles).
+    Returns the sums (the element itself included) and the last element of each list, in
+    O(log of the longest list) vectorised rounds.
+    """
+    acc = [np.asarray(v).copy() for v in values]
+    ptr = pointer.copy()
+    last = np.arange(len(ptr))
+    live = np.flatnonzero(ptr >= 0)
+    while len(live):
+        nxt = ptr[live]
+        for a in acc:
+            a[live] += a[nxt]
+        last[live] = last[nxt]
+        ptr[live] = ptr[nxt]
+        live = live[ptr[live] >= 0]
+    return acc, last
+
+
 @dataclass(frozen=True, eq=False)
 class StreetNetwork:
     """A street graph for one travel profile, ready for shortest paths.
@@ -1177,25 +1256,65 @@ class StreetNetwork:
             index=geoms.index,
         )
 
+    @cached_property
+    def _piece_tree(self) -> tuple[cKDTree, np.ndarray, float]:
+        """A k-d tree of the midpoints of the streets cut into pieces of at most 50 m.
+
+        Returns the tree, the street of each piece and the longest half piece: every point
+        of a street lies within that distance of one of its piece midpoints.
+        """
+        seg_a, seg_b, _, _ = self._segments
+        ax, ay, bx, by = self.x[seg_a], self.y[seg_a], self.x[seg_b], self.y[seg_b]
+        seg_len = np.hypot(bx - ax, by - ay)
+        count = np.maximum(1, np.ceil(seg_len / _PIECE_M)).astype(np.int64)
+        seg_of = np.repeat(np.arange(len(seg_a)), count)
+        j = np.arange(len(seg_of)) - np.repeat(np.cumsum(count) - count, count)
+        frac = (j + 0.5) / count[seg_of]
+        mx = ax[seg_of] + frac * (bx - ax)[seg_of]
+        my = ay[seg_of] + frac * (by - ay)[seg_of]
+        half = float(np.max(seg_len / count)) / 2.0 if len(seg_len) else 0.0
+        return cKDTree(np.column_stack([mx, my])), seg_of, half
+
+    def _onto(self, xy: np.ndarray, seg: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Project points on given streets (broadcast): position, foot point, distance."""
+        seg_a, seg_b, _, _ = self._segments
+        ax, ay = self.x[seg_a[seg]], self.y[seg_a[seg]]
+        bx, by = self.x[seg_b[seg]], self.y[seg_b[seg]]
+        px, py = (xy[:, 0], xy[:, 1]) if seg.ndim == 1 else (xy[:, :1], xy[:, 1:])
+        dx, dy = bx - ax, by - ay
+        len2 = dx * dx + dy * dy
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(len2 > 0, ((px - ax) * dx + (py - ay) * dy) / len2, 0.0)
+        t = np.clip(t, 0.0, 1.0)
+        qx, qy = ax + t * dx, ay + t * dy
+        return t, qx, qy, np.hypot(px - qx, py - qy)
+
     def _project(self, xy: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Find the nearest street of each point: street, position, foot point, distance.
+
+        The streets of the nearest piece midpoints (:attr:`_piece_tree`) are candidates;
+        the answer is exact once the best of them is nearer than the farthest candidate
+        midpoint minus half a piece (no other street can then be nearer). The few points
+        where that does not hold (far from every street) ask the STRtree instead.
+        """
         n = len(xy)
         if n == 0:
             e = np.array([], dtype=float)
             return np.array([], dtype=np.int64), e, e.copy(), e.copy(), e.copy()
-        pts = shapely.points(xy)
-        idx = self._tree.query_nearest(pts, all_matches=False)
-        seg = np.empty(n, dtype=np.int64)
-        seg[idx[0]] = idx[1]
-        seg_a, seg_b, _, _ = self._segments
-        ax, ay = self.x[seg_a[seg]], self.y[seg_a[seg]]
-        bx, by = self.x[seg_b[seg]], self.y[seg_b[seg]]
-        dx, dy = bx - ax, by - ay
-        len2 = dx * dx + dy * dy
-        with np.errstate(invalid="ignore", divide="ignore"):
-            t = np.where(len2 > 0, ((xy[:, 0] - ax) * dx + (xy[:, 1] - ay) * dy) / len2, 0.0)
-        t = np.clip(t, 0.0, 1.0)
-        qx, qy = ax + t * dx, ay + t * dy
-        dist = np.hypot(xy[:, 0] - qx, xy[:, 1] - qy)
+        tree, seg_of, half = self._piece_tree
+        k = min(_PIECE_CANDIDATES, tree.n)
+        d_mid, i_mid = tree.query(xy, k=k)
+        cand = seg_of[i_mid.reshape(n, k)]
+        dist_c = self._onto(xy, cand)[3]
+        pick = np.argmin(dist_c, axis=1)
+        seg = cand[np.arange(n), pick]
+        best = dist_c[np.arange(n), pick]
+        unsure = best >= np.reshape(d_mid, (n, k))[:, -1] - half if k < tree.n else best < 0
+        if unsure.any():
+            which = np.flatnonzero(unsure)
+            idx = self._tree.query_nearest(shapely.points(xy[which]), all_matches=False)
+            seg[which[idx[0]]] = idx[1]
+        t, qx, qy, dist = self._onto(xy, seg)
         return seg, t, qx, qy, dist
 
     def _attach(self, xy: np.ndarray) -> _Attached:
@@ -1271,13 +1390,218 @@ class StreetNetwork:
             length=length,
         )
 
+    def _snap(self, xy: np.ndarray) -> _Snapped:
+        """Project the points on their nearest street, without touching the graph."""
+        seg, t, _, _, dist = self._project(xy)
+        return _Snapped(seg=seg, t=t, snap_m=dist, ok=dist <= self.max_snap_m)
+
+    @cached_property
+    def _street_lengths(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per street, its shortest arc from a to b and from b to a (inf: no such arc)."""
+        seg_a, _, arc_seg, forward = self._segments
+        fwd = np.full(len(seg_a), np.inf)
+        bwd = np.full(len(seg_a), np.inf)
+        np.minimum.at(fwd, arc_seg[forward], self.length_m[forward])
+        np.minimum.at(bwd, arc_seg[~forward], self.length_m[~forward])
+        return fwd, bwd
+
+    @cached_property
+    def _chains(self) -> _Chains:
+        """Contract the nodes of degree 2 (see :class:`_Chains`)."""
+        seg_a, seg_b, _, _ = self._segments
+        n, m = self.n_nodes, len(seg_a)
+        fwd, bwd = self._street_lengths
+        # half-edges: 2s is street s from a to b, 2s + 1 from b to a
+        h_tail = np.empty(2 * m, dtype=np.int64)
+        h_head = np.empty(2 * m, dtype=np.int64)
+        h_tail[0::2], h_tail[1::2] = seg_a, seg_b
+        h_head[0::2], h_head[1::2] = seg_b, seg_a
+        length = np.empty(2 * m)
+        length[0::2], length[1::2] = fwd, bwd
+        degree = np.bincount(np.concatenate([seg_a, seg_b]), minlength=n)
+        is_junction = degree != 2
+        # a component that is one closed ring has no junction: make its first node one
+        _, comp = csgraph.connected_components(self.graph, directed=False)
+        has = np.zeros(comp.max() + 1 if n else 0, dtype=bool)
+        has[comp[is_junction]] = True
+        first_node = np.full(len(has), n)
+        np.minimum.at(first_node, comp, np.arange(n))
+        is_junction[first_node[~has]] = True
+        # at a node of degree 2, a half-edge coming in goes on along the other street
+        order = np.argsort(h_head, kind="stable")  # half-edges coming into each node
+        inner = ~is_junction[h_head[order]]
+        came = order[inner].reshape(-1, 2)  # the two half-edges into each inner node
+        nxt = np.full(2 * m, -1, dtype=np.int64)
+        nxt[came[:, 0]] = came[:, 1] ^ 1  # the other street, walked away from the node
+        nxt[came[:, 1]] = came[:, 0] ^ 1
+        prev = np.full(2 * m, -1, dtype=np.int64)
+        has_next = nxt >= 0
+        prev[nxt[has_next]] = np.flatnonzero(has_next)
+        usable = np.isfinite(length)
+        finite = np.where(usable, length, 0.0)
+        blocked = (~usable).astype(np.int64)
+        ones = np.ones(2 * m, dtype=np.int64)
+        (to_end, blocked_to_end), last = _jump(nxt, [finite, blocked])
+        (from_start, blocked_from_start, steps), first = _jump(prev, [finite, blocked, ones])
+        junction = np.full(n, -1, dtype=np.int64)
+        junction[is_junction] = np.arange(int(is_junction.sum()))
+        start = junction[h_tail[first]]
+        end = junction[h_head[last]]
+        # one arc per run: from the half-edges that leave a junction
+        lead = np.flatnonzero((prev < 0) & (blocked_to_end == 0))
+        k = int(is_junction.sum())
+        tail, head, total = start[lead], end[lead], to_end[lead]
+        keep = tail != head  # a loop back to its own junction never shortens a path
+        tail, head, total = tail[keep], head[keep], total[keep]
+        pick = np.lexsort((total, head, tail))
+        tail, head, total = tail[pick], head[pick], total[pick]
+        one = np.ones(len(tail), dtype=bool)
+        one[1:] = (tail[1:] != tail[:-1]) | (head[1:] != head[:-1])
+        graph = sparse.csr_array((total[one], (tail[one], head[one])), shape=(k, k))
+        after = np.where(has_next, to_end[np.maximum(nxt, 0)], 0.0)
+        after_blocked = has_next & (blocked_to_end[np.maximum(nxt, 0)] > 0)
+        has_prev = prev >= 0
+        before = np.where(has_prev, from_start[np.maximum(prev, 0)], 0.0)
+        before_blocks = np.where(has_prev, blocked_from_start[np.maximum(prev, 0)], 0)
+        return _Chains(
+            junction=junction,
+            graph=graph,
+            reverse=sparse.csr_array(graph.T) if self.directed else graph,
+            length=length,
+            before=before,
+            before_blocks=before_blocks,
+            after=after,
+            after_blocked=after_blocked,
+            start=start,
+            end=end,
+            step=steps - 1,
+            run=first,
+        )
+
+    def _ends(
+        self, seg: np.ndarray, t: np.ndarray, *, leaving: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return the junctions at both ends of each point's chain, and the walks to them.
+
+        The walk runs between point and junction along the chain. ``leaving``: from the
+        point to the junction, along the arcs of the streets; otherwise from the junction
+        to the point. Each is an (n, 2) array, the end on the street's a side first; the
+        walk is inf where a one-way street is in the way.
+        """
+        ch = self._chains
+        h = np.column_stack([2 * seg, 2 * seg + 1])  # walking toward b, toward a
+        part = np.column_stack([1.0 - t, t])  # share of the own street left toward b / a
+        if leaving:
+            ends = ch.end[h[:, ::-1]]  # the a side is where the walk toward a ends
+            walk = _scaled(ch.length[h], part) + ch.after[h]
+            stop = ch.after_blocked[h]
+            walk, stop = walk[:, ::-1], stop[:, ::-1]
+        else:
+            ends = ch.start[h]  # coming toward b starts at the a side
+            walk = ch.before[h] + _scaled(ch.length[h], 1.0 - part)
+            stop = ch.before_blocks[h] > 0
+        return ends, np.where(stop, np.inf, walk)
+
+    def _with_sources(
+        self,
+        graph: sparse.csr_array,
+        seg: np.ndarray,
+        t: np.ndarray,
+        snap: np.ndarray,
+        *,
+        leaving: bool,
+    ) -> sparse.csr_array:
+        """Return ``graph`` (of junctions) with one extra node per point.
+
+        The extra nodes are numbered after the others, with arcs to the junctions at the
+        two ends of the point's chain (``leaving``; from them otherwise, as the graph is
+        searched backwards then) weighted by the snap link plus the walk along the chain.
+
+        Rows are only appended, so the cost is a copy of the arc arrays: no sort, no
+        rebuild, and no street is split.
+        """
+        n0, k = graph.shape[0], len(seg)
+        ends, walk = self._ends(seg, t, leaving=leaving)
+        weight = walk + snap[:, None]
+        # a chain that loops back to its junction: one arc, the shorter way round
+        loop = ends[:, 0] == ends[:, 1]
+        weight[loop, 0] = np.minimum(weight[loop, 0], weight[loop, 1])
+        weight[loop, 1] = np.inf
+        use = np.isfinite(weight)  # row by row, a end first: the CSR order of new rows
+        itype = graph.indices.dtype
+        indptr = np.concatenate(
+            [graph.indptr, graph.indptr[-1] + np.cumsum(use.sum(axis=1), dtype=itype)]
+        )
+        indices = np.concatenate([graph.indices, ends[use].astype(itype)])
+        data = np.concatenate([graph.data, weight[use]])
+        return sparse.csr_array((data, indices, indptr), shape=(n0 + k, n0 + k))
+
+    def _arrive(
+        self, dist: np.ndarray, seg: np.ndarray, t: np.ndarray, *, leaving: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """From junction distances (rows of ``dist``) to distances of points on streets.
+
+        Returns the shortest over the two ends of each point's chain (snap link not
+        included) and which end (0: on the street's a side, 1: b side) gave it.
+        """
+        ends, walk = self._ends(seg, t, leaving=leaving)
+        via_a = dist[..., ends[:, 0]] + walk[:, 0]
+        via_b = dist[..., ends[:, 1]] + walk[:, 1]
+        end = via_b < via_a
+        return np.where(end, via_b, via_a), end.astype(np.int64)
+
+    def _same_chain(
+        self,
+        s_seg: np.ndarray,
+        s_t: np.ndarray,
+        t_seg: np.ndarray,
+        t_t: np.ndarray,
+        *,
+        from_source: bool,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the pairs of a source and a target point on the same chain, with the walk.
+
+        The walk runs along the chain between them (from the source when
+        ``from_source``; inf where one-way forbids it). Snap links not included. A path
+        through the chain's junctions is found by the graph search; this is the one that
+        never leaves the chain.
+        """
+        ch = self._chains
+        s_key = np.minimum(ch.run[2 * s_seg], ch.run[2 * s_seg + 1])
+        t_key = np.minimum(ch.run[2 * t_seg], ch.run[2 * t_seg + 1])
+        order = np.argsort(s_key, kind="stable")
+        sorted_key = s_key[order]
+        lo = np.searchsorted(sorted_key, t_key, side="left")
+        cnt = np.searchsorted(sorted_key, t_key, side="right") - lo
+        ti = np.repeat(np.arange(len(t_key)), cnt)
+        si = order[np.repeat(lo - (np.cumsum(cnt) - cnt), cnt) + np.arange(len(ti))]
+        (p_seg, p_t), (q_seg, q_t) = ((s_seg[si], s_t[si]), (t_seg[ti], t_t[ti]))
+        if not from_source:
+            (p_seg, p_t), (q_seg, q_t) = (q_seg, q_t), (p_seg, p_t)
+        walk = np.full(len(si), np.inf)
+        for way in (0, 1):  # along the run that walks p's street toward b, then toward a
+            hp = 2 * p_seg + way
+            up = p_t if way == 0 else 1.0 - p_t
+            # q's street walked in the same run
+            hq = 2 * q_seg + (ch.run[2 * q_seg + 1] == ch.run[hp])
+            uq = np.where(hq % 2 == 0, q_t, 1.0 - q_t)
+            ahead = (ch.step[hq] > ch.step[hp]) | ((hq == hp) & (uq >= up))
+            usable = np.isfinite(ch.length[hp]) & np.isfinite(ch.length[hq])
+            # no unusable half-edge from p's street up to q's
+            clear = ch.before_blocks[hq] == ch.before_blocks[hp]
+            lp = np.where(usable, ch.length[hp], 0.0)
+            lq = np.where(usable, ch.length[hq], 0.0)
+            here = np.maximum(ch.before[hq] + uq * lq - ch.before[hp] - up * lp, 0.0)
+            ok = ahead & usable & clear
+            walk = np.where(ok, np.minimum(walk, here), walk)
+        return si, ti, walk
+
     # -- shortest paths
 
     def _from_sources(
         self,
-        graph: sparse.csr_array,
-        sources: np.ndarray,
-        targets: np.ndarray,
+        source: tuple[np.ndarray, np.ndarray, np.ndarray],
+        target: tuple[np.ndarray, np.ndarray, np.ndarray],
         limit: float,
         *,
         reverse: bool,
@@ -1285,26 +1609,44 @@ class StreetNetwork:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Distances from each source to each target within ``limit`` (sparse triples).
 
-        ``reverse`` walks the arcs backwards: the distance *to* each source. Sources are
-        searched in blocks whose dense distance rows stay near 128 MB (256 sources on a
-        city graph, 16 on a million-node one), so memory does not grow with the sources.
+        ``source`` and ``target`` are (street, position, snap distance) of points. The
+        sources become extra nodes (see :meth:`_with_sources`); a target's distance is the
+        shorter way in from the two ends of its street, or straight along a street it
+        shares with the source. ``reverse`` walks the arcs backwards: the distance *to*
+        each source. Sources are searched in blocks whose dense distance rows stay near
+        128 MB (256 sources on a city graph, 16 on a million-node one), so memory does not
+        grow with the sources.
         """
+        s_seg, s_t, s_snap = source
+        t_seg, t_t, t_snap = target
+        base = self._chains.reverse if reverse else self._chains.graph
+        graph = self._with_sources(base, s_seg, s_t, s_snap, leaving=not reverse)
+        n0 = base.shape[0]
         if chunk is None:
             chunk = max(1, min(256, 16_000_000 // max(graph.shape[0], 1)))
-        g = graph.T.tocsr() if (reverse and self.directed) else graph
         rows, cols, vals = [], [], []
-        for lo in range(0, len(sources), chunk):
-            block = sources[lo : lo + chunk]
-            dist = csgraph.dijkstra(g, directed=True, indices=block, limit=limit)
-            sub = dist[:, targets]
-            r, c = np.nonzero(np.isfinite(sub))
+        for lo in range(0, len(s_seg), chunk):
+            block = np.arange(lo, min(lo + chunk, len(s_seg)))
+            dist = csgraph.dijkstra(graph, directed=True, indices=n0 + block, limit=limit)
+            sub = self._arrive(dist, t_seg, t_t, leaving=reverse)[0] + t_snap
+            r, c = np.nonzero(sub <= limit)
             rows.append(r + lo)
             cols.append(c)
             vals.append(sub[r, c])
-        if not rows:
-            e = np.array([], dtype=np.int64)
-            return e, e.copy(), np.array([], dtype=float)
-        return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+        si, ti, walk = self._same_chain(s_seg, s_t, t_seg, t_t, from_source=not reverse)
+        rows.append(si)
+        cols.append(ti)
+        vals.append(walk + s_snap[si] + t_snap[ti])
+        row, col, val = np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+        keep = val <= limit
+        row, col, val = row[keep], col[keep], val[keep]
+        # a pair on one street may come twice (along it and round by the graph): keep the
+        # shorter
+        order = np.lexsort((val, col, row))
+        row, col, val = row[order], col[order], val[order]
+        first = np.ones(len(row), dtype=bool)
+        first[1:] = (row[1:] != row[:-1]) | (col[1:] != col[:-1])
+        return row[first], col[first], val[first]
 
     def od_matrix(
         self,
@@ -1334,26 +1676,23 @@ class StreetNetwork:
         limit = _check_limit(max_minutes)
         limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
         o_xy, d_xy = _xy(ogeo), _xy(dgeo)
-        att = self._attach(np.concatenate([o_xy, d_xy]) if len(o_xy) + len(d_xy) else o_xy)
-        o_node, d_node = att.node[: len(o_xy)], att.node[len(o_xy) :]
-        o_ok, d_ok = np.flatnonzero(o_node >= 0), np.flatnonzero(d_node >= 0)
+        snapped = self._snap(np.concatenate([o_xy, d_xy]))
+        o_on, d_on = snapped.ok[: len(o_xy)], snapped.ok[len(o_xy) :]
+        o_ok, d_ok = np.flatnonzero(o_on), np.flatnonzero(d_on)
+        o_pts, d_pts = snapped.take(o_ok), snapped.take(len(o_xy) + d_ok)
         if len(o_ok) and len(d_ok):
             if len(o_ok) <= len(d_ok):
-                r, c, v = self._from_sources(
-                    att.graph, o_node[o_ok], d_node[d_ok], limit_m, reverse=False
-                )
+                r, c, v = self._from_sources(o_pts, d_pts, limit_m, reverse=False)
                 row, col = o_ok[r], d_ok[c]
             else:
-                r, c, v = self._from_sources(
-                    att.graph, d_node[d_ok], o_node[o_ok], limit_m, reverse=True
-                )
+                r, c, v = self._from_sources(d_pts, o_pts, limit_m, reverse=True)
                 row, col = o_ok[c], d_ok[r]
         else:
             row = col = np.array([], dtype=np.int64)
             v = np.array([], dtype=float)
         fb = np.zeros(len(row), dtype=bool)
         if self.off_network == "euclidean":
-            o_off, d_off = np.flatnonzero(o_node < 0), np.flatnonzero(d_node < 0)
+            o_off, d_off = np.flatnonzero(~o_on), np.flatnonzero(~d_on)
             radius = None if limit is None else limit_m
             extra = []
             # pairs with an origin off the network: to every destination
@@ -1384,8 +1723,8 @@ class StreetNetwork:
             method_network=self.method,
             method_fallback=self.fallback_method,
             max_minutes=limit,
-            origin_ok=None if self.off_network == "euclidean" else o_node >= 0,
-            destination_ok=None if self.off_network == "euclidean" else d_node >= 0,
+            origin_ok=None if self.off_network == "euclidean" else o_on,
+            destination_ok=None if self.off_network == "euclidean" else d_on,
         )
 
     def nearest(
@@ -1422,33 +1761,49 @@ class StreetNetwork:
         limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
         o_xy, d_xy = _xy(ogeo), _xy(dgeo)
         n = len(o_xy)
-        att = self._attach(np.concatenate([o_xy, d_xy]) if n + len(d_xy) else o_xy)
-        o_node, d_node = att.node[:n], att.node[n:]
+        snapped = self._snap(np.concatenate([o_xy, d_xy]))
+        o_on, d_on = snapped.ok[:n], snapped.ok[n:]
         best = np.full(n, np.inf)
         pos = np.full(n, -1, dtype=np.int64)
         fb = np.zeros(n, dtype=bool)
-        d_ok = np.flatnonzero(d_node >= 0)
-        o_on = o_node >= 0
+        d_ok = np.flatnonzero(d_on)
         if len(d_ok) and o_on.any():
-            g = att.graph.T.tocsr() if self.directed else att.graph
+            # distances *to* the destinations: search the reversed arcs from them
+            d_seg, d_t, d_snap = snapped.take(n + d_ok)
+            base = self._chains.reverse
+            graph = self._with_sources(base, d_seg, d_t, d_snap, leaving=False)
+            n0 = base.shape[0]
             dist, _, src = csgraph.dijkstra(
-                g,
+                graph,
                 directed=True,
-                indices=d_node[d_ok],
+                indices=n0 + np.arange(len(d_ok)),
                 min_only=True,
                 return_predecessors=True,
                 limit=limit_m,
             )
-            at = o_node[o_on]
-            reach = np.isfinite(dist[at])
-            which = np.flatnonzero(o_on)[reach]
-            best[which] = dist[at][reach]
-            # ``sources`` holds the graph node of the winning destination
-            lookup = pd.Series(d_ok, index=d_node[d_ok])
-            pos[which] = lookup.reindex(src[at][reach]).to_numpy()
+            on = np.flatnonzero(o_on)
+            o_seg, o_t, o_snap = snapped.take(on)
+            metres, end = self._arrive(dist, o_seg, o_t, leaving=True)
+            # ``src`` holds the extra node of the winning destination
+            ends = self._ends(o_seg, o_t, leaving=True)[0]
+            winner = src[ends[np.arange(len(on)), end]] - n0
+            # or straight along the origin's own street to a destination on it
+            si, ti, walk = self._same_chain(d_seg, d_t, o_seg, o_t, from_source=False)
+            walk = walk + d_snap[si]
+            order = np.lexsort((walk, ti))
+            si, ti, walk = si[order], ti[order], walk[order]
+            first = np.ones(len(ti), dtype=bool)
+            first[1:] = ti[1:] != ti[:-1]
+            si, ti, walk = si[first], ti[first], walk[first]
+            along = walk < metres[ti]
+            metres[ti[along]] = walk[along]
+            winner[ti[along]] = si[along]
+            reach = np.isfinite(metres)
+            best[on[reach]] = metres[reach] + o_snap[reach]
+            pos[on[reach]] = d_ok[winner[reach]]
         reason = np.full(n, None, dtype=object)
         if self.off_network == "euclidean" and len(d_xy):
-            d_off = np.flatnonzero(d_node < 0)
+            d_off = np.flatnonzero(~d_on)
             # origins off the network: straight line to every destination
             off = np.flatnonzero(~o_on)
             if len(off):
@@ -1491,7 +1846,7 @@ class StreetNetwork:
             pos,
             best,
             euclid,
-            att.snap_m[:n],
+            snapped.snap_m[:n],
             method,
             reason,
             self.profile.metres_per_minute,
