@@ -107,8 +107,17 @@ def spopt_runner(limit: float) -> Runner:
 
 
 def ours(
-    model: str, cost: np.ndarray, w: np.ndarray, ex: np.ndarray, radius: float, limit: float
+    model: str,
+    cost: np.ndarray,
+    w: np.ndarray,
+    ex: np.ndarray,
+    radius: float,
+    limit: float,
+    *,
+    screen: bool = True,
 ) -> tuple[float, bool]:
+    """Solve with wijkanalyse; ``screen=False`` builds the whole p-median model (no sites
+    ruled out beforehand by the Lagrangian bound), to show what the screening saves."""
     sparse_ok = model in ("mclp", "lscp")
     prob = lc.LocationProblem.from_matrix(
         cost, weights=w, existing=ex, max_minutes=radius if sparse_ok else None
@@ -117,8 +126,20 @@ def ours(
         plan = lc.mclp(prob, p=P_NEW, max_minutes=radius, mip_gap=0.0, time_limit=limit)
     elif model == "lscp":
         plan = lc.lscp(prob, max_minutes=radius, mip_gap=0.0, time_limit=limit)
-    else:
+    elif screen:
         plan = lc.p_median(prob, p=P_NEW, mip_gap=0.0, time_limit=limit)
+    else:
+        plan = lc._p_median(
+            prob,
+            p=P_NEW,
+            allow_closing=False,
+            time_limit=limit,
+            mip_gap=0.0,
+            single_source=False,
+            max_minutes=None,
+            radius=None,
+            screen=False,
+        )
     return plan.objective, plan.status == "optimal"
 
 

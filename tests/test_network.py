@@ -156,6 +156,27 @@ def test_a_loop_hanging_from_one_junction() -> None:
     assert od.loc["home", "home"] == pytest.approx(0.0)
 
 
+def test_snapped_points_are_remembered_and_the_network_still_pickles() -> None:
+    import pickle
+
+    net = line_network()
+    homes = pts({"a": (120.0, 5.0), "b": (250.0, -10.0)})
+    shop = pts({"s": (300.0, 0.0)})
+    first = net.nearest(homes, shop)
+    _lock, memo = net._snap_memo
+    assert len(memo) == 2  # the homes and the shop
+    pd.testing.assert_frame_equal(net.nearest(homes, shop), first)
+    assert len(memo) == 2
+    moved = homes.translate(xoff=1.0)  # other coordinates: snapped anew
+    # 5 m to the street at x = 121, then 179 m to the shop on D
+    assert net.nearest(moved, shop).loc["a", "network_m"] == pytest.approx(184.0)
+    for k in range(40):  # bounded
+        net.nearest(homes.translate(yoff=k / 100), shop)
+    assert len(memo) <= 16
+    copy = pickle.loads(pickle.dumps(net))
+    pd.testing.assert_frame_equal(copy.nearest(homes, shop), first)
+
+
 def test_largest_component_is_kept_and_the_rest_reported() -> None:
     # A-B (150 m) is cut off from C-D-E (2 × 100 m), the largest component
     nodes = pd.DataFrame(

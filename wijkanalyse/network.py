@@ -51,9 +51,12 @@ A-B walks 10 m to the street, then 50 m to B and 100 m to C:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -103,8 +106,10 @@ METHOD_NETWORK = "network"
 
 # snapping: streets cut into pieces of at most this length, and how many of the nearest
 # piece midpoints are candidates (see ``StreetNetwork._project``)
-_PIECE_M = 20.0
+_PIECE_M = 30.0
 _PIECE_CANDIDATES = 8
+# how many snapped point sets a network remembers
+_SNAP_MEMO = 16
 
 _YES = frozenset({"yes", "designated", "permissive", "official", "destination"})
 _NO_ACCESS = frozenset({"no", "private"})
@@ -787,7 +792,6 @@ class _Chains:
     arrays below describe its run.
     """
 
-    junction: np.ndarray  # junction number of each node, -1 inside a chain
     graph: sparse.csr_array  # junction → junction, one arc per run (the shortest if several)
     reverse: sparse.csr_array  # the same with every arc turned around
     length: np.ndarray  # length of the half-edge (inf: the street cannot be used that way)
@@ -810,7 +814,7 @@ def _jump(pointer: np.ndarray, values: Sequence[np.ndarray]) -> tuple[list[np.nd
     """
     acc = [np.asarray(v).copy() for v in values]
     ptr = pointer.copy()
-    last = np.arange(len(ptr))
+    last = np.arange(len(ptr), dtype=ptr.dtype)
     live = np.flatnonzero(ptr >= 0)
     while len(live):
         nxt = ptr[live]
@@ -1390,10 +1394,37 @@ class StreetNetwork:
             length=length,
         )
 
+    @cached_property
+    def _snap_memo(self) -> tuple[threading.Lock, OrderedDict[bytes, _Snapped]]:
+        return threading.Lock(), OrderedDict()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the snapping memo holds a lock: rebuilt where the network is unpickled (Dask)
+        return {k: v for k, v in self.__dict__.items() if k != "_snap_memo"}
+
     def _snap(self, xy: np.ndarray) -> _Snapped:
-        """Project the points on their nearest street, without touching the graph."""
+        """Project the points on their nearest street, without touching the graph.
+
+        The last few point sets are remembered (by a hash of their coordinates): a study
+        snaps the same sector centroids for every facility type and target group.
+        """
+        xy = np.ascontiguousarray(xy, dtype=np.float64)
+        key = hashlib.blake2b(xy.tobytes(), digest_size=20).digest() + bytes(str(xy.shape), "ascii")
+        lock, memo = self._snap_memo
+        with lock:
+            hit = memo.get(key)
+            if hit is not None:
+                memo.move_to_end(key)
+                return hit
         seg, t, _, _, dist = self._project(xy)
-        return _Snapped(seg=seg, t=t, snap_m=dist, ok=dist <= self.max_snap_m)
+        out = _Snapped(seg=seg, t=t, snap_m=dist, ok=dist <= self.max_snap_m)
+        for arr in (out.seg, out.t, out.snap_m, out.ok):
+            arr.setflags(write=False)
+        with lock:
+            memo[key] = out
+            while len(memo) > _SNAP_MEMO:
+                memo.popitem(last=False)
+        return out
 
     @cached_property
     def _street_lengths(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1431,16 +1462,16 @@ class StreetNetwork:
         order = np.argsort(h_head, kind="stable")  # half-edges coming into each node
         inner = ~is_junction[h_head[order]]
         came = order[inner].reshape(-1, 2)  # the two half-edges into each inner node
-        nxt = np.full(2 * m, -1, dtype=np.int64)
+        nxt = np.full(2 * m, -1, dtype=np.int32)
         nxt[came[:, 0]] = came[:, 1] ^ 1  # the other street, walked away from the node
         nxt[came[:, 1]] = came[:, 0] ^ 1
-        prev = np.full(2 * m, -1, dtype=np.int64)
+        prev = np.full(2 * m, -1, dtype=np.int32)
         has_next = nxt >= 0
         prev[nxt[has_next]] = np.flatnonzero(has_next)
         usable = np.isfinite(length)
         finite = np.where(usable, length, 0.0)
-        blocked = (~usable).astype(np.int64)
-        ones = np.ones(2 * m, dtype=np.int64)
+        blocked = (~usable).astype(np.int32)
+        ones = np.ones(2 * m, dtype=np.int32)
         (to_end, blocked_to_end), last = _jump(nxt, [finite, blocked])
         (from_start, blocked_from_start, steps), first = _jump(prev, [finite, blocked, ones])
         junction = np.full(n, -1, dtype=np.int64)
@@ -1463,19 +1494,19 @@ class StreetNetwork:
         has_prev = prev >= 0
         before = np.where(has_prev, from_start[np.maximum(prev, 0)], 0.0)
         before_blocks = np.where(has_prev, blocked_from_start[np.maximum(prev, 0)], 0)
+        small = np.int32  # half-edge and junction numbers; a street graph has < 2**31
         return _Chains(
-            junction=junction,
             graph=graph,
             reverse=sparse.csr_array(graph.T) if self.directed else graph,
             length=length,
             before=before,
-            before_blocks=before_blocks,
+            before_blocks=before_blocks.astype(small),
             after=after,
             after_blocked=after_blocked,
-            start=start,
-            end=end,
-            step=steps - 1,
-            run=first,
+            start=start.astype(small),
+            end=end.astype(small),
+            step=(steps - 1).astype(small),
+            run=first.astype(small),
         )
 
     def _ends(
@@ -1676,10 +1707,10 @@ class StreetNetwork:
         limit = _check_limit(max_minutes)
         limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
         o_xy, d_xy = _xy(ogeo), _xy(dgeo)
-        snapped = self._snap(np.concatenate([o_xy, d_xy]))
-        o_on, d_on = snapped.ok[: len(o_xy)], snapped.ok[len(o_xy) :]
+        o_snapped, d_snapped = self._snap(o_xy), self._snap(d_xy)
+        o_on, d_on = o_snapped.ok, d_snapped.ok
         o_ok, d_ok = np.flatnonzero(o_on), np.flatnonzero(d_on)
-        o_pts, d_pts = snapped.take(o_ok), snapped.take(len(o_xy) + d_ok)
+        o_pts, d_pts = o_snapped.take(o_ok), d_snapped.take(d_ok)
         if len(o_ok) and len(d_ok):
             if len(o_ok) <= len(d_ok):
                 r, c, v = self._from_sources(o_pts, d_pts, limit_m, reverse=False)
@@ -1761,15 +1792,15 @@ class StreetNetwork:
         limit_m = np.inf if limit is None else limit * self.profile.metres_per_minute
         o_xy, d_xy = _xy(ogeo), _xy(dgeo)
         n = len(o_xy)
-        snapped = self._snap(np.concatenate([o_xy, d_xy]))
-        o_on, d_on = snapped.ok[:n], snapped.ok[n:]
+        o_snapped, d_snapped = self._snap(o_xy), self._snap(d_xy)
+        o_on, d_on = o_snapped.ok, d_snapped.ok
         best = np.full(n, np.inf)
         pos = np.full(n, -1, dtype=np.int64)
         fb = np.zeros(n, dtype=bool)
         d_ok = np.flatnonzero(d_on)
         if len(d_ok) and o_on.any():
             # distances *to* the destinations: search the reversed arcs from them
-            d_seg, d_t, d_snap = snapped.take(n + d_ok)
+            d_seg, d_t, d_snap = d_snapped.take(d_ok)
             base = self._chains.reverse
             graph = self._with_sources(base, d_seg, d_t, d_snap, leaving=False)
             n0 = base.shape[0]
@@ -1782,7 +1813,7 @@ class StreetNetwork:
                 limit=limit_m,
             )
             on = np.flatnonzero(o_on)
-            o_seg, o_t, o_snap = snapped.take(on)
+            o_seg, o_t, o_snap = o_snapped.take(on)
             metres, end = self._arrive(dist, o_seg, o_t, leaving=True)
             # ``src`` holds the extra node of the winning destination
             ends = self._ends(o_seg, o_t, leaving=True)[0]
@@ -1846,7 +1877,7 @@ class StreetNetwork:
             pos,
             best,
             euclid,
-            snapped.snap_m[:n],
+            o_snapped.snap_m,
             method,
             reason,
             self.profile.metres_per_minute,
