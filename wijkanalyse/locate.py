@@ -8,7 +8,9 @@ Four classic models, each solved exactly as a mixed-integer programme by HiGHS
 * :func:`lscp`: the location set covering problem (Toregas et al. 1971): the fewest new
   sites so that everyone is within the threshold;
 * :func:`p_median`: minimise the total (need-weighted) travel time to the nearest open site
-  (Hakimi 1964; ReVelle & Swain 1970);
+  (Hakimi 1964; ReVelle & Swain 1970); without capacities, candidate sites that a
+  Lagrangian bound proves useless are left out of the model first (exact, and what makes
+  5 000 demand units × 1 000 candidates a matter of seconds);
 * :func:`p_center`: minimise the longest travel time of anyone (Hakimi 1965), solved by a
   search over radii with a covering problem at each, then the shortest total time among the
   plans that achieve it.
@@ -1784,7 +1786,11 @@ def p_median(
 
     The strong formulation (``x_ij ≤ y_j``) in matrix form. Without capacities and with
     existing facilities kept, a demand unit is only ever assigned to a site closer than its
-    nearest existing facility, so only those pairs enter the model (exact).
+    nearest existing facility, so only those pairs enter the model (exact). Without
+    capacities, a swap heuristic and a Lagrangian relaxation of the assignment constraints
+    (subgradient optimisation) first rule out the candidate sites whose opening provably
+    costs more than a known plan; they cannot be in an optimal plan, so the smaller model
+    has the same optimum (the plan's notes say how many were ruled out).
 
     Parameters
     ----------
