@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from wijkanalyse.cli import app
+from wijkanalyse.cli import app, peak_rss_mib
 
 runner = CliRunner()
 
@@ -102,3 +105,22 @@ def test_run_prints_time_per_step_and_peak_memory(mirror: Path, tmp_path: Path) 
     assert "inlezen" in cost[0]
     assert "indicatoren en index" in cost[0]
     assert re.search(r"piekgeheugen \d[\d\xa0 ]* MiB", cost[0])
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only (VmHWM)")
+def test_peak_memory_is_the_process_own_not_its_parents() -> None:
+    # Linux carries ru_maxrss over through fork and exec: a small command started by a
+    # process that once held 400 MiB would report 400 MiB. The peak must be its own.
+    held = bytearray(400 * 1024 * 1024)
+    held[::4096] = b"\x01" * len(held[::4096])  # touch every page
+    parent = peak_rss_mib()
+    assert parent is not None
+    assert parent >= 400
+    child = subprocess.run(
+        [sys.executable, "-c", "from wijkanalyse.cli import peak_rss_mib; print(peak_rss_mib())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    del held
+    assert 0 < float(child.stdout) < 300

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import warnings
 
@@ -446,3 +447,20 @@ def test_candidate_and_problem_errors() -> None:
         lc.location_problem(demand, clash, network=net, existing=existing)
     with pytest.raises(DataError, match="need must be non-negative"):
         lc.location_problem(demand, cand, network=net, need=pd.Series([-1.0], index=["s1"]))
+
+
+def test_pairs_are_ordered_by_demand_time_and_site_and_never_repeat() -> None:
+    # integer minutes: many ties within a demand unit, broken by the site position
+    rng = np.random.default_rng(7)
+    cost = rng.integers(0, 4, size=(40, 25)).astype(float)
+    cost[rng.random(cost.shape) < 0.2] = np.nan
+    prob = lc.LocationProblem.from_matrix(cost, weights=np.ones(40))
+    order = prob._by_time
+    expected = np.lexsort((prob.col, prob.minutes, prob.row))
+    np.testing.assert_array_equal(order, expected)
+    # the same pair twice is refused, wherever the copy sits
+    row = np.r_[prob.row, prob.row[17]]
+    col = np.r_[prob.col, prob.col[17]]
+    minutes = np.r_[prob.minutes, 1.0]
+    with pytest.raises(DataError, match=r"a \(demand, site\) pair appears twice"):
+        dataclasses.replace(prob, row=row, col=col, minutes=minutes)

@@ -125,14 +125,27 @@ def run(
     _out().print(f"  {_cost_line(result.timings)}", style="dim", highlight=False, markup=False)
 
 
-def _peak_rss_mib() -> float | None:
-    """Peak resident memory of this process in MiB (``None`` where unknown)."""
+def peak_rss_mib() -> float | None:
+    """Peak resident memory of this process in MiB (``None`` where unknown).
+
+    On Linux this is ``VmHWM`` of ``/proc/self/status``: the high-water mark of this
+    process's own memory. ``getrusage``'s ``ru_maxrss`` is not used there because Linux
+    carries it over from the parent through fork and exec, so a small run started from a
+    large process (a notebook kernel, a benchmark that held a big model) would report the
+    parent's peak. Elsewhere ``ru_maxrss`` (macOS reports bytes); Windows has neither.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports KiB, macOS bytes
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
@@ -143,7 +156,7 @@ def _cost_line(timings: dict[str, float]) -> str:
         for k, v in timings.items()
         if k != "total"
     )
-    peak = _peak_rss_mib()
+    peak = peak_rss_mib()
     return _i18n.text(
         "cost_line",
         lang,

@@ -159,8 +159,11 @@ class LocationProblem:
                 problems.add("a pair refers to a site position out of range.")
             if not np.isfinite(self.minutes).all() or (self.minutes < 0).any():
                 problems.add("travel times must be finite and non-negative.")
-            key = self.row.astype(np.int64) * max(m, 1) + self.col
-            if len(np.unique(key)) != len(key):
+            # sort, not np.unique: numpy ≥ 2.3 answers np.unique of millions of distinct
+            # integers by hashing, 60× slower than a sort (5.6 s against 0.08 s for the
+            # 5 million pairs of a 5 000 × 1 000 matrix)
+            key = np.sort(self.row.astype(np.int64) * max(m, 1) + self.col)
+            if (key[1:] == key[:-1]).any():
                 problems.add("a (demand, site) pair appears twice.")
         for name, arr in (("weight", self.weight), ("load", self.load)):
             if len(arr) and (not np.isfinite(arr).all() or (arr < 0).any()):
@@ -278,8 +281,18 @@ class LocationProblem:
 
     @cached_property
     def _by_time(self) -> np.ndarray:
-        """Order of the pairs by (demand, minutes)."""
-        return np.lexsort((self.col, self.minutes, self.row))
+        """Order of the pairs by (demand, minutes, site).
+
+        One argsort of an exact integer key (demand, rank of the time, site) instead of a
+        three-key lexsort: 1.2 s instead of 1.9 s for 5 million pairs. The pairs are unique
+        (checked on construction), so the key is too and the order is fully determined.
+        """
+        times, rank = np.unique(self.minutes, return_inverse=True)
+        n_times, m = max(len(times), 1), max(self.n_sites, 1)
+        if self.n_demand * n_times * m >= 2**63:  # pragma: no cover - beyond int64
+            return np.lexsort((self.col, self.minutes, self.row))
+        key = (self.row.astype(np.int64) * n_times + rank) * m + self.col
+        return np.argsort(key)
 
     def to_dense(self) -> pd.DataFrame:
         """Return the travel times as a demand × sites table (NaN: no known time)."""
