@@ -400,7 +400,8 @@ def _compare(ok_ours: bool, v_ours: float, ok_peer: bool, v_peer: float, peer: s
         same = math.isclose(v_ours, v_peer, rel_tol=1e-9)
         return f"{'yes' if same else 'NO'} ({v_peer:.10g})"
     if ok_ours:
-        return f"{peer} stopped at the time limit, best {v_peer:.10g}; ratio is a lower bound"
+        best = "without a solution" if math.isnan(v_peer) else f"best {v_peer:.10g}"
+        return f"{peer} stopped at the time limit {best}; ratio is a lower bound"
     return f"wijkanalyse not proven optimal ({v_ours:.10g}); {peer} {v_peer:.10g}"
 
 

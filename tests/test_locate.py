@@ -455,9 +455,20 @@ def test_pairs_are_ordered_by_demand_time_and_site_and_never_repeat() -> None:
     cost = rng.integers(0, 4, size=(40, 25)).astype(float)
     cost[rng.random(cost.shape) < 0.2] = np.nan
     prob = lc.LocationProblem.from_matrix(cost, weights=np.ones(40))
-    order = prob._by_time
+    bounds, col, minutes = prob._by_time
     expected = np.lexsort((prob.col, prob.minutes, prob.row))
-    np.testing.assert_array_equal(order, expected)
+    np.testing.assert_array_equal(col, prob.col[expected])
+    np.testing.assert_array_equal(minutes, prob.minutes[expected])
+    np.testing.assert_array_equal(np.diff(bounds), np.bincount(prob.row, minlength=40))
+    # the nearest open site, ties to the lowest position, against brute force
+    for trial in range(20):
+        open_sites = rng.random(25) < (0.05 if trial < 5 else 0.5)
+        site, near = prob.nearest(open_sites)
+        masked = np.where(open_sites & np.isfinite(cost), cost, np.inf)
+        best = masked.min(axis=1)
+        reach = np.isfinite(best)
+        np.testing.assert_array_equal(site, np.where(reach, masked.argmin(axis=1), -1))
+        np.testing.assert_array_equal(near, np.where(reach, best, np.nan))
     # the same pair twice is refused, wherever the copy sits
     row = np.r_[prob.row, prob.row[17]]
     col = np.r_[prob.col, prob.col[17]]

@@ -280,8 +280,11 @@ class LocationProblem:
         return self.sites[~self.existing]
 
     @cached_property
-    def _by_time(self) -> np.ndarray:
-        """Order of the pairs by (demand, minutes, site).
+    def _by_time(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs ordered by (demand, minutes, site).
+
+        Returns per demand unit where its pairs start and end (``n_demand + 1`` bounds),
+        and the ordered sites and times.
 
         One argsort of an exact integer key (demand, rank of the time, site) instead of a
         three-key lexsort: 1.2 s instead of 1.9 s for 5 million pairs. The pairs are unique
@@ -290,9 +293,11 @@ class LocationProblem:
         times, rank = np.unique(self.minutes, return_inverse=True)
         n_times, m = max(len(times), 1), max(self.n_sites, 1)
         if self.n_demand * n_times * m >= 2**63:  # pragma: no cover - beyond int64
-            return np.lexsort((self.col, self.minutes, self.row))
-        key = (self.row.astype(np.int64) * n_times + rank) * m + self.col
-        return np.argsort(key)
+            order = np.lexsort((self.col, self.minutes, self.row))
+        else:
+            order = np.argsort((self.row.astype(np.int64) * n_times + rank) * m + self.col)
+        bounds = np.searchsorted(self.row[order], np.arange(self.n_demand + 1))
+        return bounds, self.col[order].astype(np.int32), self.minutes[order]
 
     def to_dense(self) -> pd.DataFrame:
         """Return the travel times as a demand × sites table (NaN: no known time)."""
@@ -301,16 +306,22 @@ class LocationProblem:
         return pd.DataFrame(out, index=self.demand, columns=self.sites)
 
     def nearest(self, open_sites: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per demand unit, the position of the nearest open site and its time (-1/NaN)."""
-        order = self._by_time
-        keep = order[open_sites[self.col[order]]]
-        rows = self.row[keep]
-        first = np.ones(len(keep), dtype=bool)
-        first[1:] = rows[1:] != rows[:-1]
+        """Per demand unit, the position of the nearest open site and its time (-1/NaN).
+
+        Ties in time go to the lowest site position.
+        """
+        bounds, col, minutes_sorted = self._by_time
+        hit = np.flatnonzero(open_sites[col])
         site = np.full(self.n_demand, -1, dtype=np.int64)
         minutes = np.full(self.n_demand, np.nan)
-        site[rows[first]] = self.col[keep[first]]
-        minutes[rows[first]] = self.minutes[keep[first]]
+        if len(hit) == 0:
+            return site, minutes
+        # the first open pair at or after each demand unit's start, if it is still its own
+        at = np.minimum(np.searchsorted(hit, bounds[:-1]), len(hit) - 1)
+        at = hit[at]
+        found = (at >= bounds[:-1]) & (at < bounds[1:])
+        site[found] = col[at[found]]
+        minutes[found] = minutes_sorted[at[found]]
         return site, minutes
 
     def restrict(self, demand: Sequence[Any] | pd.Index) -> LocationProblem:
