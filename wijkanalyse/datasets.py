@@ -147,6 +147,18 @@ class Dataset:
         a sector absent from the table has a count of 0 (a census does); ``False`` otherwise.
     notes
         Caveats a user should know.
+    extent
+        NIS codes of the areas the data cover completely: municipalities, arrondissements,
+        provinces, ``02000`` (Flemish Region), ``04000`` (Brussels) or ``01000`` (Belgium).
+        Empty when the coverage is not a set of whole areas. See
+        :func:`wijkanalyse.areas.not_covered`.
+    facility_types
+        For a facility source: the facility types it provides (for an OSM extract, the
+        everyday types wijkanalyse reads from it by default).
+    read_as
+        For a facility source: how a study reads it, ``"register"`` or ``"osm"``, followed by
+        the options of :func:`wijkanalyse.io.read_facilities` it needs as ``name=value``
+        (e.g. ``("register", "facility_type=hospital", "name_col=ziekenhuis")``).
     """
 
     id: str
@@ -168,6 +180,14 @@ class Dataset:
     complete: bool = False
     reference_year: int | None = None
     notes: str = ""
+    extent: tuple[str, ...] = ()
+    facility_types: tuple[str, ...] = ()
+    read_as: tuple[str, ...] = ()
+
+    @property
+    def read_options(self) -> dict[str, str]:
+        """The reading options of a facility source (``read_as`` after its kind) as a dict."""
+        return dict(opt.split("=", 1) for opt in self.read_as[1:])
 
 
 _ENTRIES = [
@@ -184,6 +204,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="7f32e307998e5382a00650c57a75031e9942e17bc6390b0f419feb43d78ac1b0",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         vintage=2024,
         notes="10 241 sectors; pseudo-sectors 'ZZZZ' (niet te lokaliseren) included.",
     ),
@@ -200,6 +221,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="4eb81e0e089560400e1893a6da82e76bccc8f4f527e2a253dd74e3bb324c457c",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         vintage=2025,
         notes="10 902 sectors; municipalities after the mergers of 1 January 2025.",
     ),
@@ -218,6 +240,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="616017e7c0060446af843b934f09dddc9bede9fc23ade8c9bbe22216893f8ccc",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
     ),
     Dataset(
         id="pinc_ggw72024_names",
@@ -231,6 +254,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="fcb97c813a80572b1e69fb5334f13c390dcd24856fee5f22d5afd022d0ae1630",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         vintage=2024,
     ),
     Dataset(
@@ -245,6 +269,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="d48953756910bec882e58374cc0d554278e55cbd2c0efad75346e2f25a0492be",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         vintage=2025,
     ),
     Dataset(
@@ -262,6 +287,7 @@ _ENTRIES = [
         format="csv",
         sha256="c54e803ea3b3c89481e2e430b795c4dd62329b7203551b70accd2dfca2b8ae0b",
         coverage="Belgium",
+        extent=("01000",),
         vintage=2011,
         encoding="cp1252",
         notes="';'-separated, cp1252. The sector codes equal Statbel's 2011 list for Flanders "
@@ -282,6 +308,7 @@ _ENTRIES = [
         format="csv",
         sha256="f05f8f8228f63ea3ac9870e4443ae73c39fd8ca99e60865a08c9aecc610ab7ed",
         coverage="Belgium",
+        extent=("01000",),
         vintage=2011,
         encoding="utf-8",
     ),
@@ -298,6 +325,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="fad724787c2ddcd8064953f7ffdfd4a243f99571919d61c16cc0e5c3dd7446b5",
         coverage="Belgium",
+        extent=("01000",),
         crs="EPSG:3812",
         vintage=2024,
         reference_year=2024,
@@ -320,6 +348,7 @@ _ENTRIES = [
         format="csv",
         sha256="e7e1bdf55897313fe0a8c68ca21cd6d40d83c04dbc44eb8f1e67f513efe52e49",
         coverage="Belgium",
+        extent=("01000",),
         vintage=2024,
         encoding="utf-8",
         complete=True,
@@ -340,6 +369,7 @@ _ENTRIES = [
         format="csv",
         sha256="b379714dd93d705b16c38954d7ab1b577a4b901584331c9bf6e2722b34e1c35e",
         coverage="Belgium",
+        extent=("01000",),
         vintage=2024,
         encoding="utf-8",
         reference_year=2021,
@@ -359,6 +389,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="f50da9d7195f9b43b5b704de116aefeddb0cb8e287ef724609b75ee3ac33e544",
         coverage="arrondissement Leuven",
+        extent=("24000",),
         crs="EPSG:31370",
         vintage=2024,
         layer="ggw72024",
@@ -376,6 +407,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="779306a8dfbd8369c2bd5d40666d87357ea9334bf44d00e1c0117f09d433f2d1",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         crs="EPSG:31370",
         vintage=2025,
         layer="ggw7",
@@ -392,6 +424,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="e76793c05ffb03244a02105066633550106525b583509a83a82afc1ab7845d31",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         crs="EPSG:31370",
         vintage=2024,
         layer="deelgemeente2024",
@@ -408,6 +441,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="7dae8a4ac8a52911547b275b2ea62d9648c14b2431b95d79500379d68305a80b",
         coverage="Flanders and Brussels",
+        extent=("02000", "04000"),
         crs="EPSG:31370",
         vintage=2024,
         layer="gemeente2024",
@@ -426,10 +460,13 @@ _ENTRIES = [
         format="csv",
         sha256="0d0f64a14d37936cc2628e81eb59f27eee42033912a6d84865207878530fdd25",
         coverage="Leuven",
+        extent=("24062",),
         crs="EPSG:31370",
         encoding="utf-8",
         notes="Approximate locations (see location_confidence). Replace with the city's own "
         "register for decisions.",
+        facility_types=("buurtcentrum", "lokaal_dienstencentrum"),
+        read_as=("register",),
     ),
     Dataset(
         id="osm2015_points",
@@ -444,10 +481,25 @@ _ENTRIES = [
         format="gpkg",
         sha256="1f585b3ed967637657d03bfc3fe32c92849f67f5ea3729f7bf93b9837635efaa",
         coverage="arrondissement Leuven",
+        extent=("24000",),
         crs="EPSG:4326",
         layer="osm2015_points",
         notes="OSM nodes only (facilities mapped as building polygons are absent); 'type' is "
         "truncated to 16 characters; ten years old.",
+        facility_types=(
+            "pharmacy",
+            "doctors",
+            "dentist",
+            "school",
+            "kindergarten",
+            "library",
+            "supermarket",
+            "post_office",
+            "social_facility",
+            "community_centre",
+            "townhall",
+        ),
+        read_as=("osm",),
     ),
     Dataset(
         id="hospital_emergency_campuses_2024",
@@ -465,11 +517,14 @@ _ENTRIES = [
         format="gpkg",
         sha256="638266e275a5b4546ae3b943186bb43a0f58ea80c122967655e034896449af67",
         coverage="Belgium",
+        extent=("01000",),
         crs="EPSG:4326",
         layer="hospitals_sites",
         reference_year=2024,
         notes="124 campuses with 'eerste opvang' or 'gespecialiseerde spoedgevallenzorg'; one "
         "row per campus (column 'ziekenhuis' = name -- address); geocoded addresses.",
+        facility_types=("hospital",),
+        read_as=("register", "facility_type=hospital", "name_col=ziekenhuis"),
     ),
     Dataset(
         id="leuven_road_graph_2013",
@@ -521,6 +576,7 @@ _ENTRIES = [
         format="gpkg",
         sha256="5fbb5a1519f13c403c010be717ddc85847f65c7738dca37b22aa02c6be844a71",
         coverage="arrondissement Leuven",
+        extent=("24000",),
         crs="EPSG:31370",
         vintage=2024,
         layer="sectors",
@@ -540,6 +596,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="a03b617e7c44eee37c7fcdc956c8216aa6e7cd773eb9474b3fc94350f76dd27d",
         coverage="Flanders",
+        extent=("02000",),
         vintage=2019,
         reference_year=2021,
         notes="Consumption in kWh per year and number of connections; -99999 = missing (PinC "
@@ -558,6 +615,7 @@ _ENTRIES = [
         format="xlsx",
         sha256="4b00cad0ec76db720926272c3c7df183ebefa8f18a5f525f3243deb257416163",
         coverage="Flanders",
+        extent=("02000",),
         vintage=2024,
         reference_year=2016,
         notes="Forest, arable land, grassland, shrub, fallow, water, marsh and the total. The "
@@ -801,6 +859,8 @@ def catalogue_markdown() -> str:
                 + ")",
             ),
             ("Coverage", ds.coverage),
+            ("Covers completely (NIS codes)", ", ".join(ds.extent) or None),
+            ("Facility types", ", ".join(ds.facility_types) or None),
             ("CRS", ds.crs),
             ("Sector vintage", str(ds.vintage) if ds.vintage else None),
             ("sha256", f"`{ds.sha256}`"),
