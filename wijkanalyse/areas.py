@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,10 +42,12 @@ from shapely.geometry.base import BaseGeometry
 from wijkanalyse import io, settings
 from wijkanalyse._errors import WARNING_PREFIX, DataError, DataWarning, SchemaError, VintageError
 from wijkanalyse._validate import (
+    NIS5_RE,
     SECTOR_CODE_RE,
     check_nis5,
     check_projected,
     check_same_crs,
+    close_matches,
     listing,
 )
 from wijkanalyse.datasets import get_dataset
@@ -53,15 +56,18 @@ __all__ = [
     "FLEMISH_PROVINCES",
     "HIERARCHY_COLUMNS",
     "VINTAGES",
+    "AreaMatch",
     "CustomArea",
     "Municipality",
     "Region",
     "aggregate",
+    "area_name",
     "area_outlines",
     "check_vintage",
     "crosswalk",
     "custom_area",
     "detect_vintage",
+    "find_area",
     "flemish_municipalities",
     "hierarchy",
     "is_pseudo_wijk",
@@ -69,10 +75,12 @@ __all__ = [
     "load_sectors",
     "municipality",
     "municipality_polygon",
+    "not_covered",
     "region",
     "region_polygon",
     "sector_codes",
     "wijk_areas",
+    "wijk_polygon_dataset",
 ]
 
 log = logging.getLogger(__name__)
@@ -520,6 +528,184 @@ def _region_of(
     )
 
 
+def _name_key(name: str) -> str:
+    """Compare names without case, accents, punctuation and '(Arr.)'/'(Prov.)' suffixes."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    text = re.sub(r"\((arr|prov)\.?\)", " ", text.casefold())
+    text = re.sub(r"^(arrondissement|provincie|province|gemeente|stad)\s+", "", text.strip())
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+@dataclass(frozen=True)
+class AreaMatch:
+    """The result of :func:`find_area`: a NIS code, its official name and a note."""
+
+    code: str
+    name: str
+    level: str
+    note: str = ""
+
+
+def find_area(text: str, *, region: bool = False) -> AreaMatch:
+    """Return the municipality (or, with ``region=True``, the region) that ``text`` names.
+
+    ``text`` is a NIS code or a name, compared without case, accents and punctuation
+    (``"sint-truiden"``, ``"Sint Truiden"``). A name that is both a municipality before and
+    after the mergers of 1 January 2025 (e.g. Hasselt: 71022, since 2025 71072 with
+    Kortessem) gives today's municipality, and the note says so. With ``region=True`` the
+    text names an arrondissement (``"Leuven (Arr.)"``, ``"arrondissement Leuven"``), a
+    province (``"Limburg"``) or Flanders (``"flanders"``, ``"vlaanderen"``).
+
+    Raises
+    ------
+    DataError
+        No area has that name (close names are listed), or the name is ambiguous (every
+        match is listed with its code).
+
+    Examples
+    --------
+    >>> find_area("Tienen").code
+    '24107'
+    >>> find_area("Vlaams-Brabant", region=True).level
+    'provincie'
+    """
+    key = text.strip()
+    h24 = _full_hierarchy(2024)
+    flemish = h24[h24["provincie"].isin(FLEMISH_PROVINCES)]
+    if region and key.lower() in _FLANDERS:
+        return AreaMatch("flanders", "Vlaams Gewest", "gewest")
+    if NIS5_RE.fullmatch(key):
+        found = area_name(key)
+        if found is None:
+            kind = "region" if region else "municipality"
+            raise DataError(f"{key} is not the NIS code of a Flemish {kind}.")
+        level, name = found
+        if region and level == "gemeente":
+            raise DataError(
+                f"{key} is the municipality {name}, not an arrondissement or a province; "
+                "use --municipality for one municipality."
+            )
+        if not region and level != "gemeente":
+            raise DataError(
+                f"{key} is the {level} {name}, not a municipality; use --region for it."
+            )
+        return AreaMatch(key, name, level, _merger_note(key, name) if level == "gemeente" else "")
+    candidates: dict[str, tuple[str, str]] = {}
+    levels = ("arrondissement", "provincie") if region else ("gemeente",)
+    for level in levels:
+        rows = flemish[[level, f"{level}_name"]].drop_duplicates()
+        candidates.update(
+            {
+                str(c): (str(n), level)
+                for c, n in zip(rows[level], rows[f"{level}_name"], strict=True)
+            }
+        )
+    if not region:
+        h25 = _full_hierarchy(2025)
+        new = h25[h25["provincie"].isin(FLEMISH_PROVINCES)].drop_duplicates("gemeente")
+        new = new[~new["gemeente"].isin(list(candidates))]
+        candidates.update(
+            {
+                str(c): (str(n), "gemeente")
+                for c, n in zip(new["gemeente"], new["gemeente_name"], strict=True)
+            }
+        )
+    hits = [c for c, (n, _) in candidates.items() if _name_key(n) == _name_key(key)]
+    if not hits:
+        names = {n: c for c, (n, _) in candidates.items()}
+        close = close_matches(key, names)
+        hint = f" Did you mean {listing(f'{n} ({names[n]})' for n in close)}?" if close else ""
+        kind = "an arrondissement or a province of Flanders" if region else "a Flemish municipality"
+        raise DataError(f"{key!r} is not the name of {kind}.{hint}")
+    note = ""
+    successor = dict(zip(h24["gemeente"], h24["gemeente_2025"], strict=False))
+    if not region and len(hits) > 1:
+        current = [c for c in hits if successor.get(c, c) == c]
+        if len(current) == 1:
+            old = [c for c in hits if c != current[0]]
+            members = sorted(c for c, nxt in successor.items() if nxt == current[0])
+            note = (
+                f"{key!r} is NIS {current[0]}, the municipality since 1 January 2025 (formed "
+                f"from {listing(members)}); give {listing(old)} to study the municipality as "
+                "it was before."
+            )
+            hits = current
+    if len(hits) > 1:
+        raise DataError(
+            f"{key!r} names more than one area: "
+            + listing(f"{candidates[c][1]} {candidates[c][0]} ({c})" for c in hits)
+            + "; give the NIS code."
+        )
+    name, level = candidates[hits[0]]
+    if not region and not note:
+        note = _merger_note(hits[0], name)
+    return AreaMatch(hits[0], name, level, note)
+
+
+def _merger_note(code: str, name: str) -> str:
+    h24 = _full_hierarchy(2024)
+    later = h24.loc[h24["gemeente"] == code, "gemeente_2025"]
+    if not len(later) or later.iloc[0] == code:
+        return ""
+    new = str(later.iloc[0])
+    found = area_name(new)
+    return (
+        f"{name} ({code}) merged into {found[1] if found else new} ({new}) on 1 January 2025; "
+        f"this is the municipality as it was before (give {new} for the new one)."
+    )
+
+
+def area_name(code: str) -> tuple[str, str] | None:
+    """Return ``(level, name)`` of a Flemish municipality, arrondissement or province code.
+
+    Municipalities formed on 1 January 2025 are known by their new name.
+    """
+    h24 = _full_hierarchy(2024)
+    flemish = h24[h24["provincie"].isin(FLEMISH_PROVINCES)]
+    for level in ("gemeente", "arrondissement", "provincie"):
+        hit = flemish.loc[flemish[level] == code, f"{level}_name"]
+        if len(hit):
+            return level, str(hit.iloc[0])
+    h25 = _full_hierarchy(2025)
+    hit = h25.loc[
+        (h25["gemeente"] == code) & h25["provincie"].isin(FLEMISH_PROVINCES), "gemeente_name"
+    ]
+    if len(hit):
+        return "gemeente", str(hit.iloc[0])
+    return None
+
+
+def not_covered(dataset: str, area: Region) -> tuple[str, ...]:
+    """Return the municipalities of ``area`` that catalogue ``dataset`` does not cover.
+
+    A dataset covers a municipality when its :attr:`~wijkanalyse.datasets.Dataset.extent`
+    holds the municipality, its arrondissement, its province, its region or Belgium. A
+    dataset with no stated extent (e.g. a road graph of a city and its surroundings) or a
+    file path covers what its data show; then nothing is returned here.
+
+    Examples
+    --------
+    >>> not_covered("leuven_centres_reference", region("24107"))
+    ('24107',)
+    >>> not_covered("osm2015_points", region("24107"))
+    ()
+    """
+    ds = get_dataset(dataset) if isinstance(dataset, str) else dataset
+    if not ds.extent:
+        return ()
+    h = _full_hierarchy(2024)
+    rows = h[h["gemeente"].isin(area.municipalities)].drop_duplicates("gemeente")
+    extent = {str(c).zfill(5) for c in ds.extent}
+    lacking = []
+    for _, row in rows.iterrows():
+        prov = str(row["provincie"]).zfill(5)
+        reg = "02000" if prov in FLEMISH_PROVINCES else "04000" if prov == "04000" else "03000"
+        mine = {str(row["gemeente"]), str(row["arrondissement"]), prov, reg, "01000"}
+        if not mine & extent:
+            lacking.append(str(row["gemeente"]))
+    return tuple(sorted(lacking))
+
+
 def region_polygon(area: Region) -> BaseGeometry:
     """Return the outline of a region: the union of its municipalities' 2024 polygons."""
     return _union_of_municipalities(area.municipalities)
@@ -567,10 +753,21 @@ def municipality_polygon(code: str) -> BaseGeometry:
     return shapely.union_all(polys.geometry.loc[have].to_numpy())
 
 
-def _wijk_polygons(vintage: int) -> gpd.GeoDataFrame:
+def wijk_polygon_dataset(vintage: int) -> str:
+    """Return the id of the catalogue dataset with the wijk polygons of ``vintage``.
+
+    Examples
+    --------
+    >>> wijk_polygon_dataset(2024)
+    'pinc_wijken_ggw72024_arr_leuven'
+    """
     if vintage not in _WIJK_POLYGONS:
         raise DataError(f"the catalogue has no wijk polygons for vintage {vintage}.")
-    return io.read_areas(_WIJK_POLYGONS[vintage], level="wijk")
+    return _WIJK_POLYGONS[vintage]
+
+
+def _wijk_polygons(vintage: int) -> gpd.GeoDataFrame:
+    return io.read_areas(wijk_polygon_dataset(vintage), level="wijk")
 
 
 def wijk_areas(vintage: int, *, gemeente: str | Region) -> gpd.GeoDataFrame:
