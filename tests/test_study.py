@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -251,14 +252,29 @@ def test_english_summary(mirror: Path, tmp_path: Path) -> None:
 def test_other_municipalities_match_the_census(
     mirror: Path, tmp_path: Path, nis: str, named_wijken: int
 ) -> None:
-    raw = {
+    raw: dict[str, Any] = {
         "study": {"name": "x", "municipality": nis},
-        "facilities": [
-            {"source": "leuven_centres_reference"},
-            {"source": "osm2015_points", "types": ["pharmacy"]},
-        ],
+        "facilities": [{"source": "osm2015_points", "types": ["pharmacy"]}],
     }
     if nis == "44021":  # Gent: outside the 2024 wijk polygons and the OSM/centres coverage
+        bad = {**raw, "facilities": [{"source": "leuven_centres_reference"}, *raw["facilities"]]}
+        with (
+            pytest.warns(UserWarning, match="no 2024 wijk polygons"),
+            pytest.raises(DataError) as err,
+        ):
+            Study.from_dict(bad).run(tmp_path, report=False)
+        msg = str(err.value)
+        assert "study 'x' for Gent (NIS 44021) has 2 problems:" in msg
+        assert "facilities[0].source 'leuven_centres_reference' covers Leuven, not Gent" in msg
+        assert "facilities[1].source 'osm2015_points' covers arrondissement Leuven, not" in msg
+        assert not any(tmp_path.iterdir())  # refused before any output was written
+        raw["facilities"] = [
+            {
+                "source": "hospital_emergency_campuses_2024",
+                "name_col": "ziekenhuis",
+                "facility_type": "hospital",
+            }
+        ]
         with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
             result = Study.from_dict(raw).run(tmp_path, report=False)
     else:
@@ -278,8 +294,7 @@ def test_other_municipalities_match_the_census(
     text = "\n".join(result.summary)
     if nis == "44021":
         assert "Geen wijkgrenzen (2024) voor 25 van de 25 wijken" in text
-        assert "Geen voorzieningen van type apotheek in osm2015_points" in text
-        assert len(pd.read_csv(tmp_path / "facilities.csv")) == 0
+        assert set(pd.read_csv(tmp_path / "facilities.csv")["type"]) == {"hospital"}
 
 
 def test_study_with_real_sector_polygons(mirror: Path, tmp_path: Path) -> None:
@@ -505,9 +520,12 @@ def test_user_scenario_outside_the_city(mirror: Path, tmp_path: Path) -> None:
     ]
     study = Study.from_dict(raw, base_dir=EXAMPLES)
     with pytest.raises(
-        DataError, match=r"sites verkeerd lie outside Leuven \+ 3000 m; give x and y in EPSG:31370"
+        DataError,
+        match=r"scenarios\[0\] \(lon/lat by mistake\)\.add\[0\] \(verkeerd\): x=4\.7, y=50\.88 lies "
+        r"\d+\.\d km outside Leuven; give x and y in EPSG:31370 metres",
     ):
         study.run(tmp_path / "out", report=False)
+    assert not (tmp_path / "out").exists()
 
 
 def test_city_sites_as_candidates(mirror: Path, tmp_path: Path) -> None:
@@ -678,10 +696,40 @@ def test_report_units(mirror: Path) -> None:
     notes: list[str] = []
     assert study._report_units(data, notes) == ["240621"]
     bad = Study.from_dict({**raw, "report": {"wijken": ["240621", "999"]}})
-    with pytest.raises(DataError, match=r"report.wijken: 999 are not wijken with an outline"):
-        bad._report_units(data, notes)
+    with pytest.raises(DataError, match=r"report.wijken: 999 is not a wijk with an outline in Le"):
+        bad.load()
     auto = Study.from_dict({**raw, "report": {"wijken": "auto", "max_wijken": 10}})
     assert auto._report_units(data, notes) == []  # 24 wijken > 10: the overview only
     assert notes
     assert "24 wijken met een omtrek (meer dan 10)" in notes[0]
     assert Study.from_dict({**raw, "report": {}})._report_units(data, []) is None
+
+
+def test_plan_without_wijk_outlines(mirror: Path, tmp_path: Path) -> None:
+    # Halle has wijken in the tables but no 2024 outlines: candidates stay inside the
+    # municipality, and a sector candidate keeps its wijk
+    raw = {
+        "study": {"name": "Halle", "municipality": "23027"},
+        "facilities": [
+            {
+                "source": "hospital_emergency_campuses_2024",
+                "facility_type": "hospital",
+                "name_col": "ziekenhuis",
+            }
+        ],
+        "access": {"questions": [{"facility_type": "hospital", "minutes": [20]}]},
+        "plan": {
+            "candidates": ["sectors"],
+            "questions": [{"name": "h", "facility_type": "hospital", "minutes": 20, "p": [1]}],
+        },
+    }
+    with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
+        result = Study.from_dict(raw).run(tmp_path, report=False)
+    assert result.planning is not None
+    cand = result.planning.candidates
+    assert len(cand) > 0 and (cand["source"] == "sector").all()
+    assert cand["wijk"].notna().all()
+    assert set(cand["wijk"]) <= set(result.data.wijken.index)
+    plans = pd.read_csv(tmp_path / "plans.csv", dtype={"wijk": str})
+    exact = plans[plans["method"] == "exact"]
+    assert len(exact) == 1 and plans["wijk"].str.startswith("23027").all()

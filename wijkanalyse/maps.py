@@ -323,7 +323,7 @@ def interactive_map(
         folium.TileLayer("OpenStreetMap", attr=_OSM_ATTRIBUTION, name="OpenStreetMap").add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     legend_html = ""
-    if wijken is not None:
+    if wijken is not None and len(wijken):
         _need_column(wijken, value, "wijken")
         assert value is not None
         fill, entries = _choropleth(
@@ -761,7 +761,7 @@ def static_map(
     ax.set_axis_off()
     handles: list[Any] = []
     legend_title = ""
-    if "wijken" in frames:
+    if "wijken" in frames and len(frames["wijken"]):
         w = frames["wijken"]
         _need_column(w, value, "wijken")
         assert value is not None

@@ -38,6 +38,8 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps
 from wijkanalyse._errors import DataError, DataWarning
+from wijkanalyse.areas import wijk_polygon_dataset
+from wijkanalyse.datasets import get_dataset
 
 __all__ = ["RunOutput", "render"]
 
@@ -330,6 +332,20 @@ class _Builder:
         )
         version = self.run.provenance.get("version", "")
         return f"{src}: {'; '.join(parts)}; {full}. wijkanalyse {version}"
+
+    def wijk_map_note(self) -> str:
+        """Say why there is no wijk map, when no wijk of the run has an outline."""
+        if self.run.wijken.geometry.notna().any():
+            return ""
+        vintage = int(self.municipality.get("vintage") or 2024)
+        ds = get_dataset(wijk_polygon_dataset(vintage))
+        return _i18n.text(
+            "report_no_wijk_map",
+            self.lang,
+            name=self.municipality.get("name", ""),
+            vintage=vintage,
+            coverage=ds.coverage,
+        )
 
     def sector_title(self) -> str:
         if "pop_65plus" in self.run.sectors:
@@ -862,6 +878,7 @@ def _overview(
             ref_names=ref_names[1:],
             indicators=b.indicator_rows(row, refs[1:]),
             map_png=b.overview_png,
+            wijk_map_note=b.wijk_map_note(),
             index_name=b.map_value()[1],
             index_rows=index_rows,
             rank_img=b.rank_img([]),

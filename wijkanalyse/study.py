@@ -46,6 +46,7 @@ from typing import Annotated, Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -412,6 +413,14 @@ def _suppress_rows(
     out = out[keep]
     out["suppressed"] = np.where(hit, "small_count", np.array(None, dtype=object))
     return out
+
+
+def _not_of(items: list[str], one: str, many: str) -> str:
+    """Return ``"X is not a wijk"`` or ``"X, Y are not wijken"`` (``one`` without article)."""
+    if len(items) == 1:
+        article = "" if one.startswith(("a ", "an ")) else "an " if one[0] in "aeiou" else "a "
+        return f"{items[0]} is not {article}{one}"
+    return f"{listing(items)} are not {many}"
 
 
 def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
@@ -836,6 +845,9 @@ class Study:
         muni = areas.region(cfg.study.area, vintage=vintage)
         if muni.note:
             notes.append(muni.note)
+        label = f"study file {self.path.name!r}" if self.path else f"study {cfg.study.name!r}"
+        problems = Problems(f"{label} for {muni.name} (NIS {muni.code})")
+        self._check_extents(muni, problems, notes)
 
         sectors = areas.load_sectors(
             muni.code if muni.is_municipality else list(muni.municipalities),
@@ -857,7 +869,7 @@ class Study:
                 f"{cfg.data.population!r} (it has {have})."
             )
 
-        polygons_id = "pinc_wijken_ggw72024_arr_leuven" if vintage == 2024 else "pinc_wijken_ggw7"
+        polygons_id = areas.wijk_polygon_dataset(vintage)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DataWarning)
             wijk_geo = areas.wijk_areas(vintage, gemeente=muni)
@@ -900,7 +912,9 @@ class Study:
             graph = io.read_road_graph(self._source(cfg.data.road_graph))
             used.append(cfg.data.road_graph)
 
-        area_rows = self._custom_areas(sectors, muni, notes)
+        area_rows = self._custom_areas(sectors, muni, notes, problems)
+        self._check_fit(sectors, wijken, facilities, graph, muni, problems)
+        problems.raise_if_any(DataError)
         return StudyData(
             sectors=sectors,
             wijken=wijken,
@@ -981,21 +995,28 @@ class Study:
         return facilities, notes, used
 
     def _custom_areas(
-        self, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str]
+        self, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str], problems: Problems
     ) -> pd.DataFrame:
         cfg = self.config
         rows = []
         vintage = cfg.study.vintage
-        for spec in cfg.areas:
+        fix = (
+            "change or remove this [[areas]] entry; `wijkanalyse init` lists the wijken of "
+            f"{muni.name} in a new study file"
+        )
+        for i, spec in enumerate(cfg.areas):
             lang = cfg.study.language
+            where = f"areas[{i}] ({spec.name})"
             if spec.wijken is not None:
                 unknown = sorted(set(spec.wijken) - set(sectors["wijk"]))
                 if unknown:
-                    raise DataError(
-                        f"area {spec.name!r}: wijken {listing(unknown)} are not wijken of "
-                        f"{muni.name} in vintage {vintage} (it has "
-                        f"{listing(sorted(set(sectors['wijk'])))})."
+                    names = sectors.drop_duplicates("wijk").set_index("wijk")["wijk_name"]
+                    have = listing((f"{w} {names[w]}" for w in names.index), 6)
+                    problems.add(
+                        f"{where}.wijken: {_not_of(unknown, 'wijk', 'wijken')} of {muni.name} in "
+                        f"vintage {vintage} (it has {have}); {fix}."
                     )
+                    continue
                 codes = list(sectors.index[sectors["wijk"].isin(spec.wijken)])
                 area = areas.CustomArea(
                     name=spec.name,
@@ -1006,8 +1027,12 @@ class Study:
                 note = _i18n.text("area_wijken", lang, wijken=", ".join(spec.wijken))
             else:
                 assert spec.sectors is not None
-                area = areas.custom_area(spec.name, sectors=spec.sectors, vintage=spec.vintage)
-                area = area.to_vintage(vintage)
+                try:
+                    area = areas.custom_area(spec.name, sectors=spec.sectors, vintage=spec.vintage)
+                    area = area.to_vintage(vintage)
+                except DataError as exc:
+                    problems.add(f"{where}.sectors: {exc}")
+                    continue
                 if area.source_vintage is None:
                     note = _i18n.text("area_sectors", lang, sectors=", ".join(area.sectors))
                 else:
@@ -1023,10 +1048,11 @@ class Study:
                     )
             outside = [s for s in area.sectors if s not in sectors.index]
             if outside:
-                raise DataError(
-                    f"area {spec.name!r}: sectors {listing(outside)} are not sectors of "
-                    f"{muni.name}."
+                problems.add(
+                    f"{where}.sectors: {_not_of(outside, 'sector', 'sectors')} of {muni.name}; "
+                    f"{fix}."
                 )
+                continue
             counts = areas.aggregate(sectors, [area], columns=list(cfg.target_groups))
             row: dict[str, Any] = {
                 "area": area.name,
@@ -1043,6 +1069,152 @@ class Study:
             for g in cfg.target_groups:
                 frame[g] = frame[g].astype("Int64")
         return frame
+
+    def _check_extents(self, muni: Region, problems: Problems, notes: list[str]) -> None:
+        """Name every catalogue source of the study that does not cover its area."""
+        cfg = self.config
+        keyed = [(f"facilities[{i}].source", f.source) for i, f in enumerate(cfg.facilities)]
+        keyed += [
+            (f"data.{key}", getattr(cfg.data, key))
+            for key in ("sectors", "population", "income", "energy", "open_space")
+        ]
+        if cfg.plan is not None:
+            keyed += [(f"plan.sites[{i}].source", f.source) for i, f in enumerate(cfg.plan.sites)]
+        for key, src in keyed:
+            if src is None or src not in CATALOGUE:
+                continue
+            lacking = areas.not_covered(src, muni)
+            if not lacking:
+                continue
+            ds = CATALOGUE[src]
+            if len(lacking) < len(muni.municipalities):
+                names = muni.municipality_names
+                notes.append(
+                    _i18n.text(
+                        "source_partial",
+                        cfg.study.language,
+                        source=src,
+                        coverage=ds.coverage,
+                        missing=_i18n.short_list(names.get(c, c) for c in lacking),
+                    )
+                )
+                continue
+            if key.startswith("facilities"):
+                fix = (
+                    "remove this [[facilities]] entry (and the questions and scenarios about "
+                    f"its types), or give a register of {muni.name} as source"
+                )
+            elif key.startswith("plan.sites"):
+                fix = f"remove this [[plan.sites]] entry or give a list of sites in {muni.name}"
+            else:
+                fix = f"give a source that covers {muni.name}"
+            problems.add(f"{key} {src!r} covers {ds.coverage}, not {muni.name}: {fix}.")
+
+    def _check_fit(
+        self,
+        sectors: gpd.GeoDataFrame,
+        wijken: gpd.GeoDataFrame,
+        facilities: gpd.GeoDataFrame,
+        graph: io.RoadGraphFrames | None,
+        muni: Region,
+        problems: Problems,
+    ) -> None:
+        """Check what the study asks of its area against what the loaded data hold.
+
+        Every question, scenario and wijk list that names something the area lacks (a
+        facility type with no facility within reach, a facility id, a site outside it, a
+        wijk of another municipality, a road graph that reaches none of its sectors) is one
+        problem, named by its key with what to change. Run before any computation.
+        """
+        cfg = self.config
+        reach_km = cfg.study.facility_buffer_m / 1000
+        have = set(facilities["type"].dropna().astype(str)) if len(facilities) else set()
+        sources = listing(f.source for f in cfg.facilities) or "none"
+        lacking_fix = (
+            "remove it, or add a [[facilities]] source that has this type there (e.g. the "
+            "city's own register)"
+        )
+
+        def type_problem(where: str, ftype: str) -> None:
+            if ftype not in have and ftype[:16] not in have:
+                problems.add(
+                    f"{where}.facility_type {ftype!r}: no facility of this type in {muni.name} "
+                    f"or within {reach_km:g} km of it in the [[facilities]] sources ({sources}); "
+                    f"{lacking_fix}."
+                )
+
+        if cfg.access is not None:
+            for i, q in enumerate(cfg.access.questions):
+                type_problem(f"access.questions[{i}]", q.facility_type)
+        known_wijken = set(wijken.index)
+        outlined = [c for c in wijken.index if wijken.geometry.get(c) is not None]
+        if cfg.plan is not None:
+            for key, listed in [("plan.candidate_wijken", cfg.plan.candidate_wijken)] + [
+                (f"plan.questions[{i}].candidate_wijken", q.candidate_wijken)
+                for i, q in enumerate(cfg.plan.questions)
+            ]:
+                unknown = [w for w in listed or [] if w not in known_wijken]
+                if unknown:
+                    problems.add(
+                        f"{key}: {_not_of(unknown, 'wijk', 'wijken')} of {muni.name} (it has "
+                        f"{listing(sorted(known_wijken), 6)}); change or remove the list."
+                    )
+        boundary = areas.region_polygon(muni)
+        reach = boundary.buffer(cfg.study.facility_buffer_m)
+        for i, sc in enumerate(cfg.scenarios):
+            where = f"scenarios[{i}] ({sc.name})"
+            if sc.plan is not None or sc.facility_type is None:
+                continue
+            if sc.close:
+                mine = facilities.index[facilities["type"] == sc.facility_type]
+                unknown = [c for c in sc.close if c not in mine]
+                if unknown:
+                    ids = listing(mine, 4) or "none"
+                    what = _not_of(
+                        unknown, f"an id of a {sc.facility_type} facility", "ids of its facilities"
+                    )
+                    problems.add(
+                        f"{where}.close: {what} of {muni.name} (the {sc.facility_type} ids are: "
+                        f"{ids}; see facilities.csv of a run); change or remove the scenario."
+                    )
+            for j, site in enumerate(sc.add):
+                point = shapely.Point(site.x, site.y)
+                if not reach.covers(point):
+                    km = boundary.distance(point) / 1000
+                    problems.add(
+                        f"{where}.add[{j}] ({site.name}): x={site.x:g}, y={site.y:g} lies "
+                        f"{km:.1f} km outside {muni.name}; give x and y in EPSG:31370 metres "
+                        "inside the study area, or remove the scenario."
+                    )
+        if isinstance(cfg.report.wijken, list):
+            unknown = [w for w in cfg.report.wijken if w not in outlined]
+            if unknown:
+                problems.add(
+                    f"report.wijken: {_not_of(unknown, 'wijk', 'wijken')} with an outline in "
+                    f"{muni.name} (e.g. {listing(outlined, 6) or 'none'}); change the list or "
+                    'write wijken = "auto".'
+                )
+        if graph is not None and cfg.access is not None and cfg.access.osm is None:
+            located = sectors.geometry.dropna()
+            located = located[~located.is_empty]
+            if len(located):
+                from scipy.spatial import cKDTree
+
+                nodes = graph.nodes.geometry
+                tree = cKDTree(np.column_stack([nodes.x.to_numpy(), nodes.y.to_numpy()]))
+                pts = located.representative_point()
+                dist, _ = tree.query(np.column_stack([pts.x.to_numpy(), pts.y.to_numpy()]))
+                limit = max(cfg.access.max_snap_m, 300.0)
+                if not (dist <= limit).any():
+                    src = cfg.data.road_graph
+                    ds = CATALOGUE.get(str(src))
+                    covers = f" (it covers {ds.coverage})" if ds else ""
+                    problems.add(
+                        f"data.road_graph {src!r} has no street within {limit:g} m of any "
+                        f"sector of {muni.name}{covers}: remove the line (distances are then "
+                        "straight lines × access.detour_factor, labelled as such) or give a "
+                        f"road graph or OSM extract (access.osm) that covers {muni.name}."
+                    )
 
     # -- analysis
 
@@ -1452,21 +1624,29 @@ class Study:
         if "network" in cfg.candidates and net is None:
             notes.append(_i18n.text("plan_no_network_candidates", lang))
         wijken = data.wijken
-        if cfg.candidate_wijken is not None:
-            unknown = [w for w in cfg.candidate_wijken if w not in wijken.index]
-            if unknown:
-                raise DataError(
-                    f"plan.candidate_wijken: {listing(unknown)} are not wijken of "
-                    f"{data.region.name} ({listing(wijken.index)})."
-                )
+        if cfg.candidate_wijken is not None:  # checked against the wijken by load()
             wijken = wijken.loc[cfg.candidate_wijken]
+        outlined = wijken[wijken.geometry.notna()]
+        real = [w for w in wijken.index if not areas.is_pseudo_wijk(w)]
+        # without every wijk's outline, candidates are kept inside the study area and only
+        # sector candidates know their wijk
+        whole = len(outlined) < len(real)
         cand = locate.candidate_sites(
             sites=user,
             sectors=demand if "sectors" in cfg.candidates else None,
             network=net,
             grid_m=cfg.grid_m if ("network" in cfg.candidates and net is not None) else None,
-            within=wijken[["geometry"]],
+            within=data.boundary if whole else outlined[["geometry"]],
         )
+        if whole:
+            codes = cand.index.str.removeprefix("sector:")
+            cand["area"] = np.where(
+                cand["source"] == "sector",
+                demand["wijk"].reindex(codes).to_numpy(dtype=object),
+                None,
+            )
+            if cfg.candidate_wijken is not None:
+                cand = cand[cand["area"].isin(cfg.candidate_wijken)]
         cand = cand.rename(columns={"area": "wijk"})
         cand["wijk_name"] = data.wijken["wijk_name"].reindex(cand["wijk"]).to_numpy()
         nodes = cand["source"] == "network_node"
@@ -1607,8 +1787,6 @@ class Study:
         lang = cfg.study.language
         questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
         asked = cfg.access.questions if cfg.access else []
-        boundary = data.boundary
-        reach = boundary.buffer(cfg.study.facility_buffer_m)
         levels: dict[str, Any] = {
             "wijk": demand["wijk"],
             "gemeente": demand["gemeente"],
@@ -1644,13 +1822,6 @@ class Study:
                     index=pd.Index([f"{sc.name}:{i + 1}" for i in range(len(sc.add))]),
                     crs=demand.crs,
                 )
-                far = add.index[~add.geometry.within(reach)]
-                if len(far):
-                    raise DataError(
-                        f"scenario {sc.name!r}: sites {listing(add.loc[far, 'name'])} lie "
-                        f"outside {data.region.name} + {cfg.study.facility_buffer_m:g} m; "
-                        "give x and y in EPSG:31370 metres."
-                    )
                 obj = scenario.Scenario(
                     name=sc.name, facility_type=sc.facility_type, add=add, close=tuple(sc.close)
                 )
@@ -1781,13 +1952,7 @@ class Study:
             return None
         if cfg.wijken == "none":
             return area_names
-        if isinstance(cfg.wijken, list):
-            unknown = [w for w in cfg.wijken if w not in outlined]
-            if unknown:
-                raise DataError(
-                    f"report.wijken: {listing(unknown)} are not wijken with an outline in "
-                    f"{data.region.name} (e.g. {listing(outlined, 6)})."
-                )
+        if isinstance(cfg.wijken, list):  # checked against the outlined wijken by load()
             return [*cfg.wijken, *area_names]
         if len(outlined) <= cfg.max_wijken:
             return None
