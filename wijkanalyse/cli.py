@@ -2,6 +2,7 @@
 
 Commands::
 
+    wijkanalyse init --municipality 24107    write a ready study file for a municipality
     wijkanalyse run STUDY.toml --out OUT     run a study and write its outputs
     wijkanalyse datasets list                the dataset catalogue with licences
     wijkanalyse datasets fetch ID [ID ...]   get datasets (mirror, cache or download)
@@ -62,10 +63,7 @@ def _set_language(value: str | None) -> None:
 
 
 def _fail(exc: Exception) -> None:
-    _err().print(
-        f"[bold red]{_i18n.text('error')}:[/] {escape(str(exc))}", markup=True, highlight=False
-    )
-    raise typer.Exit(code=2)
+    _fail_text(str(exc))
 
 
 @app.callback()
@@ -164,6 +162,67 @@ def _cost_line(timings: dict[str, float]) -> str:
         steps=steps,
         peak=_i18n.fmt_int(round(peak), lang) if peak is not None else "?",
     )
+
+
+@app.command("init")
+def init_cmd(
+    municipality: Annotated[
+        str | None,
+        typer.Option(
+            "--municipality", "-m", help="NIS-code of naam van de gemeente, bv. 24107 of Tienen."
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            help="Arrondissement of provincie (NIS-code of naam), of 'flanders'.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Studiebestand om te schrijven (standaard: <naam>.toml)."),
+    ] = None,
+    lang: Lang = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand studiebestand.")
+    ] = False,
+) -> None:
+    """Schrijf een kant-en-klaar studiebestand voor een Vlaamse gemeente of regio."""
+    from wijkanalyse.studyfile import study_template
+
+    _set_language(lang)
+    if (municipality is None) == (region is None):
+        _fail_text(_i18n.text("init_one_area"))
+    try:
+        tpl = study_template(
+            municipality or region or "",
+            region=region is not None,
+            language=settings.language,
+        )
+    except WijkanalyseError as exc:
+        _fail(exc)
+        return
+    target = out or Path(tpl.filename)
+    if target.exists() and not force:
+        _fail_text(_i18n.text("init_exists", path=target))
+        return
+    target.write_text(tpl.text, encoding="utf-8")
+    console = _out()
+    console.print(_i18n.text("init_written", path=target), style="bold", highlight=False)
+    for fact in tpl.facts:
+        console.print(f"  {fact}", highlight=False, markup=False)
+    if tpl.area.note:
+        console.print(f"  {tpl.area.note}", style="yellow", highlight=False, markup=False)
+    console.print(_i18n.text("init_next", path=target), highlight=False, markup=False)
+
+
+def _fail_text(message: str) -> None:
+    _err().print(
+        f"[bold red]{_i18n.text('error')}:[/] {escape(message)}", markup=True, highlight=False
+    )
+    raise typer.Exit(code=2)
 
 
 @app.command("report")
