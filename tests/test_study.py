@@ -727,9 +727,11 @@ def test_plan_without_wijk_outlines(mirror: Path, tmp_path: Path) -> None:
         result = Study.from_dict(raw).run(tmp_path, report=False)
     assert result.planning is not None
     cand = result.planning.candidates
-    assert len(cand) > 0 and (cand["source"] == "sector").all()
+    assert len(cand) > 0
+    assert (cand["source"] == "sector").all()
     assert cand["wijk"].notna().all()
     assert set(cand["wijk"]) <= set(result.data.wijken.index)
     plans = pd.read_csv(tmp_path / "plans.csv", dtype={"wijk": str})
     exact = plans[plans["method"] == "exact"]
-    assert len(exact) == 1 and plans["wijk"].str.startswith("23027").all()
+    assert len(exact) == 1
+    assert plans["wijk"].str.startswith("23027").all()

@@ -255,7 +255,11 @@ def _read_source(ds: Dataset) -> gpd.GeoDataFrame:
     kind, options = ds.read_as[0], ds.read_options
     if kind == "osm":
         return io.read_osm_points(ds.id, types=list(ds.facility_types))
-    return io.read_facilities(ds.id, types=None, **options)
+    return io.read_facilities(
+        ds.id,
+        facility_type=options.get("facility_type"),
+        name_col=options.get("name_col", "name"),
+    )
 
 
 def _share_near(points: gpd.GeoSeries, nodes: gpd.GeoDataFrame, limit: float) -> float:
