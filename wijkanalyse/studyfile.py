@@ -253,6 +253,9 @@ class _Survey:
 
 def _read_source(ds: Dataset) -> gpd.GeoDataFrame:
     kind, options = ds.read_as[0], ds.read_options
+    unknown = set(options) - {"facility_type", "name_col"}
+    if unknown:  # the catalogue grew an option this reader does not pass on
+        raise NotImplementedError(f"{ds.id}: reading option(s) {sorted(unknown)}")
     if kind == "osm":
         return io.read_osm_points(ds.id, types=list(ds.facility_types))
     return io.read_facilities(
