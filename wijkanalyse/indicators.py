@@ -1155,7 +1155,12 @@ def _evaluate(
         )
         note = None
         fallback = reason == _MEMBER_MISSING
-        if level != "sector" and fallback.any() and "pop_total" in inputs.sectors:
+        # the ratio over the members with data needs both parts per sector; a unit's area
+        # (from its polygon) has no sector values, so e.g. a density stays NA
+        per_sector = all(
+            str(c) in inputs.sectors for c in (ind.numerator, ind.denominator, "pop_total")
+        )
+        if level != "sector" and fallback.any() and per_sector:
             num, den, reason, note = _complete_pairs(
                 ind, inputs, m, units, num, den, reason, fallback, min_coverage
             )
