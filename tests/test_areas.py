@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from wijkanalyse import areas, io
-from wijkanalyse._errors import CRSError, DataError, SchemaError, VintageError
+from wijkanalyse import areas, indicators, io
+from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError, VintageError
 from wijkanalyse.areas import CustomArea, aggregate
 
 LEUVEN = "24062"
@@ -450,6 +450,33 @@ def test_region_errors(mirror: Path) -> None:
         areas.region("24063")
     with pytest.raises(SchemaError, match="region must be a 5-digit NIS code"):
         areas.region("Brabant")
+    with pytest.raises(
+        DataError,
+        match=r"'04000' is the Brussels-Capital Region; the sector tables know it as "
+        r"arrondissement 21000 \(Brussel\), its 19 municipalities 21001 to 21019\. Use "
+        r"region\('21000'\)\.",
+    ):
+        areas.region("04000")
+
+
+def test_brussels_in_the_api(mirror: Path) -> None:
+    # the PinC tables place Brussels' sectors in wijken; population and income are known,
+    # energy and open space (Flanders only) are NA with a reason, never a KeyError
+    assert areas.in_brussels("21001")
+    assert areas.in_brussels("Brussel")
+    assert not areas.in_brussels("24062")
+    arr = areas.region("21000")
+    assert (arr.level, len(arr.municipalities)) == ("arrondissement", 19)
+    sectors = areas.load_sectors("21001")
+    assert sectors["wijk"].notna().all()
+    with pytest.warns(DataWarning, match="no 2024 wijk polygons for 19 of 19 wijken"):
+        wijken = areas.wijk_areas(2024, gemeente="21001")
+    inputs = indicators.sector_inputs(sectors)
+    out = indicators.compute(inputs, by="wijk", polygons=wijken.geometry, threshold=0)
+    assert int(out["pop_total"].sum()) == int(sectors["pop_total"].sum())
+    assert out["open_space_share"].isna().all()
+    real = [w for w in out.index if not areas.is_pseudo_wijk(w)]
+    assert set(out.loc[real, "open_space_share_suppressed_reason"]) == {"member_missing"}
 
 
 def test_wijk_areas_of_a_region(mirror: Path) -> None:

@@ -685,3 +685,24 @@ def test_report_units(mirror: Path) -> None:
     assert notes
     assert "24 wijken met een omtrek (meer dan 10)" in notes[0]
     assert Study.from_dict({**raw, "report": {}})._report_units(data, []) is None
+
+
+def test_brussels_is_refused_before_any_work(mirror: Path) -> None:
+    # the sector tables do give Brussels wijken, but the study's energy, open space and
+    # reference rows are Flemish: the study says so at validation, not with a KeyError later
+    with pytest.raises(
+        SchemaError,
+        match=r"study\.municipality: 21001 \(Anderlecht\) lies in the Brussels-Capital Region, "
+        r"outside Flanders\. A study covers Flemish municipalities: .*place Brussels' sectors in "
+        r"wijken \(e\.g\. 21001_58 'Anderlecht Centrum - Wayez'\): in Python, "
+        r"wijkanalyse\.areas\.load_sectors\('21001'\)",
+    ):
+        Study.from_dict({"study": {"name": "X", "municipality": "21001"}})
+    with pytest.raises(
+        SchemaError, match=r"study\.municipality: 21004 \(Brussel\) lies in the Brussels"
+    ):
+        Study.from_dict({"study": {"name": "X", "municipality": ["24062", "21004"]}})
+    with pytest.raises(
+        SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies in the Brussels"
+    ):
+        Study.from_dict({"study": {"name": "X", "region": "21000"}})

@@ -64,6 +64,7 @@ __all__ = [
     "detect_vintage",
     "flemish_municipalities",
     "hierarchy",
+    "in_brussels",
     "is_pseudo_wijk",
     "join",
     "load_sectors",
@@ -398,6 +399,22 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
 REGION_LEVELS: tuple[str, ...] = ("gemeente", "gemeenten", "arrondissement", "provincie", "gewest")
 
 _FLANDERS = ("flanders", "vlaanderen", "vlaams gewest", "02000", "2000")
+_BRUSSELS = ("brussels", "brussel", "bruxelles", "04000", "4000")
+
+
+def in_brussels(code: str) -> bool:
+    """Whether a NIS code is the Brussels-Capital Region or one of its municipalities.
+
+    The region (NIS ``04000``) is one arrondissement (``21000``) of 19 municipalities
+    (``21001`` to ``21019``).
+
+    Examples
+    --------
+    >>> in_brussels("21004"), in_brussels("21000"), in_brussels("24062")
+    (True, True, False)
+    """
+    text = str(code).strip().lower()
+    return text in _BRUSSELS or bool(re.fullmatch(r"21\d{3}", text))
 
 
 @dataclass(frozen=True)
@@ -487,6 +504,12 @@ def region(area: str | Sequence[str], *, vintage: int = 2024) -> Region:
     if key.lower() in _FLANDERS:
         mask = table["provincie"].isin(FLEMISH_PROVINCES)
         return _region_of(table, mask, "02000", "Vlaams Gewest", "gewest", vintage)
+    if key.lower() in _BRUSSELS:
+        raise DataError(
+            f"{key!r} is the Brussels-Capital Region; the sector tables know it as "
+            "arrondissement 21000 (Brussel), its 19 municipalities 21001 to 21019. Use "
+            "region('21000')."
+        )
     nis = check_nis5(key, what="region")
     for level in ("arrondissement", "provincie"):
         mask = table[level] == nis

@@ -57,7 +57,13 @@ from pydantic import (
 )
 
 from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
-from wijkanalyse._errors import DataError, DataWarning, InfeasibleError, SchemaError
+from wijkanalyse._errors import (
+    DataError,
+    DataWarning,
+    InfeasibleError,
+    SchemaError,
+    WijkanalyseError,
+)
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Region
 from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
@@ -441,6 +447,33 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
+    """Say why a study refuses Brussels codes, what the data do hold and what to do instead."""
+    muni = next((c for c in codes if NIS5_RE.fullmatch(c) and c != "21000"), "21004")
+    named, example = list(codes), ""
+    try:
+        h = areas.hierarchy(vintage)
+        names = dict(zip(h["gemeente"], h["gemeente_name"], strict=True))
+        names["21000"] = "arrondissement Brussel"
+        named = [f"{c} ({names[c]})" if c in names else c for c in codes]
+        rows = h[(h["gemeente"] == muni) & h["wijk"].notna()]
+        rows = rows[~rows["wijk"].map(areas.is_pseudo_wijk)]
+        if len(rows):
+            example = f" (e.g. {rows['wijk'].iloc[0]} {rows['wijk_name'].iloc[0]!r})"
+    except WijkanalyseError:  # the names only decorate the message
+        pass
+    return (
+        f"{where}: {listing(named)} {'lies' if len(codes) == 1 else 'lie'} in the "
+        "Brussels-Capital Region, outside Flanders. "
+        "A study covers Flemish municipalities: its energy (Fluvius) and open-space inputs and "
+        "its reference rows (arrondissement, Flanders) exist only there. The sector tables do "
+        f"place Brussels' sectors in wijken{example}: in Python, "
+        f"wijkanalyse.areas.load_sectors('{muni}') and wijkanalyse.indicators.compute(sectors, "
+        "by='wijk') give population and income per wijk. For a study, give a Flemish "
+        "municipality, arrondissement or province, or region = 'flanders'."
+    )
+
+
 def _describe(error: dict[str, Any]) -> str:
     loc = [str(p) for p in error["loc"]]
     where = ".".join(loc) or "(top level)"
@@ -652,8 +685,18 @@ class Study:
         config = self.config.model_copy(update={"study": section})
         return Study(config=config, base_dir=self.base_dir, path=self.path)
 
+    def _check_area(self, problems: Problems) -> None:
+        """Refuse Brussels codes before any work: a study covers Flemish municipalities."""
+        st = self.config.study
+        key = "municipality" if st.municipality is not None else "region"
+        codes = [st.area] if isinstance(st.area, str) else list(st.area)
+        brussels = [c for c in codes if areas.in_brussels(c)]
+        if brussels:
+            problems.add(_brussels_problem(f"study.{key}", brussels, st.vintage))
+
     def _check_sources(self, label: str) -> None:
         problems = Problems(label)
+        self._check_area(problems)
         d = self.config.data
         for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
             src = getattr(d, key)
@@ -830,6 +873,9 @@ class Study:
         vintage = cfg.study.vintage
         notes: list[str] = []
         used: list[str] = []
+        problems = Problems(f"study {cfg.study.name!r}")
+        self._check_area(problems)
+        problems.raise_if_any(DataError)
         if isinstance(cfg.study.municipality, str):
             # a municipality field holding an arrondissement's code is an error, not a region
             areas.municipality(cfg.study.municipality, vintage=vintage)
