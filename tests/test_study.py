@@ -9,6 +9,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
+from wijkanalyse import io
 from wijkanalyse._errors import DataError, SchemaError, VintageError
 from wijkanalyse.datasets import fetch
 from wijkanalyse.study import RunResult, Study
@@ -706,3 +707,35 @@ def test_brussels_is_refused_before_any_work(mirror: Path) -> None:
         SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies in the Brussels"
     ):
         Study.from_dict({"study": {"name": "X", "region": "21000"}})
+
+
+def test_a_copy_of_a_catalogued_file_is_that_dataset(mirror: Path, tmp_path: Path) -> None:
+    census = fetch("statbel_census2021_age65")
+    (tmp_path / "census_copy.csv").write_bytes(census.read_bytes())
+    tienen = {"study": {"name": "Tienen", "municipality": "24107"}}
+    copy = Study.from_dict({**tienen, "data": {"population": "census_copy.csv"}}, base_dir=tmp_path)
+    ref = Study.from_dict(tienen)
+    a, b = copy.load(), ref.load()
+    # the same bytes are the same dataset: complete (absent sectors count 0), same provenance
+    pd.testing.assert_frame_equal(a.sectors, b.sectors)
+    assert a.datasets == b.datasets
+    assert "statbel_census2021_age65" in a.datasets
+    an, bn = copy.analyse(a), ref.analyse(b)
+    pd.testing.assert_frame_equal(an.indicators["wijken"], bn.indicators["wijken"])
+    assert set(an.indicators["wijken"]["level"]) == {"wijk", "gemeente", "arrondissement", "gewest"}
+    # a file of one's own (one byte more) runs too; what it cannot promise is said, not a KeyError
+    (tmp_path / "census_own.csv").write_bytes(census.read_bytes() + b"\n")
+    own = Study.from_dict({**tienen, "data": {"population": "census_own.csv"}}, base_dir=tmp_path)
+    data = own.load()
+    assert "statbel_census2021_age65" not in data.datasets
+    listed = io.read_census("statbel_census2021_age65").index
+    absent = data.sectors.index[~data.sectors.index.isin(listed)]
+    assert len(absent) == 1
+    assert pd.isna(data.sectors.loc[absent[0], "pop_total"])
+    assert b.sectors.loc[absent[0], "pop_total"] == 0
+    notes = own.analyse(data).notes
+    assert (
+        "reference rows (municipality, arrondissement, Flanders) need sources that cover "
+        "Flanders; left out (data.population 'census_own.csv': not a catalogued dataset that "
+        "covers Flanders)" in notes
+    )

@@ -47,7 +47,7 @@ from wijkanalyse._validate import (
     check_same_crs,
     listing,
 )
-from wijkanalyse.datasets import get_dataset
+from wijkanalyse.datasets import dataset_of, get_dataset
 
 __all__ = [
     "FLEMISH_PROVINCES",
@@ -1068,6 +1068,9 @@ def load_sectors(
         Dataset ids or paths (``None`` leaves the part out). ``population`` is read with
         :func:`wijkanalyse.io.read_census` (or :func:`~wijkanalyse.io.read_population` for an
         ``OPENDATA_SECTOREN`` file), ``income`` with :func:`wijkanalyse.io.read_income`.
+        A file that is a byte-identical copy of a catalogued file is read as that dataset
+        (:func:`wijkanalyse.datasets.identify`): e.g. a copy of the census is complete, so
+        its absent sectors count 0; any other population file leaves them NA.
 
     Examples
     --------
@@ -1092,7 +1095,7 @@ def load_sectors(
     frame = h[[c for c in HIERARCHY_COLUMNS if c in h]].copy()
     frame["vintage"] = vintage
     if geometry is not None:
-        geo = io.read_sectors(geometry, vintage=None if _is_catalogue(geometry) else vintage)
+        geo = io.read_sectors(geometry, vintage=None if dataset_of(geometry) else vintage)
         _vintage_equal(geo, vintage, f"geometry {geometry!r}")
         check_vintage(geo.index, vintage, what=f"geometry {geometry!r}")
         gs = geo.geometry.reindex(frame.index)
@@ -1105,7 +1108,7 @@ def load_sectors(
     else:
         sectors = gpd.GeoDataFrame(frame, geometry=[None] * len(frame), crs=settings.working_crs)
     if population is not None:
-        pop_ds = get_dataset(population) if _is_catalogue(population) else None
+        pop_ds = dataset_of(population)
         pop = _read_population_any(population)
         pop = _harmonise_pseudo(pop, vintage)
         sectors = join(
@@ -1118,12 +1121,6 @@ def load_sectors(
         inc = io.read_income(income)
         sectors = join(sectors, inc.drop(columns=["year"]), what=f"income {income!r}")
     return sectors
-
-
-def _is_catalogue(source: str) -> bool:
-    from wijkanalyse.datasets import CATALOGUE
-
-    return source in CATALOGUE
 
 
 def _vintage_equal(frame: pd.DataFrame, vintage: int, what: str) -> None:

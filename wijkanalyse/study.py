@@ -66,7 +66,7 @@ from wijkanalyse._errors import (
 )
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Region
-from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
+from wijkanalyse.datasets import CATALOGUE, Dataset, dataset_of, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
@@ -424,10 +424,6 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
     """Return the distance methods used within each group, joined with '+'."""
     frame = pd.DataFrame({"m": methods, "g": groups.reindex(methods.index)}).dropna()
     return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
-
-
-def _coverage(dataset_id: str) -> str:
-    return CATALOGUE[dataset_id].coverage if dataset_id in CATALOGUE else ""
 
 
 def _allowed_keys(model: type[BaseModel]) -> list[str]:
@@ -865,6 +861,12 @@ class Study:
     def _source(self, source: str) -> str:
         return source if source in CATALOGUE else str(self.base_dir / source)
 
+    def _dataset(self, source: str | None) -> Dataset | None:
+        """Return the catalogue entry of a source: its id, or a file that is a catalogued file."""
+        if source is None:
+            return None
+        return dataset_of(self._source(source))
+
     # -- loading
 
     def load(self) -> StudyData:
@@ -890,7 +892,11 @@ class Study:
             population=self._source(cfg.data.population),
             income=self._source(cfg.data.income) if cfg.data.income else None,
         )
-        used += [s for s in (cfg.data.sectors, cfg.data.population, cfg.data.income) if s]
+        used += [
+            ds.id
+            for ds in map(self._dataset, (cfg.data.sectors, cfg.data.population, cfg.data.income))
+            if ds is not None
+        ]
         used += [
             "pinc_statsec2024_als_basis" if vintage == 2024 else "pinc_statsec2025_als_basis",
             "pinc_ggw72024_names" if vintage == 2024 else "pinc_ggw7_names",
@@ -944,7 +950,7 @@ class Study:
         graph = None
         if cfg.data.road_graph:
             graph = io.read_road_graph(self._source(cfg.data.road_graph))
-            used.append(cfg.data.road_graph)
+            used += [ds.id for ds in [self._dataset(cfg.data.road_graph)] if ds is not None]
 
         area_rows = self._custom_areas(sectors, muni, notes)
         return StudyData(
@@ -982,14 +988,14 @@ class Study:
                     lat_col=fac.lat_col,
                     crs=fac.crs,
                 )
-            used.append(fac.source)
+            ds = self._dataset(fac.source)
+            used += [ds.id] if ds is not None else []
             frame = frame[frame.geometry.within(reach)].copy()
             frame["in_municipality"] = frame.geometry.within(boundary)
             wanted = fac.types or sorted(frame["type"].dropna().unique())
             present = set(frame["type"])
             lacking = [t for t in wanted if (t[:16] if kind == "osm" else t) not in present]
             if lacking:
-                ds = CATALOGUE.get(fac.source)
                 coverage = ds.coverage if ds else fac.source
                 notes.append(
                     _i18n.text(
@@ -1157,16 +1163,19 @@ class Study:
                         polys[area_cfg.name] = geoms.union_all()
             area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
             tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
-        refs_ok = all(
-            src is None or _coverage(src) in ("Belgium", "Flanders", "Flanders and Brussels")
-            for src in (cfg.data.population, cfg.data.income, cfg.data.energy, cfg.data.open_space)
-        )
-        if icfg.references and refs_ok and vintage == 2024:
+        flemish = ("Belgium", "Flanders", "Flanders and Brussels")
+        unknown_reach = [
+            f"data.{key} {src!r}"
+            for key in ("population", "income", "energy", "open_space")
+            if (src := getattr(cfg.data, key)) is not None
+            and ((ds := self._dataset(src)) is None or ds.coverage not in flemish)
+        ]
+        if icfg.references and not unknown_reach and vintage == 2024:
             ref = indicators.reference_indicators(
                 data.region,
                 indicators=[c for c in wk.attrs["indicators"]],
-                population=cfg.data.population,
-                income=cfg.data.income,
+                population=self._source(cfg.data.population),
+                income=self._source(cfg.data.income) if cfg.data.income else None,
                 energy=energy,
                 open_space=open_space,
                 facilities=common["facilities"],
@@ -1179,6 +1188,11 @@ class Study:
             notes.append(
                 "reference rows (municipality, arrondissement, Flanders) need sources that "
                 "cover Flanders; left out"
+                + (
+                    f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
+                    if unknown_reach
+                    else ""
+                )
             )
         tables["wijken"] = wk
         meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
@@ -2093,7 +2107,11 @@ class Study:
         ):
             if src and src not in CATALOGUE:
                 p = self.base_dir / src
-                files.append({"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
+                entry_ = {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                ds = dataset_of(p)
+                if ds is not None:
+                    entry_["dataset"] = ds.id  # a byte-identical copy of a catalogued file
+                files.append(entry_)
         manifest: dict[str, Any] = {
             "package": "wijkanalyse",
             "version": __version__,
@@ -2218,7 +2236,7 @@ class Study:
             )
         if "income_median" in s:
             known = s["income_median"].dropna()
-            ds = CATALOGUE.get(self.config.data.income or "")
+            ds = self._dataset(self.config.data.income)
             year = ds.reference_year if ds and ds.reference_year else "?"
             lines.append(
                 t(
@@ -2516,7 +2534,7 @@ class Study:
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
         assert data.road_graph is not None
         src = self.config.data.road_graph or ""
-        ds = CATALOGUE.get(src)
+        ds = self._dataset(src or None)
         edges = data.road_graph.edges
         two_way = (
             edges["has_reverse"].astype(bool)
