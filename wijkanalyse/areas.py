@@ -47,7 +47,7 @@ from wijkanalyse._validate import (
     check_same_crs,
     listing,
 )
-from wijkanalyse.datasets import dataset_of, get_dataset
+from wijkanalyse.datasets import SourceLike, dataset_of, get_dataset
 
 __all__ = [
     "FLEMISH_PROVINCES",
@@ -1046,9 +1046,9 @@ def load_sectors(
     gemeente: str | Sequence[str],
     *,
     vintage: int = 2024,
-    geometry: str | None = "statbel_sector_centroids_2024",
-    population: str | None = "statbel_census2021_age65",
-    income: str | None = "statbel_income2021",
+    geometry: SourceLike | None = "statbel_sector_centroids_2024",
+    population: SourceLike | None = "statbel_census2021_age65",
+    income: SourceLike | None = "statbel_income2021",
 ) -> gpd.GeoDataFrame:
     """Build the canonical sectors frame of one municipality from catalogue datasets or files.
 
@@ -1065,7 +1065,8 @@ def load_sectors(
     vintage
         Sector vintage of every input.
     geometry, population, income
-        Dataset ids or paths (``None`` leaves the part out). ``population`` is read with
+        Dataset ids or paths, or :class:`~wijkanalyse.datasets.Source` with reading options
+        (``None`` leaves the part out). ``population`` is read with
         :func:`wijkanalyse.io.read_census` (or :func:`~wijkanalyse.io.read_population` for an
         ``OPENDATA_SECTOREN`` file), ``income`` with :func:`wijkanalyse.io.read_income`.
         A file that is a byte-identical copy of a catalogued file is read as that dataset
@@ -1109,7 +1110,7 @@ def load_sectors(
         sectors = gpd.GeoDataFrame(frame, geometry=[None] * len(frame), crs=settings.working_crs)
     if population is not None:
         pop_ds = dataset_of(population)
-        pop = _read_population_any(population)
+        pop = _read_population_any(population, vintage=None)
         pop = _harmonise_pseudo(pop, vintage)
         sectors = join(
             sectors,
@@ -1132,12 +1133,12 @@ def _vintage_equal(frame: pd.DataFrame, vintage: int, what: str) -> None:
         )
 
 
-def _read_population_any(source: str) -> pd.DataFrame:
+def _read_population_any(source: SourceLike, *, vintage: int | None) -> pd.DataFrame:
     try:
-        return io.read_census(source)
+        return io.read_census(source, vintage=vintage)
     except SchemaError as census_error:
         try:
-            return io.read_population(source)
+            return io.read_population(source, vintage=vintage)
         except SchemaError:
             raise census_error from None
 

@@ -46,6 +46,7 @@ from wijkanalyse import _i18n, areas, io, settings
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import check_same_crs, close_matches, listing
 from wijkanalyse.areas import CustomArea
+from wijkanalyse.datasets import SourceLike
 
 __all__ = [
     "LEVELS",
@@ -587,9 +588,9 @@ class IndicatorInputs:
 def sector_inputs(
     sectors: pd.DataFrame,
     *,
-    energy: str | None = _ENERGY,
+    energy: SourceLike | None = _ENERGY,
     energy_year: int = 2021,
-    open_space: str | None = _OPEN,
+    open_space: SourceLike | None = _OPEN,
     open_space_year: int = 2016,
 ) -> IndicatorInputs:
     """Add the energy and open-space inputs to a sectors frame.
@@ -1331,10 +1332,10 @@ def reference_indicators(
     gemeente: str | areas.Region,
     *,
     indicators: Sequence[str | Indicator] | None = None,
-    population: str = _CENSUS,
-    income: str | None = _INCOME,
-    energy: str | None = _ENERGY,
-    open_space: str | None = _OPEN,
+    population: SourceLike = _CENSUS,
+    income: SourceLike | None = _INCOME,
+    energy: SourceLike | None = _ENERGY,
+    open_space: SourceLike | None = _OPEN,
     facilities: gpd.GeoDataFrame | None = None,
     facility_extent: Any = None,
     threshold: int | None = None,
