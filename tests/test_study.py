@@ -739,3 +739,36 @@ def test_a_copy_of_a_catalogued_file_is_that_dataset(mirror: Path, tmp_path: Pat
         "Flanders; left out (data.population 'census_own.csv': not a catalogued dataset that "
         "covers Flanders)" in notes
     )
+
+
+def test_official_opendata_sectoren_population(mirror: Path, tmp_path: Path) -> None:
+    # Statbel's OPENDATA_SECTOREN_2024 layout: pipe-separated, UTF-8 with BOM, decimal comma
+    header = (
+        "CD_REFNIS|CD_SECTOR|TOTAL|DT_STRT_SECTOR|DT_STOP_SECTOR|OPPERVLAKKTE IN HM²|"
+        "TX_DESCR_SECTOR_NL|TX_DESCR_SECTOR_FR|TX_DESCR_NL|TX_DESCR_FR"
+    )
+    counts = {"24062A00-": 757, "24062A01-": 825, "24062A02-": 280, "24062A10-": 1204}
+    rows = [
+        f"24062|{code}|{n}|01/01/2020|31/12/9999|12,5|SECTOR {i}|SECTEUR {i}|Leuven|Louvain"
+        for i, (code, n) in enumerate(counts.items())
+    ]
+    (tmp_path / "OPENDATA_SECTOREN_2024.txt").write_bytes(
+        ("\n".join([header, *rows]) + "\n").encode("utf-8-sig")
+    )
+    study = Study.from_dict(
+        {
+            **MINIMAL,
+            "data": {"population": "OPENDATA_SECTOREN_2024.txt"},
+            "target_groups": {"pop_total": {"label_nl": "alle inwoners"}},
+        },
+        base_dir=tmp_path,
+    )
+    data = study.load()
+    s = data.sectors
+    # the counts come from the file; names and municipality stay the hierarchy's
+    assert s.loc[list(counts), "pop_total"].tolist() == list(counts.values())
+    assert int(s["pop_total"].sum()) == sum(counts.values())
+    assert s.loc["24062A00-", "name"] == "Leuven-Centrum"
+    assert (s["gemeente"] == "24062").all()
+    # a file that is not a census lists no promise of completeness: the other sectors are NA
+    assert s["pop_total"].isna().sum() == len(s) - len(counts)

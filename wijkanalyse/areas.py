@@ -1069,6 +1069,9 @@ def load_sectors(
         (``None`` leaves the part out). ``population`` is read with
         :func:`wijkanalyse.io.read_census` (or :func:`~wijkanalyse.io.read_population` for an
         ``OPENDATA_SECTOREN`` file), ``income`` with :func:`wijkanalyse.io.read_income`.
+        Only the population *counts* (``pop_*``) are taken: the names, municipality codes
+        and areas a population table may carry are left to the hierarchy. A population
+        file is read as sector codes of ``vintage`` unless it is a catalogued one.
         A file that is a byte-identical copy of a catalogued file is read as that dataset
         (:func:`wijkanalyse.datasets.identify`): e.g. a copy of the census is complete, so
         its absent sectors count 0; any other population file leaves them NA.
@@ -1110,7 +1113,11 @@ def load_sectors(
         sectors = gpd.GeoDataFrame(frame, geometry=[None] * len(frame), crs=settings.working_crs)
     if population is not None:
         pop_ds = dataset_of(population)
-        pop = _read_population_any(population, vintage=None)
+        pop = _read_population_any(population, vintage=None if pop_ds else vintage)
+        described = [c for c in pop.columns if c != "vintage" and not str(c).startswith("pop_")]
+        if described:
+            log.debug("population %r: columns %s left to the hierarchy", population, described)
+            pop = pop.drop(columns=described)
         pop = _harmonise_pseudo(pop, vintage)
         sectors = join(
             sectors,
