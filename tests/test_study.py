@@ -10,7 +10,7 @@ import pyogrio
 import pytest
 
 from wijkanalyse import io
-from wijkanalyse._errors import DataError, SchemaError, VintageError
+from wijkanalyse._errors import CRSError, DataError, SchemaError, VintageError
 from wijkanalyse.datasets import fetch
 from wijkanalyse.study import RunResult, Study
 
@@ -772,3 +772,62 @@ def test_official_opendata_sectoren_population(mirror: Path, tmp_path: Path) -> 
     assert (s["gemeente"] == "24062").all()
     # a file that is not a census lists no promise of completeness: the other sectors are NA
     assert s["pop_total"].isna().sum() == len(s) - len(counts)
+
+
+@pytest.mark.filterwarnings("ignore:'crs' was not provided:UserWarning")
+def test_reading_options_in_the_study_file(mirror: Path, tmp_path: Path) -> None:
+    # a facility register in cp1252 (as Excel writes it) with non-ASCII names
+    register = tmp_path / "ldc.csv"
+    register.write_bytes(
+        "name;x_31370;y_31370\n"
+        "Dienstencentrum Ter Vlierbeke – café;175500;175200\n"
+        "Dienstencentrum Sint-Jacob;172800;174600\n".encode("cp1252")
+    )
+    fac = {"source": "ldc.csv", "facility_type": "lokaal_dienstencentrum"}
+    groups = {"pop_total": {"label_nl": "alle inwoners"}}
+    raw = {**MINIMAL, "facilities": [fac], "target_groups": groups}
+    with pytest.raises(
+        DataError,
+        match=r"file 'ldc\.csv' is not valid utf-8-sig text \(byte 0x96 on line 2\)\. .*pass "
+        r"encoding='cp1252'\.\nIn the study file: encoding = \"cp1252\" in \[\[facilities\]\] "
+        r"entry 1 \(source = 'ldc\.csv'\)\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["facilities"] = [{**fac, "encoding": "cp1252"}]
+    data = Study.from_dict(raw, base_dir=tmp_path).load()
+    assert "Dienstencentrum Ter Vlierbeke – café" in set(data.facilities["name"])
+
+    # a census table in cp1252, and sector points in a file that states no CRS
+    census = tmp_path / "census.csv"
+    census.write_bytes(
+        "cd_sector,x65,rest,naam\n24062A00-,100,657,Leuven-Centrum é\n".encode("cp1252")
+    )
+    points = io.read_sectors("statbel_sector_centroids_2024")
+    points = points[points.index.str.startswith("24062")].reset_index()
+    points = points.rename(columns={"sector": "cd_sector"})[["cd_sector", "geometry"]]
+    points.set_crs(None, allow_override=True).to_file(tmp_path / "punten.gpkg", engine="pyogrio")
+    raw = {**MINIMAL, "data": {"population": "census.csv", "sectors": "punten.gpkg"}}
+    raw["target_groups"] = groups
+    with pytest.raises(
+        CRSError,
+        match=r"file 'punten\.gpkg' has no CRS\. Pass assume_crs='EPSG:31370' \(or the right "
+        r"CRS\) if you know it\.\nIn the study file: data\.sectors = \{ source = "
+        r"\"punten\.gpkg\", crs = \"EPSG:31370\" \}\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["data"]["sectors"] = {"source": "punten.gpkg", "crs": "EPSG:31370"}
+    with pytest.raises(
+        DataError,
+        match=r"pass encoding='cp1252'\.\nIn the study file: data\.population = "
+        r"\{ source = \"census\.csv\", encoding = \"cp1252\" \}\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["data"]["population"] = {"source": "census.csv", "encoding": "cp1252"}
+    study = Study.from_dict(raw, base_dir=tmp_path)
+    data = study.load()
+    assert data.sectors.loc["24062A00-", "pop_total"] == 757
+    assert data.sectors.geometry.notna().sum() == len(points)
+    # the provenance keeps the study file's own form: a string stays a string
+    dumped = study.config.model_dump(mode="json")["data"]
+    assert dumped["income"] == "statbel_income2021"
+    assert dumped["sectors"] == {"source": "punten.gpkg", "crs": "EPSG:31370"}

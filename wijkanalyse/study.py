@@ -31,28 +31,36 @@ Example study file (see ``examples/leuven.toml``)::
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import logging
+import re
 import time
 import tomllib
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, overload
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     ValidationError,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -66,7 +74,7 @@ from wijkanalyse._errors import (
 )
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Region
-from wijkanalyse.datasets import CATALOGUE, Dataset, dataset_of, get_dataset
+from wijkanalyse.datasets import CATALOGUE, Dataset, Source, dataset_of, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
@@ -153,15 +161,116 @@ class StudySection(_Model):
         return value
 
 
-class DataSection(_Model):
-    """``[data]``: where sectors, population, income and the road graph come from."""
+def _check_encoding(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(
+                f"{value!r} is not a text encoding Python knows; e.g. 'utf-8', 'utf-8-sig', "
+                "'cp1252', 'latin-1'"
+            ) from None
+    return value
 
-    sectors: str = "statbel_sector_centroids_2024"
-    population: str = "statbel_census2021_age65"
-    income: str | None = "statbel_income2021"
-    energy: str | None = "fluvius_energy_2018_2021"
-    open_space: str | None = "pinc_open_space_2013_2016"
-    road_graph: str | None = None
+
+def _check_crs(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            pyproj.CRS.from_user_input(value)
+        except pyproj.exceptions.CRSError:
+            raise ValueError(
+                f"{value!r} is not a CRS pyproj knows; e.g. 'EPSG:31370' (Lambert 72) or "
+                "'EPSG:3812' (Lambert 2008)"
+            ) from None
+    return value
+
+
+Encoding = Annotated[str | None, AfterValidator(_check_encoding)]
+CrsText = Annotated[str | None, AfterValidator(_check_crs)]
+
+
+class _Source(_Model):
+    """A ``[data]`` source: a dataset id or a path, with the options to read it.
+
+    Written as a string (``population = "census.csv"``) or as an inline table
+    (``population = { source = "census.csv", encoding = "cp1252" }``).
+    """
+
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"source": value} if isinstance(value, str) else value
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> object:
+        # a source without options is written back as the plain string it was given as
+        data = handler(self)
+        options = {k: v for k, v in data.items() if k != "source" and v is not None}
+        return {"source": data["source"], **options} if options else data["source"]
+
+    def read_options(self) -> dict[str, Any]:
+        """Return the reader's keyword arguments (``crs`` is the reader's ``assume_crs``)."""
+        names = {"crs": "assume_crs"}
+        return {names.get(k, k): v for k, v in self if k != "source" and v is not None}
+
+
+class TableSource(_Source):
+    """A table (CSV/TXT, XLSX, optionally zipped): its encoding, sheet and zip member."""
+
+    encoding: Encoding = None
+    sheet: str | int | None = None
+    member: str | None = None
+
+
+class PopulationSource(TableSource):
+    """``data.population``: a census or ``OPENDATA_SECTOREN`` table."""
+
+    duplicates: Literal["error", "sum"] | None = None
+
+
+class IncomeSource(TableSource):
+    """``data.income``: Statbel's fiscal income table; ``year`` when it holds several."""
+
+    year: int | None = None
+
+
+class SectorsSource(_Source):
+    """``data.sectors``: sector polygons or points, and how to read them."""
+
+    crs: CrsText = None
+    layer: str | None = None
+    member: str | None = None
+    code_col: str | None = None
+    name_col: str | None = None
+
+
+class RoadGraphSource(_Source):
+    """``data.road_graph``: a GeoPackage with layers nodes and edges."""
+
+    crs: CrsText = None
+
+
+class DataSection(_Model):
+    """``[data]``: where sectors, population, income and the road graph come from.
+
+    Each source is a dataset id or a path (relative to the study file), or an inline table
+    with reading options, e.g. ``sectors = { source = "sectors.shp", crs = "EPSG:31370" }``
+    (``crs``: the CRS of a file that states none).
+    """
+
+    sectors: SectorsSource = SectorsSource(source="statbel_sector_centroids_2024")
+    population: PopulationSource = PopulationSource(source="statbel_census2021_age65")
+    income: IncomeSource | None = IncomeSource(source="statbel_income2021")
+    energy: TableSource | None = TableSource(source="fluvius_energy_2018_2021")
+    open_space: TableSource | None = TableSource(source="pinc_open_space_2013_2016")
+    road_graph: RoadGraphSource | None = None
+
+    def source(self, key: str) -> str | None:
+        """Return the dataset id or path of source ``key`` (``None`` when it is left out)."""
+        value = getattr(self, key)
+        return None if value is None else str(value.source)
 
 
 class IndicatorSection(_Model):
@@ -235,7 +344,11 @@ class AccessSection(_Model):
 
 
 class FacilitySource(_Model):
-    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep."""
+    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep.
+
+    ``crs`` is the CRS of the ``x_col``/``y_col`` coordinates, or of a vector file that
+    states none; ``encoding`` that of a CSV (default UTF-8).
+    """
 
     source: str
     types: list[str] | None = None
@@ -248,7 +361,11 @@ class FacilitySource(_Model):
     y_col: str | None = None
     lon_col: str | None = None
     lat_col: str | None = None
-    crs: str | None = None
+    crs: CrsText = None
+    encoding: Encoding = None
+    layer: str | None = None
+    member: str | None = None
+    as_point: Literal["centroid", "representative_point"] | None = None
 
 
 class TargetGroup(_Model):
@@ -441,6 +558,71 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "index": IndexSection,
     "access": AccessSection,
 }
+
+
+#: an option a reader's message suggests: ``encoding='cp1252'``, ``member=...``
+_OPTION_RE = re.compile(r"\b([a-z][a-z_]*)=(?:'([^']*)')?")
+
+
+def _study_hint(
+    message: str,
+    where: str,
+    source: str,
+    model: type[BaseModel],
+    renames: dict[str, str],
+    *,
+    inline: bool,
+) -> str:
+    """Say where the options a reader's message suggests go in the study file."""
+    allowed = set(model.model_fields) - {"source"} | set(renames.values())
+    keys: dict[str, str] = {}
+    for name, value in _OPTION_RE.findall(message):
+        key = renames.get(name, "crs" if name == "assume_crs" else name)
+        if key in allowed and key not in keys:
+            keys[key] = value
+    if not keys:
+        return ""
+    own = {k: v for k, v in keys.items() if "." not in k}
+    elsewhere = {k: v for k, v in keys.items() if "." in k}
+    parts = []
+    if own:
+        given = ", ".join(f'{k} = "{v}"' if v else f"{k} = ..." for k, v in own.items())
+        parts.append(
+            f'{where} = {{ source = "{source}", {given} }}'
+            if inline
+            else f"{given} in {where} (source = {source!r})"
+        )
+    parts += [f"{k} = {v or '...'}" for k, v in elsewhere.items()]
+    return "In the study file: " + "; ".join(parts) + "."
+
+
+@contextlib.contextmanager
+def _hinting_any(
+    entries: list[tuple[str, str, type[BaseModel], dict[str, str]]], *, inline: bool = True
+) -> Iterator[None]:
+    """Re-raise a reader's error with where its suggested options go in the study file.
+
+    ``entries`` are (place in the study file, source, its model, renamed options); the
+    entry whose file or id the message names gets the hint.
+    """
+    try:
+        yield
+    except WijkanalyseError as exc:
+        message = str(exc)
+        for where, source, model, renames in entries:
+            if source not in message and Path(source).name not in message:
+                continue
+            hint = _study_hint(message, where, source, model, renames, inline=inline)
+            if hint:
+                raise type(exc)(f"{message}\n{hint}") from exc
+            break
+        raise
+
+
+def _hinting(
+    where: str, source: str, model: type[BaseModel], *, inline: bool
+) -> contextlib.AbstractContextManager[None]:
+    return _hinting_any([(where, source, model, {})], inline=inline)
 
 
 def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
@@ -695,7 +877,7 @@ class Study:
         self._check_area(problems)
         d = self.config.data
         for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
-            src = getattr(d, key)
+            src = d.source(key)
             if src is not None:
                 self._source_problem(src, f"data.{key}", problems)
         for i, fac in enumerate(self.config.facilities):
@@ -861,6 +1043,28 @@ class Study:
     def _source(self, source: str) -> str:
         return source if source in CATALOGUE else str(self.base_dir / source)
 
+    @overload
+    def _spec(self, value: _Source) -> str | Source: ...
+
+    @overload
+    def _spec(self, value: _Source | None) -> str | Source | None: ...
+
+    def _spec(self, value: _Source | None) -> str | Source | None:
+        """Return a ``[data]`` source as readers take it: id or path, with its options."""
+        if value is None:
+            return None
+        where = self._source(value.source)
+        options = value.read_options()
+        return Source(where, **options) if options else where
+
+    def _hints(self, *keys: str) -> contextlib.AbstractContextManager[None]:
+        """Add to a reader's error where its options go in ``[data]`` (see :func:`_hinting`)."""
+        data = self.config.data
+        sources = [(k, getattr(data, k)) for k in keys if getattr(data, k) is not None]
+        return _hinting_any(
+            [(f"data.{k}", v.source, type(v), {"year": f"indicators.{k}_year"}) for k, v in sources]
+        )
+
     def _dataset(self, source: str | None) -> Dataset | None:
         """Return the catalogue entry of a source: its id, or a file that is a catalogued file."""
         if source is None:
@@ -885,16 +1089,17 @@ class Study:
         if muni.note:
             notes.append(muni.note)
 
-        sectors = areas.load_sectors(
-            muni.code if muni.is_municipality else list(muni.municipalities),
-            vintage=vintage,
-            geometry=self._source(cfg.data.sectors),
-            population=self._source(cfg.data.population),
-            income=self._source(cfg.data.income) if cfg.data.income else None,
-        )
+        with self._hints("sectors", "population", "income"):
+            sectors = areas.load_sectors(
+                muni.code if muni.is_municipality else list(muni.municipalities),
+                vintage=vintage,
+                geometry=self._spec(cfg.data.sectors),
+                population=self._spec(cfg.data.population),
+                income=self._spec(cfg.data.income),
+            )
         used += [
             ds.id
-            for ds in map(self._dataset, (cfg.data.sectors, cfg.data.population, cfg.data.income))
+            for ds in map(self._dataset, map(cfg.data.source, ("sectors", "population", "income")))
             if ds is not None
         ]
         used += [
@@ -906,7 +1111,7 @@ class Study:
             have = listing(c for c in sectors if c.startswith("pop_"))
             raise SchemaError(
                 f"target group(s) {listing(missing_groups)} are not population columns of "
-                f"{cfg.data.population!r} (it has {have})."
+                f"{cfg.data.source('population')!r} (it has {have})."
             )
 
         polygons_id = "pinc_wijken_ggw72024_arr_leuven" if vintage == 2024 else "pinc_wijken_ggw7"
@@ -949,8 +1154,10 @@ class Study:
 
         graph = None
         if cfg.data.road_graph:
-            graph = io.read_road_graph(self._source(cfg.data.road_graph))
-            used += [ds.id for ds in [self._dataset(cfg.data.road_graph)] if ds is not None]
+            with self._hints("road_graph"):
+                graph = io.read_road_graph(self._spec(cfg.data.road_graph))
+            ds = self._dataset(cfg.data.road_graph.source)
+            used += [ds.id] if ds is not None else []
 
         area_rows = self._custom_areas(sectors, muni, notes)
         return StudyData(
@@ -969,25 +1176,10 @@ class Study:
         lang = cfg.study.language
         frames, notes, used = [], [], []
         reach = boundary.buffer(cfg.study.facility_buffer_m)
-        for fac in cfg.facilities:
-            src = self._source(fac.source)
+        for i, fac in enumerate(cfg.facilities):
             kind = fac.kind or ("osm" if fac.source.startswith("osm") else "register")
-            if kind == "osm":
-                frame = io.read_osm_points(src, types=fac.types)
-            else:
-                frame = io.read_facilities(
-                    src,
-                    types=fac.types,
-                    facility_type=fac.facility_type,
-                    name_col=fac.name_col,
-                    type_col=fac.type_col,
-                    id_col=fac.id_col,
-                    x_col=fac.x_col,
-                    y_col=fac.y_col,
-                    lon_col=fac.lon_col,
-                    lat_col=fac.lat_col,
-                    crs=fac.crs,
-                )
+            where = f"[[facilities]] entry {i + 1}"
+            frame = self._read_register(fac, where, kind=kind, types=fac.types)
             ds = self._dataset(fac.source)
             used += [ds.id] if ds is not None else []
             frame = frame[frame.geometry.within(reach)].copy()
@@ -1031,6 +1223,39 @@ class Study:
         facilities = gpd.GeoDataFrame(facilities, geometry="geometry", crs=settings.working_crs)
         facilities.index.name = "facility_id"
         return facilities, notes, used
+
+    def _read_register(
+        self,
+        fac: FacilitySource,
+        where: str,
+        *,
+        kind: str = "register",
+        types: list[str] | None = None,
+        facility_type: str | None = None,
+    ) -> gpd.GeoDataFrame:
+        """Read one ``[[facilities]]`` (or ``[[plan.sites]]``) entry with all its options."""
+        src = self._source(fac.source)
+        with _hinting(where, fac.source, FacilitySource, inline=False):
+            if kind == "osm":
+                return io.read_osm_points(src, types=types, assume_crs=fac.crs)
+            return io.read_facilities(
+                src,
+                types=types,
+                facility_type=facility_type or fac.facility_type,
+                name_col=fac.name_col,
+                type_col=fac.type_col,
+                id_col=fac.id_col,
+                x_col=fac.x_col,
+                y_col=fac.y_col,
+                lon_col=fac.lon_col,
+                lat_col=fac.lat_col,
+                crs=fac.crs,
+                assume_crs=fac.crs,
+                layer=fac.layer,
+                member=fac.member,
+                as_point=fac.as_point,
+                encoding=fac.encoding,
+            )
 
     def _custom_areas(
         self, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str]
@@ -1111,21 +1336,22 @@ class Study:
         thr = icfg.suppression_threshold
         notes: list[str] = []
         vintage = cfg.study.vintage
-        energy = self._source(cfg.data.energy) if cfg.data.energy else None
-        open_space = self._source(cfg.data.open_space) if cfg.data.open_space else None
+        energy = self._spec(cfg.data.energy)
+        open_space = self._spec(cfg.data.open_space)
         if vintage != 2024 and (energy or open_space):
             notes.append(
                 "energy and open space are published on the 2019/2024 sectors; left out for "
                 f"a study of vintage {vintage}"
             )
             energy = open_space = None
-        inputs = indicators.sector_inputs(
-            data.sectors,
-            energy=energy,
-            energy_year=icfg.energy_year,
-            open_space=open_space,
-            open_space_year=icfg.open_space_year,
-        )
+        with self._hints("energy", "open_space"):
+            inputs = indicators.sector_inputs(
+                data.sectors,
+                energy=energy,
+                energy_year=icfg.energy_year,
+                open_space=open_space,
+                open_space_year=icfg.open_space_year,
+            )
         notes += inputs.notes
         boundary = data.boundary
         extent = boundary.buffer(cfg.study.facility_buffer_m)
@@ -1167,15 +1393,15 @@ class Study:
         unknown_reach = [
             f"data.{key} {src!r}"
             for key in ("population", "income", "energy", "open_space")
-            if (src := getattr(cfg.data, key)) is not None
+            if (src := cfg.data.source(key)) is not None
             and ((ds := self._dataset(src)) is None or ds.coverage not in flemish)
         ]
         if icfg.references and not unknown_reach and vintage == 2024:
             ref = indicators.reference_indicators(
                 data.region,
                 indicators=[c for c in wk.attrs["indicators"]],
-                population=self._source(cfg.data.population),
-                income=self._source(cfg.data.income) if cfg.data.income else None,
+                population=self._spec(cfg.data.population),
+                income=self._spec(cfg.data.income),
                 energy=energy,
                 open_space=open_space,
                 facilities=common["facilities"],
@@ -1256,7 +1482,7 @@ class Study:
         if acc.osm is not None:
             net = StreetNetwork.from_osm(self._source(acc.osm), crs=data.sectors.crs, **opts)
         elif data.road_graph is not None:
-            label = self.config.data.road_graph or "road graph"
+            label = self.config.data.source("road_graph") or "road graph"
             net = StreetNetwork.from_road_graph(data.road_graph, **opts)
             net = replace(net, report=replace(net.report, source=label))
         else:
@@ -1492,22 +1718,14 @@ class Study:
         net = model if isinstance(model, StreetNetwork) else None
         user = None
         if cfg.sites:
-            frames = []
-            for src in cfg.sites:
-                frames.append(
-                    io.read_facilities(
-                        self._source(src.source),
-                        facility_type=src.facility_type or "kandidaat",
-                        name_col=src.name_col,
-                        type_col=src.type_col,
-                        id_col=src.id_col,
-                        x_col=src.x_col,
-                        y_col=src.y_col,
-                        lon_col=src.lon_col,
-                        lat_col=src.lat_col,
-                        crs=src.crs,
-                    )
+            frames = [
+                self._read_register(
+                    src,
+                    f"[[plan.sites]] entry {i + 1}",
+                    facility_type=src.facility_type or "kandidaat",
                 )
+                for i, src in enumerate(cfg.sites)
+            ]
             user = gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
         if "network" in cfg.candidates and net is None:
             notes.append(_i18n.text("plan_no_network_candidates", lang))
@@ -2098,11 +2316,8 @@ class Study:
 
         files = []
         for src in (
-            self.config.data.sectors,
-            self.config.data.population,
-            self.config.data.income,
-            self.config.data.energy,
-            self.config.data.open_space,
+            *map(self.config.data.source, ("sectors", "population", "income")),
+            *map(self.config.data.source, ("energy", "open_space")),
             *(f.source for f in self.config.facilities),
         ):
             if src and src not in CATALOGUE:
@@ -2236,7 +2451,7 @@ class Study:
             )
         if "income_median" in s:
             known = s["income_median"].dropna()
-            ds = self._dataset(self.config.data.income)
+            ds = self._dataset(self.config.data.source("income"))
             year = ds.reference_year if ds and ds.reference_year else "?"
             lines.append(
                 t(
@@ -2533,7 +2748,7 @@ class Study:
 
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
         assert data.road_graph is not None
-        src = self.config.data.road_graph or ""
+        src = self.config.data.source("road_graph") or ""
         ds = self._dataset(src or None)
         edges = data.road_graph.edges
         two_way = (
