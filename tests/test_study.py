@@ -831,3 +831,75 @@ def test_reading_options_in_the_study_file(mirror: Path, tmp_path: Path) -> None
     dumped = study.config.model_dump(mode="json")["data"]
     assert dumped["income"] == "statbel_income2021"
     assert dumped["sectors"] == {"source": "punten.gpkg", "crs": "EPSG:31370"}
+
+
+def test_reading_options_are_checked() -> None:
+    raw = {
+        **MINIMAL,
+        "data": {
+            "population": {"source": "statbel_census2021_age65", "encoding": "utf-9"},
+            "sectors": {"source": "statbel_sector_centroids_2024", "crs": "EPSG:0"},
+            "income": {"source": "statbel_income2021", "crs": "EPSG:31370"},
+        },
+        "facilities": [{"source": "leuven_centres_reference", "crs": "Lambert"}],
+    }
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw)
+    msg = str(info.value)
+    assert (
+        "data.population.encoding: Value error, 'utf-9' is not a text encoding Python knows" in msg
+    )
+    assert "data.sectors.crs: Value error, 'EPSG:0' is not a CRS pyproj knows" in msg
+    assert "facilities.0.crs: Value error, 'Lambert' is not a CRS pyproj knows" in msg
+    assert (
+        "unknown key 'data.income.crs' Allowed here: source, encoding, sheet, member, year." in msg
+    )
+
+
+def test_unknown_keys_in_every_section_name_their_own_table() -> None:
+    raw = {
+        **MINIMAL,
+        "data": {"population": {"source": "statbel_census2021_age65", "encodng": "cp1252"}},
+        "index": {
+            "domains": {"social": {"wieght": 1, "indicators": ["share_65plus"]}},
+            "sensitivity": {"drows": 10},
+        },
+        "access": {"questions": [{"facility_type": "x", "minute": [10]}]},
+        "plan": {
+            "timelimit": 10,
+            "questions": [{"name": "q", "facility_type": "x", "modle": "mclp"}],
+            "sites": [{"source": "s.csv", "encodng": "cp1252"}],
+        },
+        "scenarios": [
+            {"name": "s", "facility_type": "x", "add": [{"name": "a", "x": 1, "why": 2}]}
+        ],
+        "report": {"wijk": ["240621"]},
+        "compute": {"schedular": "local"},
+    }
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw)
+    msg = str(info.value)
+    for line in (
+        "unknown key 'data.population.encodng'; did you mean 'encoding'? Allowed here: source, "
+        "encoding, sheet, member, duplicates.",
+        "unknown key 'index.domains.social.wieght'; did you mean 'weight'? Allowed here: weight, "
+        "indicators.",
+        "unknown key 'index.sensitivity.drows'; did you mean 'draws'? Allowed here: draws, seed,",
+        "unknown key 'access.questions.0.minute'; did you mean 'minutes'? Allowed here: "
+        "facility_type, target_group, minutes.",
+        "unknown key 'plan.timelimit'; did you mean 'time_limit'? Allowed here: candidates, sites,",
+        "unknown key 'plan.questions.0.modle'; did you mean 'model'? Allowed here: name, "
+        "facility_type,",
+        "unknown key 'plan.sites.0.encodng'; did you mean 'encoding'? Allowed here: source, types,",
+        "unknown key 'scenarios.0.add.0.why' Allowed here: name, x, y.",
+        "unknown key 'report.wijk'; did you mean 'wijken', 'max_wijken'? Allowed here: wijken, "
+        "max_wijken, pdf.",
+        "unknown key 'compute.schedular'; did you mean 'scheduler'? Allowed here: scheduler.",
+    ):
+        assert line in msg
+    with pytest.raises(
+        SchemaError,
+        match=r"unknown key 'scenarios\.0\.ad'; did you mean 'add'\? Allowed here: name, "
+        r"facility_type, add, close, plan, p\.",
+    ):
+        Study.from_dict({**MINIMAL, "scenarios": [{"name": "s", "ad": []}]})

@@ -40,12 +40,13 @@ import logging
 import re
 import time
 import tomllib
+import types
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Annotated, Any, Literal, overload
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, overload
 
 import geopandas as gpd
 import numpy as np
@@ -543,21 +544,43 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
     return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
 
 
-def _allowed_keys(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
+def _members(tp: Any) -> list[Any]:
+    """Return the types a field may hold: ``Annotated`` stripped, unions split, no ``None``."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        return [m for arg in get_args(tp) for m in _members(arg)]
+    return [] if tp is type(None) else [tp]
 
 
-_SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "": StudyConfig,
-    "study": StudySection,
-    "data": DataSection,
-    "facilities": FacilitySource,
-    "target_groups": TargetGroup,
-    "areas": AreaSection,
-    "indicators": IndicatorSection,
-    "index": IndexSection,
-    "access": AccessSection,
-}
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _table_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """Return the model of the study-file table that holds ``loc[-1]``.
+
+    Walks the model tree from :class:`StudyConfig` along an error's ``loc``: a field name
+    into a model, an index into a list, a key into a dict (``index.domains.<name>``).
+    """
+    tp: Any = StudyConfig
+    for part in loc[:-1]:
+        step = None
+        for member in _members(tp):
+            if _is_model(member) and isinstance(part, str) and part in member.model_fields:
+                step = member.model_fields[part].annotation
+            elif get_origin(member) is list and isinstance(part, int):
+                step = get_args(member)[0]
+            elif get_origin(member) is dict and isinstance(part, str):
+                step = get_args(member)[1]
+            if step is not None:
+                break
+        if step is None:
+            return None
+        tp = step
+    models = [m for m in _members(tp) if _is_model(m)]
+    return models[0] if models else None
 
 
 #: an option a reader's message suggests: ``encoding='cp1252'``, ``member=...``
@@ -657,11 +680,8 @@ def _describe(error: dict[str, Any]) -> str:
     where = ".".join(loc) or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
-        section = loc[0] if len(loc) > 1 else ""
-        model = _SECTION_MODELS.get(section, StudyConfig)
-        if section == "access" and "questions" in loc[:-1]:
-            model = AccessQuestion
-        allowed = _allowed_keys(model)
+        model = _table_at(tuple(error["loc"])) or StudyConfig
+        allowed = list(model.model_fields)
         hits = close_matches(loc[-1], allowed)
         hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else ""
         return f"unknown key {where!r}{hint} Allowed here: {', '.join(allowed)}."
