@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from wijkanalyse import areas, indicators, io
+from wijkanalyse import areas, indicators, io, settings
 from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError, VintageError
 from wijkanalyse.areas import CustomArea, aggregate
 
@@ -437,6 +437,22 @@ def test_region_outlines(mirror: Path) -> None:
     pair = areas.region_polygon(areas.region(["24062", "24009"]))
     parts = areas.municipality_polygon("24062").area + areas.municipality_polygon("24009").area
     assert pair.area == pytest.approx(parts, rel=1e-9)  # neighbours: the union adds nothing
+
+
+def test_outlines_follow_the_working_crs(mirror: Path) -> None:
+    # cached outlines are keyed on the working CRS: switching it never returns the old CRS
+    arr, leuven = areas.region("24000"), areas.region(LEUVEN)
+    in_72 = {r.code: areas.region_polygon(r) for r in (arr, leuven)}
+    settings.working_crs = "EPSG:3812"
+    for r in (arr, leuven):
+        in_08 = areas.region_polygon(r)
+        expected = gpd.GeoSeries([in_72[r.code]], crs="EPSG:31370").to_crs("EPSG:3812").iloc[0]
+        assert in_08.hausdorff_distance(expected) < 0.01
+        assert in_08.centroid.distance(in_72[r.code].centroid) > 500_000  # not the old CRS
+    assert areas.municipality_polygon(LEUVEN).equals(areas.region_polygon(leuven))
+    assert areas.wijk_areas(2024, gemeente=LEUVEN).crs.to_epsg() == 3812
+    settings.working_crs = "EPSG:31370"
+    assert areas.region_polygon(leuven).equals(in_72[LEUVEN])
 
 
 def test_region_errors(mirror: Path) -> None:

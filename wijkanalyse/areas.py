@@ -35,6 +35,7 @@ from typing import Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -544,22 +545,31 @@ def _region_of(
 
 
 def region_polygon(area: Region) -> BaseGeometry:
-    """Return the outline of a region: the union of its municipalities' 2024 polygons."""
-    return _union_of_municipalities(area.municipalities)
+    """Return the outline of a region: the union of its municipalities' 2024 polygons.
+
+    The polygon is in the working CRS (:data:`wijkanalyse.settings.working_crs`).
+    """
+    return _union_of_municipalities(area.municipalities, settings.working_crs)
 
 
 @functools.lru_cache(maxsize=8)
-def _union_of_municipalities(codes: tuple[str, ...]) -> BaseGeometry:
+def _union_of_municipalities(codes: tuple[str, ...], crs: str) -> BaseGeometry:
+    """Return the union of the municipalities' polygons in ``crs`` (the cache is keyed on it)."""
     if len(codes) == 1:
-        return municipality_polygon(codes[0])
-    polys = _gemeente_polygons()
-    lacking = [c for c in codes if c not in polys.index]
-    if lacking:
-        raise DataError(
-            f"no municipality polygon for {listing(lacking)} (dataset 'pinc_gemeenten_2024' "
-            "covers Flanders and Brussels)."
-        )
-    return shapely.union_all(polys.geometry.loc[list(codes)].to_numpy())
+        union = municipality_polygon(codes[0])
+    else:
+        polys = _gemeente_polygons()
+        lacking = [c for c in codes if c not in polys.index]
+        if lacking:
+            raise DataError(
+                f"no municipality polygon for {listing(lacking)} (dataset "
+                "'pinc_gemeenten_2024' covers Flanders and Brussels)."
+            )
+        union = shapely.union_all(polys.geometry.loc[list(codes)].to_numpy())
+    # the polygons come in the working CRS; a call for another CRS is reprojected
+    if pyproj.CRS.from_user_input(crs).equals(settings.working_crs):
+        return union
+    return gpd.GeoSeries([union], crs=settings.working_crs).to_crs(crs).iloc[0]
 
 
 def _gemeente_polygons() -> gpd.GeoDataFrame:
@@ -652,7 +662,8 @@ def wijk_areas(vintage: int, *, gemeente: str | Region) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def _crosswalk_2024_2025() -> pd.DataFrame:
+def _crosswalk_2024_2025(crs: str) -> pd.DataFrame:
+    # ``crs`` (the working CRS the centroid check runs in) keys the cache
     h24, h25 = _full_hierarchy(2024), _full_hierarchy(2025)
     c24, c25 = list(h24.index), list(h25.index)
     stems24: dict[str, list[str]] = {}
@@ -744,7 +755,7 @@ def crosswalk(from_vintage: int, to_vintage: int) -> pd.DataFrame:
             ["same", "recoded", "merge" if from_vintage == 2019 else "split"]
         )
     elif pair == {2024, 2025}:
-        cw = _crosswalk_2024_2025().copy()
+        cw = _crosswalk_2024_2025(settings.working_crs).copy()
         if from_vintage == 2025:
             cw["relation"] = cw["relation"].replace({"split": "merge", "merge": "split"})
     elif from_vintage == to_vintage:
