@@ -1979,6 +1979,7 @@ class Study:
         report: bool = True,
         pdf: bool = True,
         scheduler: Scheduler = None,
+        progress: bool = False,
     ) -> RunResult:
         """Load the study, write its outputs to ``out`` and return the summary.
 
@@ -1998,6 +1999,9 @@ class Study:
             ``None`` uses the study's ``[compute] scheduler`` (default: this process);
             ``"local"`` a local Dask cluster; ``"tcp://host:8786"`` an existing one. The
             outputs are identical either way.
+        progress
+            Show a progress bar for the long steps (the index's Monte Carlo draws, when they
+            take more than a second). Off by default: a run prints nothing but its summary.
         """
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -2011,7 +2015,7 @@ class Study:
 
         data = self.load()
         lap("load")
-        analysis = self.analyse(data, scheduler=scheduler)
+        analysis = self.analyse(data, scheduler=scheduler, progress=progress)
         lap("indicators")
         acc = self.accessibility(data, analysis, scheduler=scheduler)
         lap("access")
