@@ -903,3 +903,20 @@ def test_unknown_keys_in_every_section_name_their_own_table() -> None:
         r"facility_type, add, close, plan, p\.",
     ):
         Study.from_dict({**MINIMAL, "scenarios": [{"name": "s", "ad": []}]})
+
+
+def test_a_reader_hint_names_the_study_key_that_holds_it(mirror: Path, tmp_path: Path) -> None:
+    # the reader says "pass year=..."; for [data] energy the year is [indicators] energy_year
+    (tmp_path / "energie.csv").write_text(
+        "period;geolevel;geoitem;v2506_elek_res_cons;v2506_elek_res_n;v2506_gas_res_cons;"
+        "v2506_gas_res_n\n2020;statsec2019;24062A00-;1000;10;2000;5\n",
+        encoding="utf-8",
+    )
+    study = Study.from_dict({**MINIMAL, "data": {"energy": "energie.csv"}}, base_dir=tmp_path)
+    data = study.load()
+    with pytest.raises(
+        DataError,
+        match=r"file 'energie\.csv' has no period 2021; it has 2020\. Pass year=\.\.\. from that "
+        r"list\.\nIn the study file: indicators\.energy_year = \.\.\.$",
+    ):
+        study.analyse(data)

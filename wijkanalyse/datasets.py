@@ -744,6 +744,7 @@ READ_OPTIONS: tuple[str, ...] = (
     "name_col",
     "duplicates",
     "year",
+    "vintage",
 )
 
 

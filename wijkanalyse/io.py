@@ -1128,6 +1128,9 @@ def read_pinc_upload(
     vintage
         Sector-code vintage; default from the catalogue or from ``geolevel``
         (``statsec2019`` → 2019, ``statsec2024`` → 2024).
+    sheet, member, encoding
+        The sheet of a spreadsheet, the table inside a zip that holds several, the text
+        encoding of a CSV (default UTF-8, with or without BOM).
 
     Returns
     -------
@@ -1833,11 +1836,15 @@ class RoadGraphFrames:
 
 @_memo
 def read_road_graph(
-    source: SourceLike = "leuven_road_graph_2013", *, assume_crs: str | None = None
+    source: SourceLike = "leuven_road_graph_2013",
+    *,
+    assume_crs: str | None = None,
+    member: str | None = None,
 ) -> RoadGraphFrames:
     """Read a road graph GeoPackage with layers ``nodes`` and ``edges``.
 
-    ``assume_crs`` is the CRS of a file that states none (an error otherwise).
+    ``assume_crs`` is the CRS of a file that states none (an error otherwise); ``member``
+    the GeoPackage inside a zip that holds several vector files.
 
     The mirror's Leuven graph (OSM c. 2013 via RinSim) is a *road* network: footways,
     cycleways, pedestrian streets, steps and service roads are missing, and Wijgmaal is not
@@ -1853,10 +1860,10 @@ def read_road_graph(
     path, ds = resolve_source(source)
     label = _label(path, ds)
     nodes = _read_vector(
-        path, label=f"{label} layer 'nodes'", layer="nodes", member=None, assume_crs=assume_crs
+        path, label=f"{label} layer 'nodes'", layer="nodes", member=member, assume_crs=assume_crs
     )
     edges = _read_vector(
-        path, label=f"{label} layer 'edges'", layer="edges", member=None, assume_crs=assume_crs
+        path, label=f"{label} layer 'edges'", layer="edges", member=member, assume_crs=assume_crs
     )
     problems = Problems(label)
     require_columns(nodes, ["node_id"], source=f"{label} layer 'nodes'", problems=problems)

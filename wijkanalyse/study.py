@@ -247,10 +247,20 @@ class SectorsSource(_Source):
     name_col: str | None = None
 
 
+class UploadSource(TableSource):
+    """``data.energy``, ``data.open_space``: a Provincies in Cijfers upload table.
+
+    ``vintage`` is that of its sector codes, when ``geolevel`` does not say it.
+    """
+
+    vintage: Literal[2011, 2019, 2024, 2025] | None = None
+
+
 class RoadGraphSource(_Source):
     """``data.road_graph``: a GeoPackage with layers nodes and edges."""
 
     crs: CrsText = None
+    member: str | None = None
 
 
 class DataSection(_Model):
@@ -264,8 +274,8 @@ class DataSection(_Model):
     sectors: SectorsSource = SectorsSource(source="statbel_sector_centroids_2024")
     population: PopulationSource = PopulationSource(source="statbel_census2021_age65")
     income: IncomeSource | None = IncomeSource(source="statbel_income2021")
-    energy: TableSource | None = TableSource(source="fluvius_energy_2018_2021")
-    open_space: TableSource | None = TableSource(source="pinc_open_space_2013_2016")
+    energy: UploadSource | None = UploadSource(source="fluvius_energy_2018_2021")
+    open_space: UploadSource | None = UploadSource(source="pinc_open_space_2013_2016")
     road_graph: RoadGraphSource | None = None
 
     def source(self, key: str) -> str | None:
@@ -592,16 +602,19 @@ def _study_hint(
     where: str,
     source: str,
     model: type[BaseModel],
-    renames: dict[str, str],
+    renames: dict[str, str | None],
     *,
     inline: bool,
 ) -> str:
-    """Say where the options a reader's message suggests go in the study file."""
-    allowed = set(model.model_fields) - {"source"} | set(renames.values())
+    """Say where the options a reader's message suggests go in the study file.
+
+    ``renames`` maps a reader's option to its study-file key (``None``: it has none).
+    """
+    allowed = set(model.model_fields) - {"source"} | {v for v in renames.values() if v}
     keys: dict[str, str] = {}
     for name, value in _OPTION_RE.findall(message):
-        key = renames.get(name, "crs" if name == "assume_crs" else name)
-        if key in allowed and key not in keys:
+        key = renames.get(name, name)
+        if key is not None and key in allowed and key not in keys:
             keys[key] = value
     if not keys:
         return ""
@@ -616,12 +629,13 @@ def _study_hint(
             else f"{given} in {where} (source = {source!r})"
         )
     parts += [f"{k} = {v or '...'}" for k, v in elsewhere.items()]
-    return "In the study file: " + "; ".join(parts) + "."
+    hint = "In the study file: " + "; ".join(parts)
+    return hint if hint.endswith("...") else hint + "."
 
 
 @contextlib.contextmanager
 def _hinting_any(
-    entries: list[tuple[str, str, type[BaseModel], dict[str, str]]], *, inline: bool = True
+    entries: list[tuple[str, str, type[BaseModel], dict[str, str | None]]], *, inline: bool = True
 ) -> Iterator[None]:
     """Re-raise a reader's error with where its suggested options go in the study file.
 
@@ -645,7 +659,8 @@ def _hinting_any(
 def _hinting(
     where: str, source: str, model: type[BaseModel], *, inline: bool
 ) -> contextlib.AbstractContextManager[None]:
-    return _hinting_any([(where, source, model, {})], inline=inline)
+    # a register's crs is both the coordinates' CRS and that of a file that states none
+    return _hinting_any([(where, source, model, {"assume_crs": "crs"})], inline=inline)
 
 
 def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
@@ -1080,10 +1095,18 @@ class Study:
     def _hints(self, *keys: str) -> contextlib.AbstractContextManager[None]:
         """Add to a reader's error where its options go in ``[data]`` (see :func:`_hinting`)."""
         data = self.config.data
-        sources = [(k, getattr(data, k)) for k in keys if getattr(data, k) is not None]
-        return _hinting_any(
-            [(f"data.{k}", v.source, type(v), {"year": f"indicators.{k}_year"}) for k, v in sources]
-        )
+        entries: list[tuple[str, str, type[BaseModel], dict[str, str | None]]] = []
+        for key in keys:
+            value = getattr(data, key)
+            if value is None:
+                continue
+            # a [data] source's crs is the reader's assume_crs; a reader's crs= (the CRS
+            # a file states) cannot be overridden from here
+            renames: dict[str, str | None] = {"assume_crs": "crs", "crs": None}
+            if key in ("energy", "open_space"):
+                renames["year"] = f"indicators.{key}_year"
+            entries.append((f"data.{key}", value.source, type(value), renames))
+        return _hinting_any(entries)
 
     def _dataset(self, source: str | None) -> Dataset | None:
         """Return the catalogue entry of a source: its id, or a file that is a catalogued file."""
