@@ -23,6 +23,8 @@ Example study file (see ``examples/leuven.toml``)::
     sectors = "statbel_sector_centroids_2024"
     population = "statbel_census2021_age65"
     income = "statbel_income2021"
+    # or a file with the options to read it:
+    # population = { source = "bevolking.csv", encoding = "cp1252" }
 
     [[facilities]]
     source = "leuven_centres_reference"
