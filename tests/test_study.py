@@ -707,6 +707,8 @@ def test_brussels_is_refused_before_any_work(mirror: Path) -> None:
         SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies in the Brussels"
     ):
         Study.from_dict({"study": {"name": "X", "region": "21000"}})
+    with pytest.raises(SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies"):
+        Study.from_dict({"study": {"name": "X", "region": "Brussel"}})
 
 
 def test_a_copy_of_a_catalogued_file_is_that_dataset(mirror: Path, tmp_path: Path) -> None:

@@ -140,6 +140,8 @@ class StudySection(_Model):
             return v
         if v.strip().lower() in ("flanders", "vlaanderen"):
             return "flanders"
+        if areas.in_brussels(v) and not NIS5_RE.fullmatch(v.strip()):
+            return "21000"  # the Brussels-Capital Region is one arrondissement (refused later)
         if not NIS5_RE.fullmatch(v.strip()):
             raise ValueError(
                 "must be an arrondissement's or a province's NIS code (e.g. '24000' for "
