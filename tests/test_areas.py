@@ -493,6 +493,13 @@ def test_brussels_in_the_api(mirror: Path) -> None:
     assert out["open_space_share"].isna().all()
     real = [w for w in out.index if not areas.is_pseudo_wijk(w)]
     assert set(out.loc[real, "open_space_share_suppressed_reason"]) == {"member_missing"}
+    # the reference rows are Flemish: asked for Brussels they say so instead of dropping it
+    with pytest.raises(
+        DataError,
+        match=r"reference_indicators: 21001 lie\(s\) outside the Flemish Region; the reference "
+        r"rows \(the area, its arrondissement, Flanders\) are computed from the Flemish sectors",
+    ):
+        indicators.reference_indicators("21001")
 
 
 def test_wijk_areas_of_a_region(mirror: Path) -> None:

@@ -1359,11 +1359,19 @@ def reference_indicators(
         as :func:`compute`.
     """
     flemish = areas.flemish_municipalities(2024)
+    reg = gemeente if isinstance(gemeente, areas.Region) else areas.region(gemeente, vintage=2024)
+    outside = [m for m in reg.municipalities if m not in set(flemish)]
+    if outside:
+        raise DataError(
+            f"reference_indicators: {listing(outside)} lie(s) outside the Flemish Region; the "
+            "reference rows (the area, its arrondissement, Flanders) are computed from the "
+            "Flemish sectors only. For a Brussels municipality use compute() on its own "
+            "sectors (wijkanalyse.areas.load_sectors)."
+        )
     sectors = areas.load_sectors(
         flemish, vintage=2024, geometry=None, population=population, income=income
     )
     inp = sector_inputs(sectors, energy=energy, open_space=open_space)
-    reg = gemeente if isinstance(gemeente, areas.Region) else areas.region(gemeente, vintage=2024)
     s = inp.sectors
     h = areas.hierarchy(2024).reindex(s.index)
     inside = s["gemeente"].isin(reg.municipalities)
