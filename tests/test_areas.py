@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from wijkanalyse import areas, io
-from wijkanalyse._errors import CRSError, DataError, SchemaError, VintageError
+from wijkanalyse import areas, indicators, io, settings
+from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError, VintageError
 from wijkanalyse.areas import CustomArea, aggregate
 
 LEUVEN = "24062"
@@ -439,6 +439,22 @@ def test_region_outlines(mirror: Path) -> None:
     assert pair.area == pytest.approx(parts, rel=1e-9)  # neighbours: the union adds nothing
 
 
+def test_outlines_follow_the_working_crs(mirror: Path) -> None:
+    # cached outlines are keyed on the working CRS: switching it never returns the old CRS
+    arr, leuven = areas.region("24000"), areas.region(LEUVEN)
+    in_72 = {r.code: areas.region_polygon(r) for r in (arr, leuven)}
+    settings.working_crs = "EPSG:3812"
+    for r in (arr, leuven):
+        in_08 = areas.region_polygon(r)
+        expected = gpd.GeoSeries([in_72[r.code]], crs="EPSG:31370").to_crs("EPSG:3812").iloc[0]
+        assert in_08.hausdorff_distance(expected) < 0.01
+        assert in_08.centroid.distance(in_72[r.code].centroid) > 500_000  # not the old CRS
+    assert areas.municipality_polygon(LEUVEN).equals(areas.region_polygon(leuven))
+    assert areas.wijk_areas(2024, gemeente=LEUVEN).crs.to_epsg() == 3812
+    settings.working_crs = "EPSG:31370"
+    assert areas.region_polygon(leuven).equals(in_72[LEUVEN])
+
+
 def test_region_errors(mirror: Path) -> None:
     with pytest.raises(SchemaError, match="list of municipalities is empty"):
         areas.region([])
@@ -450,6 +466,40 @@ def test_region_errors(mirror: Path) -> None:
         areas.region("24063")
     with pytest.raises(SchemaError, match="region must be a 5-digit NIS code"):
         areas.region("Brabant")
+    with pytest.raises(
+        DataError,
+        match=r"'04000' is the Brussels-Capital Region; the sector tables know it as "
+        r"arrondissement 21000 \(Brussel\), its 19 municipalities 21001 to 21019\. Use "
+        r"region\('21000'\)\.",
+    ):
+        areas.region("04000")
+
+
+def test_brussels_in_the_api(mirror: Path) -> None:
+    # the PinC tables place Brussels' sectors in wijken; population and income are known,
+    # energy and open space (Flanders only) are NA with a reason, never a KeyError
+    assert areas.in_brussels("21001")
+    assert areas.in_brussels("Brussel")
+    assert not areas.in_brussels("24062")
+    arr = areas.region("21000")
+    assert (arr.level, len(arr.municipalities)) == ("arrondissement", 19)
+    sectors = areas.load_sectors("21001")
+    assert sectors["wijk"].notna().all()
+    with pytest.warns(DataWarning, match="no 2024 wijk polygons for 19 of 19 wijken"):
+        wijken = areas.wijk_areas(2024, gemeente="21001")
+    inputs = indicators.sector_inputs(sectors)
+    out = indicators.compute(inputs, by="wijk", polygons=wijken.geometry, threshold=0)
+    assert int(out["pop_total"].sum()) == int(sectors["pop_total"].sum())
+    assert out["open_space_share"].isna().all()
+    real = [w for w in out.index if not areas.is_pseudo_wijk(w)]
+    assert set(out.loc[real, "open_space_share_suppressed_reason"]) == {"member_missing"}
+    # the reference rows are Flemish: asked for Brussels they say so instead of dropping it
+    with pytest.raises(
+        DataError,
+        match=r"reference_indicators: 21001 lie\(s\) outside the Flemish Region; the reference "
+        r"rows \(the area, its arrondissement, Flanders\) are computed from the Flemish sectors",
+    ):
+        indicators.reference_indicators("21001")
 
 
 def test_wijk_areas_of_a_region(mirror: Path) -> None:

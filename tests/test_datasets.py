@@ -183,6 +183,14 @@ def test_resolve_source_accepts_paths_and_ids(mirror: Path, tmp_path: Path) -> N
     assert path.name.endswith(".csv")
     f = tmp_path / "x.csv"
     shutil.copy(path, f)
-    assert datasets.resolve_source(str(f)) == (f, None)
+    # a byte-identical copy is that dataset; a file of one's own is not
+    assert datasets.resolve_source(str(f)) == (f, ds)
+    assert datasets.dataset_of(f) is ds
+    assert datasets.dataset_of("statbel_income2021") is ds
+    own = tmp_path / "own.csv"
+    own.write_bytes(path.read_bytes() + b"\n")
+    assert datasets.resolve_source(own) == (own, None)
+    assert datasets.dataset_of(own) is None
+    assert datasets.dataset_of(tmp_path / "missing.csv") is None
     with pytest.raises(DataError, match="does not exist"):
         datasets.resolve_source(str(tmp_path / "missing.csv"))

@@ -286,6 +286,13 @@ def test_same_seed_same_result_other_seed_within_monte_carlo_error() -> None:
     assert (a["rank_median"] <= a["rank_p95"]).all()
 
 
+def test_progress_bar_only_for_long_work(capfd: pytest.CaptureFixture[str]) -> None:
+    # a short Monte Carlo shows no bar even when asked (it appears after a second)
+    capfd.readouterr()
+    sensitivity(_random_values(12), spec(LEUVEN_LIKE), draws=200, progress=True)
+    assert capfd.readouterr() == ("", "")
+
+
 def test_sensitivity_handles_missing_and_bad_arguments() -> None:
     values = _random_values(12)
     values.iloc[0, :] = np.nan  # no value at all: no score, no rank interval

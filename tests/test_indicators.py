@@ -372,3 +372,18 @@ def test_ratio_over_sectors_with_data_needs_coverage() -> None:
     out2 = compute(worse, by="wijk", indicators=["elek_per_connection"])
     assert pd.isna(out2.loc["w2", "elek_per_connection"])
     assert out2.loc["w2", "elek_per_connection_suppressed_reason"] == "insufficient_coverage"
+
+
+def test_density_with_a_missing_member_is_na_not_an_error() -> None:
+    # a unit's area comes from its polygon, not from its sectors: when a member sector lacks
+    # its population, the density cannot be taken over "the members with data"
+    frame = tiny().assign(pop_total=pd.array([100, None, 4, 200], dtype="Int64"))
+    polys = gpd.GeoSeries(
+        [shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 3000, 1000)],
+        index=["w1", "w2"],
+        crs="EPSG:31370",
+    )
+    out = compute(frame, by="wijk", polygons=polys, indicators=["density", "pop_total"])
+    assert pd.isna(out.loc["w1", "density"])
+    assert out.loc["w1", "density_suppressed_reason"] == "member_missing"
+    assert out.loc["w2", "density"] == pytest.approx(102.0)

@@ -15,6 +15,7 @@ from conftest import TINY_SECTORS, tiny_sector_frame
 
 from wijkanalyse import io
 from wijkanalyse._errors import CRSError, DataError, SchemaError
+from wijkanalyse.datasets import Source
 
 LEUVEN = "24062"
 
@@ -345,6 +346,14 @@ def test_population_wrong_encoding(tmp_path: Path) -> None:
         io.read_population(path)
     ok = io.read_population(path, encoding="cp1252")
     assert ok["pop_total"].tolist() == [757]
+    # a Source carries the option to any reader; the reader's own keyword wins
+    assert io.read_population(Source(path, encoding="cp1252"))["pop_total"].tolist() == [757]
+    with pytest.raises(DataError, match="pass encoding='cp1252'"):
+        io.read_population(Source(path, encoding="cp1252"), encoding="utf-8")
+    with pytest.raises(
+        SchemaError, match=r"unknown reading option\(s\) encodng; did you mean 'encoding'\?"
+    ):
+        Source(path, encodng="cp1252")
 
 
 # --------------------------------------------------------------------------- census
@@ -707,6 +716,49 @@ def test_road_graph_with_dangling_edges(tmp_path: Path) -> None:
     edges.to_file(path, layer="edges", driver="GPKG")
     with pytest.raises(DataError, match="1 edges refer to nodes that do not exist"):
         io.read_road_graph(path)
+
+
+@pytest.mark.filterwarnings("ignore:'crs' was not provided:UserWarning")
+def test_road_graph_without_crs_takes_assume_crs(tmp_path: Path) -> None:
+    nodes = gpd.GeoDataFrame(
+        {"node_id": [1, 2]}, geometry=gpd.points_from_xy([173000, 173100], [174000, 174000])
+    )
+    edges = gpd.GeoDataFrame(
+        {"u": [1], "v": [2], "length_m": [100.0]},
+        geometry=[shapely.LineString([(173000, 174000), (173100, 174000)])],
+    )
+    path = tmp_path / "g.gpkg"
+    nodes.to_file(path, layer="nodes", driver="GPKG")
+    edges.to_file(path, layer="edges", driver="GPKG")
+    with pytest.raises(CRSError, match=r"layer 'nodes' has no CRS\. Pass assume_crs="):
+        io.read_road_graph(path)
+    g = io.read_road_graph(path, assume_crs="EPSG:31370")
+    assert g.edges.crs.to_epsg() == 31370
+    assert io.read_road_graph(Source(path, assume_crs="EPSG:31370")).nodes.crs.to_epsg() == 31370
+
+
+def test_pinc_upload_encoding_and_member(tmp_path: Path) -> None:
+    text = (
+        "period;geolevel;geoitem;v2506_elek_res_cons;v2506_elek_res_n;v2506_gas_res_cons;"
+        "v2506_gas_res_n;opmerking\n"
+        "2021;statsec2019;24062A00-;1000;10;2000;5;café\n"
+    )
+    path = tmp_path / "energie.csv"
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(DataError, match="pass encoding='cp1252'"):
+        io.read_energy(path)
+    e = io.read_energy(path, encoding="cp1252")
+    assert e.loc["24062A00-", "elek_res_n"] == 10
+    archive = tmp_path / "energie.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a.csv", text.encode("cp1252"))
+        zf.writestr("b.csv", "x\n1\n")
+    with pytest.raises(
+        DataError, match=r"holds several table files: a\.csv, b\.csv\. Pass member="
+    ):
+        io.read_energy(Source(archive, encoding="cp1252"))
+    zipped = io.read_energy(Source(archive, encoding="cp1252", member="a.csv"))
+    assert zipped.loc["24062A00-", "gas_res_kwh"] == 2000
 
 
 def test_vintage_from_year() -> None:

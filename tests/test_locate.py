@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import itertools
 import warnings
@@ -475,3 +476,19 @@ def test_pairs_are_ordered_by_demand_time_and_site_and_never_repeat() -> None:
     minutes = np.r_[prob.minutes, 1.0]
     with pytest.raises(DataError, match=r"a \(demand, site\) pair appears twice"):
         dataclasses.replace(prob, row=row, col=col, minutes=minutes)
+
+
+def test_the_solver_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    # HiGHS writes its banner to the C-level stdout when it is constructed; none of it may
+    # reach a terminal, a notebook or a test log
+    capfd.readouterr()
+    plan = lc.mclp(hand(), p=1, max_minutes=10)
+    # solves in several threads at once (Dask's local scheduler) never leave stdout silenced
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        plans = list(pool.map(lambda p: lc.mclp(hand(), p=p, max_minutes=10), [1, 2, 1, 2] * 4))
+    print("after")  # the real stdout works again after the solves
+    out, err = capfd.readouterr()
+    assert plan.status == "optimal"
+    assert [pl.objective for pl in plans[:2]] == [80, 100]
+    assert out == "after\n"
+    assert err == ""

@@ -10,7 +10,8 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from wijkanalyse._errors import DataError, SchemaError, VintageError
+from wijkanalyse import io
+from wijkanalyse._errors import CRSError, DataError, SchemaError, VintageError
 from wijkanalyse.datasets import fetch
 from wijkanalyse.study import RunResult, Study
 
@@ -735,3 +736,239 @@ def test_plan_without_wijk_outlines(mirror: Path, tmp_path: Path) -> None:
     exact = plans[plans["method"] == "exact"]
     assert len(exact) == 1
     assert plans["wijk"].str.startswith("23027").all()
+
+
+def test_brussels_is_refused_before_any_work(mirror: Path) -> None:
+    # the sector tables do give Brussels wijken, but the study's energy, open space and
+    # reference rows are Flemish: the study says so at validation, not with a KeyError later
+    with pytest.raises(
+        SchemaError,
+        match=r"study\.municipality: 21001 \(Anderlecht\) lies in the Brussels-Capital Region, "
+        r"outside Flanders\. A study covers Flemish municipalities: .*place Brussels' sectors in "
+        r"wijken \(e\.g\. 21001_58 'Anderlecht Centrum - Wayez'\): in Python, "
+        r"wijkanalyse\.areas\.load_sectors\('21001'\)",
+    ):
+        Study.from_dict({"study": {"name": "X", "municipality": "21001"}})
+    with pytest.raises(
+        SchemaError, match=r"study\.municipality: 21004 \(Brussel\) lies in the Brussels"
+    ):
+        Study.from_dict({"study": {"name": "X", "municipality": ["24062", "21004"]}})
+    with pytest.raises(
+        SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies in the Brussels"
+    ):
+        Study.from_dict({"study": {"name": "X", "region": "21000"}})
+    with pytest.raises(SchemaError, match=r"study\.region: 21000 \(arrondissement Brussel\) lies"):
+        Study.from_dict({"study": {"name": "X", "region": "Brussel"}})
+
+
+def test_a_copy_of_a_catalogued_file_is_that_dataset(mirror: Path, tmp_path: Path) -> None:
+    census = fetch("statbel_census2021_age65")
+    (tmp_path / "census_copy.csv").write_bytes(census.read_bytes())
+    tienen = {"study": {"name": "Tienen", "municipality": "24107"}}
+    copy = Study.from_dict({**tienen, "data": {"population": "census_copy.csv"}}, base_dir=tmp_path)
+    ref = Study.from_dict(tienen)
+    a, b = copy.load(), ref.load()
+    # the same bytes are the same dataset: complete (absent sectors count 0), same provenance
+    pd.testing.assert_frame_equal(a.sectors, b.sectors)
+    assert a.datasets == b.datasets
+    assert "statbel_census2021_age65" in a.datasets
+    an, bn = copy.analyse(a), ref.analyse(b)
+    pd.testing.assert_frame_equal(an.indicators["wijken"], bn.indicators["wijken"])
+    assert set(an.indicators["wijken"]["level"]) == {"wijk", "gemeente", "arrondissement", "gewest"}
+    # a file of one's own (one byte more) runs too; what it cannot promise is said, not a KeyError
+    (tmp_path / "census_own.csv").write_bytes(census.read_bytes() + b"\n")
+    own = Study.from_dict({**tienen, "data": {"population": "census_own.csv"}}, base_dir=tmp_path)
+    data = own.load()
+    assert "statbel_census2021_age65" not in data.datasets
+    listed = io.read_census("statbel_census2021_age65").index
+    absent = data.sectors.index[~data.sectors.index.isin(listed)]
+    assert len(absent) == 1
+    assert pd.isna(data.sectors.loc[absent[0], "pop_total"])
+    assert b.sectors.loc[absent[0], "pop_total"] == 0
+    notes = own.analyse(data).notes
+    assert (
+        "reference rows (municipality, arrondissement, Flanders) need sources that cover "
+        "Flanders; left out (data.population 'census_own.csv': not a catalogued dataset that "
+        "covers Flanders)" in notes
+    )
+
+
+def test_official_opendata_sectoren_population(mirror: Path, tmp_path: Path) -> None:
+    # Statbel's OPENDATA_SECTOREN_2024 layout: pipe-separated, UTF-8 with BOM, decimal comma
+    header = (
+        "CD_REFNIS|CD_SECTOR|TOTAL|DT_STRT_SECTOR|DT_STOP_SECTOR|OPPERVLAKKTE IN HM²|"
+        "TX_DESCR_SECTOR_NL|TX_DESCR_SECTOR_FR|TX_DESCR_NL|TX_DESCR_FR"
+    )
+    counts = {"24062A00-": 757, "24062A01-": 825, "24062A02-": 280, "24062A10-": 1204}
+    rows = [
+        f"24062|{code}|{n}|01/01/2020|31/12/9999|12,5|SECTOR {i}|SECTEUR {i}|Leuven|Louvain"
+        for i, (code, n) in enumerate(counts.items())
+    ]
+    (tmp_path / "OPENDATA_SECTOREN_2024.txt").write_bytes(
+        ("\n".join([header, *rows]) + "\n").encode("utf-8-sig")
+    )
+    study = Study.from_dict(
+        {
+            **MINIMAL,
+            "data": {"population": "OPENDATA_SECTOREN_2024.txt"},
+            "target_groups": {"pop_total": {"label_nl": "alle inwoners"}},
+        },
+        base_dir=tmp_path,
+    )
+    data = study.load()
+    s = data.sectors
+    # the counts come from the file; names and municipality stay the hierarchy's
+    assert s.loc[list(counts), "pop_total"].tolist() == list(counts.values())
+    assert int(s["pop_total"].sum()) == sum(counts.values())
+    assert s.loc["24062A00-", "name"] == "Leuven-Centrum"
+    assert (s["gemeente"] == "24062").all()
+    # a file that is not a census lists no promise of completeness: the other sectors are NA
+    assert s["pop_total"].isna().sum() == len(s) - len(counts)
+
+
+@pytest.mark.filterwarnings("ignore:'crs' was not provided:UserWarning")
+def test_reading_options_in_the_study_file(mirror: Path, tmp_path: Path) -> None:
+    # a facility register in cp1252 (as Excel writes it) with non-ASCII names
+    register = tmp_path / "ldc.csv"
+    register.write_bytes(
+        "name;x_31370;y_31370\n"
+        "Dienstencentrum Ter Vlierbeke – café;175500;175200\n"
+        "Dienstencentrum Sint-Jacob;172800;174600\n".encode("cp1252")
+    )
+    fac = {"source": "ldc.csv", "facility_type": "lokaal_dienstencentrum"}
+    groups = {"pop_total": {"label_nl": "alle inwoners"}}
+    raw = {**MINIMAL, "facilities": [fac], "target_groups": groups}
+    with pytest.raises(
+        DataError,
+        match=r"file 'ldc\.csv' is not valid utf-8-sig text \(byte 0x96 on line 2\)\. .*pass "
+        r"encoding='cp1252'\.\nIn the study file: encoding = \"cp1252\" in \[\[facilities\]\] "
+        r"entry 1 \(source = 'ldc\.csv'\)\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["facilities"] = [{**fac, "encoding": "cp1252"}]
+    data = Study.from_dict(raw, base_dir=tmp_path).load()
+    assert "Dienstencentrum Ter Vlierbeke – café" in set(data.facilities["name"])
+
+    # a census table in cp1252, and sector points in a file that states no CRS
+    census = tmp_path / "census.csv"
+    census.write_bytes(
+        "cd_sector,x65,rest,naam\n24062A00-,100,657,Leuven-Centrum é\n".encode("cp1252")
+    )
+    points = io.read_sectors("statbel_sector_centroids_2024")
+    points = points[points.index.str.startswith("24062")].reset_index()
+    points = points.rename(columns={"sector": "cd_sector"})[["cd_sector", "geometry"]]
+    points.set_crs(None, allow_override=True).to_file(tmp_path / "punten.gpkg", engine="pyogrio")
+    raw = {**MINIMAL, "data": {"population": "census.csv", "sectors": "punten.gpkg"}}
+    raw["target_groups"] = groups
+    with pytest.raises(
+        CRSError,
+        match=r"file 'punten\.gpkg' has no CRS\. Pass assume_crs='EPSG:31370' \(or the right "
+        r"CRS\) if you know it\.\nIn the study file: data\.sectors = \{ source = "
+        r"\"punten\.gpkg\", crs = \"EPSG:31370\" \}\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["data"]["sectors"] = {"source": "punten.gpkg", "crs": "EPSG:31370"}
+    with pytest.raises(
+        DataError,
+        match=r"pass encoding='cp1252'\.\nIn the study file: data\.population = "
+        r"\{ source = \"census\.csv\", encoding = \"cp1252\" \}\.",
+    ):
+        Study.from_dict(raw, base_dir=tmp_path).load()
+    raw["data"]["population"] = {"source": "census.csv", "encoding": "cp1252"}
+    study = Study.from_dict(raw, base_dir=tmp_path)
+    data = study.load()
+    assert data.sectors.loc["24062A00-", "pop_total"] == 757
+    assert data.sectors.geometry.notna().sum() == len(points)
+    # the provenance keeps the study file's own form: a string stays a string
+    dumped = study.config.model_dump(mode="json")["data"]
+    assert dumped["income"] == "statbel_income2021"
+    assert dumped["sectors"] == {"source": "punten.gpkg", "crs": "EPSG:31370"}
+
+
+def test_reading_options_are_checked() -> None:
+    raw = {
+        **MINIMAL,
+        "data": {
+            "population": {"source": "statbel_census2021_age65", "encoding": "utf-9"},
+            "sectors": {"source": "statbel_sector_centroids_2024", "crs": "EPSG:0"},
+            "income": {"source": "statbel_income2021", "crs": "EPSG:31370"},
+        },
+        "facilities": [{"source": "leuven_centres_reference", "crs": "Lambert"}],
+    }
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw)
+    msg = str(info.value)
+    assert (
+        "data.population.encoding: Value error, 'utf-9' is not a text encoding Python knows" in msg
+    )
+    assert "data.sectors.crs: Value error, 'EPSG:0' is not a CRS pyproj knows" in msg
+    assert "facilities.0.crs: Value error, 'Lambert' is not a CRS pyproj knows" in msg
+    assert (
+        "unknown key 'data.income.crs' Allowed here: source, encoding, sheet, member, year." in msg
+    )
+
+
+def test_unknown_keys_in_every_section_name_their_own_table() -> None:
+    raw = {
+        **MINIMAL,
+        "data": {"population": {"source": "statbel_census2021_age65", "encodng": "cp1252"}},
+        "index": {
+            "domains": {"social": {"wieght": 1, "indicators": ["share_65plus"]}},
+            "sensitivity": {"drows": 10},
+        },
+        "access": {"questions": [{"facility_type": "x", "minute": [10]}]},
+        "plan": {
+            "timelimit": 10,
+            "questions": [{"name": "q", "facility_type": "x", "modle": "mclp"}],
+            "sites": [{"source": "s.csv", "encodng": "cp1252"}],
+        },
+        "scenarios": [
+            {"name": "s", "facility_type": "x", "add": [{"name": "a", "x": 1, "why": 2}]}
+        ],
+        "report": {"wijk": ["240621"]},
+        "compute": {"schedular": "local"},
+    }
+    with pytest.raises(SchemaError) as info:
+        Study.from_dict(raw)
+    msg = str(info.value)
+    for line in (
+        "unknown key 'data.population.encodng'; did you mean 'encoding'? Allowed here: source, "
+        "encoding, sheet, member, duplicates.",
+        "unknown key 'index.domains.social.wieght'; did you mean 'weight'? Allowed here: weight, "
+        "indicators.",
+        "unknown key 'index.sensitivity.drows'; did you mean 'draws'? Allowed here: draws, seed,",
+        "unknown key 'access.questions.0.minute'; did you mean 'minutes'? Allowed here: "
+        "facility_type, target_group, minutes.",
+        "unknown key 'plan.timelimit'; did you mean 'time_limit'? Allowed here: candidates, sites,",
+        "unknown key 'plan.questions.0.modle'; did you mean 'model'? Allowed here: name, "
+        "facility_type,",
+        "unknown key 'plan.sites.0.encodng'; did you mean 'encoding'? Allowed here: source, types,",
+        "unknown key 'scenarios.0.add.0.why' Allowed here: name, x, y.",
+        "unknown key 'report.wijk'; did you mean 'wijken', 'max_wijken'? Allowed here: wijken, "
+        "max_wijken, pdf.",
+        "unknown key 'compute.schedular'; did you mean 'scheduler'? Allowed here: scheduler.",
+    ):
+        assert line in msg
+    with pytest.raises(
+        SchemaError,
+        match=r"unknown key 'scenarios\.0\.ad'; did you mean 'add'\? Allowed here: name, "
+        r"facility_type, add, close, plan, p\.",
+    ):
+        Study.from_dict({**MINIMAL, "scenarios": [{"name": "s", "ad": []}]})
+
+
+def test_a_reader_hint_names_the_study_key_that_holds_it(mirror: Path, tmp_path: Path) -> None:
+    # the reader says "pass year=..."; for [data] energy the year is [indicators] energy_year
+    (tmp_path / "energie.csv").write_text(
+        "period;geolevel;geoitem;v2506_elek_res_cons;v2506_elek_res_n;v2506_gas_res_cons;"
+        "v2506_gas_res_n\n2020;statsec2019;24062A00-;1000;10;2000;5\n",
+        encoding="utf-8",
+    )
+    study = Study.from_dict({**MINIMAL, "data": {"energy": "energie.csv"}}, base_dir=tmp_path)
+    data = study.load()
+    with pytest.raises(
+        DataError,
+        match=r"file 'energie\.csv' has no period 2021; it has 2020\. Pass year=\.\.\. from that "
+        r"list\.\nIn the study file: indicators\.energy_year = \.\.\.$",
+    ):
+        study.analyse(data)

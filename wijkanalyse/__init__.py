@@ -55,7 +55,7 @@ from wijkanalyse.areas import (
     sector_codes,
     wijk_areas,
 )
-from wijkanalyse.datasets import CATALOGUE, Dataset, fetch, get_dataset, list_datasets
+from wijkanalyse.datasets import CATALOGUE, Dataset, Source, fetch, get_dataset, list_datasets
 from wijkanalyse.io import (
     RoadGraphFrames,
     read_area_names,
@@ -99,6 +99,7 @@ __all__ = [
     "RunResult",
     "Scenario",
     "SchemaError",
+    "Source",
     "StreetNetwork",
     "Study",
     "StudyConfig",

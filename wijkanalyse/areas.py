@@ -36,6 +36,7 @@ from typing import Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -50,7 +51,7 @@ from wijkanalyse._validate import (
     close_matches,
     listing,
 )
-from wijkanalyse.datasets import get_dataset
+from wijkanalyse.datasets import SourceLike, dataset_of, get_dataset
 
 __all__ = [
     "FLEMISH_PROVINCES",
@@ -70,6 +71,7 @@ __all__ = [
     "find_area",
     "flemish_municipalities",
     "hierarchy",
+    "in_brussels",
     "is_pseudo_wijk",
     "join",
     "load_sectors",
@@ -406,6 +408,22 @@ def _not_a_municipality(nis: str, table: pd.DataFrame, vintage: int) -> str:
 REGION_LEVELS: tuple[str, ...] = ("gemeente", "gemeenten", "arrondissement", "provincie", "gewest")
 
 _FLANDERS = ("flanders", "vlaanderen", "vlaams gewest", "02000", "2000")
+_BRUSSELS = ("brussels", "brussel", "bruxelles", "04000", "4000")
+
+
+def in_brussels(code: str) -> bool:
+    """Whether a NIS code is the Brussels-Capital Region or one of its municipalities.
+
+    The region (NIS ``04000``) is one arrondissement (``21000``) of 19 municipalities
+    (``21001`` to ``21019``).
+
+    Examples
+    --------
+    >>> in_brussels("21004"), in_brussels("21000"), in_brussels("24062")
+    (True, True, False)
+    """
+    text = str(code).strip().lower()
+    return text in _BRUSSELS or bool(re.fullmatch(r"21\d{3}", text))
 
 
 @dataclass(frozen=True)
@@ -495,6 +513,12 @@ def region(area: str | Sequence[str], *, vintage: int = 2024) -> Region:
     if key.lower() in _FLANDERS:
         mask = table["provincie"].isin(FLEMISH_PROVINCES)
         return _region_of(table, mask, "02000", "Vlaams Gewest", "gewest", vintage)
+    if key.lower() in _BRUSSELS:
+        raise DataError(
+            f"{key!r} is the Brussels-Capital Region; the sector tables know it as "
+            "arrondissement 21000 (Brussel), its 19 municipalities 21001 to 21019. Use "
+            "region('21000')."
+        )
     nis = check_nis5(key, what="region")
     for level in ("arrondissement", "provincie"):
         mask = table[level] == nis
@@ -707,22 +731,31 @@ def not_covered(dataset: str, area: Region) -> tuple[str, ...]:
 
 
 def region_polygon(area: Region) -> BaseGeometry:
-    """Return the outline of a region: the union of its municipalities' 2024 polygons."""
-    return _union_of_municipalities(area.municipalities)
+    """Return the outline of a region: the union of its municipalities' 2024 polygons.
+
+    The polygon is in the working CRS (:data:`wijkanalyse.settings.working_crs`).
+    """
+    return _union_of_municipalities(area.municipalities, settings.working_crs)
 
 
 @functools.lru_cache(maxsize=8)
-def _union_of_municipalities(codes: tuple[str, ...]) -> BaseGeometry:
+def _union_of_municipalities(codes: tuple[str, ...], crs: str) -> BaseGeometry:
+    """Return the union of the municipalities' polygons in ``crs`` (the cache is keyed on it)."""
     if len(codes) == 1:
-        return municipality_polygon(codes[0])
-    polys = _gemeente_polygons()
-    lacking = [c for c in codes if c not in polys.index]
-    if lacking:
-        raise DataError(
-            f"no municipality polygon for {listing(lacking)} (dataset 'pinc_gemeenten_2024' "
-            "covers Flanders and Brussels)."
-        )
-    return shapely.union_all(polys.geometry.loc[list(codes)].to_numpy())
+        union = municipality_polygon(codes[0])
+    else:
+        polys = _gemeente_polygons()
+        lacking = [c for c in codes if c not in polys.index]
+        if lacking:
+            raise DataError(
+                f"no municipality polygon for {listing(lacking)} (dataset "
+                "'pinc_gemeenten_2024' covers Flanders and Brussels)."
+            )
+        union = shapely.union_all(polys.geometry.loc[list(codes)].to_numpy())
+    # the polygons come in the working CRS; a call for another CRS is reprojected
+    if pyproj.CRS.from_user_input(crs).equals(settings.working_crs):
+        return union
+    return gpd.GeoSeries([union], crs=settings.working_crs).to_crs(crs).iloc[0]
 
 
 def _gemeente_polygons() -> gpd.GeoDataFrame:
@@ -826,7 +859,8 @@ def wijk_areas(vintage: int, *, gemeente: str | Region) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def _crosswalk_2024_2025() -> pd.DataFrame:
+def _crosswalk_2024_2025(crs: str) -> pd.DataFrame:
+    # ``crs`` (the working CRS the centroid check runs in) keys the cache
     h24, h25 = _full_hierarchy(2024), _full_hierarchy(2025)
     c24, c25 = list(h24.index), list(h25.index)
     stems24: dict[str, list[str]] = {}
@@ -918,7 +952,7 @@ def crosswalk(from_vintage: int, to_vintage: int) -> pd.DataFrame:
             ["same", "recoded", "merge" if from_vintage == 2019 else "split"]
         )
     elif pair == {2024, 2025}:
-        cw = _crosswalk_2024_2025().copy()
+        cw = _crosswalk_2024_2025(settings.working_crs).copy()
         if from_vintage == 2025:
             cw["relation"] = cw["relation"].replace({"split": "merge", "merge": "split"})
     elif from_vintage == to_vintage:
@@ -1220,9 +1254,9 @@ def load_sectors(
     gemeente: str | Sequence[str],
     *,
     vintage: int = 2024,
-    geometry: str | None = "statbel_sector_centroids_2024",
-    population: str | None = "statbel_census2021_age65",
-    income: str | None = "statbel_income2021",
+    geometry: SourceLike | None = "statbel_sector_centroids_2024",
+    population: SourceLike | None = "statbel_census2021_age65",
+    income: SourceLike | None = "statbel_income2021",
 ) -> gpd.GeoDataFrame:
     """Build the canonical sectors frame of one municipality from catalogue datasets or files.
 
@@ -1239,9 +1273,16 @@ def load_sectors(
     vintage
         Sector vintage of every input.
     geometry, population, income
-        Dataset ids or paths (``None`` leaves the part out). ``population`` is read with
+        Dataset ids or paths, or :class:`~wijkanalyse.datasets.Source` with reading options
+        (``None`` leaves the part out). ``population`` is read with
         :func:`wijkanalyse.io.read_census` (or :func:`~wijkanalyse.io.read_population` for an
         ``OPENDATA_SECTOREN`` file), ``income`` with :func:`wijkanalyse.io.read_income`.
+        Only the population *counts* (``pop_*``) are taken: the names, municipality codes
+        and areas a population table may carry are left to the hierarchy. A population
+        file is read as sector codes of ``vintage`` unless it is a catalogued one.
+        A file that is a byte-identical copy of a catalogued file is read as that dataset
+        (:func:`wijkanalyse.datasets.identify`): e.g. a copy of the census is complete, so
+        its absent sectors count 0; any other population file leaves them NA.
 
     Examples
     --------
@@ -1266,7 +1307,7 @@ def load_sectors(
     frame = h[[c for c in HIERARCHY_COLUMNS if c in h]].copy()
     frame["vintage"] = vintage
     if geometry is not None:
-        geo = io.read_sectors(geometry, vintage=None if _is_catalogue(geometry) else vintage)
+        geo = io.read_sectors(geometry, vintage=None if dataset_of(geometry) else vintage)
         _vintage_equal(geo, vintage, f"geometry {geometry!r}")
         check_vintage(geo.index, vintage, what=f"geometry {geometry!r}")
         gs = geo.geometry.reindex(frame.index)
@@ -1279,8 +1320,12 @@ def load_sectors(
     else:
         sectors = gpd.GeoDataFrame(frame, geometry=[None] * len(frame), crs=settings.working_crs)
     if population is not None:
-        pop_ds = get_dataset(population) if _is_catalogue(population) else None
-        pop = _read_population_any(population)
+        pop_ds = dataset_of(population)
+        pop = _read_population_any(population, vintage=None if pop_ds else vintage)
+        described = [c for c in pop.columns if c != "vintage" and not str(c).startswith("pop_")]
+        if described:
+            log.debug("population %r: columns %s left to the hierarchy", population, described)
+            pop = pop.drop(columns=described)
         pop = _harmonise_pseudo(pop, vintage)
         sectors = join(
             sectors,
@@ -1294,12 +1339,6 @@ def load_sectors(
     return sectors
 
 
-def _is_catalogue(source: str) -> bool:
-    from wijkanalyse.datasets import CATALOGUE
-
-    return source in CATALOGUE
-
-
 def _vintage_equal(frame: pd.DataFrame, vintage: int, what: str) -> None:
     v = _vintage_of(frame, what)
     if v != vintage:
@@ -1309,12 +1348,12 @@ def _vintage_equal(frame: pd.DataFrame, vintage: int, what: str) -> None:
         )
 
 
-def _read_population_any(source: str) -> pd.DataFrame:
+def _read_population_any(source: SourceLike, *, vintage: int | None) -> pd.DataFrame:
     try:
-        return io.read_census(source)
+        return io.read_census(source, vintage=vintage)
     except SchemaError as census_error:
         try:
-            return io.read_population(source)
+            return io.read_population(source, vintage=vintage)
         except SchemaError:
             raise census_error from None
 

@@ -97,6 +97,13 @@ def run(
             "scheduler, bv. tcp://10.0.0.5:8786. Zelfde uitkomst.",
         ),
     ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Toon een voortgangsbalk bij lang werk (standaard: als de terminal het toont).",
+        ),
+    ] = None,
 ) -> None:
     """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, kaarten, rapporten, herkomst)."""
     import warnings
@@ -111,7 +118,13 @@ def run(
         with warnings.catch_warnings():
             # data warnings are part of the summary below; do not print them twice
             warnings.simplefilter("ignore", DataWarning)
-            result = s.run(out, report=report, pdf=pdf, scheduler=dask)
+            result = s.run(
+                out,
+                report=report,
+                pdf=pdf,
+                scheduler=dask,
+                progress=sys.stderr.isatty() if progress is None else progress,
+            )
     except WijkanalyseError as exc:
         _fail(exc)
         return

@@ -33,19 +33,25 @@ import hashlib
 import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import pandas as pd
 
 from wijkanalyse import settings
-from wijkanalyse._errors import DataError
-from wijkanalyse._validate import close_matches
+from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._validate import close_matches, listing
 
 __all__ = [
     "CATALOGUE",
+    "READ_OPTIONS",
     "Dataset",
+    "Source",
+    "SourceLike",
     "catalogue_markdown",
+    "dataset_of",
     "fetch",
     "get_dataset",
+    "identify",
     "list_datasets",
     "resolve_source",
 ]
@@ -626,6 +632,7 @@ _ENTRIES = [
 
 #: The catalogue: dataset id → :class:`Dataset`.
 CATALOGUE: dict[str, Dataset] = {d.id: d for d in _ENTRIES}
+_BY_SHA256: dict[str, Dataset] = {d.sha256: d for d in _ENTRIES}
 
 
 def get_dataset(dataset_id: str) -> Dataset:
@@ -784,12 +791,105 @@ def fetch(dataset_id: str, *, progress: bool = False) -> Path:
     )
 
 
-def resolve_source(source: str | Path) -> tuple[Path, Dataset | None]:
+#: The reading options a :class:`Source` can carry; each reader takes those that apply to it.
+READ_OPTIONS: tuple[str, ...] = (
+    "encoding",
+    "sheet",
+    "member",
+    "layer",
+    "assume_crs",
+    "code_col",
+    "name_col",
+    "duplicates",
+    "year",
+    "vintage",
+)
+
+
+class Source:
+    """A dataset id or a path, with the options to read it (encoding, CRS, layer, ...).
+
+    Every reader of :mod:`wijkanalyse.io`, and the functions that pass a source on to one
+    (:func:`~wijkanalyse.areas.load_sectors`, :func:`~wijkanalyse.indicators.sector_inputs`),
+    take a ``Source`` wherever they take an id or a path. A reader uses the options it has
+    (an encoding says nothing to a GeoPackage); keyword arguments given to the reader win.
+
+    Examples
+    --------
+    >>> Source("census.csv", encoding="cp1252")
+    'census.csv' (encoding='cp1252')
+    """
+
+    __slots__ = ("options", "source")
+
+    def __init__(self, source: str | Path, **options: Any) -> None:
+        unknown = sorted(set(options) - set(READ_OPTIONS))
+        if unknown:
+            hits = [h for u in unknown for h in close_matches(u, READ_OPTIONS)]
+            hint = f"; did you mean {listing(map(repr, hits))}?" if hits else "."
+            raise SchemaError(
+                f"Source {str(source)!r}: unknown reading option(s) {listing(unknown)}{hint} "
+                f"Options: {', '.join(READ_OPTIONS)}."
+            )
+        self.source = source
+        self.options: dict[str, Any] = {k: v for k, v in options.items() if v is not None}
+
+    def __repr__(self) -> str:
+        opts = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
+        return f"{str(self.source)!r}" + (f" ({opts})" if opts else "")
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Source)
+            and str(other.source) == str(self.source)
+            and other.options == self.options
+        )
+
+    def __hash__(self) -> int:
+        return hash((str(self.source), tuple(sorted(self.options.items()))))
+
+
+#: What readers take as a source: a dataset id, a path, or a :class:`Source` with options.
+SourceLike: TypeAlias = str | Path | Source
+
+
+def identify(path: str | Path) -> Dataset | None:
+    """Return the catalogue entry whose file is byte-identical to ``path``, or ``None``.
+
+    A copy of a catalogued file (same sha256) is that dataset: it gets the dataset's
+    metadata (vintage, encoding, coverage, completeness, provenance) wherever it is read.
+    """
+    p = Path(path)
+    if not p.is_file():
+        return None
+    ds = _BY_SHA256.get(_sha256(p))
+    if ds is not None:
+        log.info("%s is byte-identical to catalogue dataset %r; read as that dataset", p, ds.id)
+    return ds
+
+
+def dataset_of(source: SourceLike) -> Dataset | None:
+    """Return the catalogue entry of a dataset id, or of a file that is a catalogued file.
+
+    Any other source (an unknown id, a file of one's own, a missing path) gives ``None``.
+    """
+    if isinstance(source, Source):
+        source = source.source
+    if isinstance(source, str) and source in CATALOGUE:
+        return CATALOGUE[source]
+    return identify(source)
+
+
+def resolve_source(source: SourceLike) -> tuple[Path, Dataset | None]:
     """Turn a dataset id or a file path into a local path (and the catalogue entry, if any).
 
     A :class:`~pathlib.Path`, or a string that names an existing file or contains a path
-    separator or a file suffix, is a path; any other string is a dataset id.
+    separator or a file suffix, is a path; any other string is a dataset id. A path to a
+    byte-identical copy of a catalogued file comes back with that entry (see
+    :func:`identify`). The options of a :class:`Source` are the reader's business.
     """
+    if isinstance(source, Source):
+        source = source.source
     if isinstance(source, Path):
         path = source
     elif source in CATALOGUE:
@@ -801,7 +901,7 @@ def resolve_source(source: str | Path) -> tuple[Path, Dataset | None]:
         raise AssertionError("unreachable")
     if not path.exists():
         raise DataError(f"file {str(path)!r} does not exist.")
-    return path, None
+    return path, identify(path)
 
 
 def list_datasets() -> pd.DataFrame:

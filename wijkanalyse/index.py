@@ -665,4 +665,5 @@ def _progress(total: int, show: bool, name: str) -> Any:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return tqdm(total=total, desc=f"{name}: Monte Carlo", unit="draw")
+        # shown only when the draws take longer than a second: short work stays quiet
+        return tqdm(total=total, desc=f"{name}: Monte Carlo", unit="draw", delay=1.0)

@@ -46,6 +46,7 @@ from wijkanalyse import _i18n, areas, io, settings
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import check_same_crs, close_matches, listing
 from wijkanalyse.areas import CustomArea
+from wijkanalyse.datasets import SourceLike
 
 __all__ = [
     "LEVELS",
@@ -587,9 +588,9 @@ class IndicatorInputs:
 def sector_inputs(
     sectors: pd.DataFrame,
     *,
-    energy: str | None = _ENERGY,
+    energy: SourceLike | None = _ENERGY,
     energy_year: int = 2021,
-    open_space: str | None = _OPEN,
+    open_space: SourceLike | None = _OPEN,
     open_space_year: int = 2016,
 ) -> IndicatorInputs:
     """Add the energy and open-space inputs to a sectors frame.
@@ -1155,7 +1156,12 @@ def _evaluate(
         )
         note = None
         fallback = reason == _MEMBER_MISSING
-        if level != "sector" and fallback.any() and "pop_total" in inputs.sectors:
+        # the ratio over the members with data needs both parts per sector; a unit's area
+        # (from its polygon) has no sector values, so e.g. a density stays NA
+        per_sector = all(
+            str(c) in inputs.sectors for c in (ind.numerator, ind.denominator, "pop_total")
+        )
+        if level != "sector" and fallback.any() and per_sector:
             num, den, reason, note = _complete_pairs(
                 ind, inputs, m, units, num, den, reason, fallback, min_coverage
             )
@@ -1326,10 +1332,10 @@ def reference_indicators(
     gemeente: str | areas.Region,
     *,
     indicators: Sequence[str | Indicator] | None = None,
-    population: str = _CENSUS,
-    income: str | None = _INCOME,
-    energy: str | None = _ENERGY,
-    open_space: str | None = _OPEN,
+    population: SourceLike = _CENSUS,
+    income: SourceLike | None = _INCOME,
+    energy: SourceLike | None = _ENERGY,
+    open_space: SourceLike | None = _OPEN,
     facilities: gpd.GeoDataFrame | None = None,
     facility_extent: Any = None,
     threshold: int | None = None,
@@ -1353,11 +1359,19 @@ def reference_indicators(
         as :func:`compute`.
     """
     flemish = areas.flemish_municipalities(2024)
+    reg = gemeente if isinstance(gemeente, areas.Region) else areas.region(gemeente, vintage=2024)
+    outside = [m for m in reg.municipalities if m not in set(flemish)]
+    if outside:
+        raise DataError(
+            f"reference_indicators: {listing(outside)} lie(s) outside the Flemish Region; the "
+            "reference rows (the area, its arrondissement, Flanders) are computed from the "
+            "Flemish sectors only. For a Brussels municipality use compute() on its own "
+            "sectors (wijkanalyse.areas.load_sectors)."
+        )
     sectors = areas.load_sectors(
         flemish, vintage=2024, geometry=None, population=population, income=income
     )
     inp = sector_inputs(sectors, energy=energy, open_space=open_space)
-    reg = gemeente if isinstance(gemeente, areas.Region) else areas.region(gemeente, vintage=2024)
     s = inp.sectors
     h = areas.hierarchy(2024).reindex(s.index)
     inside = s["gemeente"].isin(reg.municipalities)

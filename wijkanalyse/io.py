@@ -51,7 +51,7 @@ from wijkanalyse._validate import (
     listing,
     require_columns,
 )
-from wijkanalyse.datasets import Dataset, resolve_source
+from wijkanalyse.datasets import Dataset, Source, SourceLike, resolve_source
 
 __all__ = [
     "FACILITY_STATUSES",
@@ -108,8 +108,13 @@ def _memo(func: _F) -> _F:
 
     Catalogue files are verified by hash and never change, so reading one twice with the
     same arguments gives the same frame. Paths are never cached.
+
+    A :class:`~wijkanalyse.datasets.Source` is unwrapped here: its options that the reader
+    takes become keyword arguments (explicit ones other than ``None`` win), the others do
+    not apply to it.
     """
-    default = inspect.signature(func).parameters["source"].default
+    params = inspect.signature(func).parameters
+    default = params["source"].default
 
     @functools.wraps(func)
     def wrapper(source: object = default, *args: Any, **kwargs: Any) -> Any:
@@ -117,6 +122,11 @@ def _memo(func: _F) -> _F:
 
         if source is inspect.Parameter.empty:
             raise TypeError(f"{func.__name__}() missing the required argument 'source'")
+        if isinstance(source, Source):
+            options = {k: v for k, v in source.options.items() if k in params}
+            given = {k: v for k, v in kwargs.items() if v is not None or k not in options}
+            kwargs = {**options, **given}
+            source = source.source
         if args or not (isinstance(source, str) and source in CATALOGUE):
             return func(source, *args, **kwargs)
         frozen = tuple(
@@ -318,7 +328,7 @@ def _read_table(
 
 
 def _open_table(
-    source: str | Path,
+    source: SourceLike,
     *,
     encoding: str | None = None,
     sheet: str | int | None = None,
@@ -524,7 +534,7 @@ def _geo_checks(frame: gpd.GeoDataFrame, label: str, problems: Problems) -> None
 
 @_memo
 def read_sectors(
-    source: str | Path,
+    source: SourceLike,
     *,
     vintage: int | None = None,
     layer: str | None = None,
@@ -630,7 +640,7 @@ def read_sectors(
 
 @_memo
 def read_population(
-    source: str | Path,
+    source: SourceLike,
     *,
     vintage: int | None = None,
     duplicates: Literal["error", "sum"] = "error",
@@ -736,7 +746,7 @@ _AGE_RE = re.compile(r"^(\d+)\s*(?:-\s*(\d+)|\+)$")
 
 @_memo
 def read_census(
-    source: str | Path = "statbel_census2021_age65",
+    source: SourceLike = "statbel_census2021_age65",
     *,
     vintage: int | None = None,
     sheet: str | int | None = None,
@@ -858,7 +868,7 @@ _SUPPRESSION_MARKERS = ("C", "*", "-99997", "-99999")
 
 @_memo
 def read_income(
-    source: str | Path = "statbel_income2021",
+    source: SourceLike = "statbel_income2021",
     *,
     year: int | None = None,
     vintage: int | None = None,
@@ -1019,7 +1029,7 @@ _HIERARCHY_LAYOUTS: list[tuple[str, dict[str, tuple[str, ...]]]] = [
 
 @_memo
 def read_sector_table(
-    source: str | Path,
+    source: SourceLike,
     *,
     vintage: int | None = None,
     encoding: str | None = None,
@@ -1093,12 +1103,14 @@ def read_sector_table(
 
 @_memo
 def read_pinc_upload(
-    source: str | Path,
+    source: SourceLike,
     *,
     measures: Sequence[str] | None = None,
     year: int | None = None,
     vintage: int | None = None,
     sheet: str | int | None = None,
+    member: str | None = None,
+    encoding: str | None = None,
 ) -> pd.DataFrame:
     """Read a Provincies in Cijfers upload table (``period``, ``geolevel``, ``geoitem``, measures).
 
@@ -1116,6 +1128,9 @@ def read_pinc_upload(
     vintage
         Sector-code vintage; default from the catalogue or from ``geolevel``
         (``statsec2019`` → 2019, ``statsec2024`` → 2024).
+    sheet, member, encoding
+        The sheet of a spreadsheet, the table inside a zip that holds several, the text
+        encoding of a CSV (default UTF-8, with or without BOM).
 
     Returns
     -------
@@ -1123,7 +1138,7 @@ def read_pinc_upload(
         Indexed by ``sector``: the measures (Float64), their ``*_na_reason`` columns where a
         value is missing, ``year`` and ``vintage``.
     """
-    frame, _path, ds, label = _open_table(source, sheet=sheet)
+    frame, _path, ds, label = _open_table(source, encoding=encoding, sheet=sheet, member=member)
     require_columns(
         frame,
         ["period", "geolevel", "geoitem"],
@@ -1195,9 +1210,16 @@ _ENERGY_MEASURES = {
 
 
 def read_energy(
-    source: str | Path = "fluvius_energy_2018_2021", *, year: int = 2021
+    source: SourceLike = "fluvius_energy_2018_2021",
+    *,
+    year: int = 2021,
+    sheet: str | int | None = None,
+    member: str | None = None,
+    encoding: str | None = None,
 ) -> pd.DataFrame:
     """Read Fluvius' residential electricity and gas use per statistical sector.
+
+    ``sheet``, ``member`` and ``encoding`` are as in :func:`read_pinc_upload`.
 
     Returns
     -------
@@ -1208,7 +1230,14 @@ def read_energy(
         columns, ``year`` and ``vintage``. Use :func:`wijkanalyse.areas.crosswalk` (or
         :func:`wijkanalyse.indicators.sector_inputs`, which does it exactly) to reach 2024.
     """
-    raw = read_pinc_upload(source, measures=list(_ENERGY_MEASURES), year=year)
+    raw = read_pinc_upload(
+        source,
+        measures=list(_ENERGY_MEASURES),
+        year=year,
+        sheet=sheet,
+        member=member,
+        encoding=encoding,
+    )
     out = raw.rename(
         columns={
             **_ENERGY_MEASURES,
@@ -1230,9 +1259,16 @@ _OPEN_SPACE_MEASURES = {
 
 
 def read_open_space(
-    source: str | Path = "pinc_open_space_2013_2016", *, year: int = 2016
+    source: SourceLike = "pinc_open_space_2013_2016",
+    *,
+    year: int = 2016,
+    sheet: str | int | None = None,
+    member: str | None = None,
+    encoding: str | None = None,
 ) -> pd.DataFrame:
     """Read the land use of open space per statistical sector (2024 codes).
+
+    ``sheet``, ``member`` and ``encoding`` are as in :func:`read_pinc_upload`.
 
     Returns
     -------
@@ -1243,7 +1279,14 @@ def read_open_space(
         source does not state the unit; its values are multiples of 100, consistent with
         m² counted on a 10 m raster.
     """
-    raw = read_pinc_upload(source, measures=list(_OPEN_SPACE_MEASURES), year=year)
+    raw = read_pinc_upload(
+        source,
+        measures=list(_OPEN_SPACE_MEASURES),
+        year=year,
+        sheet=sheet,
+        member=member,
+        encoding=encoding,
+    )
     return raw.rename(
         columns={
             **_OPEN_SPACE_MEASURES,
@@ -1253,7 +1296,7 @@ def read_open_space(
 
 
 @_memo
-def read_sector_crosswalk(source: str | Path = "pinc_statsec2019_statsec2024") -> pd.DataFrame:
+def read_sector_crosswalk(source: SourceLike = "pinc_statsec2019_statsec2024") -> pd.DataFrame:
     """Read PinC's official 2019 → 2024 sector-code table.
 
     Returns
@@ -1284,7 +1327,7 @@ def read_sector_crosswalk(source: str | Path = "pinc_statsec2019_statsec2024") -
 
 
 @_memo
-def read_area_names(source: str | Path) -> pd.DataFrame:
+def read_area_names(source: SourceLike) -> pd.DataFrame:
     """Read a PinC area-definition table (``geoitem code``, ``short name``, ``name``).
 
     Returns
@@ -1333,7 +1376,7 @@ _AREA_LEVEL_CODES = {
 
 @_memo
 def read_areas(
-    source: str | Path,
+    source: SourceLike,
     *,
     level: Literal["wijk", "deelgemeente", "gemeente", "arrondissement", "provincie"] | None = None,
     layer: str | None = None,
@@ -1459,7 +1502,7 @@ _COORD_PAIRS = [
 
 @_memo
 def read_facilities(
-    source: str | Path,
+    source: SourceLike,
     *,
     facility_type: str | None = None,
     types: Sequence[str] | None = None,
@@ -1475,6 +1518,7 @@ def read_facilities(
     crs: str | None = None,
     assume_crs: str | None = None,
     layer: str | None = None,
+    member: str | None = None,
     as_point: Literal["centroid", "representative_point"] | None = None,
     encoding: str | None = None,
 ) -> gpd.GeoDataFrame:
@@ -1504,6 +1548,10 @@ def read_facilities(
         Longitude/latitude columns (EPSG:4326).
     assume_crs
         CRS of a vector file that has none.
+    layer, member
+        Layer of a multi-layer file; member of a zip holding several tables or vector files.
+    encoding
+        Text encoding of a CSV (default UTF-8, with or without BOM).
     as_point
         How a polygon facility becomes a point; polygons are refused unless this is given.
 
@@ -1521,7 +1569,9 @@ def read_facilities(
     if suffix in (".csv", ".txt", ".xlsx", ".tsv") or (
         suffix == ".zip" and _zip_members(path, _TABLE_SUFFIXES)
     ):
-        table = _read_table(path, label=label, encoding=encoding or (ds.encoding if ds else None))
+        table = _read_table(
+            path, label=label, encoding=encoding or (ds.encoding if ds else None), member=member
+        )
         if lon_col or lat_col:
             pair, pair_crs = (lon_col, lat_col), "EPSG:4326"
         elif x_col or y_col:
@@ -1570,7 +1620,7 @@ def read_facilities(
             path,
             label=label,
             layer=layer or (ds.layer if ds else None),
-            member=None,
+            member=member,
             assume_crs=assume_crs,
         )
         frame = frame.rename_geometry("geometry") if frame.geometry.name != "geometry" else frame
@@ -1699,9 +1749,10 @@ OSM_TYPES: dict[str, str] = {
 
 @_memo
 def read_osm_points(
-    source: str | Path = "osm2015_points",
+    source: SourceLike = "osm2015_points",
     *,
     types: Sequence[str] | None = None,
+    assume_crs: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Read OSM points of interest (Geofabrik ``points`` layer) as facilities.
 
@@ -1713,6 +1764,8 @@ def read_osm_points(
         OSM ``type`` values to keep, e.g. ``["pharmacy", "doctors", "school"]`` (see
         :data:`OSM_TYPES`). Geofabrik truncates ``type`` to 16 characters; longer requests are
         matched on their first 16. ``None`` keeps every point.
+    assume_crs
+        CRS of a file that states none (an error otherwise).
 
     Returns
     -------
@@ -1723,7 +1776,7 @@ def read_osm_points(
     path, ds = resolve_source(source)
     label = _label(path, ds)
     frame = _read_vector(
-        path, label=label, layer=ds.layer if ds else None, member=None, assume_crs=None
+        path, label=label, layer=ds.layer if ds else None, member=None, assume_crs=assume_crs
     )
     require_columns(frame, ["osm_id", "type"], source=label)
     problems = Problems(label)
@@ -1782,8 +1835,16 @@ class RoadGraphFrames:
 
 
 @_memo
-def read_road_graph(source: str | Path = "leuven_road_graph_2013") -> RoadGraphFrames:
+def read_road_graph(
+    source: SourceLike = "leuven_road_graph_2013",
+    *,
+    assume_crs: str | None = None,
+    member: str | None = None,
+) -> RoadGraphFrames:
     """Read a road graph GeoPackage with layers ``nodes`` and ``edges``.
+
+    ``assume_crs`` is the CRS of a file that states none (an error otherwise); ``member``
+    the GeoPackage inside a zip that holds several vector files.
 
     The mirror's Leuven graph (OSM c. 2013 via RinSim) is a *road* network: footways,
     cycleways, pedestrian streets, steps and service roads are missing, and Wijgmaal is not
@@ -1799,10 +1860,10 @@ def read_road_graph(source: str | Path = "leuven_road_graph_2013") -> RoadGraphF
     path, ds = resolve_source(source)
     label = _label(path, ds)
     nodes = _read_vector(
-        path, label=f"{label} layer 'nodes'", layer="nodes", member=None, assume_crs=None
+        path, label=f"{label} layer 'nodes'", layer="nodes", member=member, assume_crs=assume_crs
     )
     edges = _read_vector(
-        path, label=f"{label} layer 'edges'", layer="edges", member=None, assume_crs=None
+        path, label=f"{label} layer 'edges'", layer="edges", member=member, assume_crs=assume_crs
     )
     problems = Problems(label)
     require_columns(nodes, ["node_id"], source=f"{label} layer 'nodes'", problems=problems)

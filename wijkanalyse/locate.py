@@ -38,6 +38,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -799,8 +802,7 @@ def _highs(
         ) from exc
     t0 = time.perf_counter()
     n_col = len(cost)
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _quiet_highs(highspy)
     limit = settings.solver_time_limit if time_limit is None else time_limit
     gap_opt = settings.solver_mip_gap if mip_gap is None else mip_gap
     if not (limit > 0):
@@ -865,6 +867,45 @@ def _highs(
     else:
         bound, gap = obj, 0.0
     return _Solution(x=x, objective=obj, bound=bound, status=label, gap=gap, seconds=seconds)
+
+
+_STDOUT_LOCK = threading.Lock()
+
+
+def _quiet_highs(highspy: Any) -> Any:
+    """Return a ``highspy.Highs`` that prints nothing, its banner included.
+
+    ``highspy.Highs()`` (1.16) writes "Running HiGHS ... Copyright ..." to the C-level
+    standard output while it is being constructed: its ``__init__`` enables the callbacks,
+    which logs the header before any option can be set. The constructor takes no options,
+    ``Highs.silent()`` only sets ``output_flag`` afterwards, and HiGHS reads no environment
+    variable. So for the construction alone file descriptor 1 points to the null device:
+    under a lock (concurrent solves never interleave their redirections), with Python's
+    buffered output flushed first, and restored in every case. HiGHS flushes what it writes,
+    so nothing of the banner is left to escape later. Where fd 1 cannot be duplicated (no
+    standard output at all), the solver is built as it is.
+    """
+    with _STDOUT_LOCK:
+        try:
+            saved = os.dup(1)
+        except OSError:
+            saved = -1
+        try:
+            if saved >= 0:
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+                null = os.open(os.devnull, os.O_WRONLY)
+                try:
+                    os.dup2(null, 1)
+                finally:
+                    os.close(null)
+            h = highspy.Highs()
+            h.setOptionValue("output_flag", False)
+        finally:
+            if saved >= 0:
+                os.dup2(saved, 1)
+                os.close(saved)
+    return h
 
 
 def _stack(blocks: Sequence[sparse.csr_array | sparse.coo_array]) -> sparse.csr_array:

@@ -23,6 +23,8 @@ Example study file (see ``examples/leuven.toml``)::
     sectors = "statbel_sector_centroids_2024"
     population = "statbel_census2021_age65"
     income = "statbel_income2021"
+    # or a file with the options to read it:
+    # population = { source = "bevolking.csv", encoding = "cp1252" }
 
     [[facilities]]
     source = "leuven_centres_reference"
@@ -31,37 +33,52 @@ Example study file (see ``examples/leuven.toml``)::
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import logging
+import re
 import time
 import tomllib
+import types
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, overload
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     ValidationError,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
 from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
-from wijkanalyse._errors import DataError, DataWarning, InfeasibleError, SchemaError
+from wijkanalyse._errors import (
+    DataError,
+    DataWarning,
+    InfeasibleError,
+    SchemaError,
+    WijkanalyseError,
+)
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.areas import Region
-from wijkanalyse.datasets import CATALOGUE, Dataset, get_dataset
+from wijkanalyse.datasets import CATALOGUE, Dataset, Source, dataset_of, get_dataset
 from wijkanalyse.index import IndexSpec, compute_index, sensitivity
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
@@ -124,6 +141,8 @@ class StudySection(_Model):
             return v
         if v.strip().lower() in ("flanders", "vlaanderen"):
             return "flanders"
+        if areas.in_brussels(v) and not NIS5_RE.fullmatch(v.strip()):
+            return "21000"  # the Brussels-Capital Region is one arrondissement (refused later)
         if not NIS5_RE.fullmatch(v.strip()):
             raise ValueError(
                 "must be an arrondissement's or a province's NIS code (e.g. '24000' for "
@@ -148,15 +167,126 @@ class StudySection(_Model):
         return value
 
 
-class DataSection(_Model):
-    """``[data]``: where sectors, population, income and the road graph come from."""
+def _check_encoding(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(
+                f"{value!r} is not a text encoding Python knows; e.g. 'utf-8', 'utf-8-sig', "
+                "'cp1252', 'latin-1'"
+            ) from None
+    return value
 
-    sectors: str = "statbel_sector_centroids_2024"
-    population: str = "statbel_census2021_age65"
-    income: str | None = "statbel_income2021"
-    energy: str | None = "fluvius_energy_2018_2021"
-    open_space: str | None = "pinc_open_space_2013_2016"
-    road_graph: str | None = None
+
+def _check_crs(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            pyproj.CRS.from_user_input(value)
+        except pyproj.exceptions.CRSError:
+            raise ValueError(
+                f"{value!r} is not a CRS pyproj knows; e.g. 'EPSG:31370' (Lambert 72) or "
+                "'EPSG:3812' (Lambert 2008)"
+            ) from None
+    return value
+
+
+Encoding = Annotated[str | None, AfterValidator(_check_encoding)]
+CrsText = Annotated[str | None, AfterValidator(_check_crs)]
+
+
+class _Source(_Model):
+    """A ``[data]`` source: a dataset id or a path, with the options to read it.
+
+    Written as a string (``population = "census.csv"``) or as an inline table
+    (``population = { source = "census.csv", encoding = "cp1252" }``).
+    """
+
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"source": value} if isinstance(value, str) else value
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> object:
+        # a source without options is written back as the plain string it was given as
+        data = handler(self)
+        options = {k: v for k, v in data.items() if k != "source" and v is not None}
+        return {"source": data["source"], **options} if options else data["source"]
+
+    def read_options(self) -> dict[str, Any]:
+        """Return the reader's keyword arguments (``crs`` is the reader's ``assume_crs``)."""
+        names = {"crs": "assume_crs"}
+        return {names.get(k, k): v for k, v in self if k != "source" and v is not None}
+
+
+class TableSource(_Source):
+    """A table (CSV/TXT, XLSX, optionally zipped): its encoding, sheet and zip member."""
+
+    encoding: Encoding = None
+    sheet: str | int | None = None
+    member: str | None = None
+
+
+class PopulationSource(TableSource):
+    """``data.population``: a census or ``OPENDATA_SECTOREN`` table."""
+
+    duplicates: Literal["error", "sum"] | None = None
+
+
+class IncomeSource(TableSource):
+    """``data.income``: Statbel's fiscal income table; ``year`` when it holds several."""
+
+    year: int | None = None
+
+
+class SectorsSource(_Source):
+    """``data.sectors``: sector polygons or points, and how to read them."""
+
+    crs: CrsText = None
+    layer: str | None = None
+    member: str | None = None
+    code_col: str | None = None
+    name_col: str | None = None
+
+
+class UploadSource(TableSource):
+    """``data.energy``, ``data.open_space``: a Provincies in Cijfers upload table.
+
+    ``vintage`` is that of its sector codes, when ``geolevel`` does not say it.
+    """
+
+    vintage: Literal[2011, 2019, 2024, 2025] | None = None
+
+
+class RoadGraphSource(_Source):
+    """``data.road_graph``: a GeoPackage with layers nodes and edges."""
+
+    crs: CrsText = None
+    member: str | None = None
+
+
+class DataSection(_Model):
+    """``[data]``: where sectors, population, income and the road graph come from.
+
+    Each source is a dataset id or a path (relative to the study file), or an inline table
+    with reading options, e.g. ``sectors = { source = "sectors.shp", crs = "EPSG:31370" }``
+    (``crs``: the CRS of a file that states none).
+    """
+
+    sectors: SectorsSource = SectorsSource(source="statbel_sector_centroids_2024")
+    population: PopulationSource = PopulationSource(source="statbel_census2021_age65")
+    income: IncomeSource | None = IncomeSource(source="statbel_income2021")
+    energy: UploadSource | None = UploadSource(source="fluvius_energy_2018_2021")
+    open_space: UploadSource | None = UploadSource(source="pinc_open_space_2013_2016")
+    road_graph: RoadGraphSource | None = None
+
+    def source(self, key: str) -> str | None:
+        """Return the dataset id or path of source ``key`` (``None`` when it is left out)."""
+        value = getattr(self, key)
+        return None if value is None else str(value.source)
 
 
 class IndicatorSection(_Model):
@@ -230,7 +360,11 @@ class AccessSection(_Model):
 
 
 class FacilitySource(_Model):
-    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep."""
+    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep.
+
+    ``crs`` is the CRS of the ``x_col``/``y_col`` coordinates, or of a vector file that
+    states none; ``encoding`` that of a CSV (default UTF-8).
+    """
 
     source: str
     types: list[str] | None = None
@@ -243,7 +377,11 @@ class FacilitySource(_Model):
     y_col: str | None = None
     lon_col: str | None = None
     lat_col: str | None = None
-    crs: str | None = None
+    crs: CrsText = None
+    encoding: Encoding = None
+    layer: str | None = None
+    member: str | None = None
+    as_point: Literal["centroid", "representative_point"] | None = None
 
 
 class TargetGroup(_Model):
@@ -429,25 +567,140 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
     return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
 
 
-def _coverage(dataset_id: str) -> str:
-    return CATALOGUE[dataset_id].coverage if dataset_id in CATALOGUE else ""
+def _members(tp: Any) -> list[Any]:
+    """Return the types a field may hold: ``Annotated`` stripped, unions split, no ``None``."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        return [m for arg in get_args(tp) for m in _members(arg)]
+    return [] if tp is type(None) else [tp]
 
 
-def _allowed_keys(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
-_SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "": StudyConfig,
-    "study": StudySection,
-    "data": DataSection,
-    "facilities": FacilitySource,
-    "target_groups": TargetGroup,
-    "areas": AreaSection,
-    "indicators": IndicatorSection,
-    "index": IndexSection,
-    "access": AccessSection,
-}
+def _table_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """Return the model of the study-file table that holds ``loc[-1]``.
+
+    Walks the model tree from :class:`StudyConfig` along an error's ``loc``: a field name
+    into a model, an index into a list, a key into a dict (``index.domains.<name>``).
+    """
+    tp: Any = StudyConfig
+    for part in loc[:-1]:
+        step = None
+        for member in _members(tp):
+            if _is_model(member) and isinstance(part, str) and part in member.model_fields:
+                step = member.model_fields[part].annotation
+            elif get_origin(member) is list and isinstance(part, int):
+                step = get_args(member)[0]
+            elif get_origin(member) is dict and isinstance(part, str):
+                step = get_args(member)[1]
+            if step is not None:
+                break
+        if step is None:
+            return None
+        tp = step
+    models = [m for m in _members(tp) if _is_model(m)]
+    return models[0] if models else None
+
+
+#: an option a reader's message suggests: ``encoding='cp1252'``, ``member=...``
+_OPTION_RE = re.compile(r"\b([a-z][a-z_]*)=(?:'([^']*)')?")
+
+
+def _study_hint(
+    message: str,
+    where: str,
+    source: str,
+    model: type[BaseModel],
+    renames: dict[str, str | None],
+    *,
+    inline: bool,
+) -> str:
+    """Say where the options a reader's message suggests go in the study file.
+
+    ``renames`` maps a reader's option to its study-file key (``None``: it has none).
+    """
+    allowed = set(model.model_fields) - {"source"} | {v for v in renames.values() if v}
+    keys: dict[str, str] = {}
+    for name, value in _OPTION_RE.findall(message):
+        key = renames.get(name, name)
+        if key is not None and key in allowed and key not in keys:
+            keys[key] = value
+    if not keys:
+        return ""
+    own = {k: v for k, v in keys.items() if "." not in k}
+    elsewhere = {k: v for k, v in keys.items() if "." in k}
+    parts = []
+    if own:
+        given = ", ".join(f'{k} = "{v}"' if v else f"{k} = ..." for k, v in own.items())
+        parts.append(
+            f'{where} = {{ source = "{source}", {given} }}'
+            if inline
+            else f"{given} in {where} (source = {source!r})"
+        )
+    parts += [f"{k} = {v or '...'}" for k, v in elsewhere.items()]
+    hint = "In the study file: " + "; ".join(parts)
+    return hint if hint.endswith("...") else hint + "."
+
+
+@contextlib.contextmanager
+def _hinting_any(
+    entries: list[tuple[str, str, type[BaseModel], dict[str, str | None]]], *, inline: bool = True
+) -> Iterator[None]:
+    """Re-raise a reader's error with where its suggested options go in the study file.
+
+    ``entries`` are (place in the study file, source, its model, renamed options); the
+    entry whose file or id the message names gets the hint.
+    """
+    try:
+        yield
+    except WijkanalyseError as exc:
+        message = str(exc)
+        for where, source, model, renames in entries:
+            if source not in message and Path(source).name not in message:
+                continue
+            hint = _study_hint(message, where, source, model, renames, inline=inline)
+            if hint:
+                raise type(exc)(f"{message}\n{hint}") from exc
+            break
+        raise
+
+
+def _hinting(
+    where: str, source: str, model: type[BaseModel], *, inline: bool
+) -> contextlib.AbstractContextManager[None]:
+    # a register's crs is both the coordinates' CRS and that of a file that states none
+    return _hinting_any([(where, source, model, {"assume_crs": "crs"})], inline=inline)
+
+
+def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
+    """Say why a study refuses Brussels codes, what the data do hold and what to do instead."""
+    muni = next((c for c in codes if NIS5_RE.fullmatch(c) and c != "21000"), "21004")
+    named, example = list(codes), ""
+    try:
+        h = areas.hierarchy(vintage)
+        names = dict(zip(h["gemeente"], h["gemeente_name"], strict=True))
+        names["21000"] = "arrondissement Brussel"
+        named = [f"{c} ({names[c]})" if c in names else c for c in codes]
+        rows = h[(h["gemeente"] == muni) & h["wijk"].notna()]
+        rows = rows[~rows["wijk"].map(areas.is_pseudo_wijk)]
+        if len(rows):
+            example = f" (e.g. {rows['wijk'].iloc[0]} {rows['wijk_name'].iloc[0]!r})"
+    except WijkanalyseError:  # the names only decorate the message
+        pass
+    return (
+        f"{where}: {listing(named)} {'lies' if len(codes) == 1 else 'lie'} in the "
+        "Brussels-Capital Region, outside Flanders. "
+        "A study covers Flemish municipalities: its energy (Fluvius) and open-space inputs and "
+        "its reference rows (arrondissement, Flanders) exist only there. The sector tables do "
+        f"place Brussels' sectors in wijken{example}: in Python, "
+        f"wijkanalyse.areas.load_sectors('{muni}') and wijkanalyse.indicators.compute(sectors, "
+        "by='wijk') give population and income per wijk. For a study, give a Flemish "
+        "municipality, arrondissement or province, or region = 'flanders'."
+    )
 
 
 def _describe(error: dict[str, Any]) -> str:
@@ -455,11 +708,8 @@ def _describe(error: dict[str, Any]) -> str:
     where = ".".join(loc) or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
-        section = loc[0] if len(loc) > 1 else ""
-        model = _SECTION_MODELS.get(section, StudyConfig)
-        if section == "access" and "questions" in loc[:-1]:
-            model = AccessQuestion
-        allowed = _allowed_keys(model)
+        model = _table_at(tuple(error["loc"])) or StudyConfig
+        allowed = list(model.model_fields)
         hits = close_matches(loc[-1], allowed)
         hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else ""
         return f"unknown key {where!r}{hint} Allowed here: {', '.join(allowed)}."
@@ -661,11 +911,21 @@ class Study:
         config = self.config.model_copy(update={"study": section})
         return Study(config=config, base_dir=self.base_dir, path=self.path)
 
+    def _check_area(self, problems: Problems) -> None:
+        """Refuse Brussels codes before any work: a study covers Flemish municipalities."""
+        st = self.config.study
+        key = "municipality" if st.municipality is not None else "region"
+        codes = [st.area] if isinstance(st.area, str) else list(st.area)
+        brussels = [c for c in codes if areas.in_brussels(c)]
+        if brussels:
+            problems.add(_brussels_problem(f"study.{key}", brussels, st.vintage))
+
     def _check_sources(self, label: str) -> None:
         problems = Problems(label)
+        self._check_area(problems)
         d = self.config.data
         for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
-            src = getattr(d, key)
+            src = d.source(key)
             if src is not None:
                 self._source_problem(src, f"data.{key}", problems)
         for i, fac in enumerate(self.config.facilities):
@@ -831,6 +1091,42 @@ class Study:
     def _source(self, source: str) -> str:
         return source if source in CATALOGUE else str(self.base_dir / source)
 
+    @overload
+    def _spec(self, value: _Source) -> str | Source: ...
+
+    @overload
+    def _spec(self, value: _Source | None) -> str | Source | None: ...
+
+    def _spec(self, value: _Source | None) -> str | Source | None:
+        """Return a ``[data]`` source as readers take it: id or path, with its options."""
+        if value is None:
+            return None
+        where = self._source(value.source)
+        options = value.read_options()
+        return Source(where, **options) if options else where
+
+    def _hints(self, *keys: str) -> contextlib.AbstractContextManager[None]:
+        """Add to a reader's error where its options go in ``[data]`` (see :func:`_hinting`)."""
+        data = self.config.data
+        entries: list[tuple[str, str, type[BaseModel], dict[str, str | None]]] = []
+        for key in keys:
+            value = getattr(data, key)
+            if value is None:
+                continue
+            # a [data] source's crs is the reader's assume_crs; a reader's crs= (the CRS
+            # a file states) cannot be overridden from here
+            renames: dict[str, str | None] = {"assume_crs": "crs", "crs": None}
+            if key in ("energy", "open_space"):
+                renames["year"] = f"indicators.{key}_year"
+            entries.append((f"data.{key}", value.source, type(value), renames))
+        return _hinting_any(entries)
+
+    def _dataset(self, source: str | None) -> Dataset | None:
+        """Return the catalogue entry of a source: its id, or a file that is a catalogued file."""
+        if source is None:
+            return None
+        return dataset_of(self._source(source))
+
     # -- loading
 
     def load(self) -> StudyData:
@@ -839,6 +1135,9 @@ class Study:
         vintage = cfg.study.vintage
         notes: list[str] = []
         used: list[str] = []
+        problems = Problems(f"study {cfg.study.name!r}")
+        self._check_area(problems)
+        problems.raise_if_any(DataError)
         if isinstance(cfg.study.municipality, str):
             # a municipality field holding an arrondissement's code is an error, not a region
             areas.municipality(cfg.study.municipality, vintage=vintage)
@@ -849,14 +1148,19 @@ class Study:
         problems = Problems(f"{label} for {muni.name} (NIS {muni.code})")
         self._check_extents(muni, problems, notes)
 
-        sectors = areas.load_sectors(
-            muni.code if muni.is_municipality else list(muni.municipalities),
-            vintage=vintage,
-            geometry=self._source(cfg.data.sectors),
-            population=self._source(cfg.data.population),
-            income=self._source(cfg.data.income) if cfg.data.income else None,
-        )
-        used += [s for s in (cfg.data.sectors, cfg.data.population, cfg.data.income) if s]
+        with self._hints("sectors", "population", "income"):
+            sectors = areas.load_sectors(
+                muni.code if muni.is_municipality else list(muni.municipalities),
+                vintage=vintage,
+                geometry=self._spec(cfg.data.sectors),
+                population=self._spec(cfg.data.population),
+                income=self._spec(cfg.data.income),
+            )
+        used += [
+            ds.id
+            for ds in map(self._dataset, map(cfg.data.source, ("sectors", "population", "income")))
+            if ds is not None
+        ]
         used += [
             "pinc_statsec2024_als_basis" if vintage == 2024 else "pinc_statsec2025_als_basis",
             "pinc_ggw72024_names" if vintage == 2024 else "pinc_ggw7_names",
@@ -866,7 +1170,7 @@ class Study:
             have = listing(c for c in sectors if c.startswith("pop_"))
             raise SchemaError(
                 f"target group(s) {listing(missing_groups)} are not population columns of "
-                f"{cfg.data.population!r} (it has {have})."
+                f"{cfg.data.source('population')!r} (it has {have})."
             )
 
         polygons_id = areas.wijk_polygon_dataset(vintage)
@@ -909,8 +1213,10 @@ class Study:
 
         graph = None
         if cfg.data.road_graph:
-            graph = io.read_road_graph(self._source(cfg.data.road_graph))
-            used.append(cfg.data.road_graph)
+            with self._hints("road_graph"):
+                graph = io.read_road_graph(self._spec(cfg.data.road_graph))
+            ds = self._dataset(cfg.data.road_graph.source)
+            used += [ds.id] if ds is not None else []
 
         area_rows = self._custom_areas(sectors, muni, notes, problems)
         self._check_fit(sectors, wijken, facilities, graph, muni, problems)
@@ -931,33 +1237,25 @@ class Study:
         lang = cfg.study.language
         frames, notes, used = [], [], []
         reach = boundary.buffer(cfg.study.facility_buffer_m)
-        for fac in cfg.facilities:
-            src = self._source(fac.source)
-            kind = fac.kind or ("osm" if fac.source.startswith("osm") else "register")
-            if kind == "osm":
-                frame = io.read_osm_points(src, types=fac.types)
-            else:
-                frame = io.read_facilities(
-                    src,
-                    types=fac.types,
-                    facility_type=fac.facility_type,
-                    name_col=fac.name_col,
-                    type_col=fac.type_col,
-                    id_col=fac.id_col,
-                    x_col=fac.x_col,
-                    y_col=fac.y_col,
-                    lon_col=fac.lon_col,
-                    lat_col=fac.lat_col,
-                    crs=fac.crs,
+        for i, fac in enumerate(cfg.facilities):
+            ds = self._dataset(fac.source)
+            # a catalogued source says how it is read (OSM points or a register, and e.g. the
+            # hospital list's name column); what the study file sets wins
+            kind = fac.kind or (ds.read_as[0] if ds is not None and ds.read_as else "register")
+            if ds is not None and ds.read_options:
+                own = fac.model_fields_set
+                fac = fac.model_copy(
+                    update={k: v for k, v in ds.read_options.items() if k not in own}
                 )
-            used.append(fac.source)
+            where = f"[[facilities]] entry {i + 1}"
+            frame = self._read_register(fac, where, kind=kind, types=fac.types)
+            used += [ds.id] if ds is not None else []
             frame = frame[frame.geometry.within(reach)].copy()
             frame["in_municipality"] = frame.geometry.within(boundary)
             wanted = fac.types or sorted(frame["type"].dropna().unique())
             present = set(frame["type"])
             lacking = [t for t in wanted if (t[:16] if kind == "osm" else t) not in present]
             if lacking:
-                ds = CATALOGUE.get(fac.source)
                 coverage = ds.coverage if ds else fac.source
                 notes.append(
                     _i18n.text(
@@ -993,6 +1291,39 @@ class Study:
         facilities = gpd.GeoDataFrame(facilities, geometry="geometry", crs=settings.working_crs)
         facilities.index.name = "facility_id"
         return facilities, notes, used
+
+    def _read_register(
+        self,
+        fac: FacilitySource,
+        where: str,
+        *,
+        kind: str = "register",
+        types: list[str] | None = None,
+        facility_type: str | None = None,
+    ) -> gpd.GeoDataFrame:
+        """Read one ``[[facilities]]`` (or ``[[plan.sites]]``) entry with all its options."""
+        src = self._source(fac.source)
+        with _hinting(where, fac.source, FacilitySource, inline=False):
+            if kind == "osm":
+                return io.read_osm_points(src, types=types, assume_crs=fac.crs)
+            return io.read_facilities(
+                src,
+                types=types,
+                facility_type=facility_type or fac.facility_type,
+                name_col=fac.name_col,
+                type_col=fac.type_col,
+                id_col=fac.id_col,
+                x_col=fac.x_col,
+                y_col=fac.y_col,
+                lon_col=fac.lon_col,
+                lat_col=fac.lat_col,
+                crs=fac.crs,
+                assume_crs=fac.crs,
+                layer=fac.layer,
+                member=fac.member,
+                as_point=fac.as_point,
+                encoding=fac.encoding,
+            )
 
     def _custom_areas(
         self, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str], problems: Problems
@@ -1073,20 +1404,22 @@ class Study:
     def _check_extents(self, muni: Region, problems: Problems, notes: list[str]) -> None:
         """Name every catalogue source of the study that does not cover its area."""
         cfg = self.config
-        keyed = [(f"facilities[{i}].source", f.source) for i, f in enumerate(cfg.facilities)]
+        keyed: list[tuple[str, str | None]] = [
+            (f"facilities[{i}].source", f.source) for i, f in enumerate(cfg.facilities)
+        ]
         keyed += [
-            (f"data.{key}", getattr(cfg.data, key))
+            (f"data.{key}", cfg.data.source(key))
             for key in ("sectors", "population", "income", "energy", "open_space")
         ]
         if cfg.plan is not None:
             keyed += [(f"plan.sites[{i}].source", f.source) for i, f in enumerate(cfg.plan.sites)]
         for key, src in keyed:
-            if src is None or src not in CATALOGUE:
+            ds = self._dataset(src)  # an id, or a file that is a catalogued file
+            if src is None or ds is None:
                 continue
-            lacking = areas.not_covered(src, muni)
+            lacking = areas.not_covered(ds.id, muni)
             if not lacking:
                 continue
-            ds = CATALOGUE[src]
             if len(lacking) < len(muni.municipalities):
                 names = muni.municipality_names
                 notes.append(
@@ -1206,8 +1539,8 @@ class Study:
                 dist, _ = tree.query(np.column_stack([pts.x.to_numpy(), pts.y.to_numpy()]))
                 limit = max(cfg.access.max_snap_m, 300.0)
                 if not (dist <= limit).any():
-                    src = cfg.data.road_graph
-                    ds = CATALOGUE.get(str(src))
+                    src = cfg.data.source("road_graph")
+                    ds = self._dataset(src)
                     covers = f" (it covers {ds.coverage})" if ds else ""
                     problems.add(
                         f"data.road_graph {src!r} has no street within {limit:g} m of any "
@@ -1231,21 +1564,22 @@ class Study:
         thr = icfg.suppression_threshold
         notes: list[str] = []
         vintage = cfg.study.vintage
-        energy = self._source(cfg.data.energy) if cfg.data.energy else None
-        open_space = self._source(cfg.data.open_space) if cfg.data.open_space else None
+        energy = self._spec(cfg.data.energy)
+        open_space = self._spec(cfg.data.open_space)
         if vintage != 2024 and (energy or open_space):
             notes.append(
                 "energy and open space are published on the 2019/2024 sectors; left out for "
                 f"a study of vintage {vintage}"
             )
             energy = open_space = None
-        inputs = indicators.sector_inputs(
-            data.sectors,
-            energy=energy,
-            energy_year=icfg.energy_year,
-            open_space=open_space,
-            open_space_year=icfg.open_space_year,
-        )
+        with self._hints("energy", "open_space"):
+            inputs = indicators.sector_inputs(
+                data.sectors,
+                energy=energy,
+                energy_year=icfg.energy_year,
+                open_space=open_space,
+                open_space_year=icfg.open_space_year,
+            )
         notes += inputs.notes
         boundary = data.boundary
         extent = boundary.buffer(cfg.study.facility_buffer_m)
@@ -1283,16 +1617,19 @@ class Study:
                         polys[area_cfg.name] = geoms.union_all()
             area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
             tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
-        refs_ok = all(
-            src is None or _coverage(src) in ("Belgium", "Flanders", "Flanders and Brussels")
-            for src in (cfg.data.population, cfg.data.income, cfg.data.energy, cfg.data.open_space)
-        )
-        if icfg.references and refs_ok and vintage == 2024:
+        flemish = ("Belgium", "Flanders", "Flanders and Brussels")
+        unknown_reach = [
+            f"data.{key} {src!r}"
+            for key in ("population", "income", "energy", "open_space")
+            if (src := cfg.data.source(key)) is not None
+            and ((ds := self._dataset(src)) is None or ds.coverage not in flemish)
+        ]
+        if icfg.references and not unknown_reach and vintage == 2024:
             ref = indicators.reference_indicators(
                 data.region,
                 indicators=[c for c in wk.attrs["indicators"]],
-                population=cfg.data.population,
-                income=cfg.data.income,
+                population=self._spec(cfg.data.population),
+                income=self._spec(cfg.data.income),
                 energy=energy,
                 open_space=open_space,
                 facilities=common["facilities"],
@@ -1305,6 +1642,11 @@ class Study:
             notes.append(
                 "reference rows (municipality, arrondissement, Flanders) need sources that "
                 "cover Flanders; left out"
+                + (
+                    f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
+                    if unknown_reach
+                    else ""
+                )
             )
         tables["wijken"] = wk
         meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
@@ -1368,7 +1710,7 @@ class Study:
         if acc.osm is not None:
             net = StreetNetwork.from_osm(self._source(acc.osm), crs=data.sectors.crs, **opts)
         elif data.road_graph is not None:
-            label = self.config.data.road_graph or "road graph"
+            label = self.config.data.source("road_graph") or "road graph"
             net = StreetNetwork.from_road_graph(data.road_graph, **opts)
             net = replace(net, report=replace(net.report, source=label))
         else:
@@ -1604,22 +1946,14 @@ class Study:
         net = model if isinstance(model, StreetNetwork) else None
         user = None
         if cfg.sites:
-            frames = []
-            for src in cfg.sites:
-                frames.append(
-                    io.read_facilities(
-                        self._source(src.source),
-                        facility_type=src.facility_type or "kandidaat",
-                        name_col=src.name_col,
-                        type_col=src.type_col,
-                        id_col=src.id_col,
-                        x_col=src.x_col,
-                        y_col=src.y_col,
-                        lon_col=src.lon_col,
-                        lat_col=src.lat_col,
-                        crs=src.crs,
-                    )
+            frames = [
+                self._read_register(
+                    src,
+                    f"[[plan.sites]] entry {i + 1}",
+                    facility_type=src.facility_type or "kandidaat",
                 )
+                for i, src in enumerate(cfg.sites)
+            ]
             user = gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
         if "network" in cfg.candidates and net is None:
             notes.append(_i18n.text("plan_no_network_candidates", lang))
@@ -1852,6 +2186,7 @@ class Study:
         report: bool = True,
         pdf: bool = True,
         scheduler: Scheduler = None,
+        progress: bool = False,
     ) -> RunResult:
         """Load the study, write its outputs to ``out`` and return the summary.
 
@@ -1871,6 +2206,9 @@ class Study:
             ``None`` uses the study's ``[compute] scheduler`` (default: this process);
             ``"local"`` a local Dask cluster; ``"tcp://host:8786"`` an existing one. The
             outputs are identical either way.
+        progress
+            Show a progress bar for the long steps (the index's Monte Carlo draws, when they
+            take more than a second). Off by default: a run prints nothing but its summary.
         """
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -1884,7 +2222,7 @@ class Study:
 
         data = self.load()
         lap("load")
-        analysis = self.analyse(data, scheduler=scheduler)
+        analysis = self.analyse(data, scheduler=scheduler, progress=progress)
         lap("indicators")
         acc = self.accessibility(data, analysis, scheduler=scheduler)
         lap("access")
@@ -2203,16 +2541,17 @@ class Study:
 
         files = []
         for src in (
-            self.config.data.sectors,
-            self.config.data.population,
-            self.config.data.income,
-            self.config.data.energy,
-            self.config.data.open_space,
+            *map(self.config.data.source, ("sectors", "population", "income")),
+            *map(self.config.data.source, ("energy", "open_space")),
             *(f.source for f in self.config.facilities),
         ):
             if src and src not in CATALOGUE:
                 p = self.base_dir / src
-                files.append({"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
+                entry_ = {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                ds = dataset_of(p)
+                if ds is not None:
+                    entry_["dataset"] = ds.id  # a byte-identical copy of a catalogued file
+                files.append(entry_)
         manifest: dict[str, Any] = {
             "package": "wijkanalyse",
             "version": __version__,
@@ -2337,7 +2676,7 @@ class Study:
             )
         if "income_median" in s:
             known = s["income_median"].dropna()
-            ds = CATALOGUE.get(self.config.data.income or "")
+            ds = self._dataset(self.config.data.source("income"))
             year = ds.reference_year if ds and ds.reference_year else "?"
             lines.append(
                 t(
@@ -2634,8 +2973,8 @@ class Study:
 
     def _network_lines(self, data: StudyData, lang: str) -> list[str]:
         assert data.road_graph is not None
-        src = self.config.data.road_graph or ""
-        ds = CATALOGUE.get(src)
+        src = self.config.data.source("road_graph") or ""
+        ds = self._dataset(src or None)
         edges = data.road_graph.edges
         two_way = (
             edges["has_reverse"].astype(bool)
