@@ -72,7 +72,15 @@ def test_find_area_by_name_and_code(mirror: Path) -> None:
     assert areas.find_area("Sint Truiden").code == "71053"
     hasselt = areas.find_area("Hasselt")
     assert hasselt.code == "71072"  # the municipality since 2025 (with Kortessem)
-    assert "give 71022 to study the municipality as it was before" in hasselt.note
+    assert hasselt.note == (
+        "'Hasselt' is NIS 71072, the municipality since 1 January 2025 (formed from 71022, "
+        "73040); give 71022 to study the municipality as it was before."
+    )
+    assert areas.find_area("24 107").code == "24107"
+    pelt = areas.find_area("Overpelt")  # merged in 2019
+    assert (pelt.code, pelt.former) == ("72043", ("72029", "Overpelt"))
+    assert areas.find_area("arr. Leuven", region=True).code == "24000"
+    assert areas.find_area("prov. Limburg", region=True).code == "70000"
     assert "merged into Merelbeke-Melle (44088)" in areas.find_area("Melle").note
     assert areas.find_area("Vlaams-Brabant", region=True).code == "20001"
     assert areas.find_area("arrondissement Leuven", region=True).code == "24000"
@@ -90,8 +98,18 @@ def test_find_area_errors(mirror: Path) -> None:
         areas.find_area("24000")
     with pytest.raises(DataError, match=r"24107 is the municipality Tienen, not an arrondissement"):
         areas.find_area("24107", region=True)
-    with pytest.raises(DataError, match=r"21004 is not the NIS code of a Flemish municipality"):
+    with pytest.raises(DataError, match=r"^21004 lies in the Brussels-Capital Region; wijkanaly"):
         areas.find_area("21004")
+    with pytest.raises(DataError, match=r"^'Brussel' \(21004\) lies in the Brussels-Capital"):
+        areas.find_area("Brussel")
+    with pytest.raises(DataError, match=r"^62063 \(Luik\) lies outside Flanders"):
+        areas.find_area("Luik")
+    with pytest.raises(DataError, match=r"'Tienen' is a municipality, not an arrondissement or a"):
+        areas.find_area("Tienen", region=True)
+    with pytest.raises(DataError, match=r"'flanders' is the Flemish Region, not a municipality"):
+        areas.find_area("flanders")
+    with pytest.raises(DataError, match=r"^no area given: name a Flemish municipality"):
+        areas.find_area("  ")
 
 
 def test_not_covered(mirror: Path) -> None:
@@ -140,6 +158,7 @@ def test_template_without_facilities_or_outlines(mirror: Path) -> None:
     assert "plan" not in raw
     assert "road_graph" not in raw["data"]
     assert "Geen bereikbaarheidsvragen" in tpl.text
+    assert "[[scenarios]]" not in tpl.text  # a scenario needs an access question
     assert "geen wijkkaarten en geen wijkrapporten" in _prose(tpl.text)
     # the smallest municipality: too few units for an index
     tiny = tomllib.loads(study_template("Herstappe").text)
@@ -154,6 +173,9 @@ def test_template_in_english(mirror: Path) -> None:
     comments = "\n".join(line for line in tpl.text.splitlines() if line.startswith("#"))
     for dutch in ("Uitvoeren", "wijkgrenzen", "gegevens", "Bereikbaarheid", " en "):
         assert dutch not in comments, dutch
+    region = study_template("Limburg", region=True, language="en")
+    assert 'region = "70000"  # NIS code of the area (province)' in region.text
+    assert "facilities in the data (area and 3 km around)" in " ".join(region.facts)
 
 
 def test_template_for_a_region(mirror: Path) -> None:
@@ -180,7 +202,13 @@ def test_init_command(mirror: Path, tmp_path: Path) -> None:
     assert f"Studiebestand geschreven: {target}" in result.output
     assert "Tienen (NIS 24107): 35\u202f545 inwoners" in result.output
     assert f"Volgende stap: wijkanalyse run {target} --out OUT" in result.output
+    assert f"# Uitvoeren:  wijkanalyse run {target} --out OUT" in target.read_text("utf-8")
     Study.from_toml(target)  # valid as written
+    merged = runner.invoke(app, ["init", "-m", "Borsbeek", "--out", str(tmp_path / "b.toml")])
+    assert merged.exit_code == 0, merged.output
+    note = "Borsbeek (11007) is op 1 januari 2025 opgegaan in Antwerpen (11002)"
+    assert note in merged.output
+    assert note in _prose((tmp_path / "b.toml").read_text("utf-8"))
     again = runner.invoke(app, ["init", "-m", "24107", "--out", str(target)])
     assert again.exit_code == 2
     assert "bestaat al; kies een ander --out of overschrijf met --force" in again.stderr
@@ -191,14 +219,22 @@ def test_init_command(mirror: Path, tmp_path: Path) -> None:
 def test_init_command_errors(mirror: Path, tmp_path: Path) -> None:
     both = runner.invoke(app, ["init", "-m", "24107", "-r", "24000"])
     assert both.exit_code == 2
-    assert "Fout: geef --municipality (een gemeente) of --region" in both.stderr
+    message = "Fout: geef één van beide: --municipality (een gemeente) of --region"
+    assert message in both.stderr
     none = runner.invoke(app, ["init"])
     assert none.exit_code == 2
-    assert "niet allebei" in none.stderr
+    assert message in none.stderr
     wrong = runner.invoke(app, ["init", "-m", "Tienne", "--out", str(tmp_path / "x.toml")])
     assert wrong.exit_code == 2
     assert "Did you mean Tienen (24107)" in wrong.stderr
     assert not (tmp_path / "x.toml").exists()
+    folder = runner.invoke(app, ["init", "-m", "Tienen", "--out", str(tmp_path), "--force"])
+    assert folder.exit_code == 2
+    assert "is een map; geef met --out de naam van het studiebestand" in folder.stderr
+    nowhere = tmp_path / "no" / "such" / "x.toml"
+    missing = runner.invoke(app, ["init", "-m", "Tienen", "--out", str(nowhere)])
+    assert missing.exit_code == 2
+    assert f"Fout: kan {nowhere} niet schrijven: No such file or directory" in missing.stderr
 
 
 def test_init_default_file_name(
@@ -344,6 +380,9 @@ def test_gent_from_init_with_report(mirror: Path, tmp_path: Path) -> None:
     assert ran.exit_code == 0, ran.output + str(ran.exception)
     page = (out / "report" / "index.html").read_text(encoding="utf-8")
     assert "Geen wijkkaart: voor de wijken van Gent zijn er geen wijkgrenzen" in page
+    caption = page.split("<figcaption>")[1].split("</figcaption>")[0]
+    assert caption.startswith("cirkels: 65-plussers per sector.")  # no wijk colours, no rings
+    assert "Rapporten per wijk en gebied" not in page  # no empty list of reports
     assert (out / "maps" / "overzicht.html").is_file()
     assert not list((out / "report").glob("wijk-*.html"))
     total, _ = _census_reference(("44021",))

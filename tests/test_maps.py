@@ -153,6 +153,50 @@ def test_service_areas_gaps_and_shown_types() -> None:
         maps.interactive_map(gaps=gaps.assign(pop_affected=[-1.0, 0.0]))
 
 
+def test_without_wijk_outlines_the_sectors_and_every_type_show() -> None:
+    # a municipality without wijk outlines: an empty wijk layer, sector points, a hospital
+    sectors = gpd.GeoDataFrame(
+        {"name": ["a", "b"], "pop_65plus": [10, 20]},
+        geometry=[Point(170_500, 170_500), Point(171_500, 170_500)],
+        index=["S1", "S2"],
+        crs=CRS,
+    )
+    fac = gpd.GeoDataFrame(
+        {"name": ["AZ"], "type": ["hospital"]},
+        geometry=[Point(171_000, 170_600)],
+        index=["h1"],
+        crs=CRS,
+    )
+    empty = wijken().iloc[:0]
+    m = maps.interactive_map(
+        wijken=empty,
+        value="share",
+        sectors=sectors,
+        sector_value="pop_65plus",
+        sector_title="65-plussers",
+        facilities=fac,
+        shown_types=["buurtcentrum", "lokaal_dienstencentrum"],
+    )
+    groups = [c for c in m._children.values() if type(c).__name__ == "FeatureGroup"]
+    shown = {g.layer_name: g.show for g in groups}
+    assert shown == {"65-plussers": True, "ziekenhuis": True}
+    # with wijken the sectors start switched off, and so do types not asked for
+    m = maps.interactive_map(
+        wijken=wijken(),
+        value="share",
+        sectors=sectors,
+        sector_value="pop_65plus",
+        sector_title="65-plussers",
+        facilities=pd.concat([fac, fac.assign(type="buurtcentrum").set_axis(["b1"])]),
+        shown_types=["buurtcentrum"],
+    )
+    groups = [c for c in m._children.values() if type(c).__name__ == "FeatureGroup"]
+    shown = {g.layer_name: g.show for g in groups}
+    assert shown["65-plussers"] is False
+    assert shown["ziekenhuis"] is False
+    assert shown["buurtcentrum"] is True
+
+
 def test_thousands_of_gap_rings_start_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(maps, "MAX_SHOWN_RINGS", 2)
     gaps = gpd.GeoDataFrame(

@@ -86,8 +86,16 @@ def test_toml_syntax_and_missing_file(tmp_path: Path) -> None:
 def test_target_groups_must_be_population_columns(mirror: Path) -> None:
     raw = {**MINIMAL, "target_groups": {"pop_families": {"label_nl": "gezinnen"}}}
     with pytest.raises(
-        SchemaError, match=r"target group\(s\) pop_families are not population columns"
+        SchemaError, match=r"target_groups: pop_families is not a population column of 'statbel"
     ):
+        Study.from_dict(raw).load()
+    # collected with every other problem of the study, not raised alone
+    raw = {
+        **raw,
+        "areas": [{"name": "Wijgmaal", "wijken": ["240621"]}],
+        "study": {"name": "Tienen", "municipality": "24107"},
+    }
+    with pytest.raises(SchemaError, match=r"has 2 problems:\n  - target_groups: pop_families"):
         Study.from_dict(raw).load()
     with pytest.raises(SchemaError, match="a target group is a population column"):
         Study.from_dict({**MINIMAL, "target_groups": {"seniors": {"label_nl": "x"}}})
@@ -972,3 +980,31 @@ def test_a_reader_hint_names_the_study_key_that_holds_it(mirror: Path, tmp_path:
         r"list\.\nIn the study file: indicators\.energy_year = \.\.\.$",
     ):
         study.analyse(data)
+
+
+def test_municipality_given_by_name_gets_its_code(mirror: Path) -> None:
+    with pytest.raises(
+        SchemaError,
+        match=r"got 'Kortrijk'; Kortrijk is NIS 34022: write municipality = \"34022\"$",
+    ):
+        Study.from_dict({"study": {"name": "K", "municipality": "Kortrijk"}})
+
+
+def test_a_source_covering_part_of_a_region_cannot_answer_a_question(mirror: Path) -> None:
+    raw = {
+        "study": {"name": "VB", "region": "20001"},
+        "facilities": [{"source": "osm2015_points", "types": ["pharmacy"]}],
+        "access": {"questions": [{"facility_type": "pharmacy", "minutes": [10]}]},
+    }
+    with pytest.raises(
+        DataError,
+        match=r"access.questions\[0\].facility_type 'pharmacy': its source\(s\) osm2015_points do "
+        r"not cover 35 of the 65 municipalities of Vlaams-Brabant \(Asse, ",
+    ):
+        Study.from_dict(raw).load()
+    # the arrondissement it covers whole is fine, and a part-covering source alone is a note
+    raw["study"] = {"name": "Arr", "region": "24000"}
+    assert Study.from_dict(raw).load().region.code == "24000"
+    note = Study.from_dict({**raw, "study": {"name": "VB", "region": "20001"}, "access": {}})
+    text = " ".join(note.load().notes)
+    assert "Bron osm2015_points dekt arrondissement Leuven, niet Asse, Beersel" in text

@@ -70,7 +70,30 @@ _TEXT: dict[str, dict[str, str]] = {
         "the reason. Sources are dataset ids of the catalogue (`wijkanalyse datasets list`) or\n"
         "paths relative to this file. All data use the sector codes of 2024 (valid 2020-2024).",
     },
-    "init_resolved": {"nl": "Naam opgezocht: {note}", "en": "Name looked up: {note}"},
+    "init_area_formed": {
+        "nl": "'{asked}' is NIS {code}, de gemeente sinds 1 januari 2025 (gevormd uit "
+        "{members}); geef {old} voor de gemeente van vóór de fusie.",
+        "en": "'{asked}' is NIS {code}, the municipality since 1 January 2025 (formed from "
+        "{members}); give {old} for the municipality as it was before the merger.",
+    },
+    "init_area_merged": {
+        "nl": "{name} ({code}) is op 1 januari 2025 opgegaan in {new_name} ({new}); dit is de "
+        "gemeente van vóór de fusie (geef {new} voor de nieuwe).",
+        "en": "{name} ({code}) merged into {new_name} ({new}) on 1 January 2025; this is the "
+        "municipality as it was before (give {new} for the new one).",
+    },
+    "init_area_former": {
+        "nl": "{old_name} ({old}) is in 2019 opgegaan in {name} ({code}); de studie dekt heel "
+        "{name}.",
+        "en": "{old_name} ({old}) merged into {name} ({code}) in 2019; the study covers all of "
+        "{name}.",
+    },
+    "init_level_gemeente": {"nl": "gemeente", "en": "municipality"},
+    "init_level_arrondissement": {"nl": "arrondissement", "en": "arrondissement"},
+    "init_level_provincie": {"nl": "provincie", "en": "province"},
+    "init_level_gewest": {"nl": "gewest", "en": "region"},
+    "init_where_municipality": {"nl": "gemeente", "en": "municipality"},
+    "init_where_region": {"nl": "gebied", "en": "area"},
     "init_nis": {"nl": "NIS-code van de gemeente", "en": "NIS code of the municipality"},
     "init_region_key": {
         "nl": "NIS-code van het gebied ({level})",
@@ -103,12 +126,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "detour factor, and every output says so.",
     },
     "init_road_no": {
-        "nl": "Geen wegennet: de gegevens hebben geen straten voor {name} (hoogstens {share} "
-        "van de sectoren ligt\nbinnen 300 m van een straat). Afstanden zijn dan hemelsbreed × "
-        'omwegfactor. Met een eigen OSM-bestand:\n[access] osm = "kaart.osm.pbf".',
-        "en": "No road network: the data hold no streets for {name} (at most {share} of the "
-        "sectors lie within\n300 m of a street). Distances are then straight lines × a detour "
-        'factor. With an OSM file of your own:\n[access] osm = "map.osm.pbf".',
+        "nl": "Geen wegennet: de gegevens hebben te weinig straten voor {name} ({share} van de "
+        "bewoonde sectoren ligt binnen 300 m van een straat). Afstanden zijn dan hemelsbreed × "
+        'omwegfactor. Met een eigen OSM-bestand: [access] osm = "kaart.osm.pbf".',
+        "en": "No road network: the data hold too few streets for {name} ({share} of the "
+        "populated sectors lie within 300 m of a street). Distances are then straight lines × "
+        'a detour factor. With an OSM file of your own: [access] osm = "map.osm.pbf".',
     },
     "init_wijken_outlined": {
         "nl": "De {n} wijken van {name} (code, naam, inwoners 2021), met wijkgrenzen: elke "
@@ -335,7 +358,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "nl": "Een scenario van jezelf (x, y in EPSG:31370-meters; dit punt ligt in het gebied):",
         "en": "A scenario of your own (x, y in EPSG:31370 metres; this point lies in the area):",
     },
-    "init_scenario_name": {"nl": "nieuw buurtcentrum", "en": "new community centre"},
+    "init_scenario_name": {"nl": "nieuwe {type}", "en": "new {type}"},
     "init_scenario_site": {"nl": "voorstel", "en": "proposal"},
     "init_report": {
         "nl": 'Rapporten: elke wijk met grenzen krijgt er een ("auto"), of een lijst van '
@@ -350,8 +373,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "with boundaries",
     },
     "init_fact_facilities": {
-        "nl": "voorzieningen in de gegevens (gemeente en 3 km rond): {listing}",
-        "en": "facilities in the data (municipality and 3 km around): {listing}",
+        "nl": "voorzieningen in de gegevens ({where} en 3 km rond): {listing}",
+        "en": "facilities in the data ({where} and 3 km around): {listing}",
     },
     "init_fact_no_facilities": {
         "nl": "geen buurtvoorzieningen in de gegevens: voeg het eigen register toe",
@@ -359,10 +382,10 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "init_fact_road": {"nl": "wegennet: {source}", "en": "road network: {source}"},
     "init_one_area": {
-        "nl": "geef --municipality (een gemeente) of --region (een arrondissement, provincie of "
-        "flanders), niet allebei.",
-        "en": "give --municipality (one municipality) or --region (an arrondissement, a province "
-        "or flanders), not both.",
+        "nl": "geef één van beide: --municipality (een gemeente) of --region (een "
+        "arrondissement, provincie of flanders).",
+        "en": "give one of the two: --municipality (one municipality) or --region (an "
+        "arrondissement, a province or flanders).",
     },
     "init_written": {
         "nl": "Studiebestand geschreven: {path}",
@@ -371,6 +394,15 @@ _TEXT: dict[str, dict[str, str]] = {
     "init_next": {
         "nl": "Volgende stap: wijkanalyse run {path} --out OUT",
         "en": "Next: wijkanalyse run {path} --out OUT",
+    },
+    "init_is_dir": {
+        "nl": "{path} is een map; geef met --out de naam van het studiebestand (bv. "
+        "{path}/studie.toml).",
+        "en": "{path} is a folder; give the study file's name with --out (e.g. {path}/study.toml).",
+    },
+    "init_not_written": {
+        "nl": "kan {path} niet schrijven: {reason}.",
+        "en": "cannot write {path}: {reason}.",
     },
     "init_exists": {
         "nl": "{path} bestaat al; kies een ander --out of overschrijf met --force.",
@@ -383,6 +415,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "No wijk map: the data hold no wijk boundaries for the wijken of {name} (the "
         "{vintage} wijk boundaries cover {coverage}). The map shows the sectors as points; the "
         "figures per wijk are in the tables.",
+    },
+    "report_some_wijk_maps": {
+        "nl": "{n} van de {total} wijken van {name} hebben geen wijkgrenzen in de gegevens (de "
+        "wijkgrenzen van {vintage} dekken {coverage}): zij staan niet op de kaart en hebben "
+        "geen eigen rapport; hun cijfers staan in de tabellen.",
+        "en": "{n} of the {total} wijken of {name} have no boundaries in the data (the "
+        "{vintage} wijk boundaries cover {coverage}): they are not on the map and have no "
+        "report of their own; their figures are in the tables.",
     },
     "source_partial": {
         "nl": "Bron {source} dekt {coverage}, niet {missing}: daar ontbreken haar gegevens",

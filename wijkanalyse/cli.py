@@ -16,7 +16,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -57,6 +57,7 @@ Lang = Annotated[str | None, typer.Option("--lang", help="Taal van de uitvoer: n
 
 def _set_language(value: str | None) -> None:
     if value is not None:
+        value = value.strip().lower()
         if value not in ("nl", "en"):
             raise typer.BadParameter("--lang moet 'nl' of 'en' zijn.")
         settings.language = value  # type: ignore[assignment]
@@ -208,11 +209,14 @@ def init_cmd(
     _set_language(lang)
     if (municipality is None) == (region is None):
         _fail_text(_i18n.text("init_one_area"))
+    if out is not None and out.exists() and (out.is_dir() or not force):
+        _fail_text(_i18n.text("init_is_dir" if out.is_dir() else "init_exists", path=out))
     try:
         tpl = study_template(
             municipality or region or "",
             region=region is not None,
             language=settings.language,
+            filename=str(out) if out is not None else None,
         )
     except WijkanalyseError as exc:
         _fail(exc)
@@ -220,18 +224,20 @@ def init_cmd(
     target = out or Path(tpl.filename)
     if target.exists() and not force:
         _fail_text(_i18n.text("init_exists", path=target))
-        return
-    target.write_text(tpl.text, encoding="utf-8")
+    try:
+        target.write_text(tpl.text, encoding="utf-8")
+    except OSError as exc:
+        _fail_text(_i18n.text("init_not_written", path=target, reason=exc.strerror or exc))
     console = _out()
     console.print(_i18n.text("init_written", path=target), style="bold", highlight=False)
     for fact in tpl.facts:
         console.print(f"  {fact}", highlight=False, markup=False)
-    if tpl.area.note:
-        console.print(f"  {tpl.area.note}", style="yellow", highlight=False, markup=False)
+    if tpl.note:
+        console.print(f"  {tpl.note}", style="yellow", highlight=False, markup=False)
     console.print(_i18n.text("init_next", path=target), highlight=False, markup=False)
 
 
-def _fail_text(message: str) -> None:
+def _fail_text(message: str) -> NoReturn:
     _err().print(
         f"[bold red]{_i18n.text('error')}:[/] {escape(message)}", markup=True, highlight=False
     )

@@ -299,8 +299,9 @@ def interactive_map(
     tiles
         Add OpenStreetMap tiles (needs the internet when viewed); default: no basemap.
     shown_types
-        Facility types whose layer is switched on when the map opens (default: all); the
-        others can be switched on in the layer control.
+        Facility types whose layer is switched on when the map opens (default: all; all as
+        well when none of them is on the map); the others can be switched on in the layer
+        control.
     language
         Language of the labels (default: :data:`wijkanalyse.settings.language`).
     """
@@ -400,7 +401,9 @@ def interactive_map(
         top = float(vals.max()) if vals.notna().any() else 1.0
         suffix = "sectoren" if lang == "nl" else "sectors"
         sector_label = sector_title or f"{sector_value} ({suffix})"
-        layer = folium.FeatureGroup(name=_text(sector_label), show=False)
+        # the sectors are the map when there is no wijk layer (no wijk outlines)
+        no_wijken = wijken is None or not len(wijken)
+        layer = folium.FeatureGroup(name=_text(sector_label), show=no_wijken)
         if _all_polygons(s):
             # real sector polygons: a choropleth of its own, with its own legend
             fill, entries = _choropleth(
@@ -491,11 +494,13 @@ def interactive_map(
     if facilities is not None and len(facilities):
         f = _to_wgs84(facilities, "facilities")
         colour = _type_colour(f["type"].astype(str))
+        # none of the types to show is here: show every type rather than an empty map
+        shown_here = shown_types is None or bool(set(f["type"].astype(str)) & set(shown_types))
         for ftype, block in f.groupby(f["type"].astype(str), sort=True):
             label = _i18n.type_label(ftype, lang)
             glyph = _text(_type_glyph(ftype, lang))
             width = 12 + 7 * len(glyph)
-            on = shown_types is None or ftype in shown_types
+            on = shown_types is None or ftype in shown_types or not shown_here
             layer = folium.FeatureGroup(name=_text(label), show=on)
             for fid, row in block.iterrows():
                 popup = (

@@ -38,7 +38,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps
 from wijkanalyse._errors import DataError, DataWarning
-from wijkanalyse.areas import wijk_polygon_dataset
+from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 
 __all__ = ["RunOutput", "render"]
@@ -334,17 +334,21 @@ class _Builder:
         return f"{src}: {'; '.join(parts)}; {full}. wijkanalyse {version}"
 
     def wijk_map_note(self) -> str:
-        """Say why there is no wijk map, when no wijk of the run has an outline."""
-        if self.run.wijken.geometry.notna().any():
+        """Say why there is no wijk map, or why some wijken are not on it."""
+        real = [c for c in self.run.wijken.index if not is_pseudo_wijk(c)]
+        lacking = [c for c in real if self.run.wijken.geometry.get(c) is None]
+        if not lacking:
             return ""
         vintage = int(self.municipality.get("vintage") or 2024)
         ds = get_dataset(wijk_polygon_dataset(vintage))
         return _i18n.text(
-            "report_no_wijk_map",
+            "report_no_wijk_map" if len(lacking) == len(real) else "report_some_wijk_maps",
             self.lang,
             name=self.municipality.get("name", ""),
             vintage=vintage,
             coverage=ds.coverage,
+            n=len(lacking),
+            total=len(real),
         )
 
     def sector_title(self) -> str:
@@ -375,7 +379,8 @@ class _Builder:
         layers: dict[str, Any] = {
             "wijken": w,
             "value": "_value",
-            "title": title,
+            # without wijk outlines the map shows the sectors: title it by them
+            "title": title if len(w) else self.sector_title(),
             "unit": unit,
             "sectors": self.run.sectors,
             "sector_value": "pop_65plus" if "pop_65plus" in self.run.sectors else "pop_total",
@@ -879,6 +884,8 @@ def _overview(
             indicators=b.indicator_rows(row, refs[1:]),
             map_png=b.overview_png,
             wijk_map_note=b.wijk_map_note(),
+            no_wijk_map=not b.run.wijken.geometry.notna().any(),
+            has_gaps=b.gaps_points is not None and len(b.gaps_points) > 0,
             index_name=b.map_value()[1],
             index_rows=index_rows,
             rank_img=b.rank_img([]),

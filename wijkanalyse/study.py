@@ -101,6 +101,15 @@ def _nis_code(value: object) -> object:
 NisCode = Annotated[str, BeforeValidator(_nis_code)]
 
 
+def _code_hint(text: str) -> str:
+    """Return ``"; ... write municipality = "34022""`` when ``text`` names a municipality."""
+    try:
+        found = areas.find_area(text)
+    except (WijkanalyseError, OSError):
+        return ""
+    return f'; {found.name} is NIS {found.code}: write municipality = "{found.code}"'
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -131,6 +140,7 @@ class StudySection(_Model):
             if not NIS5_RE.fullmatch(one.strip()):
                 raise ValueError(
                     f"must be a 5-digit NIS code such as '24062' (Leuven), got {one!r}"
+                    + _code_hint(one)
                 )
         return v.strip() if isinstance(v, str) else [x.strip() for x in v]
 
@@ -553,6 +563,17 @@ def _suppress_rows(
     return out
 
 
+def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> bool:
+    """Whether a ``[[facilities]]`` entry provides facilities of ``ftype``."""
+    if fac.types is not None:
+        return ftype in fac.types
+    if not len(facilities) or "source" not in facilities:
+        return False
+    mine = facilities["source"].astype(str) == Path(fac.source).name
+    mine |= facilities["source"].astype(str) == fac.source
+    return bool((facilities.loc[mine, "type"].astype(str) == ftype).any())
+
+
 def _not_of(items: list[str], one: str, many: str) -> str:
     """Return ``"X is not a wijk"`` or ``"X, Y are not wijken"`` (``one`` without article)."""
     if len(items) == 1:
@@ -714,7 +735,7 @@ def _describe(error: dict[str, Any]) -> str:
         hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else ""
         return f"unknown key {where!r}{hint} Allowed here: {', '.join(allowed)}."
     got = error.get("input")
-    shown = f" (got {got!r})" if not isinstance(got, dict) else ""
+    shown = f" (got {got!r})" if not isinstance(got, dict) and "got " not in error["msg"] else ""
     return f"{where}: {error['msg']}{shown}"
 
 
@@ -1146,7 +1167,7 @@ class Study:
             notes.append(muni.note)
         label = f"study file {self.path.name!r}" if self.path else f"study {cfg.study.name!r}"
         problems = Problems(f"{label} for {muni.name} (NIS {muni.code})")
-        self._check_extents(muni, problems, notes)
+        partial = self._check_extents(muni, problems, notes)
 
         with self._hints("sectors", "population", "income"):
             sectors = areas.load_sectors(
@@ -1168,10 +1189,13 @@ class Study:
         missing_groups = [g for g in cfg.target_groups if g not in sectors]
         if missing_groups:
             have = listing(c for c in sectors if c.startswith("pop_"))
-            raise SchemaError(
-                f"target group(s) {listing(missing_groups)} are not population columns of "
-                f"{cfg.data.source('population')!r} (it has {have})."
+            absent = _not_of(missing_groups, "population column", "population columns")
+            problems.add(
+                f"target_groups: {absent} of {cfg.data.source('population')!r} (it has "
+                f"{have}); remove them or give a population source that has them.",
+                SchemaError,
             )
+        groups = [g for g in cfg.target_groups if g in sectors]
 
         polygons_id = areas.wijk_polygon_dataset(vintage)
         with warnings.catch_warnings(record=True) as caught:
@@ -1196,7 +1220,7 @@ class Study:
         counts = areas.aggregate(
             sectors,
             "wijk",
-            columns=list(cfg.target_groups)
+            columns=groups
             + [c for c in ("pop_under65",) if c in sectors and c not in cfg.target_groups],
         )
         wijken = wijk_geo.join(counts.drop(columns="n_sectors"), how="left")
@@ -1219,7 +1243,7 @@ class Study:
             used += [ds.id] if ds is not None else []
 
         area_rows = self._custom_areas(sectors, muni, notes, problems)
-        self._check_fit(sectors, wijken, facilities, graph, muni, problems)
+        self._check_fit(sectors, wijken, facilities, graph, muni, problems, partial)
         problems.raise_if_any(DataError)
         return StudyData(
             sectors=sectors,
@@ -1384,7 +1408,9 @@ class Study:
                     f"{fix}."
                 )
                 continue
-            counts = areas.aggregate(sectors, [area], columns=list(cfg.target_groups))
+            counts = areas.aggregate(
+                sectors, [area], columns=[g for g in cfg.target_groups if g in sectors]
+            )
             row: dict[str, Any] = {
                 "area": area.name,
                 "vintage": area.vintage,
@@ -1398,11 +1424,19 @@ class Study:
         if len(frame):
             frame = frame.set_index("area")
             for g in cfg.target_groups:
-                frame[g] = frame[g].astype("Int64")
+                if g in frame:
+                    frame[g] = frame[g].astype("Int64")
         return frame
 
-    def _check_extents(self, muni: Region, problems: Problems, notes: list[str]) -> None:
-        """Name every catalogue source of the study that does not cover its area."""
+    def _check_extents(
+        self, muni: Region, problems: Problems, notes: list[str]
+    ) -> dict[int, tuple[str, ...]]:
+        """Name every catalogue source of the study that does not cover its area.
+
+        Returns the ``[[facilities]]`` entries that cover only part of a region, with the
+        municipalities they miss (see :meth:`_check_fit`).
+        """
+        partial: dict[int, tuple[str, ...]] = {}
         cfg = self.config
         keyed: list[tuple[str, str | None]] = [
             (f"facilities[{i}].source", f.source) for i, f in enumerate(cfg.facilities)
@@ -1421,6 +1455,8 @@ class Study:
             if not lacking:
                 continue
             if len(lacking) < len(muni.municipalities):
+                if key.startswith("facilities["):
+                    partial[int(key.split("[")[1].split("]")[0])] = lacking
                 names = muni.municipality_names
                 notes.append(
                     _i18n.text(
@@ -1442,6 +1478,7 @@ class Study:
             else:
                 fix = f"give a source that covers {muni.name}"
             problems.add(f"{key} {src!r} covers {ds.coverage}, not {muni.name}: {fix}.")
+        return partial
 
     def _check_fit(
         self,
@@ -1451,6 +1488,7 @@ class Study:
         graph: io.RoadGraphFrames | None,
         muni: Region,
         problems: Problems,
+        partial: dict[int, tuple[str, ...]],
     ) -> None:
         """Check what the study asks of its area against what the loaded data hold.
 
@@ -1475,6 +1513,22 @@ class Study:
                     f"or within {reach_km:g} km of it in the [[facilities]] sources ({sources}); "
                     f"{lacking_fix}."
                 )
+                return
+            # the sources of this type: if each covers only part of the region, residents of
+            # the rest would count as out of reach for want of data
+            giving = [i for i, f in enumerate(cfg.facilities) if _gives(f, ftype, facilities)]
+            if giving and all(i in partial for i in giving):
+                missed = sorted(set.intersection(*(set(partial[i]) for i in giving)))
+                if missed:
+                    names = muni.municipality_names
+                    srcs = listing(cfg.facilities[i].source for i in giving)
+                    problems.add(
+                        f"{where}.facility_type {ftype!r}: its source(s) {srcs} do not cover "
+                        f"{len(missed)} of the {len(muni.municipalities)} municipalities of "
+                        f"{muni.name} ({listing((names.get(c, c) for c in missed), 5)}), whose "
+                        "residents would count as out of reach for want of data; study the area "
+                        "the source covers, or add a source for the rest."
+                    )
 
         if cfg.access is not None:
             for i, q in enumerate(cfg.access.questions):
@@ -1517,15 +1571,19 @@ class Study:
                     problems.add(
                         f"{where}.add[{j}] ({site.name}): x={site.x:g}, y={site.y:g} lies "
                         f"{km:.1f} km outside {muni.name}; give x and y in EPSG:31370 metres "
-                        "inside the study area, or remove the scenario."
+                        f"inside the study area or within study.facility_buffer_m "
+                        f"({cfg.study.facility_buffer_m:g} m) of it, or remove the scenario."
                     )
         if isinstance(cfg.report.wijken, list):
             unknown = [w for w in cfg.report.wijken if w not in outlined]
             if unknown:
+                have_outlines = (
+                    f"e.g. {listing(outlined, 6)}" if outlined else "it has no wijk with an outline"
+                )
                 problems.add(
                     f"report.wijken: {_not_of(unknown, 'wijk', 'wijken')} with an outline in "
-                    f"{muni.name} (e.g. {listing(outlined, 6) or 'none'}); change the list or "
-                    'write wijken = "auto".'
+                    f"{muni.name} ({have_outlines}); change the list or write "
+                    'wijken = "auto".'
                 )
         if graph is not None and cfg.access is not None and cfg.access.osm is None:
             located = sectors.geometry.dropna()

@@ -118,15 +118,24 @@ class StudyTemplate:
         A file name made from the area's name (``tienen.toml``).
     facts
         What the survey found, one line each, in the file's language.
+    note
+        How a name was resolved (a merger), in the file's language; empty when plain.
     """
 
     text: str
     area: areas.AreaMatch
     filename: str
     facts: tuple[str, ...] = field(default=())
+    note: str = ""
 
 
-def study_template(area: str, *, region: bool = False, language: Language = "nl") -> StudyTemplate:
+def study_template(
+    area: str,
+    *,
+    region: bool = False,
+    language: Language = "nl",
+    filename: str | None = None,
+) -> StudyTemplate:
     """Return a ready, commented study file for a Flemish municipality or region.
 
     Parameters
@@ -139,6 +148,9 @@ def study_template(area: str, *, region: bool = False, language: Language = "nl"
         Read ``area`` as a region instead of a municipality.
     language
         Language of the comments and of the study's outputs (``nl`` or ``en``).
+    filename
+        The file the text will be written to, for the command in its header (default: a
+        name made from the area's name, :attr:`StudyTemplate.filename`).
 
     Raises
     ------
@@ -149,12 +161,16 @@ def study_template(area: str, *, region: bool = False, language: Language = "nl"
     match = areas.find_area(area, region=region)
     reg = areas.region(match.code)
     survey = _Survey.of(reg)
-    writer = _Writer(lang)
-    text = writer.document(match, reg, survey)
-    _check(text)
     slug = _slug(reg.name if match.level != "gewest" else "vlaanderen")
+    writer = _Writer(lang)
+    text = writer.document(match, reg, survey, filename=filename or f"{slug}.toml")
+    _check(text)
     return StudyTemplate(
-        text=text, area=match, filename=f"{slug}.toml", facts=tuple(writer.facts(reg, survey))
+        text=text,
+        area=match,
+        filename=f"{slug}.toml",
+        facts=tuple(writer.facts(match, reg, survey)),
+        note=writer.match_note(match),
     )
 
 
@@ -324,8 +340,9 @@ class _Writer:
         return _i18n.fmt_int(value, self.lang)
 
     # -- the document
-    def document(self, match: areas.AreaMatch, reg: areas.Region, survey: _Survey) -> str:
-        slug = _slug(reg.name if match.level != "gewest" else "vlaanderen")
+    def document(
+        self, match: areas.AreaMatch, reg: areas.Region, survey: _Survey, *, filename: str
+    ) -> str:
         self.comment(
             self.t(
                 "title",
@@ -335,13 +352,12 @@ class _Writer:
             )
         )
         self.comment()
-        self.comment(self.t("run", file=f"{slug}.toml"))
+        self.comment(self.t("run", file=filename), wrap=False)
         self.comment()
         self.comment(self.t("intro"))
-        if match.note:
-            self.comment(self.t("resolved", note=match.note))
-        if reg.note:
-            self.comment(reg.note)
+        note = self.match_note(match)
+        if note:
+            self.comment(note)
         self._study(match, reg)
         self._data(reg, survey)
         self._wijken(reg, survey)
@@ -352,7 +368,7 @@ class _Writer:
         index = self._index(survey)
         questions = self._access(reg, survey, need="index" if index else "income_median")
         self._plan(reg, survey, questions)
-        self._examples(reg, survey)
+        self._examples(reg, questions)
         return "\n".join(self.lines).rstrip() + "\n"
 
     def _study(self, match: areas.AreaMatch, reg: areas.Region) -> None:
@@ -361,7 +377,9 @@ class _Writer:
         if match.level == "gemeente":
             self.key("municipality", match.code, self.t("nis"))
         else:
-            self.key("region", match.code, self.t("region_key", level=match.level))
+            self.key(
+                "region", match.code, self.t("region_key", level=self.t(f"level_{match.level}"))
+            )
         self.key("vintage", 2024, self.t("vintage"))
         self.key("language", self.lang)
         self.key("facility_buffer_m", 3000, self.t("buffer"))
@@ -568,26 +586,58 @@ class _Writer:
             self.key("minutes", int(minutes))
             self.key("p", list(ps))
 
-    def _examples(self, reg: areas.Region, survey: _Survey) -> None:
-        self.blank()
-        self.comment(self.t("scenario_example"))
-        self.comment("[[scenarios]]", wrap=False)
-        self.comment(f"name = {_toml(self.t('scenario_name'))}", wrap=False)
-        self.comment('facility_type = "buurtcentrum"', wrap=False)
-        point = areas.region_polygon(reg).representative_point()
-        self.comment(
-            f"add = [{{ name = {_toml(self.t('scenario_site'))}, x = {point.x:.0f}, "
-            f"y = {point.y:.0f} }}]",
-            wrap=False,
-        )
+    def _examples(self, reg: areas.Region, asked: Sequence[str]) -> None:
+        if asked:  # a scenario is compared by the access questions of its type
+            ftype = asked[0]
+            self.blank()
+            self.comment(self.t("scenario_example"))
+            self.comment("[[scenarios]]", wrap=False)
+            label = self.t("scenario_name", type=_i18n.type_label(ftype, self.lang))
+            self.comment(f"name = {_toml(label)}", wrap=False)
+            self.comment(f"facility_type = {_toml(ftype)}", wrap=False)
+            point = areas.region_polygon(reg).representative_point()
+            self.comment(
+                f"add = [{{ name = {_toml(self.t('scenario_site'))}, x = {point.x:.0f}, "
+                f"y = {point.y:.0f} }}]",
+                wrap=False,
+            )
         self.blank()
         self.comment(self.t("report"))
         self.comment("[report]", wrap=False)
         self.comment('wijken = "auto"', wrap=False)
         self.comment("pdf = true", wrap=False)
 
+    def match_note(self, match: areas.AreaMatch) -> str:
+        """Say how a name was resolved (a merger), in the file's language."""
+        if match.formed_from:
+            return self.t(
+                "area_formed",
+                asked=match.asked,
+                code=match.code,
+                members=_i18n.short_list(match.formed_from, self.lang),
+                old=match.before,
+            )
+        if match.merged_into:
+            found = areas.area_name(match.merged_into)
+            return self.t(
+                "area_merged",
+                name=match.name,
+                code=match.code,
+                new_name=found[1] if found else match.merged_into,
+                new=match.merged_into,
+            )
+        if match.former:
+            return self.t(
+                "area_former",
+                old_name=match.former[1],
+                old=match.former[0],
+                name=match.name,
+                code=match.code,
+            )
+        return ""
+
     # -- what the survey found, for the terminal
-    def facts(self, reg: areas.Region, survey: _Survey) -> list[str]:
+    def facts(self, match: areas.AreaMatch, reg: areas.Region, survey: _Survey) -> list[str]:
         pop = survey.sectors["pop_total"].sum()
         out = [
             self.t(
@@ -604,6 +654,7 @@ class _Writer:
             out.append(
                 self.t(
                     "fact_facilities",
+                    where=self.t("where_municipality" if reg.is_municipality else "where_region"),
                     listing=", ".join(
                         f"{_i18n.type_label(t, self.lang)} {n}" for t, n in found.items()
                     ),
