@@ -1244,7 +1244,7 @@ class Study:
 
         area_rows = self._custom_areas(sectors, muni, notes, problems)
         self._check_fit(sectors, wijken, facilities, graph, muni, problems, partial)
-        problems.raise_if_any(DataError)
+        problems.raise_if_any()  # DataError, or SchemaError when one is
         return StudyData(
             sectors=sectors,
             wijken=wijken,
