@@ -3,7 +3,7 @@
 Checks that the pages run without a single JavaScript error or failed request (they need no
 internet), that the legend and the layer names are there, that popups show names as text,
 and saves screenshots as test artifacts (``test-artifacts/``, or
-``$WIJKANALYSE_ARTIFACTS``). CI installs Debian's chromium and sets
+``$WIJKANALYSE_ARTIFACTS``). ``scripts/setup.sh --dev`` installs Debian's chromium; CI sets
 ``WIJKANALYSE_REQUIRE_BROWSER=1``, so there a missing browser fails instead of skipping.
 """
 
@@ -41,8 +41,8 @@ def _chromium() -> str:
     )
     if found is None:
         if os.environ.get("WIJKANALYSE_REQUIRE_BROWSER"):
-            pytest.fail("chromium is required here but not installed (apt-get install chromium)")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
+            pytest.fail("chromium is required here but not installed (bash scripts/setup.sh --dev)")
+        pytest.skip("no chromium on this machine (bash scripts/setup.sh --dev)")
     return found
 
 
