@@ -142,10 +142,12 @@ Neither root nor sudo is available here. Ask an administrator to run, as root:
 then run this script again."
   fi
   say "installing Debian packages: ${missing[*]}"
+  # waits for another apt or dpkg (up to 10 minutes) instead of failing on its lock
   apt_get=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
-  if ! { "${apt_get[@]}" update -qq && "${apt_get[@]}" install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null; }; then
-    die "installing ${missing[*]} failed. As root, run:
+  # a failing third-party source makes `update` fail although Debian's lists are fine
+  "${apt_get[@]}" update -qq || say "apt-get update reported errors (above); trying to install anyway"
+  if ! "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    die "installing ${missing[*]} failed (see above). As root, run:
   $manual
 then run this script again."
   fi
@@ -184,8 +186,8 @@ sync=(sync --locked --inexact)
 # never downloads a Python of its own
 if ! env -u VIRTUAL_ENV UV_PROJECT_ENVIRONMENT="$PWD/.venv" UV_PYTHON_DOWNLOADS=never \
   .venv/bin/uv "${sync[@]}"; then
-  die "installing from uv.lock failed. If pyproject.toml's dependencies changed, refresh
-the lock with: .venv/bin/uv lock"
+  die "installing from uv.lock failed (see above). If uv says the lock needs updating
+(pyproject.toml's dependencies changed), refresh it: .venv/bin/uv lock"
 fi
 
 done_line="ready: .venv ($(.venv/bin/python --version 2>&1), uv $UV_VERSION"
