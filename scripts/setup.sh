@@ -7,8 +7,9 @@ set -euo pipefail
 UV_VERSION=0.13.9
 # What WeasyPrint needs to draw the PDF reports: Pango, HarfBuzz-Subset and a font.
 PDF_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-# What the tests need on top: Debian's Chromium for the browser tests of maps and reports.
-DEV_PACKAGES=(chromium)
+# What the tests need on top: Debian's Chromium for the browser tests of maps and reports,
+# and libatomic1 for the Node.js that drives it inside the playwright wheel.
+DEV_PACKAGES=(chromium libatomic1)
 
 usage() {
   cat <<'EOF'
@@ -21,7 +22,7 @@ already done (a second run installs nothing):
   2. installs the Debian packages that are missing, with apt-get as root or through sudo:
      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
      (WeasyPrint's PDFs), python3-venv when `python3 -m venv` cannot work, and with
-     --dev chromium (the browser tests);
+     --dev chromium and libatomic1 (the browser tests);
   3. makes .venv, puts the pinned uv in it and installs wijkanalyse (editable) with
      exactly the versions of uv.lock: `uv sync --locked` (with --dev: the dev extra).
 
@@ -101,6 +102,7 @@ installed() {
     libpangoft2-1.0-0) has_lib libpangoft2-1.0.so.0 ;;
     libharfbuzz-subset0) has_lib libharfbuzz-subset.so.0 ;;
     fonts-dejavu-core) [[ "$(fc-list 2>/dev/null || true)" == *DejaVu* ]] ;;
+    libatomic1) has_lib libatomic.so.1 ;;
     chromium) command -v chromium >/dev/null 2>&1 ;;
     *) return 1 ;;
   esac

@@ -181,7 +181,9 @@ def test_setup_script_without_root_or_sudo_names_the_packages(tmp_path: Path) ->
         text=True,
     )
     assert done.returncode == 1, done.stderr
-    packages = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium"
+    packages = (
+        "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium libatomic1"
+    )
     assert f"missing system packages: {packages}" in done.stderr
     assert "Neither root nor sudo is available" in done.stderr
     assert f"apt-get update && apt-get install -y --no-install-recommends {packages}" in done.stderr
