@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import html
 import json
+import logging
 import re
+import warnings
 from pathlib import Path
+from typing import Any
 
 import markupsafe
 import pandas as pd
@@ -177,13 +181,128 @@ def test_report_command_and_errors(leuven_run: RunResult, tmp_path: Path) -> Non
         report.render(out, units=["Atlantis"], pdf=False)
 
 
+# what WeasyPrint 70 emits or raises when a system library is missing
+HARFBUZZ_SUBSET_WARNING = (
+    "HarfBuzz-Subset will be required by future versions of WeasyPrint. "
+    "Please install this library with your package manager."
+)
+
+
+def _no_pango() -> Any:
+    print("\n-----\n\nWeasyPrint could not import some external libraries.\n\n-----\n")
+    raise OSError(
+        "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"
+    )
+
+
+def _without_harfbuzz_subset() -> Any:
+    warnings.warn(HARFBUZZ_SUBSET_WARNING, DeprecationWarning, stacklevel=2)
+    import weasyprint
+
+    return weasyprint
+
+
+def test_pdf_probe_without_pango(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
+    support = report._pdf_support("nl")
+    assert not support.available
+    assert re.search(
+        "alleen als HTML.*Pango niet laden.*apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+        "libharfbuzz-subset0 fonts-dejavu-core.*wijkanalyse report OUT",
+        support.note,
+    )
+    en = report._pdf_support("en")
+    assert not en.available
+    assert re.search("HTML only: WeasyPrint cannot load Pango.*apt-get install libpango", en.note)
+    assert "WeasyPrint could not import" not in capsys.readouterr().out  # its banner is ours
+
+
+def test_pdf_probe_without_weasyprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Any:
+        raise ModuleNotFoundError("No module named 'weasyprint'")
+
+    monkeypatch.setattr(report, "_import_weasyprint", missing)
+    support = report._pdf_support("nl")
+    assert not support.available
+    assert re.search("WeasyPrint.*kan niet geladen worden \\(No module named", support.note)
+
+
+def test_pdf_probe_harfbuzz_subset_warning_is_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    with warnings.catch_warnings(record=True) as escaped:
+        warnings.simplefilter("always")
+        support = report._pdf_support("nl")
+    assert escaped == []  # WeasyPrint's DeprecationWarning never reaches the caller
+    assert support.available
+    assert re.search(
+        "PDF's zijn gemaakt, maar de bibliotheek HarfBuzz-Subset ontbreekt.*"
+        "apt-get install libharfbuzz-subset0",
+        support.note,
+    )
+    en = report._pdf_support("en")
+    assert en.available
+    assert re.search("HarfBuzz-Subset library is missing.*libharfbuzz-subset0", en.note)
+
+
+def test_pdf_probe_other_import_warnings_never_escape(monkeypatch: pytest.MonkeyPatch) -> None:
+    def noisy() -> Any:
+        warnings.warn("some deprecation in a dependency", DeprecationWarning, stacklevel=2)
+        import weasyprint
+
+        return weasyprint
+
+    monkeypatch.setattr(report, "_import_weasyprint", noisy)
+    with warnings.catch_warnings(record=True) as escaped:
+        warnings.simplefilter("always")
+        support = report._pdf_support("nl")
+    assert escaped == []
+    assert support == report._PdfSupport(True, _harfbuzz_subset_note("nl"))
+
+
+def _harfbuzz_subset_note(lang: str) -> str:
+    """The note the probe gives here: whether this machine can load HarfBuzz-Subset."""
+    from wijkanalyse import _i18n
+
+    try:
+        ctypes.CDLL("libharfbuzz-subset.so.0")
+    except OSError:
+        return _i18n.text("pdf_harfbuzz_subset", lang)
+    return ""
+
+
+def test_pdf_probe_on_this_machine() -> None:
+    # the machine set up by scripts/setup.sh has Pango, HarfBuzz-Subset and fonts
+    support = report._pdf_support("nl")
+    assert support == report._PdfSupport(True, _harfbuzz_subset_note("nl"))
+    with pytest.raises(ValueError, match="language must be 'nl' or 'en'"):
+        report._pdf_support("fr")
+
+
+def test_without_harfbuzz_subset_the_pdfs_are_written_with_a_note(
+    leuven_run: RunResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    with caplog.at_level(logging.WARNING, logger="wijkanalyse.report"):
+        files = report.render(out, units=["240621"], pdf=True)
+    assert out / "report" / "wijk-240621.pdf" in files
+    notes = [r.getMessage() for r in caplog.records if r.name == "wijkanalyse.report"]
+    assert len(notes) == 1
+    assert "HarfBuzz-Subset ontbreekt" in notes[0]
+
+
 def test_without_pango_the_reports_are_html_only(
     leuven_run: RunResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from wijkanalyse import DataWarning
 
     out = copy_run(leuven_run.out, tmp_path / "out")
-    monkeypatch.setattr(report, "_can_write_pdf", lambda: False)
+    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
     with pytest.warns(DataWarning, match="alleen als HTML.*apt-get install libpango"):
         files = report.render(out, units=["240621"], pdf=True)
     assert (out / "report" / "wijk-240621.html").is_file()
@@ -200,9 +319,29 @@ def test_run_says_when_pdfs_are_skipped(
     raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
     raw.pop("plan", None)
     raw["scenarios"] = []
-    monkeypatch.setattr(report, "_can_write_pdf", lambda: False)
+    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
     result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
     assert "Rapporten: 29 HTML (0 PDF)" in "\n".join(result.summary)
     assert any(
         line.startswith("Let op: de rapporten zijn alleen als HTML") for line in result.summary
     )
+
+
+def test_run_notes_a_missing_harfbuzz_subset(
+    mirror: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    from wijkanalyse.study import Study
+
+    raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
+    for section in ("plan", "access", "areas"):
+        raw.pop(section, None)
+    raw["scenarios"] = []
+    raw["report"] = {"wijken": ["240621"]}
+    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
+    assert "Rapporten: 2 HTML (2 PDF)" in "\n".join(result.summary)
+    notes = [line for line in result.summary if "HarfBuzz-Subset" in line]
+    assert len(notes) == 1
+    assert notes[0].startswith("Let op: de PDF's zijn gemaakt, maar de bibliotheek HarfBuzz")

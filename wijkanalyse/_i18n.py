@@ -600,12 +600,32 @@ _TEXT: dict[str, dict[str, str]] = {
     "error": {"nl": "Fout", "en": "Error"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
     "pdf_skipped": {
-        "nl": "de rapporten zijn alleen als HTML geschreven: WeasyPrint kan Pango niet laden, "
-        "de tekstbibliotheek waarmee het PDF's maakt. Installeer die (Debian: apt-get install "
-        "libpango-1.0-0 libpangoft2-1.0-0) en maak de PDF's met `wijkanalyse report OUT`.",
-        "en": "the reports are written as HTML only: WeasyPrint cannot load Pango, the text "
-        "library it draws PDFs with. Install it (Debian: apt-get install libpango-1.0-0 "
-        "libpangoft2-1.0-0) and make the PDFs with `wijkanalyse report OUT`.",
+        "nl": "de rapporten zijn alleen als HTML geschreven: {reason} Maak de PDF's daarna met "
+        "`wijkanalyse report OUT`.",
+        "en": "the reports are written as HTML only: {reason} Then make the PDFs with "
+        "`wijkanalyse report OUT`.",
+    },
+    "pdf_no_pango": {
+        "nl": "WeasyPrint kan Pango niet laden, de tekstbibliotheek waarmee het PDF's maakt. "
+        "Installeer die (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+        "libharfbuzz-subset0 fonts-dejavu-core).",
+        "en": "WeasyPrint cannot load Pango, the text library it draws PDFs with. Install it "
+        "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+        "fonts-dejavu-core).",
+    },
+    "pdf_no_weasyprint": {
+        "nl": "WeasyPrint, waarmee de PDF's gemaakt worden, kan niet geladen worden ({error}). "
+        "Installeer wijkanalyse opnieuw met al zijn afhankelijkheden.",
+        "en": "WeasyPrint, which draws the PDFs, cannot be imported ({error}). Install "
+        "wijkanalyse again with all its dependencies.",
+    },
+    "pdf_harfbuzz_subset": {
+        "nl": "de PDF's zijn gemaakt, maar de bibliotheek HarfBuzz-Subset ontbreekt: WeasyPrint "
+        "verkleint de lettertypes nu met fontTools en zal HarfBuzz-Subset in een volgende "
+        "versie vereisen. Installeer die (Debian: apt-get install libharfbuzz-subset0).",
+        "en": "the PDFs are written, but the HarfBuzz-Subset library is missing: WeasyPrint now "
+        "subsets the fonts with fontTools and will require HarfBuzz-Subset in a future "
+        "version. Install it (Debian: apt-get install libharfbuzz-subset0).",
     },
     "report_wijken_skipped": {
         "nl": "het studiegebied heeft {n} wijken met een omtrek (meer dan {max}): alleen het "

@@ -843,7 +843,7 @@ def _sum_inputs(
             reasons[col] = pd.Series(r, index=units).where(out.isna(), None)
             continue
         has_group = col in inputs.groups.columns and in_group.any()
-        base_na = isna & ~(in_group if has_group else False)
+        base_na = (isna & ~in_group) if has_group else isna
         v = np.where(isna, 0.0, x.astype("Float64").to_numpy(dtype="float64", na_value=0.0))
         total = m @ v
         n_na = m @ base_na.astype(float)

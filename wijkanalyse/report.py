@@ -23,13 +23,16 @@ Each section appears only when its table exists, so a study without ``[access]``
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
+import logging
 import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal
 
 import geopandas as gpd
@@ -42,6 +45,8 @@ from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 
 __all__ = ["RunOutput", "render"]
+
+log = logging.getLogger(__name__)
 
 #: Past this many wijken the overview map has no wijk labels (they would cover the map).
 LABEL_MAX = 60
@@ -722,6 +727,11 @@ def render(
 ) -> list[Path]:
     """Write the maps and reports of a finished run; return the files written.
 
+    When WeasyPrint cannot load the system libraries it draws PDFs with (Pango), the reports
+    are written as HTML only, with a :class:`~wijkanalyse.DataWarning` that names the Debian
+    packages to install. When only HarfBuzz-Subset is missing the PDFs are still written and
+    the note is logged as a warning.
+
     Parameters
     ----------
     out
@@ -735,11 +745,31 @@ def render(
         Only these wijk codes and area names get their own report (default: every wijk with
         inhabitants and every custom area).
     """
+    notes: list[str] = []
+    files = _render(out, language=language, pdf=pdf, units=units, notes=notes)
+    for note in notes:
+        log.warning(note)
+    return files
+
+
+def _render(
+    out: str | Path,
+    *,
+    language: Literal["nl", "en"] | None,
+    pdf: bool,
+    units: Sequence[str] | None,
+    notes: list[str],
+) -> list[Path]:
+    """Do the work of :func:`render`; notes about this machine go to ``notes``."""
     lang = _i18n.lang(language)
     run = RunOutput.read(out)
-    if pdf and not _can_write_pdf():
-        warnings.warn(_i18n.text("pdf_skipped", lang), DataWarning, stacklevel=2)
-        pdf = False
+    if pdf:
+        support = _pdf_support(lang)
+        if not support.available:
+            warnings.warn(support.note, DataWarning, stacklevel=3)
+            pdf = False
+        elif support.note:
+            notes.append(support.note)
     b = _Builder(run, lang)
     env = _environment()
     report_dir = run.out / "report"
@@ -784,18 +814,60 @@ def render(
     return files
 
 
-def _can_write_pdf() -> bool:
-    """Whether WeasyPrint and the system libraries it needs (Pango) can be loaded."""
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError):
-        return False
-    return True
+@dataclass(frozen=True)
+class _PdfSupport:
+    """What the PDF probe found: can WeasyPrint write PDFs here, and what is missing."""
+
+    available: bool
+    #: plain-language note on what is missing and which Debian package to install ("": none)
+    note: str = ""
+
+
+def _import_weasyprint() -> ModuleType:
+    import weasyprint
+
+    return weasyprint
+
+
+def _pdf_support(language: str | None = None) -> _PdfSupport:
+    """Import WeasyPrint and say whether it can write PDFs on this machine.
+
+    Importing WeasyPrint loads Pango and HarfBuzz through ctypes-like bindings: a missing
+    Pango raises ``OSError`` (after WeasyPrint prints a banner, kept out of our output), a
+    missing HarfBuzz-Subset emits a ``DeprecationWarning`` while PDFs still work. Neither may
+    stop a run (or a test run with warnings as errors): every warning of the import is
+    caught here and turned into a note in the user's language.
+    """
+    lang = _i18n.lang(language)
+    banner = io.StringIO()
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(banner):
+        warnings.simplefilter("always")
+        try:
+            module = _import_weasyprint()
+        except OSError as exc:
+            log.info("WeasyPrint cannot load a system library: %s", exc)
+            reason = _i18n.text("pdf_no_pango", lang)
+            return _PdfSupport(False, _i18n.text("pdf_skipped", lang, reason=reason))
+        except ImportError as exc:
+            log.info("WeasyPrint cannot be imported: %s", exc)
+            reason = _i18n.text("pdf_no_weasyprint", lang, error=exc)
+            return _PdfSupport(False, _i18n.text("pdf_skipped", lang, reason=reason))
+    subset_missing = False
+    for w in caught:
+        if "HarfBuzz-Subset" in str(w.message):
+            subset_missing = True
+        else:
+            log.debug("warning while importing WeasyPrint: %s: %s", w.category.__name__, w.message)
+    # the warning is emitted only by the first import; the loaded library tells every time
+    ffi = getattr(getattr(module, "text", None), "ffi", None)
+    if ffi is not None and getattr(ffi, "harfbuzz_subset", False) is None:
+        subset_missing = True
+    if subset_missing:
+        return _PdfSupport(True, _i18n.text("pdf_harfbuzz_subset", lang))
+    return _PdfSupport(True)
 
 
 def _pdf(html_text: str, target: Path, *, base: Path) -> Path:
-    import logging
-
     import weasyprint
 
     # WeasyPrint logs every CSS property it does not support; the reports use none that

@@ -2301,21 +2301,25 @@ class Study:
             from wijkanalyse import report as _report
 
             units = self._report_units(data, report_notes)
+            machine_notes: list[str] = []  # e.g. HarfBuzz-Subset missing: PDFs made, note shown
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", DataWarning)
-                files += _report.render(
+                files += _report._render(
                     out_dir,
                     language=self.config.study.language,
                     pdf=pdf and self.config.report.pdf,
                     units=units,
+                    notes=machine_notes,
                 )
             for w in caught:
                 if issubclass(w.category, DataWarning):
-                    report_notes.append(
-                        f"{_i18n.text('warning', self.config.study.language)}: {w.message}"
-                    )
+                    machine_notes.append(str(w.message))
                 else:
                     warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            report_notes += [
+                f"{_i18n.text('warning', self.config.study.language)}: {note}"
+                for note in machine_notes
+            ]
         lap("report")
         timings["total"] = time.perf_counter() - start
         summary = tuple(
