@@ -20,7 +20,8 @@ from wijkanalyse import areas, datasets
 from wijkanalyse._errors import DataError
 from wijkanalyse.cli import app
 from wijkanalyse.study import Study
-from wijkanalyse.studyfile import _slug, _toml, study_template
+from wijkanalyse.studyfile import study_template
+from wijkanalyse.studyfile._toml import slug, toml
 
 runner = CliRunner()
 
@@ -45,26 +46,26 @@ def _prose(text: str) -> str:
     ],
 )
 def test_toml_strings_round_trip(text: str) -> None:
-    assert tomllib.loads(f"v = {_toml(text)}")["v"] == text
+    assert tomllib.loads(f"v = {toml(text)}")["v"] == text
 
 
 def test_toml_values() -> None:
-    assert _toml(True) == "true"
-    assert _toml(3) == "3"
-    assert _toml(1.0) == "1.0"
-    assert _toml([10, 15]) == "[10, 15]"
-    assert tomllib.loads(f"v = {_toml({'income_median': 1.0, 'a b': 'x'})}")["v"] == {
+    assert toml(True) == "true"
+    assert toml(3) == "3"
+    assert toml(1.0) == "1.0"
+    assert toml([10, 15]) == "[10, 15]"
+    assert tomllib.loads(f"v = {toml({'income_median': 1.0, 'a b': 'x'})}")["v"] == {
         "income_median": 1.0,
         "a b": "x",
     }
     with pytest.raises(ValueError, match="TOML has no value for nan"):
-        _toml(float("nan"))
+        toml(float("nan"))
 
 
-def test_slug() -> None:
-    assert _slug("Sint-Truiden") == "sint-truiden"
-    assert _slug("Leuven (Arr.)") == "leuven"
-    assert _slug("Écaussinnes") == "ecaussinnes"
+def testslug() -> None:
+    assert slug("Sint-Truiden") == "sint-truiden"
+    assert slug("Leuven (Arr.)") == "leuven"
+    assert slug("Écaussinnes") == "ecaussinnes"
 
 
 def test_find_area_by_name_and_code(mirror: Path) -> None:
