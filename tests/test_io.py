@@ -14,7 +14,7 @@ import shapely
 from conftest import TINY_SECTORS, tiny_sector_frame
 
 from wijkanalyse import io
-from wijkanalyse._errors import CRSError, DataError, SchemaError
+from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError
 from wijkanalyse.datasets import Source
 
 LEUVEN = "24062"
@@ -779,3 +779,68 @@ def test_decimal_separators() -> None:
     assert io._to_number(pd.Series(["1,234.5", "3.25"]), what="x").tolist() == [1234.5, 3.25]
     with pytest.raises(SchemaError, match="mixes decimal commas and decimal points"):
         io._to_number(pd.Series(["1,234", "3.25"]), what="x")
+
+
+def _shortcut_graph(path: Path, claimed: list[float]) -> Path:
+    """Three nodes near Leuven station: a 2 × 150 m detour A-B-C and a shortcut A-C of 200 m."""
+    x0, y0 = 174000.0, 174000.0
+    xy = {1: (x0, y0), 2: (x0 + 100, y0 + 100), 3: (x0 + 200, y0)}
+    nodes = gpd.GeoDataFrame(
+        {"node_id": list(xy)},
+        geometry=gpd.points_from_xy(*zip(*xy.values(), strict=True)),
+        crs=31370,
+    )
+    ends = [(1, 2), (2, 3), (1, 3)]
+    edges = gpd.GeoDataFrame(
+        {"u": [u for u, _ in ends], "v": [v for _, v in ends], "length_m": claimed},
+        geometry=[shapely.LineString([xy[u], xy[v]]) for u, v in ends],
+        crs=31370,
+    )
+    nodes.to_file(path, layer="nodes", driver="GPKG")
+    edges.to_file(path, layer="edges", driver="GPKG")
+    return path
+
+
+def test_road_graph_zero_lengths_are_measured_from_the_line(tmp_path: Path) -> None:
+    path = _shortcut_graph(tmp_path / "g.gpkg", [141.43, 141.43, 0.0])
+    with pytest.warns(
+        DataWarning,
+        match=r"file 'g\.gpkg' layer 'edges': 1 edges \(0\.20 km by their geometry\) have a "
+        r"length_m that is missing, negative, zero \(1 of them\) or shorter than the straight",
+    ):
+        g = io.read_road_graph(path)
+    assert g.repaired_edges == 1
+    assert g.repaired_km == pytest.approx(0.2)
+    assert g.edges["length_m"].tolist() == pytest.approx([141.43, 141.43, 200.0], abs=0.01)
+    # a correct graph is read without a word and nothing is repaired
+    ok = io.read_road_graph(_shortcut_graph(tmp_path / "ok.gpkg", [141.43, 141.43, 200.0]))
+    assert ok.repaired_edges == 0
+
+
+def test_road_graph_length_without_line_is_measured_between_its_nodes(tmp_path: Path) -> None:
+    path = _shortcut_graph(tmp_path / "g.gpkg", [141.43, 141.43, float("nan")])
+    edges = gpd.read_file(path, layer="edges")
+    nodes = gpd.read_file(path, layer="nodes")
+    nodes = nodes[nodes["node_id"] != 3]  # the shortcut's end node is gone ...
+    edges = edges.iloc[[0, 2]]
+    edges.loc[2, "v"] = 2
+    edges.loc[2, "geometry"] = None  # ... and so is its line
+    bad = tmp_path / "bad.gpkg"
+    nodes.to_file(bad, layer="nodes", driver="GPKG")
+    edges.to_file(bad, layer="edges", driver="GPKG")
+    # A→B has a line and nodes; the NA length of the second A→B is measured from its nodes
+    with pytest.warns(DataWarning, match=r"1 edges \(0\.14 km by their geometry\)"):
+        g = io.read_road_graph(bad)
+    assert g.edges["length_m"].tolist() == pytest.approx([141.43, 141.42], abs=0.01)
+
+    # with neither a line nor end nodes there is nothing to measure: refused, never trusted
+    from wijkanalyse._validate import check_edge_lengths
+
+    with pytest.raises(
+        DataError,
+        match=r"x: 1 edges have a missing, negative or impossible length_m and no "
+        r"geometry to measure it from \(a->b\)",
+    ):
+        check_edge_lengths(
+            np.array([0.0, 5.0]), np.array([np.nan, 5.0]), source="x", ids=["a->b", "b->c"]
+        )

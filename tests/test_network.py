@@ -590,3 +590,83 @@ def test_od_pairs_at_distance_zero_are_kept() -> None:
     assert line_network().od_matrix(homes, fac, max_minutes=1.0).to_frame()["minutes"].tolist() == [
         0.0
     ]
+
+
+# --------------------------------------------------------------------------- edge lengths
+
+
+def test_zero_and_short_edge_lengths_are_repaired_from_the_straight_line() -> None:
+    # A-B-C is a 300 m detour; the shortcut A-C (straight line 200 m) claims 0 m, then 50 m
+    nodes = pd.DataFrame({"x": [0.0, 100.0, 200.0], "y": [0.0, 100.0, 0.0]}, index=list("ABC"))
+    for claimed in (0.0, 50.0, np.nan, -5.0):
+        edges = pd.DataFrame(
+            {"u": ["A", "B", "A"], "v": ["B", "C", "C"], "length_m": [150.0, 150.0, claimed]}
+        )
+        with pytest.warns(
+            wa.DataWarning,
+            match=r"network 'edges': 1 edges \(0\.20 km by their geometry\) have a length_m that "
+            r"is missing, negative, zero",
+        ):
+            net = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+        assert net.shortest_path_lengths(["A"]).loc["A", "C"] == pytest.approx(200.0)
+        row = net.nearest(pts({"h": (0.0, 0.0)}), pts({"f": (200.0, 0.0)})).loc["h"]
+        assert row["network_m"] == pytest.approx(200.0)
+        assert row["network_m"] >= row["euclid_m"]
+
+
+def test_edge_line_geometry_is_the_reference_when_given() -> None:
+    nodes = pd.DataFrame({"x": [0.0, 100.0], "y": [0.0, 0.0]}, index=["A", "B"])
+    bend = shapely.LineString([(0, 0), (50, 50), (100, 0)])  # 141.4 m
+    edges = gpd.GeoDataFrame({"u": ["A"], "v": ["B"], "length_m": [0.0]}, geometry=[bend], crs=CRS)
+    with pytest.warns(wa.DataWarning, match=r"1 edges \(0\.14 km by their geometry\)"):
+        net = StreetNetwork.from_edges(nodes, edges, crs=CRS)
+    assert net.length_m.min() == pytest.approx(100 * np.sqrt(2))
+    # without length_m the line's own length is used, silently
+    net = StreetNetwork.from_edges(nodes, edges.drop(columns="length_m"), crs=CRS)
+    assert net.length_m.min() == pytest.approx(100 * np.sqrt(2))
+    # rounding to the centimetre is no error: raised to the straight line without a word
+    rounded = pd.DataFrame({"u": ["A"], "v": ["B"], "length_m": [99.995]})
+    assert StreetNetwork.from_edges(nodes, rounded, crs=CRS).length_m.min() == 100.0
+
+
+def test_a_distance_shorter_than_the_straight_line_is_a_bug_not_a_result() -> None:
+    from wijkanalyse.network import ODMatrix, check_not_shorter
+
+    with pytest.raises(AssertionError, match=r"1 travel distances are shorter than the straight"):
+        check_not_shorter(np.array([10.0, 99.0]), np.array([5.0, 100.0]))
+    with pytest.raises(AssertionError, match=r"a->x: 90\.00 m < 100\.00 m"):
+        ODMatrix(
+            origins=pd.Index(["a"]),
+            destinations=pd.Index(["x"]),
+            row=np.array([0]),
+            col=np.array([0]),
+            network_m=np.array([90.0]),
+            euclid_m=np.array([100.0]),
+            fallback=np.array([False]),
+            metres_per_minute=80.0,
+            method_network="network",
+            method_fallback="euclidean",
+        )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    homes=st.lists(st.tuples(st.floats(-80, 480), st.floats(-80, 480)), min_size=1, max_size=8),
+    facs=st.lists(st.tuples(st.floats(-80, 480), st.floats(-80, 480)), min_size=1, max_size=4),
+    snap=st.sampled_from([5.0, 40.0, 300.0]),
+    off=st.sampled_from(["euclidean", "na"]),
+)
+def test_network_distance_is_never_shorter_than_the_straight_line(
+    homes: list[tuple[float, float]],
+    facs: list[tuple[float, float]],
+    snap: float,
+    off: str,
+) -> None:
+    net = GRID.with_options(max_snap_m=snap, off_network=off)  # type: ignore[arg-type]
+    h = pts({f"h{i}": xy for i, xy in enumerate(homes)})
+    f = pts({f"f{i}": xy for i, xy in enumerate(facs)})
+    near = net.nearest(h, f)
+    both = near["network_m"].notna()
+    assert (near.loc[both, "network_m"] >= near.loc[both, "euclid_m"] - 1e-6).all()
+    od = net.od_matrix(h, f).to_frame()
+    assert (od["network_m"] >= od["euclid_m"] - 1e-6).all()

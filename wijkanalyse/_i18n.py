@@ -50,6 +50,23 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "No facilities of type {types} in {source} for this municipality (the source "
         "covers: {coverage})",
     },
+    # -- input checks of Study.load (issue 18, item 3)
+    "facilities_outside": {
+        "nl": "{n} van {total} voorzieningen in {source} liggen verder dan {buffer} km buiten "
+        "{where} en tellen niet mee: {rows}",
+        "en": "{n} of {total} facilities in {source} lie more than {buffer} km outside {where} "
+        "and are not used: {rows}",
+    },
+    "facility_outside_row": {
+        "nl": "{name} ({km} km)",
+        "en": "{name} ({km} km)",
+    },
+    "road_graph_lengths_repaired": {
+        "nl": "Wegennet {source}: {n} straatstukken ({km} km) hadden een lengte van 0, geen, een "
+        "negatieve of een kortere lengte dan hun ligging; hun lengte is uit de ligging gemeten",
+        "en": "Road graph {source}: {n} street segments ({km} km) had a length of 0, none, a "
+        "negative one or one shorter than their line; their length was measured from the line",
+    },
     # -- the study file written by `wijkanalyse init` (wijkanalyse.studyfile)
     "init_title": {
         "nl": "Wijkanalyse {name} (NIS {code}): studiebestand gemaakt met `wijkanalyse init` "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
@@ -17,7 +18,7 @@ import pandas as pd
 from pyproj import CRS
 
 from wijkanalyse import settings
-from wijkanalyse._errors import CRSError, DataError, SchemaError
+from wijkanalyse._errors import WARNING_PREFIX, CRSError, DataError, DataWarning, SchemaError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -211,12 +212,19 @@ def check_same_crs(
 
 
 def check_in_belgium(
-    gdf: gpd.GeoDataFrame | gpd.GeoSeries, *, source: str, problems: Problems
+    gdf: gpd.GeoDataFrame | gpd.GeoSeries,
+    *,
+    source: str,
+    problems: Problems,
+    axis_fix: str | None = None,
 ) -> None:
     """Record coordinates that cannot be in Belgium under the stated CRS.
 
-    This catches the most common mix-up: longitude/latitude values in a file or columns
-    labelled EPSG:31370 (then every x is about 2–6 and every y about 49–52).
+    This catches the two most common mix-ups: longitude/latitude values in a file or columns
+    labelled EPSG:31370 (then every x is about 2–6 and every y about 49–52), and swapped axes
+    (latitude in the longitude column, northing in the easting column), which is named as
+    such rather than blamed on the CRS. ``axis_fix`` says how to swap them back (e.g. which
+    column options to pass); without it the message says to swap them in the source.
     """
     if gdf.crs is None or len(gdf) == 0:
         return
@@ -240,7 +248,16 @@ def check_in_belgium(
         & (b.maxy.max() <= 90)
     )
     msg = f"{n} of {len(geoms)} geometries lie outside Belgium for the stated CRS {label} ({ext})."
-    if looks_lonlat and label != "EPSG:4326":
+    swapped_in = (b.miny >= xmin) & (b.minx >= ymin) & (b.maxy <= xmax) & (b.maxx <= ymax)
+    if swapped_in[outside].mean() >= 0.5 and swapped_in.sum() > (~outside).sum():
+        # x holds the northing / latitude and y the easting / longitude: not a CRS problem
+        what = "latitude/longitude" if label == "EPSG:4326" else "y/x"
+        msg += (
+            f" With x and y swapped, {int(swapped_in.sum())} of {len(geoms)} fall inside "
+            f"Belgium: the coordinates are in {what} order, not a wrong CRS. "
+            + (axis_fix or "Swap the x and y coordinates in the source.")
+        )
+    elif looks_lonlat and label != "EPSG:4326":
         msg += (
             " The values look like longitude/latitude: the data is probably EPSG:4326. Pass "
             "crs='EPSG:4326' (or lon_col/lat_col) instead of labelling it as projected metres."
@@ -277,15 +294,93 @@ def is_missing(value: object) -> bool:
         return False
 
 
-def as_nullable_int(values: pd.Series, *, what: str) -> pd.Series:
-    """Convert to pandas nullable ``Int64``, refusing non-integral numbers."""
+def as_nullable_int(
+    values: pd.Series, *, what: str, na_values: Iterable[str] = (), first_row: int = 2
+) -> pd.Series:
+    """Convert to pandas nullable ``Int64``, refusing non-integral numbers.
+
+    Cells equal to one of ``na_values`` (after stripping) become NA, never 0. Any other text
+    is refused with the column, the rows (numbered as in a spreadsheet: the header is row 1,
+    so the first data row is ``first_row``), the values and the way to read them as missing.
+    """
+    markers = {str(v).strip() for v in na_values}
+    if markers:
+        values = values.map(
+            lambda v: None if isinstance(v, str) and v.strip() in markers else v
+        ).astype("object")
     num = pd.to_numeric(values, errors="coerce")
     bad = values.notna() & num.isna()
     if bad.any():
+        rows = [f"row {i + first_row}" for i in np.flatnonzero(bad.to_numpy())]
+        found = [str(v) for v in values[bad].unique()]
+        example = found[0]
         raise SchemaError(
-            f"{what} has {int(bad.sum())} non-numeric values: {listing(values[bad].unique())}."
+            f"{what} has {int(bad.sum())} non-numeric values: {listing(found)} "
+            f"({listing(rows)}). A count must be a whole number. If {example!r} means "
+            f"'not available', pass na_values='{example}' to read such cells as missing "
+            "(NA, never 0); otherwise put the count in the file."
         )
     frac = num.notna() & (np.floor(num) != num)
     if frac.any():
         raise SchemaError(f"{what} has non-integral counts: {listing(num[frac].unique())}.")
     return num.astype("Int64")
+
+
+#: An edge length may fall short of its geometry by this much (metres) plus
+#: :data:`EDGE_LENGTH_RTOL` of it before it is called wrong: sources round lengths (the
+#: Leuven graph to the centimetre).
+EDGE_LENGTH_ATOL = 0.01
+EDGE_LENGTH_RTOL = 0.001
+
+
+def check_edge_lengths(
+    length: np.ndarray, reference: np.ndarray, *, source: str, ids: Sequence[object] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return edge lengths that are never shorter than their geometry, and which were wrong.
+
+    ``reference`` is the shortest length an edge can have: its line geometry's length, or the
+    straight line between its end nodes (NaN where neither is known). A ``length_m`` that is
+    missing, negative, zero or shorter than the reference by more than rounding
+    (:data:`EDGE_LENGTH_ATOL` + :data:`EDGE_LENGTH_RTOL` × reference) is replaced by the
+    reference (a zero is trusted only where the reference is zero too), with a :class:`DataWarning` naming how many edges and how many km that
+    concerns; such a length would make a route shorter than the straight line. Lengths short
+    of the reference by rounding only are raised to it silently. An edge that needs repair
+    but has no reference is an error (:class:`DataError`).
+
+    Examples
+    --------
+    >>> lengths, repaired = check_edge_lengths(
+    ...     np.array([10.0, 4.996]), np.array([10.0, 5.0]), source="x"
+    ... )
+    >>> lengths, repaired
+    (array([10.,  5.]), array([False, False]))
+    """
+    length = np.asarray(length, dtype=float)
+    reference = np.asarray(reference, dtype=float)
+    known = np.isfinite(reference)
+    tol = EDGE_LENGTH_ATOL + EDGE_LENGTH_RTOL * np.where(known, reference, 0.0)
+    finite = np.isfinite(length)
+    short = known & finite & (length < reference - tol)
+    wrong = ~finite | (length < 0) | short | (~known & (length == 0))
+    lost = wrong & ~known
+    if lost.any():
+        labels = np.asarray(ids, dtype=object) if ids is not None else np.arange(len(length))
+        raise DataError(
+            f"{source}: {int(lost.sum())} edges have a missing, negative or impossible length_m "
+            f"and no geometry to measure it from ({listing(labels[lost])}). Give every edge a "
+            "length in metres, or a line geometry (or end nodes with coordinates)."
+        )
+    out = np.where(known, np.fmax(length, reference), length)
+    out = np.where(wrong, reference, out)
+    if wrong.any():
+        km = float(reference[wrong].sum()) / 1000
+        zero = int((finite & (length == 0) & wrong).sum())
+        warnings.warn(
+            f"{WARNING_PREFIX}{source}: {int(wrong.sum())} edges ({km:.2f} km by their "
+            f"geometry) have a length_m that is missing, negative, zero ({zero} of them) or "
+            "shorter than the straight line between their ends; their length is taken from "
+            "the geometry. Correct length_m in the source to silence this.",
+            DataWarning,
+            stacklevel=3,
+        )
+    return out, wrong

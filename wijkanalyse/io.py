@@ -29,7 +29,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -43,6 +43,7 @@ from wijkanalyse._errors import CRSError, DataError, SchemaError
 from wijkanalyse._validate import (
     Problems,
     as_nullable_int,
+    check_edge_lengths,
     check_geometries,
     check_in_belgium,
     check_sector_codes,
@@ -141,7 +142,7 @@ def _memo(func: _F) -> _F:
             _MEMO[key] = func(source, **kwargs)
         value = _MEMO[key]
         if isinstance(value, RoadGraphFrames):
-            return RoadGraphFrames(nodes=value.nodes.copy(), edges=value.edges.copy())
+            return replace(value, nodes=value.nodes.copy(), edges=value.edges.copy())
         return value.copy()
 
     return wrapper  # type: ignore[return-value]
@@ -1832,6 +1833,11 @@ class RoadGraphFrames:
 
     nodes: gpd.GeoDataFrame
     edges: gpd.GeoDataFrame
+    repaired_edges: int = 0
+    """Edges whose ``length_m`` was missing, negative, zero or shorter than their geometry,
+    and was replaced by the geometry's length (see :func:`read_road_graph`)."""
+    repaired_km: float = 0.0
+    """Their length by the geometry, in km."""
 
 
 @_memo
@@ -1877,12 +1883,10 @@ def read_road_graph(
     dangling = ~(edges["u"].isin(known) & edges["v"].isin(known))
     if dangling.any():
         problems.add(f"{int(dangling.sum())} edges refer to nodes that do not exist.")
-    length = pd.to_numeric(edges["length_m"], errors="coerce")
-    if (~np.isfinite(length) | (length < 0)).any():
-        problems.add("edge lengths must be finite and non-negative.")
     _geo_checks(nodes, f"{label} layer 'nodes'", problems)
     problems.raise_if_any()
     nodes = nodes.set_index("node_id")
+    edges, repaired, km = _repair_edge_lengths(nodes, edges, label=f"{label} layer 'edges'")
     if "maxspeed_kmh" in edges:
         speed = pd.to_numeric(edges["maxspeed_kmh"], errors="coerce").astype("Float64")
         odd = speed > 200
@@ -1893,4 +1897,44 @@ def read_road_graph(
                 int(odd.sum()),
             )
         edges["maxspeed_kmh"] = speed.mask(odd)
-    return RoadGraphFrames(nodes=_to_working_crs(nodes, label), edges=_to_working_crs(edges, label))
+    return RoadGraphFrames(
+        nodes=_to_working_crs(nodes, label),
+        edges=_to_working_crs(edges, label),
+        repaired_edges=repaired,
+        repaired_km=km,
+    )
+
+
+def _repair_edge_lengths(
+    nodes: gpd.GeoDataFrame, edges: gpd.GeoDataFrame, *, label: str
+) -> tuple[gpd.GeoDataFrame, int, float]:
+    """Check ``length_m`` against each edge's line and its end nodes; repair what is wrong.
+
+    The shortest length an edge can have is the longer of its line geometry's length and the
+    straight line between its end nodes (both in the file's projected CRS). A ``length_m``
+    that is missing, negative, zero or shorter than that is replaced by it, with a
+    :class:`~wijkanalyse.DataWarning` (see :func:`wijkanalyse._validate.check_edge_lengths`):
+    a zero-length street would make every route across it too short.
+    """
+    if edges.crs is not None and edges.crs.is_geographic:
+        raise CRSError(
+            f"{label} is in a geographic CRS ({crs_label(edges.crs)}); edge lengths are checked "
+            f"in metres. Reproject the file (e.g. to {settings.working_crs})."
+        )
+    length = pd.to_numeric(edges["length_m"], errors="coerce").to_numpy(float)
+    geoms = edges.geometry.to_numpy()
+    lines = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    lines &= np.isin(
+        shapely.get_type_id(geoms),
+        [shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING],
+    )
+    by_line = np.where(lines, shapely.length(geoms), np.nan)
+    xy = nodes.geometry
+    x = xy.x.reindex(edges["u"]).to_numpy(float), xy.x.reindex(edges["v"]).to_numpy(float)
+    y = xy.y.reindex(edges["u"]).to_numpy(float), xy.y.reindex(edges["v"]).to_numpy(float)
+    chord = np.hypot(x[1] - x[0], y[1] - y[0])
+    reference = np.fmax(by_line, chord)
+    ids = [f"{u}->{v}" for u, v in zip(edges["u"], edges["v"], strict=True)]
+    fixed, wrong = check_edge_lengths(length, reference, source=label, ids=ids)
+    edges = edges.assign(length_m=fixed)
+    return edges, int(wrong.sum()), float(fixed[wrong].sum()) / 1000

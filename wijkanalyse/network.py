@@ -57,7 +57,7 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -74,7 +74,13 @@ from scipy.spatial import cKDTree
 
 from wijkanalyse import io, settings
 from wijkanalyse._errors import CRSError, DataError, SchemaError
-from wijkanalyse._validate import Problems, check_projected, crs_label, listing
+from wijkanalyse._validate import (
+    Problems,
+    check_edge_lengths,
+    check_projected,
+    crs_label,
+    listing,
+)
 from wijkanalyse.datasets import resolve_source
 
 __all__ = [
@@ -387,6 +393,13 @@ class ODMatrix:
     origin_ok: np.ndarray | None = None
     destination_ok: np.ndarray | None = None
 
+    def __post_init__(self) -> None:
+        check_not_shorter(
+            self.network_m,
+            self.euclid_m,
+            pair=lambda i: f"{self.origins[self.row[i]]}->{self.destinations[self.col[i]]}",
+        )
+
     @property
     def minutes(self) -> np.ndarray:
         """Travel time of every stored pair, in minutes."""
@@ -428,6 +441,41 @@ class ODMatrix:
 
 
 # --------------------------------------------------------------------------- shared checks
+
+#: Floating-point slack of :func:`check_not_shorter`, in metres and relative.
+_SHORTER_ATOL = 1e-6
+_SHORTER_RTOL = 1e-9
+
+
+def check_not_shorter(
+    network_m: np.ndarray, euclid_m: np.ndarray, *, pair: Callable[[int], str] = str
+) -> None:
+    """Fail loudly when a travel distance is shorter than the straight line.
+
+    This is an invariant of every distance model: a route (snap links plus streets whose
+    lengths are at least their straight lines, see
+    :func:`wijkanalyse._validate.check_edge_lengths`) or a straight line × a detour factor of
+    at least 1 is never shorter than the straight line between its ends. A violation is a bug,
+    never a result; NaN (no route) is not checked. ``pair`` names the i-th pair in the message.
+
+    Examples
+    --------
+    >>> check_not_shorter(np.array([120.0, np.nan]), np.array([100.0, 50.0]))
+    >>> check_not_shorter(np.array([99.0]), np.array([100.0]))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    AssertionError: 1 travel distances are shorter than the straight line (0: 99.00 m < ...
+    """
+    net = np.asarray(network_m, dtype=float)
+    euc = np.asarray(euclid_m, dtype=float)
+    short = net < euc * (1 - _SHORTER_RTOL) - _SHORTER_ATOL
+    if short.any():
+        pairs = [
+            f"{pair(int(i))}: {net[i]:.2f} m < {euc[i]:.2f} m" for i in np.flatnonzero(short)[:5]
+        ]
+        raise AssertionError(
+            f"{int(short.sum())} travel distances are shorter than the straight line "
+            f"({listing(pairs)}); this is a bug in wijkanalyse, please report it."
+        )
 
 
 def _as_points(points: gpd.GeoDataFrame | gpd.GeoSeries, *, what: str, crs: CRS) -> gpd.GeoSeries:
@@ -517,6 +565,9 @@ def _nearest_frame(
     ids = np.full(len(index), pd.NA, dtype=object)
     if found.any():
         ids[found] = dest_labels.to_numpy()[pos[found]]
+        check_not_shorter(
+            np.where(found, metres, np.nan), euclid, pair=lambda i: f"{index[i]}->{ids[i]}"
+        )
     metres = np.where(found, metres, np.nan)
     euclid = np.where(found, euclid, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -927,8 +978,11 @@ class StreetNetwork:
             Indexed by node id, with point geometry (a GeoDataFrame) or ``x`` and ``y``.
         edges
             One row per directed arc with ``u`` and ``v`` (node ids); optional ``length_m``
-            (default: the straight line) and ``oneway`` (default False: usable both ways; for
-            a walking profile every street is two-way).
+            (default: the arc's line geometry in a GeoDataFrame, else the straight line) and
+            ``oneway`` (default False: usable both ways; for a walking profile every street is
+            two-way). A ``length_m`` that is missing, negative, zero or shorter than the
+            straight line between the arc's nodes (or than its line) is replaced by that
+            length, with a :class:`~wijkanalyse.DataWarning`.
         crs
             The CRS of ``x``/``y``; a GeoDataFrame's own CRS is used when not given.
         profile, speed_kmh
@@ -985,13 +1039,22 @@ class StreetNetwork:
             problems.add(
                 f"{int(dangling.sum())} edges refer to unknown nodes ({listing(unknown)})."
             )
+        problems.raise_if_any()
+        # the shortest an arc can be: the straight line between its nodes, or its own line
+        reference = np.hypot(x[head] - x[tail], y[head] - y[tail])
+        if isinstance(edges, gpd.GeoDataFrame) and edges.geometry.name in edges:
+            geoms = edges.geometry.to_numpy()
+            lines = np.isin(
+                shapely.get_type_id(geoms),
+                [shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING],
+            )
+            reference = np.fmax(reference, np.where(lines, shapely.length(geoms), np.nan))
         if "length_m" in edges:
             length = pd.to_numeric(edges["length_m"], errors="coerce").to_numpy(float)
-            if not (np.isfinite(length) & (length >= 0)).all():
-                problems.add("edge lengths (length_m) must be finite and non-negative.")
-        problems.raise_if_any()
-        if "length_m" not in edges:
-            length = np.hypot(x[head] - x[tail], y[head] - y[tail])
+            ends = [f"{u}->{v}" for u, v in zip(edges["u"], edges["v"], strict=True)]
+            length, _ = check_edge_lengths(length, reference, source=label, ids=ends)
+        else:
+            length = reference
         if "oneway" in edges:
             oneway = edges["oneway"].fillna(False).astype(bool).to_numpy()
         else:

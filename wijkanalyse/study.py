@@ -1241,6 +1241,16 @@ class Study:
                 graph = io.read_road_graph(self._spec(cfg.data.road_graph))
             ds = self._dataset(cfg.data.road_graph.source)
             used += [ds.id] if ds is not None else []
+            if graph.repaired_edges:
+                notes.append(
+                    _i18n.text(
+                        "road_graph_lengths_repaired",
+                        cfg.study.language,
+                        source=cfg.data.road_graph.source,
+                        n=graph.repaired_edges,
+                        km=_i18n.fmt_number(graph.repaired_km, 2, cfg.study.language),
+                    )
+                )
 
         area_rows = self._custom_areas(sectors, muni, notes, problems)
         self._check_fit(sectors, wijken, facilities, graph, muni, problems, partial)
