@@ -61,6 +61,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "nl": "{name} ({km} km)",
         "en": "{name} ({km} km)",
     },
+    "facilities_maybe_swapped": {
+        "nl": "Voorzieningen uit {source}: x en y lijken verwisseld; controleer hun ligging "
+        "({hint})",
+        "en": "Facilities from {source}: x and y look swapped; check their location ({hint})",
+    },
     "road_graph_lengths_repaired": {
         "nl": "Wegennet {source}: {n} straatstukken ({km} km) hadden een lengte van 0, geen, een "
         "negatieve of een kortere lengte dan hun ligging; hun lengte is uit de ligging gemeten",

@@ -342,10 +342,11 @@ def check_edge_lengths(
     straight line between its end nodes (NaN where neither is known). A ``length_m`` that is
     missing, negative, zero or shorter than the reference by more than rounding
     (:data:`EDGE_LENGTH_ATOL` + :data:`EDGE_LENGTH_RTOL` × reference) is replaced by the
-    reference (a zero is trusted only where the reference is zero too), with a :class:`DataWarning` naming how many edges and how many km that
-    concerns; such a length would make a route shorter than the straight line. Lengths short
-    of the reference by rounding only are raised to it silently. An edge that needs repair
-    but has no reference is an error (:class:`DataError`).
+    reference, with a :class:`DataWarning` naming how many edges and how many km that
+    concerns; such a length would make a route shorter than the straight line. A zero is
+    trusted only where the reference is zero too. Lengths short of the reference by rounding
+    only are raised to it silently. An edge that needs repair but has no reference is an
+    error (:class:`DataError`).
 
     Examples
     --------

@@ -1457,12 +1457,21 @@ def _vintage_equal(frame: pd.DataFrame, vintage: int, what: str) -> None:
 
 
 def _read_population_any(source: SourceLike, *, vintage: int | None) -> pd.DataFrame:
+    """Read a census table or else a population table; report the error of the layout it has.
+
+    A table in the population layout (``CD_SECTOR``, ``TOTAL``) with a bad cell gets that
+    cell's error, not the census reader's "lacks columns" (issue 18).
+    """
     try:
         return io.read_census(source, vintage=vintage)
     except SchemaError as census_error:
         try:
             return io.read_population(source, vintage=vintage)
-        except SchemaError:
+        except SchemaError as population_error:
+            census_layout = " lacks column" not in str(census_error)
+            population_layout = " lacks column" not in str(population_error)
+            if population_layout and not census_layout:
+                raise population_error from None
             raise census_error from None
 
 

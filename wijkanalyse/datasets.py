@@ -801,6 +801,7 @@ READ_OPTIONS: tuple[str, ...] = (
     "code_col",
     "name_col",
     "duplicates",
+    "na_values",
     "year",
     "vintage",
 )

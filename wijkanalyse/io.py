@@ -503,6 +503,31 @@ def _read_vector(
         raise DataError(f"{label} has no features.")
     if frame.geometry.has_z.any():
         frame = frame.set_geometry(shapely.force_2d(frame.geometry.values))
+    if _geojson_without_crs(frame, inner):
+        if assume_crs is None:
+            b = frame.total_bounds
+            guess = next(
+                (
+                    name
+                    for name, (x0, y0, x1, y1) in settings.belgium_bounds.items()
+                    if name != "EPSG:4326"
+                    and x0 <= b[0]
+                    and b[2] <= x1
+                    and y0 <= b[1]
+                    and b[3] <= y1
+                ),
+                None,
+            )
+            said = f"; they look like {guess}" if guess else ""
+            raise CRSError(
+                f"{label} states no CRS: a GeoJSON file without a 'crs' member counts as "
+                f"EPSG:4326 (longitude/latitude), but its coordinates (x {b[0]:.6g}..{b[2]:.6g}, "
+                f"y {b[1]:.6g}..{b[3]:.6g}) are not degrees{said}. Pass "
+                f"assume_crs='{guess or 'EPSG:31370'}' (the CRS the coordinates are in), or "
+                "write the file with its CRS."
+            )
+        log.info("%s states no CRS; assuming %s as asked", label, assume_crs)
+        frame = frame.set_crs(assume_crs, allow_override=True)
     if frame.crs is None:
         if assume_crs is None:
             guess = crs_hint
@@ -518,6 +543,21 @@ def _read_vector(
         log.info("%s has no CRS; assuming %s as asked", label, assume_crs)
         frame = frame.set_crs(assume_crs)
     return frame
+
+
+def _geojson_without_crs(frame: gpd.GeoDataFrame, inner: str) -> bool:
+    """Return True for a GeoJSON file that GDAL labels EPSG:4326 but whose values are not degrees.
+
+    GeoJSON without a ``crs`` member is WGS 84 by the standard, so GDAL reports EPSG:4326
+    for it; a file written in Lambert metres without that member would then be described as
+    EPSG:4326 and blamed on the CRS.
+    """
+    if Path(inner).suffix.lower() not in (".geojson", ".json") or frame.crs is None:
+        return False
+    if crs_label(frame.crs) not in ("EPSG:4326", "WGS 84"):
+        return False
+    xmin, ymin, xmax, ymax = frame.total_bounds
+    return bool(min(xmin, ymin) < -180 or max(xmax, ymax) > 180)
 
 
 def _to_working_crs(frame: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
@@ -648,6 +688,7 @@ def read_population(
     sheet: str | int | None = None,
     member: str | None = None,
     encoding: str | None = None,
+    na_values: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Read Statbel's population per statistical sector (``OPENDATA_SECTOREN_<year>``).
 
@@ -666,6 +707,9 @@ def read_population(
     duplicates
         Some editions list a sector more than once. ``"error"`` (default) refuses that;
         ``"sum"`` adds the rows up.
+    na_values
+        Cell values that mean "not available" (e.g. ``"n.b."``); they are read as NA, never
+        0. Any other text in a count column is an error naming the column, rows and values.
 
     Returns
     -------
@@ -710,7 +754,9 @@ def read_population(
     )
 
     frame = _finish_sector_table(frame, code, label=label, problems=problems, duplicates=duplicates)
-    pop = as_nullable_int(frame[total], what=f"{label} column {total!r}")
+    pop = as_nullable_int(
+        frame[total], what=f"{label} column {total!r}", na_values=_markers(na_values)
+    )
     if (pop < 0).any():
         problems.add(f"column {total!r} has negative counts.")
     problems.raise_if_any()
@@ -742,6 +788,20 @@ def read_population(
     return out
 
 
+def _markers(na_values: str | Sequence[str] | None) -> tuple[str, ...]:
+    """Return the 'not available' markers a reader was given, as a tuple."""
+    if na_values is None:
+        return ()
+    return (na_values,) if isinstance(na_values, str) else tuple(na_values)
+
+
+def _census_counts(values: pd.Series, *, what: str, na_values: tuple[str, ...]) -> pd.Series:
+    """Census counts: an empty cell is 0 (census tables omit empty cells), a marker is NA."""
+    marked = values.map(lambda v: isinstance(v, str) and v.strip() in na_values)
+    counts = as_nullable_int(values, what=what, na_values=na_values).fillna(0)
+    return counts.mask(marked.to_numpy(bool))
+
+
 _AGE_RE = re.compile(r"^(\d+)\s*(?:-\s*(\d+)|\+)$")
 
 
@@ -753,6 +813,7 @@ def read_census(
     sheet: str | int | None = None,
     member: str | None = None,
     encoding: str | None = None,
+    na_values: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Read census population per sector: total, 65+ and under 65 (and age bands).
 
@@ -766,6 +827,8 @@ def read_census(
     A census counts every resident, and its tables omit empty cells: an empty ``x65`` or
     ``rest`` therefore means 0 persons in that group (the Belgian total of the mirror table,
     11 521 238, is the census count). This is the only place where an empty cell becomes 0.
+    A cell holding one of ``na_values`` (e.g. ``"n.b."``, "not available") is NA, never 0,
+    and so is every total it enters; other text is an error naming column, rows and values.
 
     Returns
     -------
@@ -800,8 +863,9 @@ def read_census(
     if not long_format:
         assert x65 is not None
         assert rest is not None
-        old = as_nullable_int(frame[x65], what=f"{label} column {x65!r}").fillna(0)
-        young = as_nullable_int(frame[rest], what=f"{label} column {rest!r}").fillna(0)
+        marks = _markers(na_values)
+        old = _census_counts(frame[x65], what=f"{label} column {x65!r}", na_values=marks)
+        young = _census_counts(frame[rest], what=f"{label} column {rest!r}", na_values=marks)
         out = pd.DataFrame(
             {
                 "pop_total": (old + young).to_numpy(),
@@ -813,7 +877,9 @@ def read_census(
     else:
         assert age is not None
         assert pop is not None
-        counts = as_nullable_int(frame[pop], what=f"{label} column {pop!r}").fillna(0)
+        counts = _census_counts(
+            frame[pop], what=f"{label} column {pop!r}", na_values=_markers(na_values)
+        )
         parsed = frame[age].map(lambda a: _AGE_RE.match(str(a)) if a is not None else None)
         bad = parsed.isna()
         if bad.any():
@@ -845,7 +911,12 @@ def read_census(
         out = pd.DataFrame({k: work.n.where(v, 0) for k, v in bands.items()})
         out["pop_total"] = work.n
         out["sector"] = work.sector
-        out = out.groupby("sector", sort=False).sum().astype("Int64")
+        # a band with a cell marked 'not available' is unknown, never the sum of the rest
+        out = out.groupby("sector", sort=False).sum(min_count=1).astype("Int64")
+        unknown = pd.DataFrame({c: work.n.where(v, 0).isna() for c, v in bands.items()})
+        unknown["pop_total"] = work.n.isna()
+        unknown = unknown.groupby(work.sector.to_numpy(), sort=False).any()
+        out = out.mask(unknown.reindex(index=out.index, columns=out.columns, fill_value=False))
         out["pop_under65"] = out["pop_total"] - out["pop_65plus"]
         out = out[["pop_total", "pop_65plus", "pop_under65", "pop_0_14", "pop_15_64", "pop_80plus"]]
     if (out < 0).any().any():
@@ -1567,6 +1638,7 @@ def read_facilities(
     label = _label(path, ds)
     problems = Problems(label)
     suffix = path.suffix.lower()
+    columns: tuple[str, str, str, str, str] | None = None  # coordinates, options, CRS
     if suffix in (".csv", ".txt", ".xlsx", ".tsv") or (
         suffix == ".zip" and _zip_members(path, _TABLE_SUFFIXES)
     ):
@@ -1614,6 +1686,8 @@ def read_facilities(
             geometry=gpd.points_from_xy(xs.astype(float), ys.astype(float)),
             crs=pair_crs,
         )
+        opts = ("lon_col", "lat_col") if pair_crs == "EPSG:4326" else ("x_col", "y_col")
+        columns = (str(pair[0]), str(pair[1]), *opts, crs_label(pair_crs))
     else:
         if x_col or lon_col:
             raise SchemaError(f"{label} is a vector file; coordinate columns do not apply.")
@@ -1639,7 +1713,21 @@ def read_facilities(
                 else frame.geometry.centroid
             )
             log.info("%s: polygons converted with %s", label, as_point)
-    _geo_checks(frame, label, problems)
+    if columns is not None:
+        xc, yc, xo, yo, ccrs = columns
+        also = f", crs='{ccrs}'" if xo == "x_col" else ""
+        axis_fix = (
+            f"Column {xc!r} holds the {'latitude' if xo == 'lon_col' else 'y coordinate'}: "
+            f"pass {xo}='{yc}', {yo}='{xc}'{also} to read them the right way round, or swap "
+            "the columns in the file."
+        )
+    else:
+        axis_fix = (
+            "Write the file with x (easting or longitude) first, or swap the coordinates, e.g. "
+            "with shapely.ops.transform(lambda x, y: (y, x), geometry)."
+        )
+    check_in_belgium(frame, source=label, problems=problems, axis_fix=axis_fix)
+    check_geometries(frame, source=label, problems=problems)
 
     tcol = _find(frame, type_col) if type_col else None
     if facility_type is not None:
@@ -1725,7 +1813,10 @@ def read_facilities(
         if unknown:
             log.info("%s has no facilities of type %s", label, listing(unknown))
         out = out[out["type"].isin(wanted)]
-    return _to_working_crs(out, label)
+    out = _to_working_crs(out, label)
+    # the coordinate columns and the options that name them, for checks against a study area
+    out.attrs["coordinate_columns"] = columns
+    return out
 
 
 #: OSM Geofabrik point ``type`` values that are useful facility types, with a Dutch label.

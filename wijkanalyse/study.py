@@ -70,6 +70,7 @@ from pydantic import (
 
 from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
 from wijkanalyse._errors import (
+    WARNING_PREFIX,
     DataError,
     DataWarning,
     InfeasibleError,
@@ -244,6 +245,7 @@ class PopulationSource(TableSource):
     """``data.population``: a census or ``OPENDATA_SECTOREN`` table."""
 
     duplicates: Literal["error", "sum"] | None = None
+    na_values: str | list[str] | None = None
 
 
 class IncomeSource(TableSource):
@@ -697,6 +699,33 @@ def _hinting(
     return _hinting_any([(where, source, model, {"assume_crs": "crs"})], inline=inline)
 
 
+def _wijk_hints(unknown: list[str], wijken: pd.DataFrame) -> str:
+    """Suggest wijk codes for wijk names or near-miss codes: ``; 'Wijgmaal' is wijk 240621``."""
+    names = wijken["wijk_name"].dropna().astype(str) if "wijk_name" in wijken else pd.Series()
+    by_name = {n.lower(): c for c, n in names.items()}
+    hints = []
+    for w in unknown:
+        code = by_name.get(str(w).strip().lower())
+        if code is not None:
+            hints.append(f"{w!r} is the name of wijk {code}")
+            continue
+        close = close_matches(str(w), list(names), n=3)
+        codes = close_matches(str(w), [str(c) for c in wijken.index], n=3)
+        options = [f"{names.index[list(names).index(c)]} ({c})" for c in close] + [
+            f"{c} ({names[c]})" if c in names.index else c for c in codes
+        ]
+        if options:
+            hints.append(f"for {w!r} did you mean {listing(options, 4)}?")
+    return f"; {'; '.join(hints)}" if hints else ""
+
+
+def _swap_options(columns: tuple[str, str, str, str, str]) -> str:
+    """Return the ``[[facilities]]`` options that read swapped coordinate columns right."""
+    xc, yc, xo, yo, crs = columns
+    also = f', crs = "{crs}"' if xo == "x_col" else ""
+    return f'{xo} = "{yc}", {yo} = "{xc}"{also}'
+
+
 def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
     """Say why a study refuses Brussels codes, what the data do hold and what to do instead."""
     muni = next((c for c in codes if NIS5_RE.fullmatch(c) and c != "21000"), "21004")
@@ -951,6 +980,14 @@ class Study:
                 self._source_problem(src, f"data.{key}", problems)
         for i, fac in enumerate(self.config.facilities):
             self._source_problem(fac.source, f"facilities[{i}].source", problems)
+        area_names = [a.name for a in self.config.areas]
+        repeated = sorted({n for n in area_names if area_names.count(n) > 1})
+        if repeated:
+            problems.add(
+                "areas: more than one [[areas]] entry is named "
+                f"{listing(repr(n) for n in repeated)}; an area's name is its key in every "
+                "output: give each [[areas]] entry its own name."
+            )
         for group in self.config.target_groups:
             if not group.startswith("pop_"):
                 problems.add(
@@ -1231,7 +1268,9 @@ class Study:
 
         boundary = areas.region_polygon(muni)
         used.append("pinc_gemeenten_2024")
-        facilities, fnotes, fused = self._load_facilities(boundary)
+        facilities, fnotes, fused = self._load_facilities(
+            boundary, muni.name, problems, homes=sectors.geometry
+        )
         notes += fnotes
         used += fused
 
@@ -1266,11 +1305,30 @@ class Study:
             datasets=tuple(dict.fromkeys(u for u in used if u in CATALOGUE)),
         )
 
-    def _load_facilities(self, boundary: Any) -> tuple[gpd.GeoDataFrame, list[str], list[str]]:
+    def _load_facilities(
+        self,
+        boundary: Any,
+        where_name: str = "",
+        problems: Problems | None = None,
+        *,
+        homes: gpd.GeoSeries | None = None,
+    ) -> tuple[gpd.GeoDataFrame, list[str], list[str]]:
+        """Read every ``[[facilities]]`` entry and keep what lies within reach of the area.
+
+        A register whose rows mostly fall outside the area (and its buffer) but inside when x
+        and y are swapped is a problem naming the columns to swap; rows outside the buffer are
+        left out with a note naming them and how far out they lie (OSM extracts, cut from a
+        larger area by design, only get the count in the log).
+
+        Where the area lies near the diagonal x = y of its CRS (Leuven does), swapped points
+        stay inside it; then a register whose points lie much farther from the sectors
+        (``homes``) than the same points swapped gets a :class:`DataWarning` and a note.
+        """
         cfg = self.config
         lang = cfg.study.language
         frames, notes, used = [], [], []
         reach = boundary.buffer(cfg.study.facility_buffer_m)
+        problems = problems if problems is not None else Problems("study")
         for i, fac in enumerate(cfg.facilities):
             ds = self._dataset(fac.source)
             # a catalogued source says how it is read (OSM points or a register, and e.g. the
@@ -1284,7 +1342,60 @@ class Study:
             where = f"[[facilities]] entry {i + 1}"
             frame = self._read_register(fac, where, kind=kind, types=fac.types)
             used += [ds.id] if ds is not None else []
-            frame = frame[frame.geometry.within(reach)].copy()
+            inside = frame.geometry.within(reach).to_numpy(bool)
+            swap_named = False
+            if not inside.all() and len(frame):
+                swapped = shapely.points(frame.geometry.y, frame.geometry.x)
+                inside_swapped = shapely.within(swapped, reach)
+                n_swapped = int(inside_swapped.sum())
+                if kind == "register" and n_swapped >= max(0.8 * len(frame), 2 * inside.sum()):
+                    swap_named = True
+                    problems.add(
+                        self._swapped_problem(
+                            fac, where, frame, int((~inside).sum()), n_swapped, where_name
+                        )
+                    )
+                elif kind == "register":
+                    out = frame[~inside]
+                    km = out.geometry.distance(boundary) / 1000
+                    order = np.argsort(-km.to_numpy())
+                    rows = [
+                        _i18n.text(
+                            "facility_outside_row",
+                            lang,
+                            name=out["name"].iloc[k]
+                            if pd.notna(out["name"].iloc[k])
+                            else out.index[k],
+                            km=_i18n.fmt_number(float(km.iloc[k]), 1, lang),
+                        )
+                        for k in order
+                    ]
+                    notes.append(
+                        _i18n.text(
+                            "facilities_outside",
+                            lang,
+                            n=len(out),
+                            total=len(frame),
+                            source=fac.source,
+                            buffer=_i18n.fmt_number(cfg.study.facility_buffer_m / 1000, 1, lang),
+                            where=where_name,
+                            rows=_i18n.short_list(rows, lang, limit=8),
+                        )
+                    )
+                else:
+                    log.info(
+                        "%s: %d points lie outside the study area and its buffer",
+                        fac.source,
+                        int((~inside).sum()),
+                    )
+            if kind == "register" and homes is not None and not swap_named:
+                hint = self._maybe_swapped(fac, where, frame, reach, homes)
+                if hint:
+                    warnings.warn(f"{WARNING_PREFIX}{hint}", DataWarning, stacklevel=3)
+                    notes.append(
+                        _i18n.text("facilities_maybe_swapped", lang, source=fac.source, hint=hint)
+                    )
+            frame = frame[inside].copy()
             frame["in_municipality"] = frame.geometry.within(boundary)
             wanted = fac.types or sorted(frame["type"].dropna().unique())
             present = set(frame["type"])
@@ -1325,6 +1436,76 @@ class Study:
         facilities = gpd.GeoDataFrame(facilities, geometry="geometry", crs=settings.working_crs)
         facilities.index.name = "facility_id"
         return facilities, notes, used
+
+    def _swapped_problem(
+        self,
+        fac: FacilitySource,
+        where: str,
+        frame: gpd.GeoDataFrame,
+        n_out: int,
+        n_swapped: int,
+        where_name: str,
+    ) -> str:
+        """Say that a register's coordinates look swapped and which options swap them back."""
+        buffer_km = self.config.study.facility_buffer_m / 1000
+        msg = (
+            f"{where} ({fac.source!r}): {n_out} of {len(frame)} facilities lie outside "
+            f"{where_name} and its {buffer_km:g} km buffer, but {n_swapped} of {len(frame)} fall "
+            "inside when x and y are swapped: the x and y columns look swapped (x holds the "
+            "northing). "
+        )
+        columns = frame.attrs.get("coordinate_columns")
+        if columns:
+            return msg + (
+                f"In the study file: {_swap_options(columns)} in {where} (source = "
+                f"{fac.source!r}); or swap the columns in the register."
+            )
+        return msg + "Swap the coordinates in the file (x is the easting or longitude)."
+
+    def _maybe_swapped(
+        self,
+        fac: FacilitySource,
+        where: str,
+        frame: gpd.GeoDataFrame,
+        reach: Any,
+        homes: gpd.GeoSeries,
+    ) -> str:
+        """Say whether a register's points look swapped by their distance to the sectors.
+
+        Facilities stand where people live: a register whose median distance to the nearest
+        sector point is at least four times (and 200 m more than) that of the same points
+        with x and y swapped looks swapped. Returns the message, or ``""``.
+        """
+        from scipy.spatial import cKDTree
+
+        pts = homes.dropna()
+        pts = pts[~pts.is_empty].representative_point()
+        if len(pts) < 3 or len(frame) < 3:
+            return ""
+        x, y = frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
+        near = shapely.within(shapely.points(x, y), reach) | shapely.within(
+            shapely.points(y, x), reach
+        )
+        if near.sum() < 3:
+            return ""
+        tree = cKDTree(np.column_stack([pts.x.to_numpy(), pts.y.to_numpy()]))
+        given, _ = tree.query(np.column_stack([x[near], y[near]]))
+        swapped, _ = tree.query(np.column_stack([y[near], x[near]]))
+        m_given, m_swapped = float(np.median(given)), float(np.median(swapped))
+        if not (m_given >= 4 * m_swapped and m_given - m_swapped >= 200):
+            return ""
+        msg = (
+            f"{where} ({fac.source!r}): the facilities lie a median {m_given:.0f} m from the "
+            f"nearest sector, but {m_swapped:.0f} m with x and y swapped: the coordinates look "
+            "swapped. "
+        )
+        columns = frame.attrs.get("coordinate_columns")
+        if columns:
+            return msg + (
+                f"If so, in the study file: {_swap_options(columns)} in {where}; or swap the "
+                "columns in the register."
+            )
+        return msg + "If so, swap the coordinates in the file."
 
     def _read_register(
         self,
@@ -1554,7 +1735,8 @@ class Study:
                 if unknown:
                     problems.add(
                         f"{key}: {_not_of(unknown, 'wijk', 'wijken')} of {muni.name} (it has "
-                        f"{listing(sorted(known_wijken), 6)}); change or remove the list."
+                        f"{listing(sorted(known_wijken), 6)}){_wijk_hints(unknown, wijken)}; "
+                        "give wijk codes (`wijkanalyse init` lists them), or remove the list."
                     )
         boundary = areas.region_polygon(muni)
         reach = boundary.buffer(cfg.study.facility_buffer_m)
