@@ -844,3 +844,10 @@ def test_road_graph_length_without_line_is_measured_between_its_nodes(tmp_path: 
         check_edge_lengths(
             np.array([0.0, 5.0]), np.array([np.nan, 5.0]), source="x", ids=["a->b", "b->c"]
         )
+
+
+def test_leuven_road_graph_needs_no_length_repair(mirror: Path) -> None:
+    # its lengths are rounded to the centimetre: within rounding, nothing is repaired
+    g = io.read_road_graph()
+    assert (g.repaired_edges, g.repaired_km) == (0, 0.0)
+    assert (g.edges["length_m"] >= g.edges.geometry.length - 0.01).all()

@@ -1012,3 +1012,27 @@ def test_a_source_covering_part_of_a_region_cannot_answer_a_question(mirror: Pat
     with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
         text = " ".join(note.load().notes)
     assert "Bron osm2015_points dekt arrondissement Leuven, niet Asse, Beersel" in text
+
+
+@pytest.mark.integration
+def test_leuven_network_distances_are_never_shorter_than_the_straight_line(
+    leuven_run: RunResult,
+) -> None:
+    """Issue 18, item 3: on the real network, every sector × facility route ≥ its straight line."""
+    from wijkanalyse.network import StreetNetwork
+
+    acc = leuven_run.access
+    assert acc is not None
+    assert isinstance(acc.model, StreetNetwork)
+    sectors = leuven_run.data.sectors.geometry.dropna()
+    facilities = leuven_run.data.facilities.geometry
+    od = acc.model.od_matrix(sectors, facilities).to_frame()
+    assert len(od) == len(sectors) * len(facilities)
+    assert (od["network_m"] >= od["euclid_m"] - 1e-6).all()
+    routed = od[od["method"] == "network"]
+    assert len(routed) > 0.8 * len(od)
+    # and the published table says the same
+    near = pd.read_csv(leuven_run.out / "access_sectors.csv")
+    both = near["network_m"].notna() & near["euclid_m"].notna()
+    assert both.sum() == 118 * 7
+    assert (near.loc[both, "network_m"] >= near.loc[both, "euclid_m"] - 0.01).all()
