@@ -941,7 +941,7 @@ def test_unknown_keys_in_every_section_name_their_own_table() -> None:
     msg = str(info.value)
     for line in (
         "unknown key 'data.population.encodng'; did you mean 'encoding'? Allowed here: source, "
-        "encoding, sheet, member, duplicates.",
+        "encoding, sheet, member, duplicates, na_values.",
         "unknown key 'index.domains.social.wieght'; did you mean 'weight'? Allowed here: weight, "
         "indicators.",
         "unknown key 'index.sensitivity.drows'; did you mean 'draws'? Allowed here: draws, seed,",
