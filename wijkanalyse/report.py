@@ -41,6 +41,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps
 from wijkanalyse._errors import DataError, DataWarning
+from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 
@@ -443,7 +444,7 @@ class _Builder:
             legend="right",
             language=self.lang,  # type: ignore[arg-type]
         )
-        fig.axes[0].get_legend().set_title(f"{vtitle} ({unit})" if unit else vtitle)
+        fig.axes[0].get_legend().set_title(mpl_text(f"{vtitle} ({unit})" if unit else vtitle))
         return _img(fig, "png", dpi=110)
 
     # -- tables
