@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -132,12 +133,17 @@ def run(
     except WijkanalyseError as exc:
         _fail(exc)
         return
-    lines = list(result.summary)
+    _print_summary(result.summary, _cost_line(result.timings))
+
+
+def _print_summary(summary: Sequence[str], cost: str) -> None:
+    """Print a run's summary: its lines name wijken, facilities and areas, printed as text."""
+    lines = list(summary)
     _out().print(console_text(lines[0], style="bold"))
     for line in lines[1:]:
         style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
         _out().print(console_text(f"  {line}", style=style))
-    _out().print(console_text(f"  {_cost_line(result.timings)}", style="dim"))
+    _out().print(console_text(f"  {cost}", style="dim"))
 
 
 def peak_rss_mib() -> float | None:

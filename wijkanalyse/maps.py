@@ -507,8 +507,8 @@ def interactive_map(
         shown_here = shown_types is None or bool(set(f["type"].astype(str)) & set(shown_types))
         for ftype, block in f.groupby(f["type"].astype(str), sort=True):
             label = _i18n.type_label(ftype, lang)
-            glyph = html_text(_type_glyph(ftype, lang))
-            width = 12 + 7 * len(glyph)
+            letters = _type_glyph(ftype, lang)
+            glyph, width = html_text(letters), 12 + 7 * len(letters)
             on = shown_types is None or ftype in shown_types or not shown_here
             layer = folium.FeatureGroup(name=html_text(label), show=on)
             for fid, row in block.iterrows():
