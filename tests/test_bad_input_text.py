@@ -132,7 +132,7 @@ def _layer_names(page: str) -> list[str]:
 
 def _page(**layers: Any) -> str:
     page = maps.interactive_map(**layers).get_root().render()
-    assert os.getcwd() not in page  # "{{ lipsum.__globals__.os.getcwd() }}" never ran
+    assert f"Casablanca {os.getcwd()}" not in page  # "{{ lipsum…os.getcwd() }}" never ran
     assert "a49b" not in page  # "a{{7*7}}b" (see _named) never ran
     return page
 

@@ -3,6 +3,8 @@
 Each function returns a matplotlib :class:`~matplotlib.figure.Figure` (no pyplot, no global
 state), to show in a notebook or save with :func:`wijkanalyse.maps.save_figure`. Missing or
 withheld values are never drawn as 0: they are left out and named "onvoldoende gegevens".
+Names and labels are drawn as written (:func:`wijkanalyse._safe.mpl_text`: a ``$`` never
+starts a formula).
 
 * :func:`profile_chart`: a wijk's indicators against the municipality, arrondissement and
   Flanders (each indicator as a percentage of the municipality's value).

@@ -10,10 +10,13 @@
 * custom areas (e.g. Hoogland, Wijgmaal) outlined;
 * planned or candidate sites.
 
-Every text that comes from data (names, types, labels) is escaped before it reaches the HTML,
-so a name such as ``<script>…</script>`` shows as text. The map works offline (no basemap,
-the default) or with OpenStreetMap tiles and their attribution. Only here are geometries
-reprojected to EPSG:4326, as Leaflet needs.
+Every text that comes from data (names, types, labels, titles) is data, never code: in the
+interactive map it goes through :func:`wijkanalyse._safe.html_text` (folium renders it as Jinja
+template source and inside JavaScript template literals, see there), in the printed map
+through :func:`wijkanalyse._safe.mpl_text` (never mathtext); a name such as
+``<script>…</script>``, ``{{7*7}}`` or ``${alert(1)}`` shows as written. The map works
+offline (no basemap, the default) or with OpenStreetMap tiles and their attribution. Only
+here are geometries reprojected to EPSG:4326, as Leaflet needs.
 """
 
 from __future__ import annotations

@@ -226,6 +226,22 @@ def _slug(name: str) -> str:
     return s or "gebied"
 
 
+def _slugs(names: Sequence[str]) -> dict[str, str]:
+    """Return a distinct file-name slug per name (``-2``, ``-3`` … when two names share one).
+
+    Names are user text: "{{x}}" and "x", or two names of symbols only, would otherwise
+    write the same page.
+    """
+    out: dict[str, str] = {}
+    for name in names:
+        slug, n = _slug(name), 1
+        while slug in out.values():
+            n += 1
+            slug = f"{_slug(name)}-{n}"
+        out[name] = slug
+    return out
+
+
 # --------------------------------------------------------------------------- contexts
 
 
@@ -781,6 +797,7 @@ def _render(
     area_names = list(run.areas.index) if run.areas is not None else []
     if run.table("areas") is not None:
         area_names = list(dict.fromkeys([*area_names, *run.table("areas")["area"]]))  # type: ignore[index]
+    slugs = _slugs(area_names)  # of every area, so a page keeps its name when re-rendered
     if units is not None:
         unknown = sorted(set(units) - set(wijk_codes) - set(area_names))
         if unknown:
@@ -793,7 +810,7 @@ def _render(
     links = [
         {"href": f"wijk-{c}.html", "name": b.wijk_names.get(c, c), "code": c} for c in wijk_codes
     ]
-    area_links = [{"href": f"gebied-{_slug(a)}.html", "name": a} for a in area_names]
+    area_links = [{"href": f"gebied-{slugs[a]}.html", "name": a} for a in area_names]
     common = {
         "lang": lang,
         "t": lambda nl, en: _t(nl, en, lang),
@@ -806,7 +823,7 @@ def _render(
     for code in wijk_codes:
         pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))
     for name in area_names:
-        pages.append((report_dir / f"gebied-{_slug(name)}.html", _area_page(env, b, common, name)))
+        pages.append((report_dir / f"gebied-{slugs[name]}.html", _area_page(env, b, common, name)))
     for path, text in pages:
         path.write_text(text, encoding="utf-8")
         files.append(path)
