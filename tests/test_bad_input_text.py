@@ -23,7 +23,7 @@ Where they enter, and what is checked (exactly):
   the browser reads it: JavaScript template literals are evaluated (an interpolation or a
   stray backtick fails the test), JSON is parsed, HTML is reduced to its text; the result
   must be the payload itself. The whole page also never holds the rendered result of a
-  Jinja payload (the working directory, ``a49b``).
+  Jinja payload (the working directory, ``x49y``).
 * printed maps and charts (matplotlib): static map title and wijk label, coverage-curve
   question, scenario name and target-group label, rank-chart wijk name; the figure is
   saved as SVG with text kept as text and the drawn strings are compared.
@@ -133,13 +133,13 @@ def _layer_names(page: str) -> list[str]:
 def _page(**layers: Any) -> str:
     page = maps.interactive_map(**layers).get_root().render()
     assert f"Casablanca {os.getcwd()}" not in page  # "{{ lipsum…os.getcwd() }}" never ran
-    assert "a49b" not in page  # "a{{7*7}}b" (see _named) never ran
+    assert "x49y" not in page  # "x{{7*7}}y" never ran (x and y: not in the hex ids of folium)
     return page
 
 
 def _facilities(name: str = "Buurthuis", ftype: str = "buurtcentrum") -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
-        {"name": [name, "a{{7*7}}b"], "type": [ftype, ftype]},
+        {"name": [name, "x{{7*7}}y"], "type": [ftype, ftype]},
         geometry=[Point(170_500, 170_500), Point(170_900, 170_900)],
         index=["f1", "f2"],
         crs=CRS,
@@ -148,7 +148,7 @@ def _facilities(name: str = "Buurthuis", ftype: str = "buurtcentrum") -> gpd.Geo
 
 def _wijken(name: str) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
-        {"wijk_name": [name, "a{{7*7}}b"], "share": [0.1, 0.2]},
+        {"wijk_name": [name, "x{{7*7}}y"], "share": [0.1, 0.2]},
         geometry=[box(170_000, 170_000, 171_000, 171_000), box(170_000, 171_000, 171_000, 172_000)],
         index=pd.Index(["W1", "W2"], name="wijk"),
         crs=CRS,
@@ -183,14 +183,14 @@ def test_facility_type_as_layer_and_in_popup(payload: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_wijk_name_in_tooltip(payload: str) -> None:
     page = _page(wijken=_wijken(payload), value="share")
-    assert _geojson_names(page) == [payload, "a{{7*7}}b"]
+    assert _geojson_names(page) == [payload, "x{{7*7}}y"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_area_name_in_tooltip(payload: str) -> None:
-    areas = _wijken("x").set_axis([payload, "a{{7*7}}b"])
+    areas = _wijken("x").set_axis([payload, "x{{7*7}}y"])
     page = _page(areas=areas)
-    assert _geojson_names(page) == [payload, "a{{7*7}}b"]
+    assert _geojson_names(page) == [payload, "x{{7*7}}y"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -201,10 +201,10 @@ def test_sector_name_in_tooltip(payload: str) -> None:
         index=["24062A00-"],
         crs=CRS,
     )
-    page = _page(sectors=sectors, sector_value="pop_65plus", sector_title="a{{7*7}}b")
+    page = _page(sectors=sectors, sector_value="pop_65plus", sector_title="x{{7*7}}y")
     tooltips = [_shown(v) for v in _template_literals(page, "bindTooltip(")]
     assert tooltips == [[f"{payload} (24062A00-): 12"]]
-    assert _layer_names(page) == ["a{{7*7}}b"]
+    assert _layer_names(page) == ["x{{7*7}}y"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -225,10 +225,10 @@ def test_site_name_and_plan(payload: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_map_title_and_unit_in_legend(payload: str) -> None:
-    page = _page(wijken=_wijken("Noord"), value="share", title=payload, unit="a{{7*7}}b")
+    page = _page(wijken=_wijken("Noord"), value="share", title=payload, unit="x{{7*7}}y")
     legend = re.search(r"<div class=\"wijkanalyse-legend\".*?</div></div>", page, re.S)
     assert legend is not None
-    assert _shown(legend.group(0))[0] == f"{payload} (a{{{{7*7}}}}b)"
+    assert _shown(legend.group(0))[0] == f"{payload} (x{{{{7*7}}}}y)"
     assert _layer_names(page) == [payload]
 
 
