@@ -7,8 +7,11 @@ results are computed by hand in the test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -118,6 +121,34 @@ def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
 XSS_FACILITY = "<script>alert(1)</script>"
 XSS_WIJK = '"><img src=x onerror=alert(1)>'
 
+#: Columns of the run's CSV tables that hold codes (read as text, as wijkanalyse.report does).
+CODE_COLUMNS = ("wijk", "sector", "unit", "area", "site_id", "gemeente")
+
+#: Text that must stay text in every output: Jinja expressions, statements and comments,
+#: JavaScript template literals and strings, HTML, matplotlib mathtext, rich markup and emoji
+#: codes, line separators and a trailing backslash (see wijkanalyse._safe).
+PAYLOADS = (
+    "Casablanca {{ lipsum.__globals__.os.getcwd() }}",
+    "{{7*7}}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{# x",
+    "${alert(document.domain)}",
+    "back`tick",
+    "</script><script>alert(1)</script>",
+    XSS_WIJK,
+    "'); alert(1); //",
+    'x"); alert(1); //',
+    "line\u2028separator",
+    "ends in a backslash \\",
+    "$x^2$",
+    r"$\frac{$",
+    "one $ sign",
+    "[bold]x[/]",
+    "[/]",
+    ":warning: 100%",
+)
+
 
 def copy_run(src: Path, dst: Path) -> Path:
     """Copy the tables of a finished run (not its maps and reports) to ``dst``."""
@@ -130,9 +161,128 @@ def copy_run(src: Path, dst: Path) -> Path:
     return dst
 
 
+def pdf_text(path: Path) -> list[str]:
+    """Return the text of every page of a PDF written by WeasyPrint, in drawing order.
+
+    A small reader for what WeasyPrint (pydyf) writes, so no PDF library is needed: objects
+    (also inside object streams), Flate streams, each font's ``ToUnicode`` map and the
+    hex strings of the ``Tj``/``TJ`` operators. A new line starts at every text position
+    operator; a wide gap inside ``TJ`` is a space.
+    """
+    import re
+    import zlib
+
+    data = path.read_bytes()
+    objects: dict[int, bytes] = {}
+    streams: dict[int, bytes] = {}
+    for m in re.finditer(rb"(\d+) 0 obj\s*(.*?)endobj", data, re.S):
+        head, sep, rest = m.group(2).partition(b"stream")
+        objects[int(m.group(1))] = head
+        if sep:
+            length = re.search(rb"/Length (\d+)", head)
+            assert length is not None
+            raw = rest.lstrip(b"\r\n")[: int(length.group(1))]
+            streams[int(m.group(1))] = zlib.decompress(raw) if b"/FlateDecode" in head else raw
+    for num, head in list(objects.items()):
+        if b"/ObjStm" in head:
+            first = int(re.search(rb"/First (\d+)", head).group(1))  # type: ignore[union-attr]
+            body = streams[num]
+            pairs = [int(x) for x in body[:first].split()]
+            offsets = list(zip(pairs[::2], pairs[1::2], strict=True))
+            for i, (n, off) in enumerate(offsets):
+                end = offsets[i + 1][1] if i + 1 < len(offsets) else len(body) - first
+                objects[n] = body[first + off : first + end]
+
+    def ref(text: bytes, key: bytes) -> int | None:
+        m = re.search(rb"/" + key + rb"\s*(\d+) 0 R", text)
+        return int(m.group(1)) if m else None
+
+    def unicode_map(num: int) -> dict[int, str]:
+        table: dict[int, str] = {}
+        text = streams[num].decode("latin-1")
+        hexes = r"<([0-9A-Fa-f]+)>\s*"
+        for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+            for src, dst in re.findall(hexes * 2, block):
+                table[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
+        for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+            for lo, hi, dst in re.findall(hexes * 3, block):
+                for k in range(int(lo, 16), int(hi, 16) + 1):
+                    table[k] = chr(int(dst, 16) + k - int(lo, 16))
+        return table
+
+    pages = []
+    for _num, head in sorted(objects.items()):
+        if not re.search(rb"/Type\s*/Page\b", head):
+            continue
+        res = objects[r] if (r := ref(head, b"Resources")) is not None else head
+        found = re.search(rb"/Font\s*(<<.*?>>|\d+ 0 R)", res, re.S)
+        assert found is not None
+        font_dict = found.group(1)
+        if font_dict.endswith(b"R"):
+            font_dict = objects[int(font_dict.split()[0])]
+        fonts = {}
+        for name, fnum in re.findall(rb"/(\S+?)\s*(\d+) 0 R", font_dict):
+            tu = ref(objects[int(fnum)], b"ToUnicode")
+            fonts[name.decode()] = unicode_map(tu) if tu is not None else {}
+        contents = ref(head, b"Contents")
+        assert contents is not None
+        stream = streams[contents].decode("latin-1")
+        out: list[str] = []
+        font: dict[int, str] = {}
+        tokens = r"/(\S+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>|\bT[dDm*]\b|(-?\d+\.?\d*)(?=[^\]]*\]\s*TJ)"
+        for tok in re.finditer(tokens, stream):
+            if tok.group(1):
+                font = fonts.get(tok.group(1), {})
+            elif tok.group(2) is not None:
+                h = tok.group(2)
+                out.append(
+                    "".join(font.get(int(h[i : i + 4], 16), "\ufffd") for i in range(0, len(h), 4))
+                )
+            elif tok.group(3):
+                out.append(" " if float(tok.group(3)) < -200 else "")
+            else:
+                out.append("\n")
+        pages.append("".join(out))
+    return pages
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """What :func:`hostile_run` renamed to payloads (each mapping: code or old name → new)."""
+
+    out: Path
+    facilities: dict[str, str]
+    facility_type: str
+    wijken: dict[str, str]
+    sectors: dict[str, str]
+    areas: dict[str, str]
+    questions: dict[str, str]
+    sites: dict[str, str]
+    scenarios: dict[str, str]
+    groups: dict[str, str]
+    index_name: str
+    municipality: str
+
+    @property
+    def area(self) -> str:
+        """The payload name of the area rendered with its own report (was Hoogland)."""
+        return self.areas["Hoogland"]
+
+
+def _cycle(keys: Iterable[Any], start: int = 0) -> dict[Any, str]:
+    return {k: PAYLOADS[(start + n) % len(PAYLOADS)] for n, k in enumerate(keys)}
+
+
 @pytest.fixture(scope="session")
-def hostile_run(tmp_path_factory: pytest.TempPathFactory, leuven_run: RunResult) -> Path:
-    """The Leuven run with a facility and a wijk renamed to HTML/JS payloads, re-rendered."""
+def hostile(tmp_path_factory: pytest.TempPathFactory, leuven_run: RunResult) -> Hostile:
+    """The Leuven run with every name a payload, re-rendered (maps, reports, PDFs).
+
+    Every facility, wijk, sector and area name, one facility type, the plan questions and
+    their site names, the scenario names, the target-group labels, the index name and the
+    municipality name are replaced in the run's tables, and the maps and the reports of the
+    city, wijk 240621 (named :data:`XSS_WIJK`) and the area Hoogland are rendered again; the
+    first buurtcentrum is named :data:`XSS_FACILITY`.
+    """
     import pyogrio
 
     from wijkanalyse import report
@@ -142,14 +292,101 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory, leuven_run: RunResult)
     layers = {name: gpd.read_file(gpkg, layer=name) for name, _ in pyogrio.list_layers(gpkg)}
     gpkg.unlink()
     fac = layers["facilities"]
-    first_centre = fac.index[fac["type"] == "buurtcentrum"][0]
-    fac.loc[first_centre, "name"] = XSS_FACILITY
+    fac_names = _cycle(fac["facility_id"])
+    fac_names[fac.loc[fac["type"] == "buurtcentrum", "facility_id"].iloc[0]] = XSS_FACILITY
+    fac["name"] = fac["facility_id"].map(fac_names)
+    facility_type = "${alert('type')} {{7*7}}"
+    fac.loc[fac["type"] == "pharmacy", "type"] = facility_type
     wijken = layers["wijken"]
-    wijken.loc[wijken["wijk"] == "240621", "wijk_name"] = XSS_WIJK
+    wijk_names = _cycle(wijken["wijk"], start=1)
+    wijk_names["240621"] = XSS_WIJK
+    wijken["wijk_name"] = wijken["wijk"].map(wijk_names)
+    sectors = layers["sectors"]
+    sector_names = _cycle(sectors["sector"], start=2)
+    sectors["name"] = sectors["sector"].map(sector_names)
+    # distinct payloads for the areas: their report pages are named after them
+    areas = layers["areas"]
+    area_names = dict(
+        zip(
+            areas["area"],
+            ["{{7*7}}", "${alert(document.domain)}", XSS_WIJK, PAYLOADS[0]],
+            strict=True,
+        )
+    )
+    areas["area"] = areas["area"].map(area_names)
     for name, frame in layers.items():
         frame.to_file(gpkg, layer=name, driver="GPKG", engine="pyogrio")
-    ind = pd.read_csv(out / "indicators_wijken.csv", dtype={"wijk": str})
-    ind.loc[ind["wijk"] == "240621", "name"] = XSS_WIJK
-    ind.to_csv(out / "indicators_wijken.csv", index=False)
-    report.render(out, units=["240621", "Hoogland"], pdf=True)
-    return out
+
+    def table(name: str) -> pd.DataFrame:
+        return pd.read_csv(out / f"{name}.csv", dtype={c: str for c in CODE_COLUMNS})
+
+    def save(frame: pd.DataFrame, name: str) -> None:
+        frame.to_csv(out / f"{name}.csv", index=False)
+
+    ind = table("indicators_wijken")
+    ind["name"] = ind["wijk"].map(wijk_names).fillna(ind["name"])
+    save(ind, "indicators_wijken")
+    idx = table("index_wijken")
+    idx["name"] = idx["wijk"].map(wijk_names)
+    save(idx, "index_wijken")
+    cov = table("coverage_wijken")
+    cov["name"] = cov["wijk"].map(wijk_names).fillna(cov["name"])
+    save(cov, "coverage_wijken")
+    names_by_level = {"wijk": wijk_names, "sector": sector_names, "area": area_names}
+    for name in ("gaps", "scenarios"):
+        frame = table(name)
+        for level, names in names_by_level.items():
+            at = frame["level"] == level
+            frame.loc[at, "name"] = frame.loc[at, "unit"].map(names)
+            if level == "area":
+                frame.loc[at, "unit"] = frame.loc[at, "unit"].map(names)
+        save(frame, name)
+    for name in ("areas", "indicators_areas"):
+        frame = table(name)
+        frame["area"] = frame["area"].map(area_names)
+        if "name" in frame:
+            frame["name"] = frame["area"]
+        save(frame, name)
+    plans, curves, scenarios = table("plans"), table("plan_curves"), table("scenarios")
+    questions = _cycle(plans["question"].unique(), start=3)
+    sites = _cycle(plans["name"].unique(), start=5)
+    plans["question"] = plans["question"].map(questions)
+    plans["name"] = plans["name"].map(sites)
+    curves["question"] = curves["question"].map(questions)
+    scenario_names = _cycle(scenarios["scenario"].unique(), start=7)
+    scenarios["scenario"] = scenarios["scenario"].map(scenario_names)
+    save(plans, "plans")
+    save(curves, "plan_curves")
+    save(scenarios, "scenarios")
+    prov_path = out / "provenance.json"
+    prov = json.loads(prov_path.read_text(encoding="utf-8"))
+    groups = prov["study"]["target_groups"]
+    group_labels = _cycle(groups, start=11)
+    for g, label in group_labels.items():
+        groups[g]["label_nl"] = label
+    index_name = "{{7*7}} ${1+1} $x^2$ <b>index</b>"
+    prov["study"]["index"]["name"] = index_name
+    municipality = "Leuven {% raw %} `x` [bold]"
+    prov["municipality"]["name"] = municipality
+    prov_path.write_text(json.dumps(prov), encoding="utf-8")
+    report.render(out, units=["240621", area_names["Hoogland"]], pdf=True)
+    return Hostile(
+        out=out,
+        facilities=fac_names,
+        facility_type=facility_type,
+        wijken=wijk_names,
+        sectors=sector_names,
+        areas=area_names,
+        questions=questions,
+        sites=sites,
+        scenarios=scenario_names,
+        groups=group_labels,
+        index_name=index_name,
+        municipality=municipality,
+    )
+
+
+@pytest.fixture(scope="session")
+def hostile_run(hostile: Hostile) -> Path:
+    """The output folder of :func:`hostile`."""
+    return hostile.out

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, XSS_FACILITY, XSS_WIJK
+from conftest import ROOT, XSS_FACILITY, XSS_WIJK, Hostile
 
+from wijkanalyse import report
 from wijkanalyse.study import RunResult
 
 pytestmark = pytest.mark.integration
@@ -129,36 +130,109 @@ def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
     assert p.dialogs == []
 
 
-def test_hostile_names_stay_text_in_chromium(browser: Any, hostile_run: Path) -> None:
-    p = _Page(browser, (hostile_run / "maps" / "overzicht.html").as_uri())
+#: Opens every popup and every tooltip of the map (all layers switched on first) and returns
+#: their text, and how many elements that a payload could have smuggled in they hold.
+_OPEN_EVERYTHING = """() => {
+    const map = Object.values(window).find(v => v instanceof L.Map);
+    const popups = [], tooltips = [];
+    let smuggled = 0;
+    const read = (sel) => {
+        const els = document.querySelectorAll(sel);
+        const el = els[els.length - 1];
+        if (!el) return null;
+        smuggled += el.querySelectorAll('script, img, iframe, object, svg, a').length;
+        return el.textContent;
+    };
+    map.eachLayer(layer => {
+        if (layer.getPopup && layer.getPopup()) {
+            layer.openPopup();
+            popups.push(read('.leaflet-popup-content'));
+            layer.closePopup();
+        }
+        if (!(layer.getTooltip && layer.getTooltip())) return;
+        if (layer.getLayers) {
+            // a GeoJSON layer: one tooltip, filled per feature when the mouse enters it
+            layer.eachLayer(child => {
+                const at = child.getCenter ? child.getCenter() : child.getLatLng();
+                child.fire('mouseover', {latlng: at}, true);
+                tooltips.push(read('.leaflet-tooltip'));
+                child.fire('mouseout', {latlng: at}, true);
+            });
+        } else {
+            layer.openTooltip();
+            tooltips.push(read('.leaflet-tooltip'));
+            layer.closeTooltip();
+        }
+    });
+    return {popups, tooltips, smuggled};
+}"""
+
+
+def test_hostile_names_stay_text_in_chromium(browser: Any, hostile: Hostile) -> None:
+    """Every facility, wijk, sector, area, site and type name is a payload: all stay text."""
+    p = _Page(browser, (hostile.out / "maps" / "overzicht.html").as_uri())
     page = p.page
     page.wait_for_selector(".leaflet-control-layers")
-    # open every popup and tooltip: their contents enter the document
-    texts = page.evaluate(
-        """() => {
-            const out = [];
-            for (const v of Object.values(window)) {
-                if (v instanceof L.Layer && v.getPopup && v.getPopup()) {
-                    v.openPopup();
-                    const el = document.querySelector('.leaflet-popup-content');
-                    if (el) out.push(el.innerText);
-                }
-            }
-            return out;
-        }"""
-    )
-    assert any(XSS_FACILITY in t for t in texts)  # shown as text
-    assert page.locator(".leaflet-popup-content script").count() == 0
-    page.wait_for_timeout(300)
-    for name in ("wijk-240621.html", "index.html"):
-        r = _Page(browser, (hostile_run / "report" / name).as_uri(), size=(1000, 1400))
-        body = r.page.inner_text("body")
-        assert XSS_WIJK in body or XSS_FACILITY in body or name == "index.html"
-        assert r.page.locator("img[src='x']").count() == 0
-        assert r.problems == []
-        assert r.dialogs == []
+    control = page.inner_text(".leaflet-control-layers")
+    assert hostile.facility_type in control  # the type's layer, named literally
+    assert all(g in control for g in hostile.groups.values())  # in the sites' layer names
+    assert hostile.index_name in page.inner_text(".wijkanalyse-legend")
+    # a real mouse over a marker a user can reach: its tooltip is the literal name
+    markers = page.locator(".leaflet-marker-icon")
+    reachable = [
+        i
+        for i in range(markers.count())
+        if markers.nth(i).evaluate(
+            "e => { const r = e.getBoundingClientRect();"
+            " return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
+        )
+    ]
+    assert reachable
+    markers.nth(reachable[0]).hover()
+    hovered = page.wait_for_selector(".leaflet-tooltip").text_content() or ""
+    assert any(hovered.strip().startswith(n) for n in [*hostile.facilities.values(), "#"])
+    # switch every layer on, then open every popup and every tooltip
+    for box in page.locator("input.leaflet-control-layers-selector").all():
+        if not box.is_checked():
+            box.check()
+    seen = page.evaluate(_OPEN_EVERYTHING)
+    popups, tooltips = seen["popups"], seen["tooltips"]
+    assert len(popups) >= len(hostile.facilities) + 1
+    assert None not in popups
+    assert None not in tooltips
+    assert seen["smuggled"] == 0
+    text = "\n".join(popups + tooltips)
+    for name in hostile.facilities.values():  # in its popup and its tooltip
+        assert any(name in t for t in popups), name
+        assert any(name in t for t in tooltips), name
+    assert any(hostile.facility_type in t for t in popups)
+    for name in [*hostile.wijken.values(), *hostile.areas.values(), *hostile.sectors.values()]:
+        assert any(name in t for t in tooltips), name
+    assert sum(name in text for name in set(hostile.sites.values())) >= 2  # proposed sites
+    assert XSS_FACILITY in text
+    assert f"Casablanca {os.getcwd()}" not in page.content()  # the Jinja payload never ran
+    p.page.wait_for_timeout(300)
     assert p.problems == []
     assert p.dialogs == []
+
+
+def test_hostile_reports_show_the_literal_text_in_chromium(browser: Any, hostile: Hostile) -> None:
+    area_page = f"gebied-{report._slug(hostile.area)}.html"
+    expected = {
+        "index.html": [hostile.municipality, hostile.index_name, *hostile.scenarios.values()],
+        "wijk-240621.html": [XSS_WIJK, hostile.index_name, *hostile.groups.values()],
+        area_page: [hostile.area, hostile.municipality],
+    }
+    for name, texts in expected.items():
+        r = _Page(browser, (hostile.out / "report" / name).as_uri(), size=(1000, 1400))
+        body = r.page.inner_text("body")
+        for t in texts:
+            assert " ".join(t.split()) in " ".join(body.split()), (name, t)
+        assert r.page.locator("img[src='x'], script").count() == 0
+        assert f"Casablanca {os.getcwd()}" not in r.page.content()
+        r.page.wait_for_timeout(200)
+        assert r.problems == [], name
+        assert r.dialogs == [], name
 
 
 def test_report_in_chromium(browser: Any, leuven_run: RunResult) -> None:

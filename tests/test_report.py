@@ -6,6 +6,7 @@ import ctypes
 import html
 import json
 import logging
+import os
 import re
 import warnings
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import Any
 import markupsafe
 import pandas as pd
 import pytest
-from conftest import EXAMPLES, XSS_FACILITY, XSS_WIJK, copy_run
+from conftest import EXAMPLES, PAYLOADS, XSS_FACILITY, XSS_WIJK, Hostile, copy_run, pdf_text
 from typer.testing import CliRunner
 
 from wijkanalyse import DataError, report
+from wijkanalyse._safe import html_text
 from wijkanalyse.cli import app
 from wijkanalyse.study import RunResult
 
@@ -137,24 +139,86 @@ def test_withheld_values_read_onvoldoende_gegevens(leuven_run: RunResult, tmp_pa
     assert "noemer is 0" in dens[0]
 
 
-def test_names_are_text_never_markup(hostile_run: Path) -> None:
+def test_names_are_text_never_markup(hostile: Hostile) -> None:
+    out = hostile.out
     pages = [
-        hostile_run / "report" / "index.html",
-        hostile_run / "report" / "wijk-240621.html",
-        hostile_run / "report" / "gebied-hoogland.html",
-        hostile_run / "maps" / "overzicht.html",
+        out / "report" / "index.html",
+        out / "report" / "wijk-240621.html",
+        out / "report" / f"gebied-{report._slug(hostile.area)}.html",
+        out / "maps" / "overzicht.html",
     ]
     seen_facility = seen_wijk = False
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in text, page.name
         assert "<img src=x" not in text, page.name
+        assert f"Casablanca {os.getcwd()}" not in text, page.name  # the Jinja payload never ran
         seen_facility |= any(e in text for e in _escaped(XSS_FACILITY))
         seen_wijk |= any(e in text for e in _escaped(XSS_WIJK))
     assert seen_facility
     assert seen_wijk
-    for pdf in ("wijk-240621.pdf", "index.pdf"):
-        assert (hostile_run / "report" / pdf).read_bytes().startswith(b"%PDF")
+    # the map: every payload only in its inert form (also no template literal to break out of)
+    overview = pages[-1].read_text(encoding="utf-8")
+    for name in PAYLOADS:
+        assert html_text(name) in overview, name
+        if set(name) & set("<>\"'{}$`"):  # (a "\" also begins JSON's "\u0026")
+            assert name not in overview, name
+
+
+def test_area_pages_get_distinct_names() -> None:
+    # area names are user text: two names with one slug would write one page over the other
+    assert report._slugs(["Hoogland", "{{Hoogland}}", "$$", "[/]", "gebied-2"]) == {
+        "Hoogland": "hoogland",
+        "{{Hoogland}}": "hoogland-2",
+        "$$": "gebied",
+        "[/]": "gebied-2",
+        "gebied-2": "gebied-2-2",
+    }
+
+
+def _words(text: str) -> str:
+    """Text without white space (a PDF or a browser may break a line at any space)."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_hostile_reports_and_pdfs_show_the_literal_text(hostile: Hostile) -> None:
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    area_page = f"gebied-{report._slug(hostile.area)}"
+    located = [*hostile.wijken.values()]
+    expected = {
+        # the city: its name, the index and every wijk in the index table, plans, scenarios
+        "index": [hostile.municipality, hostile.index_name, *located, *hostile.scenarios.values()],
+        "wijk-240621": [XSS_WIJK, hostile.index_name, *hostile.groups.values()],
+        area_page: [hostile.area, hostile.municipality],
+    }
+    plans = pd.read_csv(hostile.out / "plans.csv")
+    expected["index"] += list(plans.loc[plans["method"] == "exact", "name"].unique())
+    for page, texts in expected.items():
+        parser = _Text()
+        parser.feed((hostile.out / "report" / f"{page}.html").read_text(encoding="utf-8"))
+        html_words = _words("".join(parser.parts))
+        pdf_words = _words("".join(pdf_text(hostile.out / "report" / f"{page}.pdf")))
+        for t in texts:
+            assert _words(t) in html_words, (page, t)
+            assert _words(t) in pdf_words, (page, t)
+        assert "Casablanca/" not in html_words + pdf_words  # {{ …os.getcwd() }} never ran
 
 
 def test_english_report(leuven_run: RunResult, tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 Each function returns a matplotlib :class:`~matplotlib.figure.Figure` (no pyplot, no global
 state), to show in a notebook or save with :func:`wijkanalyse.maps.save_figure`. Missing or
 withheld values are never drawn as 0: they are left out and named "onvoldoende gegevens".
+Names and labels are drawn as written (:func:`wijkanalyse._safe.mpl_text`: a ``$`` never
+starts a formula).
 
 * :func:`profile_chart`: a wijk's indicators against the municipality, arrondissement and
   Flanders (each indicator as a percentage of the municipality's value).
@@ -22,6 +24,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
 
 __all__ = ["coverage_curve_chart", "profile_chart", "rank_chart", "scenario_chart"]
@@ -90,10 +93,11 @@ def profile_chart(
     ax = fig.add_subplot()
     colours = [_BLUE, _GREY, _ORANGE, _GREEN]
     markers = ["o", "|", "s", "D"]
-    names = {r: str(r) for r in rows}
+    # names and labels are user text: drawn literally, never as mathtext
+    names = {r: mpl_text(r) for r in rows}
     if "name" in values:
         given = values["name"]
-        names.update({r: str(given[r]) for r in rows if pd.notna(given[r])})
+        names.update({r: mpl_text(given[r]) for r in rows if pd.notna(given[r])})
     y = np.arange(len(indicators))[::-1]
     for n, row in enumerate(rows):
         xs, ys = [], []
@@ -142,7 +146,7 @@ def profile_chart(
         )
     ax.axvline(100, color="#555555", lw=0.8, zorder=1)
     ax.set_xlim(0, limit + 10)
-    ax.set_yticks(y, [label for _, label in indicators], fontsize=8)
+    ax.set_yticks(y, [mpl_text(label) for _, label in indicators], fontsize=8)
     ax.set_xlabel(
         f"% van {names[base]} (= 100)" if lang == "nl" else f"% of {names[base]} (= 100)",
         fontsize=8,
@@ -151,7 +155,7 @@ def profile_chart(
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     ax.legend(fontsize=7, loc="best", framealpha=0.9)
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(mpl_text(title), fontsize=10)
     return fig
 
 
@@ -188,14 +192,14 @@ def rank_chart(
     fig = _figure(7.0, 0.22 * len(known) + 1.2)
     ax = fig.add_subplot()
     y = np.arange(len(known))[::-1]
-    names = known["name"].astype(str) if "name" in known else known.index.astype(str)
+    names = known["name"] if "name" in known else known.index.to_series()
     hl = set(highlight)
     for yi, (code, row) in zip(y, known.iterrows(), strict=True):
         colour = _ORANGE if code in hl else _BLUE
         if pd.notna(row["rank_p05"]) and pd.notna(row["rank_p95"]):
             ax.plot([row["rank_p05"], row["rank_p95"]], [yi, yi], color=colour, lw=2, alpha=0.6)
         ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
-    ax.set_yticks(y, list(names), fontsize=7)
+    ax.set_yticks(y, [mpl_text(n, missing=mpl_text(c)) for c, n in names.items()], fontsize=7)
     ax.set_xlim(0.5, max(len(index), float(known["rank_p95"].max(skipna=True) or 1)) + 0.5)
     label = (
         "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen"
@@ -212,7 +216,7 @@ def rank_chart(
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(mpl_text(title), fontsize=10)
     return fig
 
 
@@ -241,7 +245,11 @@ def coverage_curve_chart(
         block = block.sort_values("p")
         c = palette[n % len(palette)]
         ax.plot(
-            block["p"], 100 * block["exact_share"], marker="o", color=c, label=f"{question}: exact"
+            block["p"],
+            100 * block["exact_share"],
+            marker="o",
+            color=c,
+            label=f"{mpl_text(question)}: exact",
         )
         ax.plot(
             block["p"],
@@ -249,7 +257,7 @@ def coverage_curve_chart(
             ls="--",
             marker="x",
             color=c,
-            label=f"{question}: " + ("één voor één" if lang == "nl" else "one at a time"),
+            label=f"{mpl_text(question)}: " + ("één voor één" if lang == "nl" else "one at a time"),
         )
     ax.set_xlabel("aantal nieuwe centra" if lang == "nl" else "number of new centres", fontsize=8)
     ax.set_ylabel("% binnen bereik" if lang == "nl" else "% within reach", fontsize=8)
@@ -259,7 +267,7 @@ def coverage_curve_chart(
     ax.grid(color="#dddddd", lw=0.5)
     ax.legend(fontsize=7)
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(mpl_text(title), fontsize=10)
     return fig
 
 
@@ -291,7 +299,7 @@ def scenario_chart(
     if scenarios.empty:
         raise DataError("scenario_chart: no scenario rows to draw.")
     labels = [
-        f"{s}\n{g}, {_i18n.fmt_number(float(m), 0, lang)} min"
+        f"{mpl_text(s)}\n{mpl_text(g)}, {_i18n.fmt_number(float(m), 0, lang)} min"
         for s, g, m in zip(
             scenarios["scenario"],
             scenarios["target_group"],
@@ -324,5 +332,5 @@ def scenario_chart(
     ax.tick_params(axis="x", labelsize=8)
     ax.legend(fontsize=7, loc="lower right")
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(mpl_text(title), fontsize=10)
     return fig

@@ -15,15 +15,17 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from wijkanalyse import _i18n, datasets, indicators, settings
 from wijkanalyse._errors import WijkanalyseError
+from wijkanalyse._safe import console_text
 
 app = typer.Typer(
     name="wijkanalyse",
@@ -44,12 +46,14 @@ app.add_typer(indicators_app, name="indicators")
 
 
 def _out() -> Console:
-    # made per call, so the terminal width (or $COLUMNS) in effect now is used
-    return Console(soft_wrap=True)
+    # made per call, so the terminal width (or $COLUMNS) in effect now is used; no emoji
+    # codes or highlighting: names in the output are data (":warning:" stays as written),
+    # and user text is printed as console_text(...), never as console markup
+    return Console(soft_wrap=True, emoji=False, highlight=False)
 
 
 def _err() -> Console:
-    return Console(stderr=True, soft_wrap=True)
+    return Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
 
 Lang = Annotated[str | None, typer.Option("--lang", help="Taal van de uitvoer: nl of en.")]
@@ -129,12 +133,17 @@ def run(
     except WijkanalyseError as exc:
         _fail(exc)
         return
-    lines = list(result.summary)
-    _out().print(lines[0], style="bold", highlight=False, markup=False)
+    _print_summary(result.summary, _cost_line(result.timings))
+
+
+def _print_summary(summary: Sequence[str], cost: str) -> None:
+    """Print a run's summary: its lines name wijken, facilities and areas, printed as text."""
+    lines = list(summary)
+    _out().print(console_text(lines[0], style="bold"))
     for line in lines[1:]:
         style = "yellow" if line.startswith(_i18n.text("warning") + ":") else None
-        _out().print(f"  {line}", style=style, highlight=False, markup=False)
-    _out().print(f"  {_cost_line(result.timings)}", style="dim", highlight=False, markup=False)
+        _out().print(console_text(f"  {line}", style=style))
+    _out().print(console_text(f"  {cost}", style="dim"))
 
 
 def peak_rss_mib() -> float | None:
@@ -229,18 +238,17 @@ def init_cmd(
     except OSError as exc:
         _fail_text(_i18n.text("init_not_written", path=target, reason=exc.strerror or exc))
     console = _out()
-    console.print(_i18n.text("init_written", path=target), style="bold", highlight=False)
+    console.print(console_text(_i18n.text("init_written", path=target), style="bold"))
     for fact in tpl.facts:
-        console.print(f"  {fact}", highlight=False, markup=False)
+        console.print(console_text(f"  {fact}"))
     if tpl.note:
-        console.print(f"  {tpl.note}", style="yellow", highlight=False, markup=False)
-    console.print(_i18n.text("init_next", path=target), highlight=False, markup=False)
+        console.print(console_text(f"  {tpl.note}", style="yellow"))
+    console.print(console_text(_i18n.text("init_next", path=target)))
 
 
 def _fail_text(message: str) -> NoReturn:
-    _err().print(
-        f"[bold red]{_i18n.text('error')}:[/] {escape(message)}", markup=True, highlight=False
-    )
+    # the message names the user's files, columns and values: printed as text
+    _err().print(Text.assemble((f"{_i18n.text('error')}:", "bold red"), " ", message))
     raise typer.Exit(code=2)
 
 
@@ -271,8 +279,9 @@ def report_cmd(
         return
     reports = [f for f in files if f.parent.name == "report" and f.suffix == ".html"]
     _out().print(
-        _i18n.text("report_written", n=len(reports), out=out / "report" / "index.html"),
-        highlight=False,
+        console_text(
+            _i18n.text("report_written", n=len(reports), out=out / "report" / "index.html")
+        )
     )
 
 
@@ -300,16 +309,26 @@ def datasets_list(
         facts = [str(row["available"]), str(row["coverage"])]
         if vintage is not None and vintage == vintage:
             facts.insert(1, f"vintage {int(vintage)}")
-        out.print(f"\n[bold cyan]{ds_id}[/]  [dim]{' · '.join(facts)}[/]", highlight=False)
-        out.print(f"  {row['title']}", highlight=False)
-        out.print(f"  {'publisher' if en else 'uitgever'}: {row['publisher']}", highlight=False)
-        out.print(f"  {'licence' if en else 'licentie'}: {row['licence']}", highlight=False)
+        # catalogue text is printed as text (a "[2021]" in a title must stay)
         out.print(
-            f"  {'attribution' if en else 'naamsvermelding'}: {row['attribution']}", highlight=False
+            Text.assemble(
+                "\n",
+                (str(ds_id), "bold cyan"),
+                "  ",
+                (" · ".join(facts), "dim"),
+                "\n  ",
+                str(row["title"]),
+                f"\n  {'publisher' if en else 'uitgever'}: ",
+                str(row["publisher"]),
+                f"\n  {'licence' if en else 'licentie'}: ",
+                str(row["licence"]),
+                f"\n  {'attribution' if en else 'naamsvermelding'}: ",
+                str(row["attribution"]),
+            )
         )
     mirror = settings.resolved_data_mirror()
     _out().print(
-        ("mirror: " if en else "spiegel: ") + (str(mirror) if mirror else "-"), highlight=False
+        console_text(("mirror: " if en else "spiegel: ") + (str(mirror) if mirror else "-"))
     )
 
 
@@ -326,7 +345,7 @@ def datasets_fetch(
         except WijkanalyseError as exc:
             _fail(exc)
             return
-        _out().print(_i18n.text("fetched", id=ds_id, path=path), highlight=False)
+        _out().print(console_text(_i18n.text("fetched", id=ds_id, path=path)))
 
 
 @indicators_app.command("list")
@@ -346,14 +365,21 @@ def indicators_list(
     out = _out()
     for ind_id, row in frame.iterrows():
         label = row["label_en"] if en else row["label_nl"]
+        facts = f"({row['unit']} · {row['direction']} · {row['aggregation']})"
         out.print(
-            f"\n[bold cyan]{ind_id}[/]  {label} [dim]({row['unit']} · {row['direction']} · "
-            f"{row['aggregation']})[/]",
-            highlight=False,
+            Text.assemble(
+                "\n",
+                (str(ind_id), "bold cyan"),
+                "  ",
+                str(label),
+                " ",
+                (facts, "dim"),
+                "\n  ",
+                str(row["definition"]),
+            )
         )
-        out.print(f"  {row['definition']}", highlight=False)
         if row["caveat"]:
-            out.print(f"  [dim]{row['caveat']}[/]", highlight=False)
+            out.print(console_text(f"  {row['caveat']}", style="dim"))
     out.print(
         "\n"
         + (

@@ -10,16 +10,18 @@
 * custom areas (e.g. Hoogland, Wijgmaal) outlined;
 * planned or candidate sites.
 
-Every text that comes from data (names, types, labels) is escaped before it reaches the HTML,
-so a name such as ``<script>…</script>`` shows as text. The map works offline (no basemap,
-the default) or with OpenStreetMap tiles and their attribution. Only here are geometries
-reprojected to EPSG:4326, as Leaflet needs.
+Every text that comes from data (names, types, labels, titles) is data, never code: in the
+interactive map it goes through :func:`wijkanalyse._safe.html_text` (folium renders it as Jinja
+template source and inside JavaScript template literals, see there), in the printed map
+through :func:`wijkanalyse._safe.mpl_text` (never mathtext); a name such as
+``<script>…</script>``, ``{{7*7}}`` or ``${alert(1)}`` shows as written. The map works
+offline (no basemap, the default) or with OpenStreetMap tiles and their attribution. Only
+here are geometries reprojected to EPSG:4326, as Leaflet needs.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import math
 import warnings
 from collections.abc import Sequence
@@ -32,6 +34,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._safe import html_text, mpl_text
 from wijkanalyse._validate import listing
 
 __all__ = [
@@ -62,13 +65,6 @@ _SITE_COLOURS = ["#CC79A7", "#56B4E9", "#F0E442", "#D55E00"]
 _OSM_ATTRIBUTION = "© OpenStreetMap-bijdragers (ODbL)"
 
 Scheme = Literal["quantiles", "natural_breaks", "fixed"]
-
-
-def _text(value: Any) -> str:
-    """Escape a value for HTML; missing values become an empty string."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    return html.escape(str(value), quote=True)
 
 
 def classify(
@@ -172,16 +168,16 @@ def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bo
     rows = [
         f'<div><span style="background:{colour};width:14px;height:14px;'
         f'display:inline-block;margin-right:6px;border:1px solid #555"></span>'
-        f"{_text(label)}</div>"
+        f"{html_text(label)}</div>"
         for label, colour in entries
     ]
-    unit_txt = f" ({_text(unit)})" if unit else ""
+    unit_txt = f" ({html_text(unit)})" if unit else ""
     return (
         '<div class="wijkanalyse-legend" style="position:fixed;bottom:56px;'
         f"left:{290 if offset else 12}px;"
         "z-index:9999;background:white;padding:8px 10px;border:1px solid #999;"
         'font:12px sans-serif;max-width:260px">'
-        f"<b>{_text(title)}{unit_txt}</b>{''.join(rows)}</div>"
+        f"<b>{html_text(title)}{unit_txt}</b>{''.join(rows)}</div>"
     )
 
 
@@ -223,6 +219,22 @@ def _inline_leaflet(m: Any) -> None:
         ),
         name="wijkanalyse_jquery_free",
     )
+
+
+def _markup(html: str) -> Any:
+    """Return a folium element that inserts ``html`` as it is, never as a template.
+
+    ``folium.Element(text)`` compiles ``text`` as a Jinja *template*: a legend title
+    ``{{7*7}}`` would show 49. This element's template is fixed and ``html`` is a value it
+    inserts (our markup with every piece of user text already through :func:`html_text`).
+    """
+    import folium
+    from jinja2 import Template
+
+    element = folium.Element()
+    element._template = Template("{{ this.markup }}")
+    element.markup = html  # type: ignore[attr-defined]
+    return element
 
 
 def _type_colour(types: Sequence[str]) -> dict[str, str]:
@@ -340,15 +352,15 @@ def interactive_map(
         ]
         shown = gpd.GeoDataFrame(
             {
-                "naam": [_text(n) for n in names],
-                "code": [_text(i) for i in w.index],
-                "waarde": [_text(f) for f in fmt],
+                "naam": [html_text(n) for n in names],
+                "code": [html_text(i) for i in w.index],
+                "waarde": [html_text(f) for f in fmt],
                 "fill": fill,
             },
             geometry=w.geometry.to_numpy(),
             crs=4326,
         )
-        layer = folium.FeatureGroup(name=_text(label), show=True)
+        layer = folium.FeatureGroup(name=html_text(label), show=True)
         folium.GeoJson(
             shown.__geo_interface__,
             style_function=lambda f: {
@@ -359,7 +371,7 @@ def interactive_map(
             },
             tooltip=folium.GeoJsonTooltip(
                 fields=["naam", "code", "waarde"],
-                aliases=["wijk" if lang == "nl" else "district", "code", _text(label)],
+                aliases=["wijk" if lang == "nl" else "district", "code", html_text(label)],
             ),
         ).add_to(layer)
         layer.add_to(m)
@@ -375,9 +387,9 @@ def interactive_map(
                 + ("bereik" if lang == "nl" else "reach")
                 + f" {_i18n.fmt_number(float(minutes), 0, lang)} min"
             )
-            layer = folium.FeatureGroup(name=_text(name), show=False)
+            layer = folium.FeatureGroup(name=html_text(name), show=False)
             merged = gpd.GeoDataFrame(
-                {"naam": [_text(name)]}, geometry=[block.geometry.union_all()], crs=4326
+                {"naam": [html_text(name)]}, geometry=[block.geometry.union_all()], crs=4326
             )
             c = colour[str(ftype)]
             folium.GeoJson(
@@ -403,7 +415,7 @@ def interactive_map(
         sector_label = sector_title or f"{sector_value} ({suffix})"
         # the sectors are the map when there is no wijk layer (no wijk outlines)
         no_wijken = wijken is None or not len(wijken)
-        layer = folium.FeatureGroup(name=_text(sector_label), show=no_wijken)
+        layer = folium.FeatureGroup(name=html_text(sector_label), show=no_wijken)
         if _all_polygons(s):
             # real sector polygons: a choropleth of its own, with its own legend
             fill, entries = _choropleth(
@@ -412,10 +424,12 @@ def interactive_map(
             dec = _decimals(vals)
             shown = gpd.GeoDataFrame(
                 {
-                    "naam": [_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))],
-                    "code": [_text(i) for i in s.index],
+                    "naam": [
+                        html_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))
+                    ],
+                    "code": [html_text(i) for i in s.index],
                     "waarde": [
-                        _text(_i18n.fmt_number(float(x), dec, lang))
+                        html_text(_i18n.fmt_number(float(x), dec, lang))
                         if pd.notna(x)
                         else _no_data_label(lang)
                         for x in vals
@@ -435,7 +449,7 @@ def interactive_map(
                 },
                 tooltip=folium.GeoJsonTooltip(
                     fields=["naam", "code", "waarde"],
-                    aliases=["sector", "code", _text(sector_label)],
+                    aliases=["sector", "code", html_text(sector_label)],
                 ),
             ).add_to(layer)
             legend_html += _legend(sector_label, "", entries, offset=len(legend_html) > 0)
@@ -443,8 +457,8 @@ def interactive_map(
             for code, row in s.iterrows():
                 v = vals.get(code)
                 radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
-                text = f"{_text(row.get('name', code))} ({_text(code)}): " + (
-                    _text(_i18n.fmt_number(float(v), 0, lang))
+                text = f"{html_text(row.get('name', code))} ({html_text(code)}): " + (
+                    html_text(_i18n.fmt_number(float(v), 0, lang))
                     if pd.notna(v)
                     else _no_data_label(lang)
                 )
@@ -477,10 +491,8 @@ def interactive_map(
             if pd.isna(v) or v <= 0:
                 continue
             who = "niet binnen bereik" if lang == "nl" else "not covered"
-            text = (
-                f"{_text(row.get('name', code))}: {_text(_i18n.fmt_number(float(v), 0, lang))} "
-                f"{who}"
-            )
+            count = _i18n.fmt_number(float(v), 0, lang)
+            text = f"{html_text(row.get('name', code))}: {html_text(count)} {who}"
             pt = row.geometry.representative_point()
             folium.CircleMarker(
                 [pt.y, pt.x],
@@ -498,14 +510,14 @@ def interactive_map(
         shown_here = shown_types is None or bool(set(f["type"].astype(str)) & set(shown_types))
         for ftype, block in f.groupby(f["type"].astype(str), sort=True):
             label = _i18n.type_label(ftype, lang)
-            glyph = _text(_type_glyph(ftype, lang))
-            width = 12 + 7 * len(glyph)
+            letters = _type_glyph(ftype, lang)
+            glyph, width = html_text(letters), 12 + 7 * len(letters)
             on = shown_types is None or ftype in shown_types or not shown_here
-            layer = folium.FeatureGroup(name=_text(label), show=on)
+            layer = folium.FeatureGroup(name=html_text(label), show=on)
             for fid, row in block.iterrows():
                 popup = (
-                    f"<b>{_text(row.get('name'))}</b><br>"
-                    f"{_text(label)}<br><small>{_text(fid)}</small>"
+                    f"<b>{html_text(row.get('name'))}</b><br>"
+                    f"{html_text(label)}<br><small>{html_text(fid)}</small>"
                 )
                 pt = row.geometry.representative_point()
                 folium.Marker(
@@ -521,7 +533,7 @@ def interactive_map(
                         icon_anchor=(width // 2, 9),
                     ),
                     popup=folium.Popup(popup, max_width=300),
-                    tooltip=folium.Tooltip(f"{_text(row.get('name'))} ({_text(label)})"),
+                    tooltip=folium.Tooltip(f"{html_text(row.get('name'))} ({html_text(label)})"),
                 ).add_to(layer)
             layer.add_to(m)
     if areas is not None and len(areas):
@@ -530,7 +542,7 @@ def interactive_map(
             name="beleidsgebieden" if lang == "nl" else "policy areas", show=True
         )
         outline = gpd.GeoDataFrame(
-            {"naam": [_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
+            {"naam": [html_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
         )
         folium.GeoJson(
             outline.__geo_interface__,
@@ -544,15 +556,17 @@ def interactive_map(
         plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
         for n, (plan, block) in enumerate(plans.groupby(plans, sort=False)):
             site_colour = _SITE_COLOURS[n % len(_SITE_COLOURS)]
-            layer = folium.FeatureGroup(name=_text(f"{base}: {plan}" if plan else base), show=True)
+            layer = folium.FeatureGroup(
+                name=html_text(f"{base}: {plan}" if plan else base), show=True
+            )
             for sid, row in p.loc[block.index].iterrows():
                 rank = row.get("rank")
                 ranked = rank is not None and pd.notna(rank)
-                text = ("#" + str(int(rank)) + " " if ranked else "") + _text(
+                text = ("#" + str(int(rank)) + " " if ranked else "") + html_text(
                     row.get("name") or sid
                 )
                 if plan:
-                    text += f"<br>{_text(plan)}"
+                    text += f"<br>{html_text(plan)}"
                 folium.Marker(
                     [row.geometry.y, row.geometry.x],
                     icon=folium.DivIcon(
@@ -567,13 +581,13 @@ def interactive_map(
                     ),
                     tooltip=folium.Tooltip(text),
                     popup=folium.Popup(
-                        f"<b>{text}</b><br><small>{_text(sid)}</small>", max_width=300
+                        f"<b>{text}</b><br><small>{html_text(sid)}</small>", max_width=300
                     ),
                 ).add_to(layer)
             layer.add_to(m)
     if legend_html:
         root: Any = m.get_root()
-        root.html.add_child(folium.Element(legend_html))
+        root.html.add_child(_markup(legend_html), name="wijkanalyse_legend")
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
@@ -648,7 +662,7 @@ def place_labels(
         for dx, dy in offsets:
             moved = (dx, dy) != (0.0, 0.0)
             art = ax.annotate(
-                label,
+                mpl_text(label),
                 (x, y),
                 xytext=(dx, dy),
                 textcoords="offset points",
@@ -994,11 +1008,13 @@ def static_map(
         arrowprops={"arrowstyle": "-|>", "facecolor": "black", "lw": 1.5},
     )
     if title:
-        ax.set_title(title, fontsize=11)
+        ax.set_title(mpl_text(title), fontsize=11)
     if handles:
+        # every label and title may hold user text (types, plans, layer titles): never mathtext
         ax.legend(
             handles=handles,
-            title=legend_title or None,
+            labels=[mpl_text(h.get_label()) for h in handles],
+            title=mpl_text(legend_title) or None,
             loc="upper left",
             bbox_to_anchor=(1.02, 1.0) if legend == "right" else None,
             borderaxespad=0.0 if legend == "right" else 0.5,
@@ -1031,7 +1047,16 @@ def static_map(
             else f"{missing}: {', '.join(dropped)}"
         )
     if foot:
-        fig.text(0.01, 0.005, foot, fontsize=6, color="#444444", ha="left", va="bottom", wrap=True)
+        fig.text(
+            0.01,
+            0.005,
+            mpl_text(foot),
+            fontsize=6,
+            color="#444444",
+            ha="left",
+            va="bottom",
+            wrap=True,
+        )
     fig.wijkanalyse_unlabelled = dropped  # type: ignore[attr-defined]
     return fig
 

@@ -41,6 +41,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps
 from wijkanalyse._errors import DataError, DataWarning
+from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 
@@ -223,6 +224,22 @@ def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:
 def _slug(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return s or "gebied"
+
+
+def _slugs(names: Sequence[str]) -> dict[str, str]:
+    """Return a distinct file-name slug per name (``-2``, ``-3`` … when two names share one).
+
+    Names are user text: "{{x}}" and "x", or two names of symbols only, would otherwise
+    write the same page.
+    """
+    out: dict[str, str] = {}
+    for name in names:
+        slug, n = _slug(name), 1
+        while slug in out.values():
+            n += 1
+            slug = f"{_slug(name)}-{n}"
+        out[name] = slug
+    return out
 
 
 # --------------------------------------------------------------------------- contexts
@@ -443,7 +460,7 @@ class _Builder:
             legend="right",
             language=self.lang,  # type: ignore[arg-type]
         )
-        fig.axes[0].get_legend().set_title(f"{vtitle} ({unit})" if unit else vtitle)
+        fig.axes[0].get_legend().set_title(mpl_text(f"{vtitle} ({unit})" if unit else vtitle))
         return _img(fig, "png", dpi=110)
 
     # -- tables
@@ -780,6 +797,7 @@ def _render(
     area_names = list(run.areas.index) if run.areas is not None else []
     if run.table("areas") is not None:
         area_names = list(dict.fromkeys([*area_names, *run.table("areas")["area"]]))  # type: ignore[index]
+    slugs = _slugs(area_names)  # of every area, so a page keeps its name when re-rendered
     if units is not None:
         unknown = sorted(set(units) - set(wijk_codes) - set(area_names))
         if unknown:
@@ -792,7 +810,7 @@ def _render(
     links = [
         {"href": f"wijk-{c}.html", "name": b.wijk_names.get(c, c), "code": c} for c in wijk_codes
     ]
-    area_links = [{"href": f"gebied-{_slug(a)}.html", "name": a} for a in area_names]
+    area_links = [{"href": f"gebied-{slugs[a]}.html", "name": a} for a in area_names]
     common = {
         "lang": lang,
         "t": lambda nl, en: _t(nl, en, lang),
@@ -805,7 +823,7 @@ def _render(
     for code in wijk_codes:
         pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))
     for name in area_names:
-        pages.append((report_dir / f"gebied-{_slug(name)}.html", _area_page(env, b, common, name)))
+        pages.append((report_dir / f"gebied-{slugs[name]}.html", _area_page(env, b, common, name)))
     for path, text in pages:
         path.write_text(text, encoding="utf-8")
         files.append(path)
