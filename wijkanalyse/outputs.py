@@ -46,7 +46,7 @@ import secrets
 import shutil
 import signal
 import socket
-import tempfile
+import stat
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -314,7 +314,7 @@ class Staging:
 
     Examples
     --------
-    >>> import tempfile
+    >>> import stat
     >>> from pathlib import Path
     >>> out = Path(tempfile.mkdtemp()) / "OUT"
     >>> with Staging(out) as stage:
@@ -350,7 +350,13 @@ class Staging:
                 self._created.append(folder)
             _leftovers(self.target)
             prefix = _hidden(self.target, "tmp") + f"{_host()}-{os.getpid()}-"
-            self._path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.target.parent))
+            while self._path is None:
+                # not tempfile.mkdtemp: its mode 0700 would become OUT's; this one follows
+                # the umask, as a folder made by mkdir does
+                path = self.target.parent / (prefix + secrets.token_hex(4))
+                with contextlib.suppress(FileExistsError):
+                    path.mkdir()
+                    self._path = path
         except OSError as exc:
             self._remove_created()
             raise OutputError(
@@ -400,6 +406,8 @@ class Staging:
             "files": [_entry(self.path, rel) for rel in files],
         }
         _write_json(self.path / MANIFEST, manifest)
+        with contextlib.suppress(OSError):  # a shared OUT keeps its permissions
+            os.chmod(self.path, stat.S_IMODE(self.target.stat().st_mode))
         with _deferred():  # past this point the run completes
             aside: Path | None = None
             if self.target.exists() or self.target.is_symlink():
