@@ -256,13 +256,13 @@ def _hidden(target: Path, kind: str) -> str:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+    if pid == os.getpid() or os.name == "nt":
+        return True  # on Windows os.kill(pid, 0) would end that process: never ask
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError, ValueError, OverflowError):
+    except (OSError, ValueError, OverflowError):
         return True  # someone else's process, or no way to tell: leave its folder alone
     return True
 
@@ -314,7 +314,7 @@ class Staging:
 
     Examples
     --------
-    >>> import stat
+    >>> import tempfile
     >>> from pathlib import Path
     >>> out = Path(tempfile.mkdtemp()) / "OUT"
     >>> with Staging(out) as stage:
