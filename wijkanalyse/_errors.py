@@ -8,7 +8,9 @@ catch them all at once. The subclasses say what went wrong:
 - :class:`CRSError`: a coordinate reference system is missing, geographic where metres are
   needed, or two inputs disagree;
 - :class:`VintageError`: statistical-sector codes of different vintages were mixed;
-- :class:`InfeasibleError`: a planning question has no solution.
+- :class:`InfeasibleError`: a planning question has no solution;
+- :class:`OutputError`: the output folder cannot be used (a file, read-only, or holding
+  files wijkanalyse did not write).
 
 Warnings are :class:`WijkanalyseWarning` (or a subclass); their message starts with the
 stable prefix ``"wijkanalyse: "`` so tests and users can filter on it.
@@ -21,6 +23,7 @@ __all__ = [
     "DataError",
     "DataWarning",
     "InfeasibleError",
+    "OutputError",
     "SchemaError",
     "VintageError",
     "WijkanalyseError",
@@ -52,6 +55,10 @@ class VintageError(DataError):
 
 class InfeasibleError(WijkanalyseError):
     """A planning problem has no feasible solution; the message says why."""
+
+
+class OutputError(WijkanalyseError):
+    """The output folder cannot be used; the message names the path and what to do."""
 
 
 class WijkanalyseWarning(UserWarning):

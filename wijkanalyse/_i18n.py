@@ -669,6 +669,19 @@ _TEXT: dict[str, dict[str, str]] = {
     "step_planning": {"nl": "planning", "en": "planning"},
     "step_write": {"nl": "wegschrijven", "en": "write"},
     "step_report": {"nl": "kaarten en rapporten", "en": "maps and reports"},
+    "interrupted_run": {
+        "nl": "Onderbroken (Ctrl-C). De uitvoermap {out} is niet gewijzigd; de tijdelijke map is "
+        "opgeruimd.",
+        "en": "Interrupted (Ctrl-C). The output folder {out} is unchanged; the temporary folder "
+        "was removed.",
+    },
+    "interrupted_report": {
+        "nl": "Onderbroken (Ctrl-C). Elke kaart en elk rapport in {out} is ofwel opnieuw gemaakt "
+        "ofwel ongewijzigd, nooit half geschreven; voer `wijkanalyse report` opnieuw uit om alles "
+        "bij te werken.",
+        "en": "Interrupted (Ctrl-C). Every map and report in {out} is either rewritten or "
+        "unchanged, never half-written; run `wijkanalyse report` again to update them all.",
+    },
     "report_written": {
         "nl": "{n} rapporten geschreven; begin bij {out}",
         "en": "{n} reports written; start at {out}",

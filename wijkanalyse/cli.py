@@ -3,7 +3,9 @@
 Commands::
 
     wijkanalyse init --municipality 24107    write a ready study file for a municipality
-    wijkanalyse run STUDY.toml --out OUT     run a study and write its outputs
+    wijkanalyse run STUDY.toml --out OUT     run a study and write its outputs (OUT is
+                                             replaced whole, see wijkanalyse.outputs)
+    wijkanalyse report OUT                   re-render the maps and reports of OUT
     wijkanalyse datasets list                the dataset catalogue with licences
     wijkanalyse datasets fetch ID [ID ...]   get datasets (mirror, cache or download)
 
@@ -110,7 +112,13 @@ def run(
         ),
     ] = None,
 ) -> None:
-    """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, kaarten, rapporten, herkomst)."""
+    """Voer een studie uit en schrijf de uitvoer (GeoPackage, CSV, kaarten, rapporten, herkomst).
+
+    OUT wordt in zijn geheel vervangen: de run schrijft in een tijdelijke map naast OUT en zet
+    die pas op het einde op zijn plaats (met manifest.json, de lijst van alle bestanden). Een
+    map met bestanden die wijkanalyse niet schreef wordt geweigerd, voor er gerekend wordt.
+    Ctrl-C laat OUT zoals het was.
+    """
     import warnings
 
     from wijkanalyse._errors import DataWarning
@@ -133,6 +141,8 @@ def run(
     except WijkanalyseError as exc:
         _fail(exc)
         return
+    except KeyboardInterrupt:
+        _interrupted("interrupted_run", out)
     _print_summary(result.summary, _cost_line(result.timings))
 
 
@@ -252,6 +262,12 @@ def _fail_text(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+def _interrupted(key: str, out: Path) -> NoReturn:
+    """Say that Ctrl-C stopped the command and what state ``out`` is in; exit with 130."""
+    _err().print(_i18n.text(key, out=out), style="bold red", markup=False, highlight=False)
+    raise typer.Exit(code=130)  # 128 + SIGINT, as shells report an interrupted command
+
+
 @app.command("report")
 def report_cmd(
     out: Annotated[Path, typer.Argument(help="Uitvoermap van `wijkanalyse run`.")],
@@ -277,6 +293,8 @@ def report_cmd(
     except WijkanalyseError as exc:
         _fail(exc)
         return
+    except KeyboardInterrupt:
+        _interrupted("interrupted_report", out)
     reports = [f for f in files if f.parent.name == "report" and f.suffix == ".html"]
     _out().print(
         console_text(

@@ -5,7 +5,8 @@ GeoPackage, the CSV tables and ``provenance.json``) and writes
 
 * ``OUT/maps/overzicht.html``: the interactive map (index choropleth, 65-plussers per
   sector, facilities by type, the reach of today's centres, coverage gaps, the policy areas
-  and the proposed sites); ``OUT/maps/overzicht.png`` and ``overzicht.pdf`` for print;
+  and the proposed sites); ``OUT/maps/overzicht.png`` for print (and ``overzicht.pdf``
+  when ``pdf=True``);
 * ``OUT/report/index.html``: the city overview, with a link to every wijk and area;
 * ``OUT/report/wijk-<code>.html`` and ``OUT/report/gebied-<name>.html``: the profile
   against the municipality, arrondissement and Flanders, the indicators (withheld values
@@ -39,7 +40,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import _i18n, charts, maps
+from wijkanalyse import _i18n, charts, maps, outputs
 from wijkanalyse._errors import DataError, DataWarning
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
@@ -387,14 +388,16 @@ class _Builder:
     def map_value(self) -> tuple[pd.Series, str, str]:
         """Return the wijk value of the overview maps: the index score, else the 65+ share."""
         if self.index is not None and "score" in self.index:
-            name = self.run.provenance.get("study", {}).get("index", {}).get("name", "index")
+            # a study without [index] has "index": null in its provenance
+            study = self.run.provenance.get("study") or {}
+            name = (study.get("index") or {}).get("name", "index")
             return self.index["score"], str(name), _t("score", "score", self.lang)
         if self.ind is not None and "share_65plus" in self.ind:
             return self.ind["share_65plus"], _t("aandeel 65-plussers", "share 65+", self.lang), "%"
         return pd.Series(np.nan, index=self.run.wijken.index), "", ""
 
     # -- maps
-    def overview_maps(self, folder: Path) -> list[Path]:
+    def overview_maps(self, folder: Path, *, pdf: bool = True) -> list[Path]:
         value, title, unit = self.map_value()
         w = self.run.wijken.assign(_value=value.reindex(self.run.wijken.index).to_numpy())
         w = w[w.geometry.notna()]
@@ -421,8 +424,10 @@ class _Builder:
             language=self.lang,  # type: ignore[arg-type]
         )
         path = folder / "overzicht.html"
-        m.save(str(path))
+        with outputs.replacing(path) as part:
+            m.save(str(part))
         files.append(path)
+        outputs.check_interrupt()
         many = int(self.run.wijken.geometry.notna().sum()) > LABEL_MAX
         fig = maps.static_map(
             **{**layers, "facilities": self.centres()},
@@ -432,8 +437,11 @@ class _Builder:
             legend="right" if many else "inside",
             language=self.lang,  # type: ignore[arg-type]
         )
-        for suffix in ("png", "pdf"):
-            files.append(maps.save_figure(fig, folder / f"overzicht.{suffix}", dpi=150))
+        for suffix in ("png", "pdf") if pdf else ("png",):
+            with outputs.replacing(folder / f"overzicht.{suffix}") as part:
+                maps.save_figure(fig, part, dpi=150)
+            files.append(folder / f"overzicht.{suffix}")
+            outputs.check_interrupt()
         self.overview_png = _img(fig, "png", dpi=110)
         return files
 
@@ -749,6 +757,11 @@ def render(
     packages to install. When only HarfBuzz-Subset is missing the PDFs are still written and
     the note is logged as a warning.
 
+    Each page, map and PDF is written to a temporary file beside it and then replaces the
+    previous version whole, so Ctrl-C (checked between pages) leaves every file either new
+    or as it was, never half-written. The folder's ``manifest.json`` is updated for the
+    files written.
+
     Parameters
     ----------
     out
@@ -757,13 +770,14 @@ def render(
     language
         ``nl`` (default) or ``en``.
     pdf
-        Also write every report as PDF (WeasyPrint).
+        Also write every report and the overview map as PDF (WeasyPrint, matplotlib).
     units
         Only these wijk codes and area names get their own report (default: every wijk with
         inhabitants and every custom area).
     """
     notes: list[str] = []
-    files = _render(out, language=language, pdf=pdf, units=units, notes=notes)
+    with outputs.interrupt_guard():
+        files = _render(out, language=language, pdf=pdf, units=units, notes=notes)
     for note in notes:
         log.warning(note)
     return files
@@ -791,7 +805,7 @@ def _render(
     env = _environment()
     report_dir = run.out / "report"
     report_dir.mkdir(parents=True, exist_ok=True)
-    files = b.overview_maps(run.out / "maps")
+    files = b.overview_maps(run.out / "maps", pdf=pdf)
 
     wijk_codes = [c for c in run.wijken.index if run.wijken.geometry.get(c) is not None]
     area_names = list(run.areas.index) if run.areas is not None else []
@@ -821,14 +835,24 @@ def _render(
     pages: list[tuple[Path, str]] = []
     pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
     for code in wijk_codes:
+        outputs.check_interrupt()
         pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))
     for name in area_names:
+        outputs.check_interrupt()
         pages.append((report_dir / f"gebied-{slugs[name]}.html", _area_page(env, b, common, name)))
     for path, text in pages:
-        path.write_text(text, encoding="utf-8")
+        # each page replaces its previous version whole; Ctrl-C stops between pages, also
+        # when WeasyPrint swallowed it inside write_pdf
+        outputs.check_interrupt()
+        with outputs.replacing(path) as part:
+            part.write_text(text, encoding="utf-8")
         files.append(path)
         if pdf:
-            files.append(_pdf(text, path.with_suffix(".pdf"), base=path.parent))
+            with outputs.replacing(path.with_suffix(".pdf")) as part:
+                _pdf(text, part, base=path.parent)
+            files.append(path.with_suffix(".pdf"))
+    outputs.check_interrupt()
+    outputs.record(run.out, files)  # an earlier run's manifest lists the new versions
     return files
 
 

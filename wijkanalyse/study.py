@@ -68,7 +68,17 @@ from pydantic import (
     model_validator,
 )
 
-from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
+from wijkanalyse import (
+    _i18n,
+    access,
+    areas,
+    indicators,
+    io,
+    locate,
+    outputs,
+    scenario,
+    settings,
+)
 from wijkanalyse._errors import (
     WARNING_PREFIX,
     DataError,
@@ -2440,17 +2450,24 @@ class Study:
     ) -> RunResult:
         """Load the study, write its outputs to ``out`` and return the summary.
 
+        The outputs are whole or absent (see :mod:`wijkanalyse.outputs`): ``out`` is checked
+        before any work, everything is written into a temporary folder beside it, and that
+        folder replaces ``out`` at the end, with a ``manifest.json`` that lists every file.
+        An earlier wijkanalyse output in ``out`` is replaced whole, so no file of an earlier
+        study stays behind. An error or Ctrl-C leaves ``out`` as it was.
+
         Parameters
         ----------
         out
-            Output folder (created if needed; files in it are overwritten).
+            Output folder: new, empty, or the output of an earlier run (replaced whole).
+            Created with its parents if needed.
         echo
             Also log the summary lines at INFO level.
         report
             Also write the maps (``out/maps``) and the wijkrapporten (``out/report``), see
             :func:`wijkanalyse.report.render`.
         pdf
-            With ``report``: also write each report as PDF.
+            With ``report``: also write each report and the overview map as PDF.
         scheduler
             Where the independent blocks of work run (index draws, nearest-facility search):
             ``None`` uses the study's ``[compute] scheduler`` (default: this process);
@@ -2459,13 +2476,57 @@ class Study:
         progress
             Show a progress bar for the long steps (the index's Monte Carlo draws, when they
             take more than a second). Off by default: a run prints nothing but its summary.
+
+        Raises
+        ------
+        OutputError
+            Before any work, when ``out`` cannot be used: a file, not writable, a folder with
+            files wijkanalyse did not write, or one that contains an input of the study.
+        KeyboardInterrupt
+            On Ctrl-C, once the temporary folder is removed (``out`` is unchanged).
         """
+        out_dir = Path(out)
+        target = outputs.check_out(out_dir, inputs=self._input_files())
+        with outputs.interrupt_guard(), outputs.Staging(target) as stage:
+            return self._run(
+                stage,
+                out_dir,
+                echo=echo,
+                report=report,
+                pdf=pdf,
+                scheduler=scheduler,
+                progress=progress,
+            )
+
+    def _input_files(self) -> list[Path]:
+        """Return the files (not dataset ids) this study reads, the study file included."""
+        keys = ("sectors", "population", "income", "energy", "open_space", "road_graph")
+        sources = [self.config.data.source(key) for key in keys]
+        sources += [f.source for f in self.config.facilities]
+        if self.config.access is not None:
+            sources.append(self.config.access.osm)
+        found = [self.base_dir / s for s in sources if s and s not in CATALOGUE]
+        return ([self.path] if self.path is not None else []) + found
+
+    def _run(
+        self,
+        stage: outputs.Staging,
+        out_dir: Path,
+        *,
+        echo: bool,
+        report: bool,
+        pdf: bool,
+        scheduler: Scheduler,
+        progress: bool,
+    ) -> RunResult:
+        """Do the work of :meth:`run` in ``stage``'s temporary folder, then commit it."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         start = clock
 
         def lap(step: str) -> None:
             nonlocal clock
+            outputs.check_interrupt()
             now = time.perf_counter()
             timings[step] = now - clock
             clock = now
@@ -2478,15 +2539,14 @@ class Study:
         lap("access")
         planning = self.planning(data, acc, analysis)
         lap("planning")
-        out_dir = Path(out)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        files = self._write(data, out_dir)
-        files += self._write_analysis(analysis, out_dir)
+        tmp = stage.path
+        files = self._write(data, tmp)
+        files += self._write_analysis(analysis, tmp)
         if acc is not None:
-            files += self._write_access(acc, data, out_dir)
+            files += self._write_access(acc, data, tmp)
         if planning is not None:
-            files += self._write_planning(planning, out_dir)
-        files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+            files += self._write_planning(planning, tmp)
+        files.append(self._write_provenance(data, tmp, analysis, acc, planning))
         lap("write")
         report_notes: list[str] = []
         if report:
@@ -2497,7 +2557,7 @@ class Study:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", DataWarning)
                 files += _report._render(
-                    out_dir,
+                    tmp,
                     language=self.config.study.language,
                     pdf=pdf and self.config.report.pdf,
                     units=units,
@@ -2514,15 +2574,18 @@ class Study:
             ]
         lap("report")
         timings["total"] = time.perf_counter() - start
+        # the paths the files will have once the temporary folder is moved into place
+        final = [*stage.relocate(files, out_dir), out_dir / outputs.MANIFEST]
         summary = tuple(
-            self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
+            self.summary(data, out_dir, final, analysis=analysis, access=acc, planning=planning)
         ) + tuple(report_notes)
+        stage.commit(study_file=self.path, title=self.config.study.name)
         if echo:
             for line in summary:
                 log.info(line)
         return RunResult(
             out=out_dir,
-            files=tuple(files),
+            files=tuple(final),
             summary=summary,
             data=data,
             analysis=analysis,
