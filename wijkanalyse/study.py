@@ -68,7 +68,18 @@ from pydantic import (
     model_validator,
 )
 
-from wijkanalyse import _i18n, access, areas, indicators, io, locate, scenario, settings
+from wijkanalyse import (
+    _i18n,
+    _publish,
+    access,
+    areas,
+    indicators,
+    io,
+    locate,
+    scenario,
+    settings,
+    suppression,
+)
 from wijkanalyse._errors import (
     DataError,
     DataWarning,
@@ -547,22 +558,6 @@ def _group_label(group: TargetGroup, lang: str) -> str:
     return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
 
 
-def _suppress_rows(
-    frame: pd.DataFrame, counts: list[str], shares: list[str], threshold: int
-) -> pd.DataFrame:
-    """Withhold small non-zero person counts and the shares computed from them."""
-    out = indicators.suppress_counts(frame, counts, threshold=threshold, keep_zero=True)
-    hit = np.zeros(len(out), dtype=bool)
-    for col in counts:
-        hit |= (out[f"{col}_suppressed_reason"] == "small_count").to_numpy(dtype=bool)
-    for col in shares:
-        out[col] = out[col].mask(hit)
-    keep = [c for c in out.columns if not c.endswith("_suppressed_reason")]
-    out = out[keep]
-    out["suppressed"] = np.where(hit, "small_count", np.array(None, dtype=object))
-    return out
-
-
 def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> bool:
     """Whether a ``[[facilities]]`` entry provides facilities of ``ftype``."""
     if fac.types is not None:
@@ -854,6 +849,11 @@ class PlanResults:
     candidates: gpd.GeoDataFrame = field(repr=False)
     scenarios: pd.DataFrame = field(repr=False)
     notes: tuple[str, ...] = ()
+    scenario_supply: tuple[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]], ...] = field(
+        default=(), repr=False
+    )
+    """Per scenario name: its facilities of the type before and after (for the audit of what
+    may be published, :mod:`wijkanalyse._publish`)."""
 
 
 @dataclass(frozen=True)
@@ -2156,7 +2156,8 @@ class Study:
                         curves.append(curve.reset_index())
                 except InfeasibleError as exc:
                     notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
-        comparison = self._scenarios(data, demand, acc, plans, members, notes)
+        supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
+        comparison = self._scenarios(data, demand, acc, plans, members, notes, supply)
         return PlanResults(
             plans=plans,
             greedy=greedy,
@@ -2164,6 +2165,7 @@ class Study:
             candidates=cand,
             scenarios=comparison,
             notes=tuple(notes),
+            scenario_supply=tuple(supply),
         )
 
     def _scenarios(
@@ -2174,6 +2176,7 @@ class Study:
         plans: dict[tuple[str, int | None], locate.Plan],
         members: dict[str, list[str]],
         notes: list[str],
+        supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
     ) -> pd.DataFrame:
         cfg = self.config
         lang = cfg.study.language
@@ -2220,6 +2223,8 @@ class Study:
                 mine = [a for a in asked if a.facility_type == sc.facility_type]
                 groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]
                 minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
+            current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
+            supply.append((sc.name, (current.apply(data.facilities), obj.apply(data.facilities))))
             frame = scenario.compare(
                 demand,
                 data.facilities,
@@ -2288,13 +2293,15 @@ class Study:
         lap("planning")
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
-        files = self._write(data, out_dir)
-        files += self._write_analysis(analysis, out_dir)
-        if acc is not None:
-            files += self._write_access(acc, data, out_dir)
-        if planning is not None:
-            files += self._write_planning(planning, out_dir)
-        files.append(self._write_provenance(data, out_dir, analysis, acc, planning))
+        # only what may be published reaches the files, the summary, the maps and reports
+        pub = _publish.protect(self, data, analysis, acc, planning)
+        files = self._write(pub.data, out_dir)
+        files += self._write_analysis(pub.analysis, out_dir)
+        if pub.access is not None:
+            files += self._write_access(pub.access, pub.data, out_dir)
+        if pub.planning is not None:
+            files += self._write_planning(pub.planning, out_dir)
+        files.append(self._write_provenance(pub.data, out_dir, analysis, acc, planning))
         lap("write")
         report_notes: list[str] = []
         if report:
@@ -2322,9 +2329,7 @@ class Study:
             ]
         lap("report")
         timings["total"] = time.perf_counter() - start
-        summary = tuple(
-            self.summary(data, out_dir, files, analysis=analysis, access=acc, planning=planning)
-        ) + tuple(report_notes)
+        summary = tuple(self._summary_lines(pub, out_dir, files)) + tuple(report_notes)
         if echo:
             for line in summary:
                 log.info(line)
@@ -2363,7 +2368,7 @@ class Study:
         return area_names
 
     def _write_planning(self, res: PlanResults, out: Path) -> list[Path]:
-        thr = self.config.indicators.suppression_threshold
+        """Write plans, curves and scenarios (already protected by :func:`_publish.protect`)."""
         questions = {q.name: q for q in (self.config.plan.questions if self.config.plan else [])}
         files = []
         rows = []
@@ -2375,6 +2380,7 @@ class Study:
             frame.insert(0, "question", name)
             frame.insert(1, "facility_type", q.facility_type)
             frame.insert(2, "target_group", q.target_group)
+            reason = None
             if q.target_group in plan.covered.index:
                 cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
                 frame = frame.assign(
@@ -2382,6 +2388,16 @@ class Study:
                     share_covered=cov["share_covered"],
                     mean_minutes=cov["mean_minutes"],
                 )
+                reason = cov.get("suppressed")
+            site_reason = (
+                plan.selected["suppressed"].reindex(frame["site_id"]).to_numpy()
+                if "suppressed" in plan.selected
+                else np.full(len(frame), None, dtype=object)
+            )
+            frame["suppressed"] = [
+                r if isinstance(r, str) else (reason if isinstance(reason, str) else None)
+                for r in site_reason
+            ]
             frame["n_new"] = int((~plan.selected["existing"].astype(bool)).sum())
             frame["closed"] = " ".join(map(str, plan.closed))
             rows.append(frame)
@@ -2393,17 +2409,7 @@ class Study:
                 "wijk",
                 wijk.reindex(plans["site_id"]).to_numpy(),
             )
-            counted = plans["model"].isin(["mclp", "lscp"]) & ~plans["question"].map(
-                lambda n: questions[n].need_weighted
-            )
-            # people counts below the threshold are withheld, with what is computed from them
-            small = counted & plans["marginal_gain"].between(0, thr, inclusive="neither")
-            plans["marginal_gain"] = plans["marginal_gain"].mask(small)
-            few = plans["pop_covered"].between(0, thr, inclusive="neither")
-            for col in ("pop_covered", "share_covered"):
-                plans[col] = plans[col].mask(few)
-            plans["objective"] = plans["objective"].mask(few & (plans["model"] == "mclp") & counted)
-            plans["suppressed"] = (small | few).map({True: "small_count", False: None})
+            plans = plans[[c for c in plans.columns if c != "suppressed"] + ["suppressed"]]
             plans = plans.round(
                 {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
             )
@@ -2416,16 +2422,12 @@ class Study:
             res.curves.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         if len(res.scenarios):
-            counts = ["pop_in_group", "covered_before", "covered_after"]
-            derived = [c for c in res.scenarios.columns if c.startswith("share_covered_")]
-            sc = _suppress_rows(res.scenarios, counts, [*derived, "covered_change"], thr)
             path = out / "scenarios.csv"
-            sc.round(6).to_csv(path, index=False, encoding="utf-8")
+            res.scenarios.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         return files
 
     def _write_access(self, acc: AccessResults, data: StudyData, out: Path) -> list[Path]:
-        thr = self.config.indicators.suppression_threshold
         files = []
         minutes_col = f"{acc.model.profile.name}_minutes"
         if len(acc.nearest):
@@ -2450,18 +2452,14 @@ class Study:
             path = out / "access_sectors.csv"
             near.to_csv(path, index=False, encoding="utf-8")
             files.append(path)
-        counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
         if len(acc.coverage):
-            cov = _suppress_rows(acc.coverage, counts, ["share_covered"], thr)
+            cov = acc.coverage.copy()
             cov["share_covered"] = cov["share_covered"].round(6)
             path = out / "coverage_wijken.csv"
             cov.to_csv(path, encoding="utf-8")
             files.append(path)
         if len(acc.gaps):
-            gaps = _suppress_rows(
-                acc.gaps, ["pop_in_group", "pop_affected"], ["share_not_covered", "gap_score"], thr
-            )
-            gaps = gaps.round(
+            gaps = acc.gaps.round(
                 {"need_pct": 4, "share_not_covered": 6, "mean_minutes": 2, "gap_score": 4}
             )
             path = out / "gaps.csv"
@@ -2524,9 +2522,8 @@ class Study:
         gpkg = out / "wijkanalyse.gpkg"
         if gpkg.exists():
             gpkg.unlink()
-        thr = self.config.indicators.suppression_threshold
-        sectors = indicators.suppress_counts(data.sectors, threshold=thr).reset_index()
-        wijken = indicators.suppress_counts(data.wijken, threshold=thr).reset_index()
+        sectors = data.sectors.reset_index()  # already protected by _publish.protect
+        wijken = data.wijken.reset_index()
         facilities = data.facilities.reset_index()
         for frame in (sectors, facilities):
             # points as they are; polygons (real sector polygons) by a point inside them
@@ -2564,7 +2561,7 @@ class Study:
             files.append(path)
         if len(data.areas):
             path = out / "areas.csv"
-            indicators.suppress_counts(data.areas, threshold=thr).to_csv(path, encoding="utf-8")
+            data.areas.to_csv(path, encoding="utf-8")
             files.append(path)
             members = {str(a): str(row["sectors"]).split() for a, row in data.areas.iterrows()}
             located = data.sectors[data.sectors.geometry.notna()]
@@ -2694,7 +2691,19 @@ class Study:
         access: AccessResults | None = None,
         planning: PlanResults | None = None,
     ) -> list[str]:
-        """Return the short summary of a loaded study, in the study's language."""
+        """Return the short summary of a loaded study, in the study's language.
+
+        Like every output, it shows only what may be published: counts below the
+        suppression threshold, and counts they could be derived from, are withheld
+        (:mod:`wijkanalyse.suppression`).
+        """
+        pub = _publish.protect(self, data, analysis, access, planning)
+        return self._summary_lines(pub, out, files)
+
+    def _summary_lines(
+        self, pub: _publish.Published, out: Path | None, files: list[Path] | None
+    ) -> list[str]:
+        data, analysis, access, planning = pub.data, pub.analysis, pub.access, pub.planning
         t, lang = _i18n.text, self.config.study.language
         s, w = data.sectors, data.wijken
         lines = [
@@ -2710,7 +2719,9 @@ class Study:
         extra = ""
         if pseudo and "pop_total" in w:
             extra = t(
-                "unlocated_wijk", lang, n=_i18n.fmt_int(w.loc[pseudo, "pop_total"].sum(), lang)
+                "unlocated_wijk",
+                lang,
+                n=_i18n.fmt_count(w.loc[pseudo, "pop_total"].sum(min_count=len(pseudo)), lang),
             )
         n_geom = int((~(s.geometry.isna() | s.geometry.is_empty)).sum())
         lines.append(
@@ -2723,10 +2734,14 @@ class Study:
                 extra=extra,
             )
         )
-        if s["pop_total"].isna().any():
-            lines.append(t("population_missing", lang, n=int(s["pop_total"].isna().sum())))
+        why = s.get("pop_total_suppressed_reason", pd.Series(None, index=s.index))
+        missing = s["pop_total"].isna() & why.isna()  # absent, not withheld
+        if missing.any():
+            lines.append(t("population_missing", lang, n=int(missing.sum())))
         else:
-            total, old = int(s["pop_total"].sum()), int(s["pop_65plus"].sum())
+            # the totals of the whole area are public (Statbel): never withheld
+            counts = pub.ledger.values
+            total, old = int(counts["pop_total"].sum()), int(counts["pop_65plus"].sum())
             lines.append(
                 t(
                     "population_line",
@@ -2776,7 +2791,7 @@ class Study:
                     lang,
                     name=name,
                     n=len(row["sectors"].split()),
-                    pop=_i18n.fmt_int(row.get("pop_total"), lang),
+                    pop=_i18n.fmt_count(row.get("pop_total"), lang),
                     note=note,
                 )
             )
@@ -2810,7 +2825,7 @@ class Study:
         sec = analysis.indicators["sectors"]
         n_supp = int(
             sum(
-                (sec[c] == "small_count").sum()
+                sec[c].isin(list(suppression.REASONS)).sum()
                 + (sec[c] == "small_numerator").sum()
                 + (sec[c] == "small_denominator").sum()
                 for c in sec.columns
@@ -2902,8 +2917,8 @@ class Study:
                     type=_i18n.type_label(str(row["facility_type"]), lang),
                     group=label,
                     minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
-                    covered=_i18n.fmt_int(row["pop_covered"], lang),
-                    total=_i18n.fmt_int(row["pop_in_group"], lang),
+                    covered=_i18n.fmt_count(row["pop_covered"], lang),
+                    total=_i18n.fmt_count(row["pop_in_group"], lang),
                     share=_i18n.fmt_pct(float(row["share_covered"]), 1, lang)
                     if pd.notna(row["share_covered"])
                     else t("unknown", lang),
@@ -2936,12 +2951,12 @@ class Study:
             top = wk.sort_values("gap_rank").head(3)
             named = block[block["level"] == "area"]
             parts = [
-                f"{row['name']} ({_i18n.fmt_int(row['pop_affected'], lang)}, "
-                f"{_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)})"
+                f"{row['name']} ({_i18n.fmt_count(row['pop_affected'], lang)}, "
+                f"{_i18n.fmt_pct(row['share_not_covered'], 0, lang)})"
                 for _, row in top.iterrows()
             ]
             areas_txt = [
-                f"{code} {_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)}"
+                f"{code} {_i18n.fmt_pct(row['share_not_covered'], 0, lang)}"
                 + (
                     f" ({_i18n.method_label(str(row['method']), lang)})"
                     if row["method"] != "network"
@@ -2972,7 +2987,7 @@ class Study:
         for (name, _), plan in res.plans.items():
             q = questions[name]
             cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
-            mean = float(cov["mean_minutes"])
+            mean = cov["mean_minutes"]
             sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
             labels = [str(n) or str(i) for i, n in sites.items()]
             lines.append(
@@ -2984,11 +2999,11 @@ class Study:
                     model=_i18n.model_label(plan.model, lang),
                     minutes=_i18n.fmt_number(q.minutes, 0, lang),
                     n_new=len(labels),
-                    covered=_i18n.fmt_int(cov["covered"], lang),
-                    total=_i18n.fmt_int(cov["population"], lang),
-                    share=_i18n.fmt_pct(float(cov["share_covered"]), 1, lang),
+                    covered=_i18n.fmt_count(cov["covered"], lang),
+                    total=_i18n.fmt_count(cov["population"], lang),
+                    share=_i18n.fmt_pct(cov["share_covered"], 1, lang),
                     mean=t("plan_mean", lang, mean=_i18n.fmt_number(mean, 1, lang))
-                    if not np.isnan(mean)
+                    if pd.notna(mean)
                     else "",
                     sites=", ".join(labels) or "–",
                     status=""
@@ -3019,11 +3034,11 @@ class Study:
                         name=row["scenario"],
                         group=_group_label(groups[str(row["target_group"])], lang),
                         minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
-                        before=_i18n.fmt_pct(float(row["share_covered_before"]), 1, lang),
-                        after=_i18n.fmt_pct(float(row["share_covered_after"]), 1, lang),
+                        before=_i18n.fmt_pct(row["share_covered_before"], 1, lang),
+                        after=_i18n.fmt_pct(row["share_covered_after"], 1, lang),
                         type=_i18n.type_label(str(row["facility_type"]), lang),
-                        mean_before=_i18n.fmt_number(float(row["mean_minutes_before"]), 1, lang),
-                        mean_after=_i18n.fmt_number(float(row["mean_minutes_after"]), 1, lang),
+                        mean_before=_i18n.fmt_number(row["mean_minutes_before"], 1, lang),
+                        mean_after=_i18n.fmt_number(row["mean_minutes_after"], 1, lang),
                     )
                 )
         return lines
