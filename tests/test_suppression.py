@@ -208,3 +208,37 @@ def test_ledger_on_many_random_tables_leaves_no_cell_derivable() -> None:
             unit = np.zeros(len(held))
             unit[k] = 1
             assert np.linalg.matrix_rank(np.vstack([a, unit])) > rank, held[k]
+
+
+def test_rates_made_from_a_withheld_count_are_withheld() -> None:
+    # with sector polygons, density × area gave a withheld sector's population back
+    from wijkanalyse import _publish
+    from wijkanalyse.study import Analysis
+
+    counts = pd.DataFrame({"pop_total": [4, 400, 600]}, index=["s1", "s2", "s3"])
+    led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)
+    table = pd.DataFrame(
+        {
+            "level": "sector",
+            "pop_total": [4, 400, 600],
+            "density": [400.0, 4000.0, 6000.0],  # per km², the sectors are 1 ha each
+            "persons_per_connection": [4 / 280, 400 / 180, 600 / 250],
+            "income_median": [20000.0, 30000.0, 40000.0],
+        },
+        index=pd.Index(["s1", "s2", "s3"], name="sector"),
+    )
+    defs = pd.DataFrame(
+        {
+            "kind": ["count", "ratio", "ratio", "weighted_median"],
+            "numerator": ["pop_total", "pop_total", "pop_total", "income_median"],
+            "denominator": [np.nan, "area_m2", "elek_res_n", np.nan],
+        },
+        index=["pop_total", "density", "persons_per_connection", "income_median"],
+    )
+    analysis = Analysis(inputs=None, indicators={"sectors": table}, definitions=defs, index={})  # type: ignore[arg-type]
+    out = _publish._indicator_tables(analysis, led, None)["sectors"]  # type: ignore[arg-type]
+    assert out["pop_total"].isna().tolist() == [True, True, False]
+    for col in ("density", "persons_per_connection"):
+        assert out[col].isna().tolist() == [True, True, False], col
+        assert _why(out[f"{col}_suppressed_reason"]) == [DERIVED, DERIVED, None]
+    assert out["income_median"].notna().all()  # not computed from a count

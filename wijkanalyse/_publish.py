@@ -93,7 +93,7 @@ class _Asker:
             sink(COMPLEMENTARY)
             return
         if shown is not None and not pd.isna(shown):
-            vals = self.ledger.values[column].reindex(weights.index.astype(str))
+            vals = pd.Series(self.ledger.values[column]).reindex(weights.index.astype(str))
             if abs(float(np.nansum(vals.to_numpy() * weights.to_numpy())) - float(shown)) > 0.5:
                 sink(COMPLEMENTARY)
                 return
@@ -135,7 +135,7 @@ class _Mask:
         row_reason: list[str | None] = [None] * n
         for (pos, col), reason in sorted(self.reasons.items()):
             if col in out:
-                out.iloc[pos, out.columns.get_loc(col)] = np.nan
+                out.loc[out.index[pos], col] = np.nan
             row_reason[pos] = row_reason[pos] or reason
         for col, sources in derived.items():
             if col not in out:
@@ -273,13 +273,13 @@ def _coverage(
     frame = cov.reset_index()
     unit_col = frame.columns[0]
     mask = _Mask(frame)
-    for pos, row in frame.iterrows():
+    for pos, (_, row) in enumerate(frame.iterrows()):
         members = _unit_members(str(row["level"]), row[unit_col], demand, data)
         group = str(row["target_group"])
         counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
         if members is None:
             for c in counts:
-                mask.sink(int(pos), c)(COMPLEMENTARY)
+                mask.sink(pos, c)(COMPLEMENTARY)
             continue
         minutes, estimated = times.of(str(row["facility_type"]), members)
         known = minutes.notna().to_numpy()
@@ -292,7 +292,7 @@ def _coverage(
             "pop_estimated": estimated,
         }
         for c, where in supports.items():
-            asker.ask(group, _ones(members, where), mask.sink(int(pos), c), shown=_num(row.get(c)))
+            asker.ask(group, _ones(members, where), mask.sink(pos, c), shown=_num(row.get(c)))
     return mask
 
 
@@ -305,12 +305,12 @@ def _gaps(
 ) -> _Mask:
     frame = gaps.reset_index()
     mask = _Mask(frame)
-    for pos, row in frame.iterrows():
+    for pos, (_, row) in enumerate(frame.iterrows()):
         members = _unit_members(str(row["level"]), row["unit"], demand, data)
         group = str(row["target_group"])
         if members is None:
             for c in ("pop_in_group", "pop_affected", "_known", "mean_minutes"):
-                mask.sink(int(pos), c)(COMPLEMENTARY)
+                mask.sink(pos, c)(COMPLEMENTARY)
             continue
         minutes = times.of(str(row["facility_type"]), members)[0]
         known = minutes.notna().to_numpy()
@@ -318,29 +318,29 @@ def _gaps(
         asker.ask(
             group,
             _ones(members),
-            mask.sink(int(pos), "pop_in_group"),
+            mask.sink(pos, "pop_in_group"),
             shown=_num(row.get("pop_in_group")),
         )
         asker.ask(
             group,
             _ones(members, beyond & known),
-            mask.sink(int(pos), "pop_affected"),
+            mask.sink(pos, "pop_affected"),
             shown=_num(row.get("pop_affected")),
         )
-        asker.ask(group, _ones(members, known), mask.sink(int(pos), "_known"))
+        asker.ask(group, _ones(members, known), mask.sink(pos, "_known"))
     return mask
 
 
 def _equity(asker: _Asker, equity: pd.DataFrame, times: _Times, demand: gpd.GeoDataFrame) -> _Mask:
     frame = equity.reset_index(drop=True)
     mask = _Mask(frame)
-    for pos, row in frame.iterrows():
+    for pos, (_, row) in enumerate(frame.iterrows()):
         group = str(row["target_group"])
         minutes = times.of(str(row["facility_type"]), demand.index)[0]
         known = minutes.notna().to_numpy()
         beyond = (minutes > float(row["threshold_minutes"])).fillna(False).to_numpy(dtype=bool)
-        asker.ask(group, _ones(demand.index, known), mask.sink(int(pos), "population"))
-        asker.ask(group, _ones(demand.index, known & beyond), mask.sink(int(pos), "_beyond"))
+        asker.ask(group, _ones(demand.index, known), mask.sink(pos, "population"))
+        asker.ask(group, _ones(demand.index, known & beyond), mask.sink(pos, "_beyond"))
     return mask
 
 
@@ -427,13 +427,13 @@ def _plans(
         )
         cov = plan.covered.reset_index()
         cmask = _Mask(cov)
-        for pos, row in cov.iterrows():
+        for pos, (_, row) in enumerate(cov.iterrows()):
             group = str(row.iloc[0])
-            asker.ask(group, covered, cmask.sink(int(pos), "covered"), shown=_num(row["covered"]))
+            asker.ask(group, covered, cmask.sink(pos, "covered"), shown=_num(row["covered"]))
             asker.ask(
                 group,
                 covered * 0 + 1,
-                cmask.sink(int(pos), "population"),
+                cmask.sink(pos, "population"),
                 shown=_num(row["population"]),
             )
         sel = plan.selected.reset_index()
@@ -483,7 +483,7 @@ def _curves(
     curves = planning.curves.reset_index(drop=True)
     mask = _Mask(curves)
     questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
-    for pos, row in curves.iterrows():
+    for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
         need = study._plan_need(analysis, ctx.demand) if q.need_weighted else None
@@ -499,12 +499,12 @@ def _curves(
                     ctx, existing + sites, model=q.model, max_minutes=q.minutes, need=need
                 )
             except KeyError:
-                mask.sink(int(pos), col)(COMPLEMENTARY)
+                mask.sink(pos, col)(COMPLEMENTARY)
                 continue
             asker.ask(
                 q.target_group,
                 obj,
-                mask.sink(int(pos), col),
+                mask.sink(pos, col),
                 count=counted,
                 shown=_num(row[col]) if counted else None,
             )
@@ -514,7 +514,7 @@ def _curves(
                         asker.ask(
                             c.removeprefix("covered_"),
                             cov,
-                            mask.sink(int(pos), c),
+                            mask.sink(pos, c),
                             shown=_num(row[c]),
                         )
     return mask
@@ -527,13 +527,13 @@ def _scenarios(
     mask = _Mask(table)
     demand = access.demand_points(data.sectors, demand_point="representative_point")
     supplies = dict(planning.scenario_supply)
-    for pos, row in table.iterrows():
+    for pos, (_, row) in enumerate(table.iterrows()):
         group = str(row["target_group"])
         members = _unit_members(str(row["level"]), row["unit"], demand, data)
         pair = supplies.get(str(row["scenario"]))
         if members is None or pair is None:
             for c in ("pop_in_group", "covered_before", "covered_after", "covered_change"):
-                mask.sink(int(pos), c)(COMPLEMENTARY)
+                mask.sink(pos, c)(COMPLEMENTARY)
             continue
         thr = float(row["threshold_minutes"])
         weights = {}
@@ -544,20 +544,20 @@ def _scenarios(
             asker.ask(
                 group,
                 weights[when],
-                mask.sink(int(pos), f"covered_{when}"),
+                mask.sink(pos, f"covered_{when}"),
                 shown=_num(row.get(f"covered_{when}")),
             )
         asker.ask(
             group,
             _ones(members),
-            mask.sink(int(pos), "pop_in_group"),
+            mask.sink(pos, "pop_in_group"),
             shown=_num(row.get("pop_in_group")),
         )
         diff = weights["after"] - weights["before"]
         asker.ask(
             group,
             diff,
-            mask.sink(int(pos), "covered_change"),
+            mask.sink(pos, "covered_change"),
             count=bool((diff >= 0).all()),
             shown=_num(row.get("covered_change")),
         )
@@ -636,7 +636,7 @@ def protect(
     )
     pub_acc = acc
     if acc is not None:
-        changes: dict[str, pd.DataFrame] = {}
+        changes: dict[str, Any] = {}
         if "coverage" in masks:
             cov = masks["coverage"].apply(
                 {"share_covered": ["pop_covered", "pop_not_covered", "pop_in_group", "pop_unknown"]}

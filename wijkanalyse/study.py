@@ -1864,13 +1864,8 @@ class Study:
             return None
         lang = self.config.study.language
         notes: list[str] = []
+        # sectors without a location are named in the summary (with their protected count)
         demand = access.demand_points(data.sectors, demand_point="representative_point")
-        lost = demand.attrs.get("no_location", [])
-        if lost:
-            pop = data.sectors.loc[lost, "pop_total"].sum() if "pop_total" in data.sectors else 0
-            notes.append(
-                _i18n.text("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_int(pop, lang))
-            )
         model = self._distance_model(data, demand, notes)
         fac = data.facilities
         types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
@@ -2296,12 +2291,15 @@ class Study:
         # only what may be published reaches the files, the summary, the maps and reports
         pub = _publish.protect(self, data, analysis, acc, planning)
         files = self._write(pub.data, out_dir)
-        files += self._write_analysis(pub.analysis, out_dir)
+        if pub.analysis is not None:
+            files += self._write_analysis(pub.analysis, out_dir)
         if pub.access is not None:
             files += self._write_access(pub.access, pub.data, out_dir)
         if pub.planning is not None:
             files += self._write_planning(pub.planning, out_dir)
-        files.append(self._write_provenance(pub.data, out_dir, analysis, acc, planning))
+        files.append(
+            self._write_provenance(pub.data, out_dir, pub.analysis, pub.access, pub.planning)
+        )
         lap("write")
         report_notes: list[str] = []
         if report:
@@ -2654,7 +2652,6 @@ class Study:
             if osm in CATALOGUE and osm not in known:
                 manifest["datasets"].append(entry(get_dataset(osm)))
         if planning is not None:
-            thr = self.config.indicators.suppression_threshold
             manifest["planning"] = {
                 "solver": f"HiGHS (highspy {_version('highspy')})",
                 "candidates": planning.candidates["source"].value_counts().to_dict()
@@ -2667,10 +2664,8 @@ class Study:
                         "model": plan.model,
                         "status": plan.status,
                         "gap": plan.gap,
-                        # a covered count below the suppression threshold is withheld
-                        "objective": None
-                        if plan.model == "mclp" and 0 < plan.objective < thr
-                        else plan.objective,
+                        # withheld (NA) where it is a count that may not be published
+                        "objective": None if pd.isna(plan.objective) else plan.objective,
                         "solve_seconds": round(plan.solve_seconds, 3),
                     }
                     for (name, p), plan in planning.plans.items()
@@ -2741,7 +2736,8 @@ class Study:
         else:
             # the totals of the whole area are public (Statbel): never withheld
             counts = pub.ledger.values
-            total, old = int(counts["pop_total"].sum()), int(counts["pop_65plus"].sum())
+            total = int(pd.Series(counts["pop_total"]).sum())
+            old = int(pd.Series(counts["pop_65plus"]).sum())
             lines.append(
                 t(
                     "population_line",
@@ -2798,7 +2794,7 @@ class Study:
         if analysis is not None:
             lines += self._analysis_lines(analysis, lang)
         if access is not None:
-            lines += self._access_lines(access, lang)
+            lines += self._access_lines(access, data, lang)
         if planning is not None:
             lines += self._plan_lines(planning, lang)
         if out is not None and files:
@@ -2888,7 +2884,7 @@ class Study:
                 )
         return lines
 
-    def _access_lines(self, acc: AccessResults, lang: str) -> list[str]:
+    def _access_lines(self, acc: AccessResults, data: StudyData, lang: str) -> list[str]:
         t = _i18n.text
         groups = self.config.target_groups
         prof = acc.model.profile
@@ -2900,6 +2896,13 @@ class Study:
                 speed=_i18n.fmt_number(prof.speed_kmh, 1, lang),
             )
         ]
+        lost = access.demand_points(data.sectors).attrs.get("no_location", [])
+        if lost:
+            pop = data.sectors.loc[lost, "pop_total"].sum(min_count=len(lost))
+            lines.append(
+                f"{t('warning', lang)}: "
+                + t("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_count(pop, lang))
+            )
         lines += [f"{t('warning', lang)}: {n}" for n in acc.notes]
         cov = acc.coverage
         if not len(cov):

@@ -268,7 +268,9 @@ class Ledger:
         self.threshold = _threshold(threshold)
         self.sectors = pd.Index(counts.index.astype(str))
         self.columns = [str(c) for c in counts.columns]
-        values = counts.apply(lambda c: pd.to_numeric(c, errors="coerce")).astype(float)
+        values = pd.DataFrame(
+            {c: pd.to_numeric(counts[c], errors="coerce").astype(float) for c in counts.columns}
+        )
         values.index = self.sectors
         values.columns = pd.Index(self.columns)
         self.values = values
@@ -292,7 +294,8 @@ class Ledger:
         # primary suppression: every known cell from 1 to threshold - 1 (zero discloses no one)
         v = np.nan_to_num(vals, nan=np.inf)
         self._withheld = known & (v > _TOL) & (v < self.threshold - _TOL)
-        self._reason = np.where(self._withheld, SMALL_COUNT, None).astype(object)
+        self._reason = np.full(self._withheld.shape, None, dtype=object)
+        self._reason[self._withheld] = SMALL_COUNT
         self._group_withheld: dict[tuple[str, Hashable, str], str] = {}
         self._protect()
 
@@ -374,7 +377,7 @@ class Ledger:
 
     def _withheld_all(self) -> np.ndarray:
         known = ~np.isnan(self.values.to_numpy())
-        return (self._withheld | ~known).all(axis=1)
+        return np.asarray((self._withheld | ~known).all(axis=1), dtype=bool)
 
     def _partitions_of_levels(self) -> list[tuple[str, Hashable, list[Hashable]]]:
         """(level, public unit, child units) where a level's groups partition a public group."""
@@ -550,7 +553,7 @@ class Ledger:
 
     def published(self) -> pd.DataFrame:
         """Return the sector counts as they may be published (withheld cells NA)."""
-        return self.values.mask(self._withheld)
+        return pd.DataFrame(self.values.mask(self._withheld))
 
     def group_reason(self, level: str, unit: Hashable, column: str) -> str | None:
         """Why the total of ``column`` over a group is withheld (``None``: published)."""
@@ -593,12 +596,12 @@ class Ledger:
         row = np.zeros(len(self._unknown_index))
         part = value = 0.0
         weights = req.weights.groupby(req.weights.index.astype(str)).sum()
-        vals = self.values[req.column]
+        vals = self.values[req.column].to_numpy()
         for sector, w in weights.items():
             if w == 0 or sector not in self._pos:
                 continue
             i = self._pos[sector]
-            x = float(vals.iloc[i])
+            x = float(vals[i])
             if not np.isnan(x):
                 value += float(w) * x
             k = self._unknown_index.get((i, j))
@@ -688,11 +691,9 @@ class _Basis:
         cells = self.cells - np.outer(self.cells @ q, q)
         extra = self.extra - np.outer(self.extra @ q, q)
         before_cells = np.linalg.norm(self.cells, axis=1) < 1e-7
-        before_extra = np.linalg.norm(self.extra, axis=1) < 1e-7 if len(extra) else np.zeros(0)
+        before_extra = np.linalg.norm(self.extra, axis=1) < 1e-7
         new_cells = (np.linalg.norm(cells, axis=1) < 1e-7) & ~before_cells
-        new_extra = (
-            (np.linalg.norm(extra, axis=1) < 1e-7) & ~before_extra if len(extra) else np.zeros(0)
-        )
+        new_extra = (np.linalg.norm(extra, axis=1) < 1e-7) & ~before_extra
         if new_cells.any() or np.asarray(new_extra, dtype=bool).any():
             return False
         self.q = np.vstack([self.q, q])
