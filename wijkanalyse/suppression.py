@@ -41,7 +41,15 @@ depend on the order in which a writer asks.
 
 What it does not do: it does not protect against an attacker who knows some residents' exact
 addresses (no disclosure control on aggregates does), and it treats counts the source left
-out (NA) as known to everyone, which errs on the safe side.
+out (NA) as known to everyone, which errs on the safe side. Population-weighted mean travel
+times (and the p-median's total minutes, need-weighted objectives) are weighted sums with
+non-integer weights; with the published sector travel times they could narrow a withheld
+count down within the rounding of the published values. They are withheld wherever their
+unit's population is, but are not audited as exact equations (that would take interval
+auditing, e.g. by linear programming).
+
+The totals of a municipality (and of the study's region) are treated as public: Statbel
+publishes them, so withholding them would protect nothing.
 """
 
 from __future__ import annotations
