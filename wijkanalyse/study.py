@@ -1862,7 +1862,6 @@ class Study:
         acc = self.config.access
         if acc is None:
             return None
-        lang = self.config.study.language
         notes: list[str] = []
         # sectors without a location are named in the summary (with their protected count)
         demand = access.demand_points(data.sectors, demand_point="representative_point")
