@@ -118,6 +118,23 @@ def grid_network(n: int = 5, step: float = 100.0) -> StreetNetwork:
     return StreetNetwork.from_edges(nodes, pd.DataFrame({"u": us, "v": vs}), crs="EPSG:31370")
 
 
+def check_written_counts(frame: pd.DataFrame, col: str, expected: int, threshold: int = 5) -> None:
+    """Check the person counts of a written table against their true total.
+
+    Withheld counts are NA with a reason; the published ones are 0 or at least
+    ``threshold``; and what they leave of the true total (the withheld part, which anyone can
+    compute by subtraction) is itself 0 or at least ``threshold``.
+    """
+    why = frame[f"{col}_suppressed_reason"]
+    withheld = why.notna().to_numpy()
+    assert frame.loc[withheld, col].isna().all()
+    shown = frame.loc[~withheld, col]
+    assert ((shown == 0) | (shown >= threshold)).all(), shown[(shown > 0) & (shown < threshold)]
+    rest = expected - shown.sum()
+    assert rest == 0 or rest >= threshold, rest
+    assert set(why.dropna()) <= {"small_count", "complementary"}
+
+
 XSS_FACILITY = "<script>alert(1)</script>"
 XSS_WIJK = '"><img src=x onerror=alert(1)>'
 

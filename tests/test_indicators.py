@@ -309,7 +309,9 @@ def test_no_small_count_anywhere_in_out(leuven_run: RunResult) -> None:
         for col in table.columns:
             if col in person_counts or col in ("pop_under65", "elek_res_n", "gas_res_n"):
                 values = pd.to_numeric(table[col], errors="coerce").dropna()
-                assert (values >= 5).all(), f"{path.name}:{col} has a count below 5"
+                # zero is published ("nobody aged 65+ lives here" names no one)
+                small = (values > 0) & (values < 5)
+                assert not small.any(), f"{path.name}:{col} has a count from 1 to 4"
                 seen += 1
     assert seen >= 8
     sec = pd.read_csv(leuven_run.out / "indicators_sectors.csv", dtype={"sector": str})

@@ -621,6 +621,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "warning": {"nl": "Let op", "en": "Note"},
     "error": {"nl": "Fout", "en": "Error"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
+    "withheld": {"nl": "afgeschermd", "en": "withheld"},
     "pdf_skipped": {
         "nl": "de rapporten zijn alleen als HTML geschreven: {reason} Maak de PDF's daarna met "
         "`wijkanalyse report OUT`.",
@@ -773,17 +774,32 @@ def method_label(method: str, language: str | None = None) -> str:
     return " + ".join(parts)
 
 
+def _missing(value: object) -> bool:
+    """Whether a value is None, NaN or pandas' NA."""
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # pandas.NA: its comparisons are NA, which has no truth value
+        return True
+
+
 def fmt_int(value: object, language: str | None = None) -> str:
     """Format an integer with thousands separators: ``101 032`` (nl) or ``101,032`` (en)."""
-    if value is None or value != value:  # NA/NaN
+    if _missing(value):
         return text("unknown", language)
     s = f"{int(value):,}"  # type: ignore[call-overload]
     return s.replace(",", "\u202f") if lang(language) == "nl" else s
 
 
+def fmt_count(value: object, language: str | None = None) -> str:
+    """Format a published count of persons; a withheld one (NA) says so."""
+    if _missing(value):
+        return text("withheld", language)
+    return fmt_int(value, language)
+
+
 def fmt_number(value: object, decimals: int = 1, language: str | None = None) -> str:
     """Format a number with a decimal comma (nl) or point (en)."""
-    if value is None or value != value:
+    if _missing(value):
         return text("unknown", language)
     s = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
     if lang(language) == "nl":
@@ -793,7 +809,7 @@ def fmt_number(value: object, decimals: int = 1, language: str | None = None) ->
 
 def fmt_pct(share: object, decimals: int = 1, language: str | None = None) -> str:
     """Format a share in [0, 1] as a percentage: ``16,7 %`` (nl) or ``16.7%`` (en)."""
-    if share is None or share != share:
+    if _missing(share):
         return text("unknown", language)
     num = fmt_number(float(share) * 100, decimals, language)  # type: ignore[arg-type]
     return f"{num}\u00a0%" if lang(language) == "nl" else f"{num}%"

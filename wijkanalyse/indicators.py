@@ -19,9 +19,11 @@ numerator or whose denominator is below the indicator's minimum, become NA with 
 ``<id>_suppressed_reason``. Every NA carries a reason: ``suppressed_by_source``,
 ``absent_from_source``, ``small_count``, ``small_numerator``, ``small_denominator``,
 ``zero_denominator``, ``member_missing``, ``split_across_units``, ``no_polygon``,
-``outside_facility_coverage``, ``insufficient_coverage``. Primary suppression only: a
-suppressed sector can sometimes be recovered as a wijk total minus the published sectors
-(the inputs are public open data).
+``outside_facility_coverage``, ``insufficient_coverage``. These tables suppress each value
+on its own (primary suppression); what a study *writes* goes through
+:mod:`wijkanalyse.suppression` as well, which also withholds what could be derived across
+tables (a sector as its wijk total minus the published sectors, a count as rate ×
+denominator): reasons ``complementary`` and ``derived_from_withheld``.
 
 **Vintages.** Fluvius' energy data use 2019 sector codes. :func:`sector_inputs` moves them to
 the 2024 sectors along the official crosswalk exactly: unchanged, recoded and merged sectors
@@ -42,11 +44,12 @@ import pandas as pd
 import scipy.sparse as sp
 import shapely
 
-from wijkanalyse import _i18n, areas, io, settings
+from wijkanalyse import _i18n, areas, io, settings, suppression
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import check_same_crs, close_matches, listing
 from wijkanalyse.areas import CustomArea
 from wijkanalyse.datasets import SourceLike
+from wijkanalyse.suppression import suppress_counts
 
 __all__ = [
     "LEVELS",
@@ -83,7 +86,7 @@ LEVELS: tuple[str, ...] = (
 Direction = Literal["more_need", "less_need", "neutral"]
 Kind = Literal["count", "ratio", "weighted_median", "weighted_mean", "function"]
 
-_SMALL_COUNT = "small_count"
+_SMALL_COUNT = suppression.SMALL_COUNT
 _SMALL_NUM = "small_numerator"
 _SMALL_DEN = "small_denominator"
 _ZERO_DEN = "zero_denominator"
@@ -1273,56 +1276,6 @@ def _as_number(values: pd.Series, *, integer: bool = False) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- suppression
-
-
-def suppress_counts(
-    frame: pd.DataFrame,
-    columns: Sequence[str] | None = None,
-    *,
-    threshold: int | None = None,
-    keep_zero: bool = False,
-) -> pd.DataFrame:
-    """Withhold small counts of persons before a frame is written, mapped or reported.
-
-    Every value below ``threshold`` (zero included, unless ``keep_zero``: a count of nobody,
-    e.g. "nobody lives within 10 minutes", is then published) in ``columns`` becomes NA and
-    ``<column>_suppressed_reason`` (always added) says ``small_count``. Default columns:
-    the population columns (``pop_*``) and household counts (``elek_res_n``, ``gas_res_n``).
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"pop_total": pd.array([120, 3, 0], dtype="Int64")})
-    >>> out = suppress_counts(df, threshold=5)
-    >>> out["pop_total"].tolist(), out["pop_total_suppressed_reason"].fillna("").tolist()
-    ([120, <NA>, <NA>], ['', 'small_count', 'small_count'])
-    """
-    thr = settings.suppression_threshold if threshold is None else int(threshold)
-    if columns is None:
-        columns = [
-            c
-            for c in frame.columns
-            if _counts_persons(str(c)) and pd.api.types.is_numeric_dtype(frame[c].dtype)
-        ]
-    out = frame.copy()
-    for col in columns:
-        if col not in out:
-            raise SchemaError(f"suppress_counts: no column {col!r} (found: {listing(out)}).")
-        small = (out[col] < thr).fillna(False).astype(bool)
-        if keep_zero:
-            small &= (out[col] != 0).fillna(True).astype(bool)
-        out[col] = out[col].mask(small)
-        reason_col = f"{col}_suppressed_reason"
-        prev = (
-            out[reason_col].astype("object")
-            if reason_col in out
-            else pd.Series(None, index=out.index, dtype="object")
-        )
-        out[reason_col] = pd.Series(
-            np.where(small.to_numpy(), _SMALL_COUNT, prev.to_numpy(dtype=object)),
-            index=out.index,
-            dtype="object",
-        )
-    return out
 
 
 # --------------------------------------------------------------------------- references

@@ -40,7 +40,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import _i18n, charts, maps, outputs
+from wijkanalyse import _i18n, charts, maps, outputs, suppression
 from wijkanalyse._errors import DataError, DataWarning
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
@@ -73,10 +73,9 @@ _TABLES = (
 
 #: Why a value is missing, for the reader (see :mod:`wijkanalyse.indicators`).
 _REASONS = {
-    "small_count": ("te weinig personen", "too few persons"),
+    **suppression.REASONS,
     "small_numerator": ("te weinig personen in de teller", "numerator too small"),
     "small_denominator": ("te kleine noemer", "denominator too small"),
-    "suppressed_by_source": ("niet gepubliceerd door de bron", "withheld by the source"),
     "absent_from_source": ("ontbreekt in de bron", "absent from the source"),
     "zero_denominator": ("noemer is 0", "denominator is 0"),
     "member_missing": ("een deel van de sectoren ontbreekt", "part of the sectors is missing"),
@@ -85,7 +84,7 @@ _REASONS = {
     "outside_facility_coverage": ("buiten het gebied van het register", "outside the register"),
     "insufficient_coverage": ("te weinig dekking van de bron", "insufficient coverage"),
 }
-_WITHHELD = {"small_count", "small_numerator", "small_denominator", "suppressed_by_source"}
+_WITHHELD = {*suppression.REASONS, "small_numerator", "small_denominator"}
 
 #: Indicators drawn in the profile chart (rates; counts differ in size between wijken).
 _PROFILE_CHART = (

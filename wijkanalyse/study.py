@@ -70,6 +70,7 @@ from pydantic import (
 
 from wijkanalyse import (
     _i18n,
+    _publish,
     access,
     areas,
     indicators,
@@ -78,6 +79,7 @@ from wijkanalyse import (
     outputs,
     scenario,
     settings,
+    suppression,
 )
 from wijkanalyse._errors import (
     WARNING_PREFIX,
@@ -559,22 +561,6 @@ def _group_label(group: TargetGroup, lang: str) -> str:
     return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
 
 
-def _suppress_rows(
-    frame: pd.DataFrame, counts: list[str], shares: list[str], threshold: int
-) -> pd.DataFrame:
-    """Withhold small non-zero person counts and the shares computed from them."""
-    out = indicators.suppress_counts(frame, counts, threshold=threshold, keep_zero=True)
-    hit = np.zeros(len(out), dtype=bool)
-    for col in counts:
-        hit |= (out[f"{col}_suppressed_reason"] == "small_count").to_numpy(dtype=bool)
-    for col in shares:
-        out[col] = out[col].mask(hit)
-    keep = [c for c in out.columns if not c.endswith("_suppressed_reason")]
-    out = out[keep]
-    out["suppressed"] = np.where(hit, "small_count", np.array(None, dtype=object))
-    return out
-
-
 def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> bool:
     """Whether a ``[[facilities]]`` entry provides facilities of ``ftype``."""
     if fac.types is not None:
@@ -893,6 +879,11 @@ class PlanResults:
     candidates: gpd.GeoDataFrame = field(repr=False)
     scenarios: pd.DataFrame = field(repr=False)
     notes: tuple[str, ...] = ()
+    scenario_supply: tuple[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]], ...] = field(
+        default=(), repr=False
+    )
+    """Per scenario name: its facilities of the type before and after (for the audit of what
+    may be published, :mod:`wijkanalyse._publish`)."""
 
 
 @dataclass(frozen=True)
@@ -2064,15 +2055,9 @@ class Study:
         acc = self.config.access
         if acc is None:
             return None
-        lang = self.config.study.language
         notes: list[str] = []
+        # sectors without a location are named in the summary (with their protected count)
         demand = access.demand_points(data.sectors, demand_point="representative_point")
-        lost = demand.attrs.get("no_location", [])
-        if lost:
-            pop = data.sectors.loc[lost, "pop_total"].sum() if "pop_total" in data.sectors else 0
-            notes.append(
-                _i18n.text("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_int(pop, lang))
-            )
         model = self._distance_model(data, demand, notes)
         fac = data.facilities
         types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
@@ -2358,7 +2343,8 @@ class Study:
                         curves.append(curve.reset_index())
                 except InfeasibleError as exc:
                     notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
-        comparison = self._scenarios(data, demand, acc, plans, members, notes)
+        supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
+        comparison = self._scenarios(data, demand, acc, plans, members, notes, supply)
         return PlanResults(
             plans=plans,
             greedy=greedy,
@@ -2366,6 +2352,7 @@ class Study:
             candidates=cand,
             scenarios=comparison,
             notes=tuple(notes),
+            scenario_supply=tuple(supply),
         )
 
     def _scenarios(
@@ -2376,6 +2363,7 @@ class Study:
         plans: dict[tuple[str, int | None], locate.Plan],
         members: dict[str, list[str]],
         notes: list[str],
+        supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
     ) -> pd.DataFrame:
         cfg = self.config
         lang = cfg.study.language
@@ -2422,6 +2410,8 @@ class Study:
                 mine = [a for a in asked if a.facility_type == sc.facility_type]
                 groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]
                 minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
+            current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
+            supply.append((sc.name, (current.apply(data.facilities), obj.apply(data.facilities))))
             frame = scenario.compare(
                 demand,
                 data.facilities,
@@ -2540,13 +2530,16 @@ class Study:
         planning = self.planning(data, acc, analysis)
         lap("planning")
         tmp = stage.path
-        files = self._write(data, tmp)
-        files += self._write_analysis(analysis, tmp)
-        if acc is not None:
-            files += self._write_access(acc, data, tmp)
-        if planning is not None:
-            files += self._write_planning(planning, tmp)
-        files.append(self._write_provenance(data, tmp, analysis, acc, planning))
+        # only what may be published reaches the files, the summary, the maps and reports
+        pub = _publish.protect(self, data, analysis, acc, planning)
+        files = self._write(pub.data, tmp)
+        if pub.analysis is not None:
+            files += self._write_analysis(pub.analysis, tmp)
+        if pub.access is not None:
+            files += self._write_access(pub.access, pub.data, tmp)
+        if pub.planning is not None:
+            files += self._write_planning(pub.planning, tmp)
+        files.append(self._write_provenance(pub.data, tmp, pub.analysis, pub.access, pub.planning))
         lap("write")
         report_notes: list[str] = []
         if report:
@@ -2576,9 +2569,7 @@ class Study:
         timings["total"] = time.perf_counter() - start
         # the paths the files will have once the temporary folder is moved into place
         final = [*stage.relocate(files, out_dir), out_dir / outputs.MANIFEST]
-        summary = tuple(
-            self.summary(data, out_dir, final, analysis=analysis, access=acc, planning=planning)
-        ) + tuple(report_notes)
+        summary = tuple(self._summary_lines(pub, out_dir, final)) + tuple(report_notes)
         stage.commit(study_file=self.path, title=self.config.study.name)
         if echo:
             for line in summary:
@@ -2618,7 +2609,7 @@ class Study:
         return area_names
 
     def _write_planning(self, res: PlanResults, out: Path) -> list[Path]:
-        thr = self.config.indicators.suppression_threshold
+        """Write plans, curves and scenarios (already protected by :func:`_publish.protect`)."""
         questions = {q.name: q for q in (self.config.plan.questions if self.config.plan else [])}
         files = []
         rows = []
@@ -2630,6 +2621,7 @@ class Study:
             frame.insert(0, "question", name)
             frame.insert(1, "facility_type", q.facility_type)
             frame.insert(2, "target_group", q.target_group)
+            reason = None
             if q.target_group in plan.covered.index:
                 cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
                 frame = frame.assign(
@@ -2637,6 +2629,16 @@ class Study:
                     share_covered=cov["share_covered"],
                     mean_minutes=cov["mean_minutes"],
                 )
+                reason = cov.get("suppressed")
+            site_reason = (
+                plan.selected["suppressed"].reindex(frame["site_id"]).to_numpy()
+                if "suppressed" in plan.selected
+                else np.full(len(frame), None, dtype=object)
+            )
+            frame["suppressed"] = [
+                r if isinstance(r, str) else (reason if isinstance(reason, str) else None)
+                for r in site_reason
+            ]
             frame["n_new"] = int((~plan.selected["existing"].astype(bool)).sum())
             frame["closed"] = " ".join(map(str, plan.closed))
             rows.append(frame)
@@ -2648,17 +2650,7 @@ class Study:
                 "wijk",
                 wijk.reindex(plans["site_id"]).to_numpy(),
             )
-            counted = plans["model"].isin(["mclp", "lscp"]) & ~plans["question"].map(
-                lambda n: questions[n].need_weighted
-            )
-            # people counts below the threshold are withheld, with what is computed from them
-            small = counted & plans["marginal_gain"].between(0, thr, inclusive="neither")
-            plans["marginal_gain"] = plans["marginal_gain"].mask(small)
-            few = plans["pop_covered"].between(0, thr, inclusive="neither")
-            for col in ("pop_covered", "share_covered"):
-                plans[col] = plans[col].mask(few)
-            plans["objective"] = plans["objective"].mask(few & (plans["model"] == "mclp") & counted)
-            plans["suppressed"] = (small | few).map({True: "small_count", False: None})
+            plans = plans[[c for c in plans.columns if c != "suppressed"] + ["suppressed"]]
             plans = plans.round(
                 {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
             )
@@ -2671,16 +2663,12 @@ class Study:
             res.curves.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         if len(res.scenarios):
-            counts = ["pop_in_group", "covered_before", "covered_after"]
-            derived = [c for c in res.scenarios.columns if c.startswith("share_covered_")]
-            sc = _suppress_rows(res.scenarios, counts, [*derived, "covered_change"], thr)
             path = out / "scenarios.csv"
-            sc.round(6).to_csv(path, index=False, encoding="utf-8")
+            res.scenarios.round(6).to_csv(path, index=False, encoding="utf-8")
             files.append(path)
         return files
 
     def _write_access(self, acc: AccessResults, data: StudyData, out: Path) -> list[Path]:
-        thr = self.config.indicators.suppression_threshold
         files = []
         minutes_col = f"{acc.model.profile.name}_minutes"
         if len(acc.nearest):
@@ -2705,18 +2693,14 @@ class Study:
             path = out / "access_sectors.csv"
             near.to_csv(path, index=False, encoding="utf-8")
             files.append(path)
-        counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
         if len(acc.coverage):
-            cov = _suppress_rows(acc.coverage, counts, ["share_covered"], thr)
+            cov = acc.coverage.copy()
             cov["share_covered"] = cov["share_covered"].round(6)
             path = out / "coverage_wijken.csv"
             cov.to_csv(path, encoding="utf-8")
             files.append(path)
         if len(acc.gaps):
-            gaps = _suppress_rows(
-                acc.gaps, ["pop_in_group", "pop_affected"], ["share_not_covered", "gap_score"], thr
-            )
-            gaps = gaps.round(
+            gaps = acc.gaps.round(
                 {"need_pct": 4, "share_not_covered": 6, "mean_minutes": 2, "gap_score": 4}
             )
             path = out / "gaps.csv"
@@ -2779,9 +2763,8 @@ class Study:
         gpkg = out / "wijkanalyse.gpkg"
         if gpkg.exists():
             gpkg.unlink()
-        thr = self.config.indicators.suppression_threshold
-        sectors = indicators.suppress_counts(data.sectors, threshold=thr).reset_index()
-        wijken = indicators.suppress_counts(data.wijken, threshold=thr).reset_index()
+        sectors = data.sectors.reset_index()  # already protected by _publish.protect
+        wijken = data.wijken.reset_index()
         facilities = data.facilities.reset_index()
         for frame in (sectors, facilities):
             # points as they are; polygons (real sector polygons) by a point inside them
@@ -2819,7 +2802,7 @@ class Study:
             files.append(path)
         if len(data.areas):
             path = out / "areas.csv"
-            indicators.suppress_counts(data.areas, threshold=thr).to_csv(path, encoding="utf-8")
+            data.areas.to_csv(path, encoding="utf-8")
             files.append(path)
             members = {str(a): str(row["sectors"]).split() for a, row in data.areas.iterrows()}
             located = data.sectors[data.sectors.geometry.notna()]
@@ -2912,7 +2895,6 @@ class Study:
             if osm in CATALOGUE and osm not in known:
                 manifest["datasets"].append(entry(get_dataset(osm)))
         if planning is not None:
-            thr = self.config.indicators.suppression_threshold
             manifest["planning"] = {
                 "solver": f"HiGHS (highspy {_version('highspy')})",
                 "candidates": planning.candidates["source"].value_counts().to_dict()
@@ -2925,10 +2907,8 @@ class Study:
                         "model": plan.model,
                         "status": plan.status,
                         "gap": plan.gap,
-                        # a covered count below the suppression threshold is withheld
-                        "objective": None
-                        if plan.model == "mclp" and 0 < plan.objective < thr
-                        else plan.objective,
+                        # withheld (NA) where it is a count that may not be published
+                        "objective": None if pd.isna(plan.objective) else plan.objective,
                         "solve_seconds": round(plan.solve_seconds, 3),
                     }
                     for (name, p), plan in planning.plans.items()
@@ -2949,7 +2929,19 @@ class Study:
         access: AccessResults | None = None,
         planning: PlanResults | None = None,
     ) -> list[str]:
-        """Return the short summary of a loaded study, in the study's language."""
+        """Return the short summary of a loaded study, in the study's language.
+
+        Like every output, it shows only what may be published: counts below the
+        suppression threshold, and counts they could be derived from, are withheld
+        (:mod:`wijkanalyse.suppression`).
+        """
+        pub = _publish.protect(self, data, analysis, access, planning)
+        return self._summary_lines(pub, out, files)
+
+    def _summary_lines(
+        self, pub: _publish.Published, out: Path | None, files: list[Path] | None
+    ) -> list[str]:
+        data, analysis, access, planning = pub.data, pub.analysis, pub.access, pub.planning
         t, lang = _i18n.text, self.config.study.language
         s, w = data.sectors, data.wijken
         lines = [
@@ -2965,7 +2957,9 @@ class Study:
         extra = ""
         if pseudo and "pop_total" in w:
             extra = t(
-                "unlocated_wijk", lang, n=_i18n.fmt_int(w.loc[pseudo, "pop_total"].sum(), lang)
+                "unlocated_wijk",
+                lang,
+                n=_i18n.fmt_count(w.loc[pseudo, "pop_total"].sum(min_count=len(pseudo)), lang),
             )
         n_geom = int((~(s.geometry.isna() | s.geometry.is_empty)).sum())
         lines.append(
@@ -2978,10 +2972,15 @@ class Study:
                 extra=extra,
             )
         )
-        if s["pop_total"].isna().any():
-            lines.append(t("population_missing", lang, n=int(s["pop_total"].isna().sum())))
+        why = s.get("pop_total_suppressed_reason", pd.Series(None, index=s.index))
+        missing = s["pop_total"].isna() & why.isna()  # absent, not withheld
+        if missing.any():
+            lines.append(t("population_missing", lang, n=int(missing.sum())))
         else:
-            total, old = int(s["pop_total"].sum()), int(s["pop_65plus"].sum())
+            # the totals of the whole area are public (Statbel): never withheld
+            counts = pub.ledger.values
+            total = int(pd.Series(counts["pop_total"]).sum())
+            old = int(pd.Series(counts["pop_65plus"]).sum())
             lines.append(
                 t(
                     "population_line",
@@ -3031,14 +3030,14 @@ class Study:
                     lang,
                     name=name,
                     n=len(row["sectors"].split()),
-                    pop=_i18n.fmt_int(row.get("pop_total"), lang),
+                    pop=_i18n.fmt_count(row.get("pop_total"), lang),
                     note=note,
                 )
             )
         if analysis is not None:
             lines += self._analysis_lines(analysis, lang)
         if access is not None:
-            lines += self._access_lines(access, lang)
+            lines += self._access_lines(access, data, lang)
         if planning is not None:
             lines += self._plan_lines(planning, lang)
         if out is not None and files:
@@ -3065,7 +3064,7 @@ class Study:
         sec = analysis.indicators["sectors"]
         n_supp = int(
             sum(
-                (sec[c] == "small_count").sum()
+                sec[c].isin(list(suppression.REASONS)).sum()
                 + (sec[c] == "small_numerator").sum()
                 + (sec[c] == "small_denominator").sum()
                 for c in sec.columns
@@ -3128,7 +3127,7 @@ class Study:
                 )
         return lines
 
-    def _access_lines(self, acc: AccessResults, lang: str) -> list[str]:
+    def _access_lines(self, acc: AccessResults, data: StudyData, lang: str) -> list[str]:
         t = _i18n.text
         groups = self.config.target_groups
         prof = acc.model.profile
@@ -3140,6 +3139,13 @@ class Study:
                 speed=_i18n.fmt_number(prof.speed_kmh, 1, lang),
             )
         ]
+        lost = access.demand_points(data.sectors).attrs.get("no_location", [])
+        if lost:
+            pop = data.sectors.loc[lost, "pop_total"].sum(min_count=len(lost))
+            lines.append(
+                f"{t('warning', lang)}: "
+                + t("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_count(pop, lang))
+            )
         lines += [f"{t('warning', lang)}: {n}" for n in acc.notes]
         cov = acc.coverage
         if not len(cov):
@@ -3157,8 +3163,8 @@ class Study:
                     type=_i18n.type_label(str(row["facility_type"]), lang),
                     group=label,
                     minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
-                    covered=_i18n.fmt_int(row["pop_covered"], lang),
-                    total=_i18n.fmt_int(row["pop_in_group"], lang),
+                    covered=_i18n.fmt_count(row["pop_covered"], lang),
+                    total=_i18n.fmt_count(row["pop_in_group"], lang),
                     share=_i18n.fmt_pct(float(row["share_covered"]), 1, lang)
                     if pd.notna(row["share_covered"])
                     else t("unknown", lang),
@@ -3191,12 +3197,12 @@ class Study:
             top = wk.sort_values("gap_rank").head(3)
             named = block[block["level"] == "area"]
             parts = [
-                f"{row['name']} ({_i18n.fmt_int(row['pop_affected'], lang)}, "
-                f"{_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)})"
+                f"{row['name']} ({_i18n.fmt_count(row['pop_affected'], lang)}, "
+                f"{_i18n.fmt_pct(row['share_not_covered'], 0, lang)})"
                 for _, row in top.iterrows()
             ]
             areas_txt = [
-                f"{code} {_i18n.fmt_pct(float(row['share_not_covered']), 0, lang)}"
+                f"{code} {_i18n.fmt_pct(row['share_not_covered'], 0, lang)}"
                 + (
                     f" ({_i18n.method_label(str(row['method']), lang)})"
                     if row["method"] != "network"
@@ -3227,7 +3233,7 @@ class Study:
         for (name, _), plan in res.plans.items():
             q = questions[name]
             cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
-            mean = float(cov["mean_minutes"])
+            mean = cov["mean_minutes"]
             sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
             labels = [str(n) or str(i) for i, n in sites.items()]
             lines.append(
@@ -3239,11 +3245,11 @@ class Study:
                     model=_i18n.model_label(plan.model, lang),
                     minutes=_i18n.fmt_number(q.minutes, 0, lang),
                     n_new=len(labels),
-                    covered=_i18n.fmt_int(cov["covered"], lang),
-                    total=_i18n.fmt_int(cov["population"], lang),
-                    share=_i18n.fmt_pct(float(cov["share_covered"]), 1, lang),
+                    covered=_i18n.fmt_count(cov["covered"], lang),
+                    total=_i18n.fmt_count(cov["population"], lang),
+                    share=_i18n.fmt_pct(cov["share_covered"], 1, lang),
                     mean=t("plan_mean", lang, mean=_i18n.fmt_number(mean, 1, lang))
-                    if not np.isnan(mean)
+                    if pd.notna(mean)
                     else "",
                     sites=", ".join(labels) or "–",
                     status=""
@@ -3274,11 +3280,11 @@ class Study:
                         name=row["scenario"],
                         group=_group_label(groups[str(row["target_group"])], lang),
                         minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
-                        before=_i18n.fmt_pct(float(row["share_covered_before"]), 1, lang),
-                        after=_i18n.fmt_pct(float(row["share_covered_after"]), 1, lang),
+                        before=_i18n.fmt_pct(row["share_covered_before"], 1, lang),
+                        after=_i18n.fmt_pct(row["share_covered_after"], 1, lang),
                         type=_i18n.type_label(str(row["facility_type"]), lang),
-                        mean_before=_i18n.fmt_number(float(row["mean_minutes_before"]), 1, lang),
-                        mean_after=_i18n.fmt_number(float(row["mean_minutes_after"]), 1, lang),
+                        mean_before=_i18n.fmt_number(row["mean_minutes_before"], 1, lang),
+                        mean_after=_i18n.fmt_number(row["mean_minutes_after"], 1, lang),
                     )
                 )
         return lines

@@ -1,0 +1,341 @@
+"""No person count below the threshold can be read or derived from a study's outputs.
+
+An auditor written independently of :mod:`wijkanalyse._publish` reads an output folder the
+way an attacker would, knowing which sector counts the study started from, and looks for
+small counts (1 to threshold - 1 persons) in three ways:
+
+* **direct**: a count column of any output table shows one;
+* **by subtraction**: a published total (wijk, deelgemeente, gemeente, area, people within
+  reach per wijk, gaps per sector/wijk/area) minus the published sectors it counts leaves a
+  small withheld part, or, solving all published totals together as a linear system (the
+  identities ``pop_total = pop_65plus + pop_under65`` included), a withheld sector count is
+  determined exactly;
+* **by multiplication**: a published rate times its published denominator (share of 65+ ×
+  population, density × area) gives a withheld count.
+
+It runs on the Leuven study and on studies whose populations are generated with many small
+cells (hypothesis), including a policy area whose residents are almost all withheld.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import EXAMPLES
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from wijkanalyse.study import RunResult, Study
+
+THRESHOLD = 5
+GROUPS = ("pop_total", "pop_65plus", "pop_under65")
+COUNT_COLUMNS = {
+    "sectors.csv": GROUPS,
+    "wijken.csv": GROUPS,
+    "areas.csv": GROUPS,
+    "indicators_sectors.csv": ("pop_total", "pop_65plus"),
+    "indicators_wijken.csv": ("pop_total", "pop_65plus"),
+    "indicators_deelgemeenten.csv": ("pop_total", "pop_65plus"),
+    "indicators_areas.csv": ("pop_total", "pop_65plus"),
+    "coverage_wijken.csv": (
+        "pop_in_group",
+        "pop_covered",
+        "pop_not_covered",
+        "pop_unknown",
+        "pop_estimated",
+    ),
+    "gaps.csv": ("pop_in_group", "pop_affected"),
+    "access_equity.csv": ("population",),
+    "plans.csv": ("pop_covered", "marginal_gain"),
+    "plan_curves.csv": ("covered_pop_total", "covered_pop_65plus"),
+    "scenarios.csv": ("pop_in_group", "covered_before", "covered_after", "covered_change"),
+}
+
+
+def _small(value: float) -> bool:
+    return 0.5 <= value < THRESHOLD - 0.5
+
+
+def _read(out: Path, name: str) -> pd.DataFrame | None:
+    path = out / name
+    if not path.exists():
+        return None
+    return pd.read_csv(path, dtype={"sector": str, "wijk": str, "unit": str, "gemeente": str})
+
+
+def audit(out: Path, truth: pd.DataFrame) -> list[str]:
+    """Return every way a small count can be read or derived from ``out``."""
+    findings: list[str] = []
+    # direct
+    for name, cols in COUNT_COLUMNS.items():
+        table = _read(out, name)
+        if table is None:
+            continue
+        for col in cols:
+            if col not in table:
+                continue
+            values = pd.to_numeric(table[col], errors="coerce")
+            counted = values.notna()
+            if name == "plans.csv":  # gains are persons only for plain MCLP/LSCP questions
+                counted &= table["model"].isin(["mclp", "lscp"])
+            for i in np.flatnonzero(counted & values.map(lambda v: _small(abs(v)))):
+                findings.append(f"direct: {name} row {i} {col} = {values.iloc[i]}")
+
+    sectors = _read(out, "sectors.csv")
+    assert sectors is not None
+    sectors = sectors.set_index("sector")
+    cells = truth.reindex(sectors.index)
+    shown = sectors[list(GROUPS)]
+    unknown = [(s, g) for s in shown.index for g in GROUPS if pd.isna(shown.loc[s, g])]
+    pos = {u: k for k, u in enumerate(unknown)}
+    equations: list[tuple[np.ndarray, str]] = []
+
+    def equation(members: list[str], group: str, value: float, what: str) -> None:
+        """A published count over ``members``: its withheld part must not be small."""
+        if pd.isna(value):
+            return
+        row = np.zeros(len(unknown))
+        part = 0.0
+        for s in members:
+            if (s, group) in pos:
+                row[pos[(s, group)]] = 1
+                part += float(cells.loc[s, group])
+        if row.any():
+            if _small(part):
+                findings.append(f"subtraction: {what} leaves {part:g} withheld persons")
+            equations.append((row, what))
+
+    for s in shown.index:  # identities between the counts of one sector
+        row = np.zeros(len(unknown))
+        for g, sign in zip(GROUPS, (1, -1, -1), strict=True):
+            if (s, g) in pos:
+                row[pos[(s, g)]] = sign
+        if row.any():
+            equations.append((row, f"identity {s}"))
+
+    members = {
+        "wijk": sectors.groupby("wijk").groups,
+        "deelgemeente": sectors.groupby("deelgemeente").groups,
+        "gemeente": sectors.groupby(sectors["gemeente"].astype(str)).groups,
+    }
+    areas = _read(out, "areas.csv")
+    if areas is not None:
+        members["area"] = {
+            str(a): [c for c in str(m).split() if c in sectors.index]
+            for a, m in zip(areas["area"], areas["sectors"], strict=True)
+        }
+
+    def totals(table: pd.DataFrame | None, key: str, level: str | None, name: str) -> None:
+        if table is None:
+            return
+        for _, r in table.iterrows():
+            lv = level or str(r.get("level"))
+            unit = str(r[key])
+            if lv not in members or unit not in members[lv]:
+                continue
+            mem = list(members[lv][unit])
+            for g in GROUPS:
+                if g in r:
+                    equation(mem, g, r[g], f"{name} {unit} {g}")
+            # rate × denominator
+            share, tot = r.get("share_65plus"), r.get("pop_total")
+            if pd.notna(share) and pd.notna(tot):
+                val = round(float(share) * float(tot) / 100)
+                equation(mem, "pop_65plus", val, f"{name} {unit} share × total")
+
+    totals(_read(out, "wijken.csv"), "wijk", "wijk", "wijken.csv")
+    totals(areas, "area", "area", "areas.csv")
+    totals(_read(out, "indicators_wijken.csv"), "wijk", None, "indicators_wijken.csv")
+    totals(
+        _read(out, "indicators_deelgemeenten.csv"),
+        "deelgemeente",
+        "deelgemeente",
+        "indicators_deelgemeenten.csv",
+    )
+    totals(_read(out, "indicators_areas.csv"), "area", "area", "indicators_areas.csv")
+    # density × area of the wijk
+    wijken = _read(out, "wijken.csv")
+    ind_w = _read(out, "indicators_wijken.csv")
+    if wijken is not None and ind_w is not None and "density" in ind_w:
+        dens = ind_w[ind_w["level"] == "wijk"].set_index("wijk")["density"]
+        for _, r in wijken.iterrows():
+            d = dens.get(str(r["wijk"]))
+            if pd.notna(d) and pd.notna(r.get("area_km2")):
+                mem = list(members["wijk"].get(str(r["wijk"]), []))
+                equation(mem, "pop_total", round(float(d) * float(r["area_km2"])), "density")
+    # sector indicators: a published count or rate of a withheld sector
+    ind_s = _read(out, "indicators_sectors.csv")
+    if ind_s is not None:
+        for _, r in ind_s.iterrows():
+            s = str(r["sector"])
+            for g in ("pop_total", "pop_65plus"):
+                equation([s], g, r.get(g, np.nan), f"indicators_sectors {s} {g}")
+            if pd.notna(r.get("share_65plus")) and pd.notna(r.get("pop_total")):
+                val = round(float(r["share_65plus"]) * float(r["pop_total"]) / 100)
+                equation([s], "pop_65plus", val, f"indicators_sectors {s} share × total")
+    # people within reach, per wijk and gemeente: supports from the sector travel times
+    near = _read(out, "access_sectors.csv")
+    minutes_col = next(
+        (c for c in (near.columns if near is not None else []) if c.endswith("_minutes")), None
+    )
+    cov = _read(out, "coverage_wijken.csv")
+    if near is not None and cov is not None and minutes_col is not None:
+        for _, r in cov.iterrows():
+            sub = near[near["facility_type"] == r["facility_type"]]
+            if r["level"] == "wijk":
+                sub = sub[sub["wijk"].astype(str) == str(r["wijk"])]
+            mins = pd.to_numeric(sub[minutes_col], errors="coerce")
+            thr = float(r["threshold_minutes"])
+            # sector times are rounded to 0.01 min in the file: leave borderline sectors out
+            if ((mins - thr).abs() < 0.02).any():
+                continue
+            sup = {
+                "pop_in_group": sub["sector"],
+                "pop_covered": sub["sector"][mins <= thr],
+                "pop_not_covered": sub["sector"][mins > thr],
+                "pop_unknown": sub["sector"][mins.isna()],
+            }
+            for col, mem in sup.items():
+                equation(list(mem), r["target_group"], r[col], f"coverage {r['wijk']} {col}")
+    gaps = _read(out, "gaps.csv")
+    if near is not None and gaps is not None and minutes_col is not None:
+        for _, r in gaps.iterrows():
+            sub = near[near["facility_type"] == r["facility_type"]]
+            if r["level"] == "wijk":
+                sub = sub[sub["wijk"].astype(str) == str(r["unit"])]
+            elif r["level"] == "sector":
+                sub = sub[sub["sector"] == str(r["unit"])]
+            elif r["level"] == "area" and "area" in members:
+                sub = sub[sub["sector"].isin(members["area"].get(str(r["unit"]), []))]
+            mins = pd.to_numeric(sub[minutes_col], errors="coerce")
+            thr = float(r["threshold_minutes"])
+            if ((mins - thr).abs() < 0.02).any():
+                continue
+            equation(list(sub["sector"]), r["target_group"], r["pop_in_group"], "gaps in_group")
+            beyond = list(sub["sector"][mins > thr])
+            equation(beyond, r["target_group"], r["pop_affected"], f"gaps {r['unit']} affected")
+    # solve them all together: is any withheld cell determined?
+    if equations and unknown:
+        # a cell is determined when its unit vector lies in the row space of the equations
+        a = np.array([e for e, _ in equations])
+        _, sing, vt = np.linalg.svd(a, full_matrices=False)
+        basis = vt[sing > 1e-9 * sing.max()]
+        for k in np.flatnonzero((basis**2).sum(axis=0) > 1 - 1e-9):
+            u = unknown[int(k)]
+            value = float(cells.loc[u[0], u[1]])
+            if value > 0:
+                findings.append(f"solved: {u} = {value:g} is determined")
+    return findings
+
+
+def _summary_findings(summary: tuple[str, ...]) -> list[str]:
+    """Counts printed in the console summary ("3 van 3", "(4, 100 %)")."""
+    out = []
+    for line in summary:
+        for m in re.finditer(r"(?<![\d,.])(\d{1,3}(?:[\u202f ]\d{3})*)(?= van |, \d)", line):
+            value = int(re.sub(r"\D", "", m.group(1)))
+            if _small(value):
+                out.append(f"summary: {line.strip()}")
+    return out
+
+
+def _truth_of(run: RunResult) -> pd.DataFrame:
+    return run.data.sectors[list(GROUPS)].astype(float)
+
+
+def test_leuven_outputs_disclose_no_small_count(leuven_run: RunResult) -> None:
+    assert audit(leuven_run.out, _truth_of(leuven_run)) == []
+    assert _summary_findings(leuven_run.summary) == []
+
+
+def test_leuven_leaks_of_the_review_are_closed(leuven_run: RunResult) -> None:
+    sectors = pd.read_csv(leuven_run.out / "sectors.csv", dtype={"sector": str}).set_index("sector")
+    # 24062D390: 19 residents of whom 4 aged 65+; total minus under-65 gave the 4 away
+    row = sectors.loc["24062D390"]
+    assert row[list(GROUPS)].isna().all()
+    assert row["pop_65plus_suppressed_reason"] == "small_count"
+    assert row["pop_total_suppressed_reason"] == "complementary"
+    # its wijk total is published, so a second sector of the wijk is withheld with it
+    wijk = sectors[sectors["wijk"] == row["wijk"]]
+    assert wijk["pop_65plus"].isna().sum() >= 2
+    ind = pd.read_csv(leuven_run.out / "indicators_sectors.csv", dtype={"sector": str})
+    ind = ind.set_index("sector").loc["24062D390"]
+    for col in ("pop_total", "share_65plus", "density", "persons_per_connection"):
+        assert pd.isna(ind[col]), col
+    assert ind["persons_per_connection_suppressed_reason"] == "derived_from_withheld"
+
+
+def _population_file(
+    tmp: Path, mirror: Path, codes: list[str], small: dict[str, tuple[int, int]]
+) -> Path:
+    """The mirror's census table with some Leuven sectors replaced (absent ones as 0)."""
+    src = (
+        mirror / "statbel_via_TravelTime_Hospitals/statbel_census2021_age65_per_sector_belgium.csv"
+    )
+    table = pd.read_csv(src, dtype={"cd_sector": str})
+    present = set(table["cd_sector"])
+    absent = [c for c in codes if c not in present]
+    table = pd.concat(
+        [
+            table,
+            pd.DataFrame({"cd_sector": absent, "x65": 0, "rest": 0, "prop_65plussers": np.nan}),
+        ],
+        ignore_index=True,
+    )
+    for code, (old, rest) in small.items():
+        sel = table["cd_sector"] == code
+        table.loc[sel, "x65"] = old
+        table.loc[sel, "rest"] = rest
+        tot = old + rest
+        table.loc[sel, "prop_65plussers"] = 100 * old / tot if tot else np.nan
+    path = tmp / "bevolking.csv"
+    table.to_csv(path, index=False)
+    return path
+
+
+def _leuven_config() -> dict:
+    import tomllib
+
+    with open(EXAMPLES / "leuven.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@settings(
+    max_examples=2,
+    deadline=None,
+    derandomize=True,
+    phases=(Phase.explicit, Phase.generate),  # a failure is reported as drawn, not shrunk
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_generated_small_populations_disclose_nothing(
+    data: st.DataObject,
+    tmp_path_factory: pytest.TempPathFactory,
+    mirror: Path,
+    leuven_run: RunResult,
+) -> None:
+    sectors = leuven_run.data.sectors
+    leuven_codes = sorted(c for c in sectors.index if not c.endswith("ZZZZ"))
+    wijgmaal = list(sectors.index[sectors["wijk"] == "240621"])
+    cfg = _leuven_config()
+    picked = data.draw(
+        st.lists(st.sampled_from(leuven_codes), min_size=4, max_size=25, unique=True), label="cells"
+    )
+    small: dict[str, tuple[int, int]] = {}
+    for c in picked:
+        old = data.draw(st.integers(0, 6), label=f"{c} 65+")
+        rest = data.draw(st.one_of(st.integers(0, 6), st.integers(7, 900)), label=f"{c} rest")
+        small[c] = (old, rest)
+    if data.draw(st.booleans(), label="tiny Wijgmaal"):
+        # the policy area Wijgmaal: every sector small, so its plans count a few people
+        for c in wijgmaal:
+            small[c] = (data.draw(st.integers(0, 4)), data.draw(st.integers(0, 4)))
+    tmp = tmp_path_factory.mktemp("small_pop")
+    cfg["data"]["population"] = str(_population_file(tmp, mirror, leuven_codes, small))
+    run = Study.from_dict(cfg, base_dir=EXAMPLES).run(tmp / "out", report=False)
+    findings = audit(run.out, _truth_of(run)) + _summary_findings(run.summary)
+    assert findings == []

@@ -1,0 +1,709 @@
+"""Disclosure control: no person count below the threshold can be read or derived from any output.
+
+Statistical sectors are small (Leuven: a median of about 700 residents, some with a handful),
+and a study publishes the same people many times over: per sector, per wijk, per
+deelgemeente, per custom area, per target group (``pop_total = pop_65plus + pop_under65``),
+as rates (share, density, per connection, per 1 000), and as counts of people within reach
+of a facility, before and after a plan. Withholding each small count where it appears
+(*primary* suppression) is not enough: a withheld sector is its wijk total minus the
+published sectors; a withheld 65+ count is the total minus the under-65 count; a withheld
+population is its density times its area.
+
+This module owns the whole of it, and the reasons a value is withheld:
+
+* :data:`SMALL_COUNT`: the count itself is below the threshold (primary suppression);
+* :data:`COMPLEMENTARY`: a count that is not small, withheld so that a small one cannot be
+  derived from it by subtraction (secondary suppression);
+* :data:`DERIVED`: a rate, share or difference computed from a withheld count;
+* :data:`SUPPRESSED_BY_SOURCE`: the publisher withheld it (Statbel's own suppression).
+
+**How.** A :class:`Ledger` holds the person counts of the sectors (the cells) and the groups
+they are published in (wijk, deelgemeente, gemeente, custom area; the identity
+``total = part + part`` within a sector). It
+
+1. withholds every cell from 1 to ``threshold`` - 1 persons, and with it the sector's other
+   counts (``pop_total`` = ``pop_65plus`` + ``pop_under65`` would give it away). Zero is
+   published: "nobody aged 65+ lives here" names no one;
+2. adds complementary cells until, in every published group, the withheld cells are at least
+   two and hold at least ``threshold`` persons together (the smallest published cell of the
+   group is added first; a group with nothing left to add is itself withheld);
+3. audits the result as a linear system: the withheld cells are unknowns, every published
+   group total and identity an equation. A cell is *derivable* when its unit vector lies in
+   the row space of those equations; the ledger adds complementary cells until none is;
+4. releases every other count a study wants to publish (people within reach, per wijk and
+   plan; a plan's gain per site; the change a scenario makes) through :meth:`Ledger.release`:
+   each is a weighted sum of cells over its *support* (the sectors it counts). A count is
+   published only when it is not small, the withheld part of it is not small, and, added to
+   the published equations, it makes no withheld cell and no withheld count derivable.
+
+All counts that may be released are known before any is released, so the outcome does not
+depend on the order in which a writer asks.
+
+What it does not do: it does not protect against an attacker who knows some residents' exact
+addresses (no disclosure control on aggregates does), and it treats counts the source left
+out (NA) as known to everyone, which errs on the safe side. Population-weighted mean travel
+times (and the p-median's total minutes, need-weighted objectives) are weighted sums with
+non-integer weights; with the published sector travel times they could narrow a withheld
+count down within the rounding of the published values. They are withheld wherever their
+unit's population is, but are not audited as exact equations (that would take interval
+auditing, e.g. by linear programming).
+
+The totals of a municipality (and of the study's region) are treated as public: Statbel
+publishes them, so withholding them would protect nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import settings
+
+__all__ = [
+    "COMPLEMENTARY",
+    "DERIVED",
+    "REASONS",
+    "SMALL_COUNT",
+    "SUPPRESSED_BY_SOURCE",
+    "Ledger",
+    "Request",
+    "find_partitions",
+    "mask_derived",
+    "suppress_counts",
+]
+
+SMALL_COUNT = "small_count"
+COMPLEMENTARY = "complementary"
+DERIVED = "derived_from_withheld"
+SUPPRESSED_BY_SOURCE = "suppressed_by_source"
+
+#: Why a value is withheld, in Dutch and English (the reports and maps show these).
+REASONS: dict[str, tuple[str, str]] = {
+    SMALL_COUNT: ("te weinig personen", "too few persons"),
+    COMPLEMENTARY: (
+        "afgeschermd zodat een klein aantal elders niet af te leiden is",
+        "withheld so that a small count elsewhere cannot be derived",
+    ),
+    DERIVED: ("berekend uit een afgeschermd aantal", "computed from a withheld count"),
+    SUPPRESSED_BY_SOURCE: ("niet gepubliceerd door de bron", "withheld by the source"),
+}
+
+#: Person columns are ``pop_*``; household counts of the energy data count persons' homes.
+_PERSON_PREFIX = "pop_"
+_HOUSEHOLD_COLUMNS = ("elek_res_n", "gas_res_n")
+
+_TOL = 1e-9
+
+
+def counts_persons(column: object) -> bool:
+    """Return whether a column holds counts of persons or households."""
+    name = str(column)
+    return name.startswith(_PERSON_PREFIX) or name in _HOUSEHOLD_COLUMNS
+
+
+def _threshold(threshold: int | None) -> int:
+    return settings.suppression_threshold if threshold is None else int(threshold)
+
+
+def suppress_counts(
+    frame: pd.DataFrame,
+    columns: Sequence[str] | None = None,
+    *,
+    threshold: int | None = None,
+    keep_zero: bool = False,
+) -> pd.DataFrame:
+    """Withhold small counts of persons in one table (primary suppression only).
+
+    Every value below ``threshold`` (zero included, unless ``keep_zero``: a count of nobody,
+    e.g. "nobody lives within 10 minutes", is then published) in ``columns`` becomes NA and
+    ``<column>_suppressed_reason`` (always added) says ``small_count``. Default columns:
+    the population columns (``pop_*``) and household counts (``elek_res_n``, ``gas_res_n``).
+
+    This protects one table on its own. A study's outputs go through a :class:`Ledger`,
+    which also withholds what could be derived across tables.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"pop_total": pd.array([120, 3, 0], dtype="Int64")})
+    >>> out = suppress_counts(df, threshold=5)
+    >>> out["pop_total"].tolist(), out["pop_total_suppressed_reason"].fillna("").tolist()
+    ([120, <NA>, <NA>], ['', 'small_count', 'small_count'])
+    """
+    from wijkanalyse._errors import SchemaError
+    from wijkanalyse._validate import listing
+
+    thr = _threshold(threshold)
+    if columns is None:
+        columns = [
+            c
+            for c in frame.columns
+            if counts_persons(c) and pd.api.types.is_numeric_dtype(frame[c].dtype)
+        ]
+    out = frame.copy()
+    for col in columns:
+        if col not in out:
+            raise SchemaError(f"suppress_counts: no column {col!r} (found: {listing(out)}).")
+        small = (out[col] < thr).fillna(False).astype(bool)
+        if keep_zero:
+            small &= (out[col] != 0).fillna(True).astype(bool)
+        out[col] = out[col].mask(small)
+        _set_reason(out, col, small.to_numpy(dtype=bool), SMALL_COUNT)
+    return out
+
+
+def _set_reason(frame: pd.DataFrame, column: str, where: np.ndarray, reason: str) -> None:
+    """Write ``reason`` into ``<column>_suppressed_reason`` where ``where`` (keep others)."""
+    reason_col = f"{column}_suppressed_reason"
+    prev = (
+        frame[reason_col].astype("object")
+        if reason_col in frame
+        else pd.Series(None, index=frame.index, dtype="object")
+    )
+    frame[reason_col] = pd.Series(
+        np.where(where, reason, prev.to_numpy(dtype=object)), index=frame.index, dtype="object"
+    )
+
+
+def mask_derived(
+    frame: pd.DataFrame, where: pd.Series | np.ndarray, columns: Iterable[str]
+) -> pd.DataFrame:
+    """Withhold ``columns`` where ``where`` holds, with reason :data:`DERIVED`.
+
+    For rates, shares and differences computed from a count that is withheld on that row.
+    Columns already withheld keep their own reason.
+    """
+    out = frame.copy()
+    hit = np.asarray(where, dtype=bool)
+    for col in columns:
+        if col not in out:
+            continue
+        shown = out[col].notna().to_numpy(dtype=bool)
+        out[col] = out[col].mask(hit)
+        _set_reason(out, col, hit & shown, DERIVED)
+    return out
+
+
+def find_partitions(counts: pd.DataFrame) -> list[tuple[str, tuple[str, str]]]:
+    """Return the column identities ``total = a + b`` that hold on every complete row.
+
+    A published total and one published part give the other part away; the ledger treats
+    each identity as a published equation.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"pop_total": [10, 7], "pop_65plus": [4, 2], "pop_under65": [6, 5]})
+    >>> find_partitions(df)
+    [('pop_total', ('pop_65plus', 'pop_under65'))]
+    """
+    cols = [str(c) for c in counts.columns]
+    values = {c: pd.to_numeric(counts[c], errors="coerce").astype(float) for c in cols}
+    found = []
+    for total in cols:
+        others = [c for c in cols if c != total]
+        for i, a in enumerate(others):
+            for b in others[i + 1 :]:
+                ok = values[total].notna() & values[a].notna() & values[b].notna()
+                if ok.any() and np.allclose(
+                    values[total][ok], values[a][ok] + values[b][ok], rtol=0, atol=1e-9
+                ):
+                    found.append((total, (a, b)))
+    return found
+
+
+@dataclass(frozen=True)
+class Request:
+    """A number a study wants to publish: Σ ``weights`` × the cells of ``column``.
+
+    ``weights`` maps sector codes to coefficients: 1 for a plain count over those sectors
+    (people within reach in a wijk), +1 and −1 for a difference of two counts, travel
+    minutes for a population-weighted total time. ``count`` says whether the number is a
+    number of persons, to which the threshold applies itself.
+    """
+
+    column: str
+    weights: pd.Series
+    count: bool = True
+
+
+class Ledger:
+    """The person counts of a study's sectors and what may be published of them.
+
+    Parameters
+    ----------
+    counts
+        Person counts per sector (index: sector code; one column per count, e.g.
+        ``pop_total``, ``pop_65plus``, ``pop_under65``). NA is a count the source did not
+        publish.
+    groups
+        Published groupings of sectors: ``{level: {unit: [sector, …]}}``, e.g. ``{"wijk":
+        {...}, "deelgemeente": {...}, "gemeente": {...}, "area": {...}}``. The total of
+        every group is published unless the ledger withholds it.
+    threshold
+        Counts below it are withheld (default
+        :data:`wijkanalyse.settings.suppression_threshold`).
+    partitions
+        Column identities ``(total, (part, part))``; default :func:`find_partitions`.
+    public
+        Levels whose totals everyone knows anyway (Statbel publishes the population of
+        every municipality): never withheld, always counted as published.
+
+    Examples
+    --------
+    A wijk of three sectors, one with 3 residents aged 65+: withholding it alone would leave
+    it as the wijk total minus the other two, so the smallest other sector is withheld too.
+
+    >>> counts = pd.DataFrame({"pop_65plus": [3, 40, 60]}, index=["s1", "s2", "s3"])
+    >>> led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)
+    >>> led.reasons()["pop_65plus"].tolist()
+    ['small_count', 'complementary', None]
+    >>> led.group_reason("wijk", "W", "pop_65plus") is None
+    True
+    """
+
+    def __init__(
+        self,
+        counts: pd.DataFrame,
+        *,
+        groups: Mapping[str, Mapping[Hashable, Sequence[Any]]],
+        threshold: int | None = None,
+        partitions: Sequence[tuple[str, tuple[str, ...]]] | None = None,
+        public: Sequence[str] = ("gemeente", "region"),
+    ) -> None:
+        self.threshold = _threshold(threshold)
+        self.sectors = pd.Index(counts.index.astype(str))
+        self.columns = [str(c) for c in counts.columns]
+        values = pd.DataFrame(
+            {c: pd.to_numeric(counts[c], errors="coerce").astype(float) for c in counts.columns}
+        )
+        values.index = self.sectors
+        values.columns = pd.Index(self.columns)
+        self.values = values
+        self.partitions = (
+            find_partitions(values)
+            if partitions is None
+            else [(t, tuple(p)) for t, p in partitions]
+        )
+        pos = {s: i for i, s in enumerate(self.sectors)}
+        self._pos = pos
+        self._groups: dict[tuple[str, Hashable], np.ndarray] = {}
+        for level, units in groups.items():
+            for unit, members in units.items():
+                idx = [pos[str(m)] for m in members if str(m) in pos]
+                if idx:
+                    self._groups[(level, unit)] = np.array(sorted(set(idx)), dtype=int)
+        self.public = tuple(public)
+        self._parts = self._partitions_of_levels()
+        known = values.notna().to_numpy()
+        vals = values.to_numpy()
+        # primary suppression: every known cell from 1 to threshold - 1 (zero discloses no one)
+        v = np.nan_to_num(vals, nan=np.inf)
+        self._withheld = known & (v > _TOL) & (v < self.threshold - _TOL)
+        self._reason = np.full(self._withheld.shape, None, dtype=object)
+        self._reason[self._withheld] = SMALL_COUNT
+        self._group_withheld: dict[tuple[str, Hashable, str], str] = {}
+        self._protect()
+
+    # ------------------------------------------------------------------ cells and groups
+
+    def _small(self, value: float, *, cell: bool = False) -> bool:
+        """Whether a count may not be published: from 1 to ``threshold`` - 1 persons.
+
+        Zero is published: "nobody aged 65+ lives here" names no one.
+        """
+        if np.isnan(value):
+            return False
+        return _TOL < value < self.threshold - _TOL
+
+    def _col(self, column: str) -> int:
+        return self.columns.index(column)
+
+    def _withhold(self, i: int, j: int, reason: str) -> None:
+        self._withheld[i, j] = True
+        self._reason[i, j] = reason
+
+    def _withhold_sector(self, i: int, reason: str) -> None:
+        """Withhold every count of sector ``i`` (the small one keeps :data:`SMALL_COUNT`)."""
+        known = ~np.isnan(self.values.to_numpy()[i])
+        for j in np.flatnonzero(known & ~self._withheld[i]):
+            self._withhold(i, int(j), reason)
+
+    def _free(self, idx: np.ndarray) -> np.ndarray:
+        """Return the published sectors among ``idx``, smallest first (by their first count)."""
+        vals = self.values.to_numpy()
+        free = idx[~self._withheld[idx].any(axis=1) & ~np.isnan(vals[idx]).all(axis=1)]
+        size = np.nan_to_num(vals[free, 0], nan=np.inf)
+        return free[np.lexsort((self.sectors[free].to_numpy(), size))]
+
+    def _group_rules(self) -> bool:
+        """Apply the per-group rule once; return whether anything changed.
+
+        A sector with one small count is withheld as a whole (else the identities between
+        its counts give the small one away). In every published group, the withheld sectors
+        must be at least two and hold at least ``threshold`` persons of every count.
+        """
+        changed = False
+        vals = self.values.to_numpy()
+        for i in np.flatnonzero(self._withheld.any(axis=1) & ~self._withheld_all()):
+            self._withhold_sector(int(i), COMPLEMENTARY)
+            changed = True
+        for (level, unit), idx in self._groups.items():
+            held = idx[self._withheld[idx].any(axis=1)]
+            if not len(held):
+                continue
+            open_cols = [
+                j
+                for j, c in enumerate(self.columns)
+                if (level, unit, c) not in self._group_withheld
+            ]
+            if not open_cols:
+                continue
+            weak = []
+            for j in open_cols:
+                total = float(np.nansum(vals[idx, j]))
+                if self._small(total, cell=True) and level not in self.public:
+                    self._group_withheld[(level, unit, self.columns[j])] = SMALL_COUNT
+                    changed = True
+                    continue
+                part = float(np.nansum(vals[held, j]))
+                if len(held) == 1 or self._small(part, cell=True):
+                    weak.append(j)
+            if not weak:
+                continue
+            free = self._free(idx)
+            if len(free):
+                self._withhold_sector(int(free[0]), COMPLEMENTARY)
+                changed = True
+            elif level not in self.public:
+                for j in weak:
+                    self._group_withheld[(level, unit, self.columns[j])] = COMPLEMENTARY
+                changed = True
+        return changed
+
+    def _withheld_all(self) -> np.ndarray:
+        known = ~np.isnan(self.values.to_numpy())
+        return np.asarray((self._withheld | ~known).all(axis=1), dtype=bool)
+
+    def _partitions_of_levels(self) -> list[tuple[str, Hashable, list[Hashable]]]:
+        """(level, public unit, child units) where a level's groups partition a public group."""
+        out = []
+        levels = {lv for lv, _ in self._groups} - set(self.public)
+        for (plevel, punit), pidx in self._groups.items():
+            if plevel not in self.public:
+                continue
+            pset = set(pidx.tolist())
+            for lv in sorted(levels):
+                kids = [
+                    u
+                    for (lv2, u), idx in self._groups.items()
+                    if lv2 == lv and set(idx.tolist()) <= pset
+                ]
+                cover = sorted(i for u in kids for i in self._groups[(lv, u)].tolist())
+                if kids and cover == sorted(pset):
+                    out.append((lv, punit, kids))
+        return out
+
+    def _held_group(self, level: str, unit: Hashable) -> bool:
+        return any((level, unit, c) in self._group_withheld for c in self.columns)
+
+    def _sibling_rules(self) -> bool:
+        """Within a partition of a public total, no group total is withheld alone.
+
+        Otherwise it is the public total minus its published siblings. The second one is
+        the smallest sibling, preferring one with withheld sectors (a group of published
+        sectors is their sum anyway) and one that holds sectors of a group withheld at
+        another level (so that the two levels do not give each other away).
+        """
+        changed = False
+        vals = self.values.to_numpy()
+        for level, _, kids in self._parts:
+            held = [u for u in kids if self._held_group(level, u)]
+            if len(held) != 1:
+                continue
+            free = [u for u in kids if not self._held_group(level, u)]
+            if not free:
+                continue
+            other = {
+                i
+                for (lv, u), idx in self._groups.items()
+                if lv != level and lv not in self.public and self._held_group(lv, u)
+                for i in idx.tolist()
+            }
+
+            def key(u: Hashable, level: str = level, other: set[int] = other) -> tuple:
+                idx = self._groups[(level, u)]
+                return (
+                    not self._withheld[idx].any(),  # else its total is its sectors' sum
+                    not bool(other & set(idx.tolist())),
+                    float(np.nansum(vals[idx, 0])),
+                    str(u),
+                )
+
+            pick = min(free, key=key)
+            for c in self.columns:
+                self._group_withheld.setdefault((level, pick, c), COMPLEMENTARY)
+            changed = True
+        return changed
+
+    def _derivable(self) -> np.ndarray:
+        unknowns = self._unknowns()
+        basis = _Basis(len(unknowns))
+        for row in self._base_rows(unknowns)[0]:
+            basis.add(row)
+        return basis.determined_cells()
+
+    def _search(self, cell: tuple[int, int]) -> bool:
+        """Withhold one or two group totals so that ``cell`` is no longer derivable."""
+        cands = sorted(
+            (
+                (lv, u)
+                for (lv, u), idx in self._groups.items()
+                if lv not in self.public and not self._held_group(lv, u)
+            ),
+            key=lambda g: (len(self._groups[g]), str(g[0]), str(g[1])),
+        )
+
+        def works(groups: Sequence[tuple[str, Hashable]]) -> bool:
+            saved = dict(self._group_withheld)
+            for lv, u in groups:
+                for c in self.columns:
+                    self._group_withheld.setdefault((lv, u, c), COMPLEMENTARY)
+            unknowns = self._unknowns()
+            ok = not self._derivable()[unknowns.index(cell)]
+            if not ok:
+                self._group_withheld = saved
+            return ok
+
+        if any(works([g]) for g in cands):
+            return True
+        short = cands[:40]
+        return any(works([a, b]) for n, a in enumerate(short) for b in short[n + 1 :])
+
+    def _release_implied(self, unknowns: list[tuple[int, int]], basis: _Basis) -> None:
+        """Publish again the group totals that the published equations imply anyway."""
+        where = {u: k for k, u in enumerate(unknowns)}
+        for (level, unit, col), reason in list(self._group_withheld.items()):
+            if reason != COMPLEMENTARY:
+                continue
+            j = self._col(col)
+            row = np.zeros(len(unknowns))
+            for i in self._groups[(level, unit)]:
+                k = where.get((int(i), j))
+                if k is not None:
+                    row[k] = 1.0
+            r = basis._residual(row)
+            if float(np.linalg.norm(r)) <= _TOL * max(float(np.linalg.norm(row)), 1.0):
+                del self._group_withheld[(level, unit, col)]
+
+    def _unknowns(self) -> list[tuple[int, int]]:
+        return [(int(i), int(j)) for i, j in zip(*np.nonzero(self._withheld), strict=True)]
+
+    def _base_rows(self, unknowns: list[tuple[int, int]]) -> tuple[np.ndarray, list[Any]]:
+        """Return the published equations over the withheld cells, and what each comes from."""
+        where = {u: k for k, u in enumerate(unknowns)}
+        rows, origin = [], []
+        for (level, unit), idx in self._groups.items():
+            for j, col in enumerate(self.columns):
+                if (level, unit, col) in self._group_withheld:
+                    continue
+                row = np.zeros(len(unknowns))
+                for i in idx:
+                    k = where.get((int(i), j))
+                    if k is not None:
+                        row[k] = 1.0
+                if row.any():
+                    rows.append(row)
+                    origin.append((level, unit, j))
+        for total, parts in self.partitions:
+            jt, jp = self._col(total), [self._col(p) for p in parts]
+            for i in range(len(self.sectors)):
+                row = np.zeros(len(unknowns))
+                for j, sign in [(jt, 1.0), *((p, -1.0) for p in jp)]:
+                    k = where.get((i, j))
+                    if k is not None:
+                        row[k] = sign
+                if row.any():
+                    rows.append(row)
+                    origin.append(("identity", i, jt))
+        return (np.array(rows) if rows else np.zeros((0, len(unknowns)))), origin
+
+    def _protect(self) -> None:
+        """Complementary suppression until no withheld cell can be derived."""
+        for _ in range(len(self.sectors) + len(self._groups) + 1):
+            while self._group_rules() or self._sibling_rules():
+                pass
+            unknowns = self._unknowns()
+            derivable = self._derivable()
+            if not derivable.any():
+                basis = _Basis(len(unknowns))
+                for row in self._base_rows(unknowns)[0]:
+                    basis.add(row)
+                self._release_implied(unknowns, basis)
+                self._basis = basis
+                self._unknown_index = {u: k for k, u in enumerate(unknowns)}
+                return
+            cell = unknowns[int(np.flatnonzero(derivable)[0])]
+            if not self._search(cell):
+                raise RuntimeError(
+                    f"disclosure control: the count {self.columns[cell[1]]} of sector "
+                    f"{self.sectors[cell[0]]} stays derivable; please report this."
+                )
+        raise RuntimeError("disclosure control did not converge")  # pragma: no cover
+
+    # ------------------------------------------------------------------ reading
+
+    def reasons(self) -> pd.DataFrame:
+        """Per sector and count: why it is withheld (``None`` where it is published)."""
+        return pd.DataFrame(self._reason, index=self.sectors, columns=self.columns)
+
+    def published(self) -> pd.DataFrame:
+        """Return the sector counts as they may be published (withheld cells NA)."""
+        return pd.DataFrame(self.values.mask(self._withheld))
+
+    def group_reason(self, level: str, unit: Hashable, column: str) -> str | None:
+        """Why the total of ``column`` over a group is withheld (``None``: published)."""
+        return self._group_withheld.get((level, unit, column))
+
+    def mask_cells(self, frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+        """Withhold the ledger's withheld cells in a sector table (index: sector code)."""
+        out = frame.copy()
+        reasons = self.reasons().reindex(out.index.astype(str))
+        for col in columns if columns is not None else self.columns:
+            if col not in out or col not in reasons:
+                continue
+            why = reasons[col].to_numpy(dtype=object)
+            hit = np.array([r is not None and r == r for r in why], dtype=bool)
+            out[col] = out[col].mask(hit)
+            for reason in (SMALL_COUNT, COMPLEMENTARY):
+                _set_reason(out, col, hit & (why == reason), reason)
+        return out
+
+    def mask_groups(
+        self, frame: pd.DataFrame, level: str, columns: Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """Withhold the withheld group totals in a table of one level (index: unit)."""
+        out = frame.copy()
+        for col in columns if columns is not None else self.columns:
+            if col not in out:
+                continue
+            why = np.array([self.group_reason(level, u, col) for u in out.index], dtype=object)
+            hit = np.array([r is not None for r in why], dtype=bool)
+            out[col] = out[col].mask(hit)
+            for reason in (SMALL_COUNT, COMPLEMENTARY):
+                _set_reason(out, col, hit & (why == reason), reason)
+        return out
+
+    # ------------------------------------------------------------------ releasing counts
+
+    def _row(self, req: Request) -> tuple[np.ndarray, float, float]:
+        """Return the request as an equation over the withheld cells, its withheld part and value."""
+        j = self._col(req.column)
+        row = np.zeros(len(self._unknown_index))
+        part = value = 0.0
+        weights = req.weights.groupby(req.weights.index.astype(str)).sum()
+        vals = self.values[req.column].to_numpy()
+        for sector, w in weights.items():
+            if w == 0 or sector not in self._pos:
+                continue
+            i = self._pos[sector]
+            x = float(vals[i])
+            if not np.isnan(x):
+                value += float(w) * x
+            k = self._unknown_index.get((i, j))
+            if k is not None:
+                row[k] += float(w)
+                part += float(w) * x
+        return row, part, value
+
+    def release(self, requests: Sequence[Request]) -> list[str | None]:
+        """Decide which counts may be published; return a reason for each one that may not.
+
+        A request is withheld (:data:`SMALL_COUNT`) when its value is a count below the
+        threshold (zero is published: "nobody within reach" discloses no one), or when the
+        part of it that comes from withheld cells is; it is withheld
+        (:data:`COMPLEMENTARY`) when publishing it would make a withheld cell or a withheld
+        count derivable from everything published. A request for a column the ledger does
+        not hold is published as is. Published requests become equations for the next.
+        """
+        out: list[str | None] = [None] * len(requests)
+        rows: list[tuple[int, np.ndarray]] = []
+        for n, req in enumerate(requests):
+            if req.column not in self.columns:
+                continue
+            row, part, value = self._row(req)
+            if req.count and self._small(value, cell=False):
+                out[n] = SMALL_COUNT
+                if row.any():
+                    self._basis.protect(row)
+                continue
+            if row.any() and req.count and self._small(part, cell=True):
+                out[n] = SMALL_COUNT
+                self._basis.protect(row)
+                continue
+            rows.append((n, row))
+        for n, row in rows:
+            if row.any() and not self._basis.try_add(row):
+                out[n] = COMPLEMENTARY
+        return out
+
+
+class _Basis:
+    """An orthonormal basis of published equations, and the residuals of protected vectors.
+
+    A protected vector (a withheld cell's unit vector, or a withheld count's row) is
+    derivable from the published equations exactly when its residual against their span is
+    zero.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.q = np.zeros((0, n))
+        # residuals of the cells' unit vectors, one row per cell, and of other protected rows
+        self.cells = np.eye(n)
+        self.extra = np.zeros((0, n))
+
+    def _residual(self, row: np.ndarray) -> np.ndarray:
+        if not len(self.q):
+            return row.astype(float).copy()
+        r = row - self.q.T @ (self.q @ row)
+        return r - self.q.T @ (self.q @ r)  # twice, for numerical stability
+
+    def add(self, row: np.ndarray) -> None:
+        """Add a published equation (no check)."""
+        r = self._residual(row)
+        norm = float(np.linalg.norm(r))
+        if norm > _TOL * max(float(np.linalg.norm(row)), 1.0):
+            q = r / norm
+            self.q = np.vstack([self.q, q])
+            self.cells -= np.outer(self.cells @ q, q)
+            self.extra -= np.outer(self.extra @ q, q)
+
+    def determined_cells(self) -> np.ndarray:
+        """Per cell: whether the published equations determine it."""
+        return np.linalg.norm(self.cells, axis=1) < 1e-7
+
+    def protect(self, row: np.ndarray) -> None:
+        """Keep a withheld count's row from becoming derivable."""
+        self.extra = np.vstack([self.extra, self._residual(row)])
+
+    def try_add(self, row: np.ndarray) -> bool:
+        """Add an equation unless it makes a protected vector derivable; return whether added."""
+        r = self._residual(row)
+        norm = float(np.linalg.norm(r))
+        if norm <= _TOL * max(float(np.linalg.norm(row)), 1.0):
+            return True  # already implied by what is published
+        q = r / norm
+        cells = self.cells - np.outer(self.cells @ q, q)
+        extra = self.extra - np.outer(self.extra @ q, q)
+        before_cells = np.linalg.norm(self.cells, axis=1) < 1e-7
+        before_extra = np.linalg.norm(self.extra, axis=1) < 1e-7
+        new_cells = (np.linalg.norm(cells, axis=1) < 1e-7) & ~before_cells
+        new_extra = (np.linalg.norm(extra, axis=1) < 1e-7) & ~before_extra
+        if new_cells.any() or np.asarray(new_extra, dtype=bool).any():
+            return False
+        self.q = np.vstack([self.q, q])
+        self.cells, self.extra = cells, extra
+        return True
