@@ -599,7 +599,7 @@ class Ledger:
     # ------------------------------------------------------------------ releasing counts
 
     def _row(self, req: Request) -> tuple[np.ndarray, float, float]:
-        """Return the request as an equation over the withheld cells, its withheld part and value."""
+        """Return the request as an equation over the withheld cells, withheld part, value."""
         j = self._col(req.column)
         row = np.zeros(len(self._unknown_index))
         part = value = 0.0
