@@ -73,7 +73,7 @@ class _Asker:
     def ask(
         self,
         column: str,
-        weights: pd.Series,
+        support: pd.Series | tuple[np.ndarray, np.ndarray],
         sink: Callable[[str | None], None],
         *,
         count: bool = True,
@@ -81,23 +81,28 @@ class _Asker:
     ) -> None:
         """Ask to publish Σ weights × ``column``; ``sink(reason)`` receives the decision.
 
-        ``shown`` is the value the output would print; when it differs from the ledger's own
-        sum over the support, the value is withheld (``COMPLEMENTARY``): a support that
-        cannot be reproduced cannot be audited.
+        ``support`` is a Series of weights by sector code, or (positions in the ledger,
+        weights). ``shown`` is the value the output would print; when it differs from the
+        ledger's own sum over the support, the value is withheld (``COMPLEMENTARY``): a
+        support that cannot be reproduced cannot be audited.
         """
         if column not in self.ledger.columns:
             sink(None)
             return
-        weights = weights[weights != 0].astype(float)
-        if weights.isna().any():
+        if isinstance(support, pd.Series):
+            pos = self.ledger.positions(support.index)
+            coef = support.to_numpy(dtype=float)
+        else:
+            pos, coef = support
+        if np.isnan(coef).any() or (pos < 0).any():
             sink(COMPLEMENTARY)
             return
         if shown is not None and not pd.isna(shown):
-            vals = pd.Series(self.ledger.values[column]).reindex(weights.index.astype(str))
-            if abs(float(np.nansum(vals.to_numpy() * weights.to_numpy())) - float(shown)) > 0.5:
+            vals = self.ledger.values[column].to_numpy(dtype=float)[pos]
+            if abs(float(np.nansum(vals * coef)) - float(shown)) > 0.5:
                 sink(COMPLEMENTARY)
                 return
-        self.requests.append(Request(column, weights, count=count))
+        self.requests.append(Request.at(column, pos, coef, count=count))
         self.sinks.append(sink)
 
     def release(self) -> None:
@@ -224,21 +229,39 @@ def _level_of(default: str, levels: pd.Series | None, i: int) -> str:
 
 
 class _Times:
-    """Per facility type: the travel time and method of every sector (one lookup each)."""
+    """Per facility type: every sector's travel time and method, in the ledger's order."""
 
-    def __init__(self, nearest: pd.DataFrame) -> None:
+    def __init__(self, nearest: pd.DataFrame, ledger: Ledger) -> None:
         self.nearest = nearest
-        self.cache: dict[str, tuple[pd.Series, pd.Series]] = {}
+        self.sectors = ledger.sectors
+        self.cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
-    def of(self, ftype: str, members: pd.Index) -> tuple[pd.Series, np.ndarray]:
+    def of(self, ftype: str) -> tuple[np.ndarray, np.ndarray]:
         if ftype not in self.cache:
             block = self.nearest.xs(ftype, level="facility_type")
+            block.index = block.index.astype(str)
+            minutes = pd.to_numeric(block["minutes"], errors="coerce").astype(float)
+            euclid = block["method"].fillna("").astype(str).str.startswith("euclidean")
             self.cache[ftype] = (
-                pd.to_numeric(block["minutes"], errors="coerce").astype(float),
-                block["method"].fillna("").astype(str).str.startswith("euclidean"),
+                minutes.reindex(self.sectors).to_numpy(dtype=float),
+                euclid.reindex(self.sectors).fillna(False).to_numpy(dtype=bool),
             )
-        minutes, euclid = self.cache[ftype]
-        return minutes.reindex(members), euclid.reindex(members).fillna(False).to_numpy(bool)
+        return self.cache[ftype]
+
+
+class _Units:
+    """The demand sectors of each unit (wijk, gemeente, sector, area, region), as positions."""
+
+    def __init__(self, demand: gpd.GeoDataFrame, data: StudyData, ledger: Ledger) -> None:
+        self.demand, self.data, self.ledger = demand, data, ledger
+        self.cache: dict[tuple[str, str], np.ndarray | None] = {}
+
+    def __call__(self, level: str, unit: Any) -> np.ndarray | None:
+        key = (level, str(unit))
+        if key not in self.cache:
+            members = _unit_members(level, unit, self.demand, self.data)
+            self.cache[key] = None if members is None else self.ledger.positions(members)
+        return self.cache[key]
 
 
 def _unit_members(
@@ -267,23 +290,28 @@ def _ones(index: pd.Index, where: pd.Series | np.ndarray | None = None) -> pd.Se
     return w
 
 
-def _coverage(
-    asker: _Asker, cov: pd.DataFrame, times: _Times, demand: gpd.GeoDataFrame, data: Any
-) -> _Mask:
+def _at(pos: np.ndarray, where: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Return a plain count over the sectors at ``pos`` (where ``where`` holds)."""
+    sel = pos if where is None else pos[where]
+    return sel, np.ones(len(sel))
+
+
+def _coverage(asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
     frame = cov.reset_index()
     unit_col = frame.columns[0]
     mask = _Mask(frame)
-    for pos, (_, row) in enumerate(frame.iterrows()):
-        members = _unit_members(str(row["level"]), row[unit_col], demand, data)
+    counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
+    for pos, row in enumerate(frame.to_dict("records")):
+        members = units(str(row["level"]), row[unit_col])
         group = str(row["target_group"])
-        counts = ["pop_in_group", "pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"]
         if members is None:
             for c in counts:
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        minutes, estimated = times.of(str(row["facility_type"]), members)
-        known = minutes.notna().to_numpy()
-        within = (minutes <= float(row["threshold_minutes"])).fillna(False).to_numpy(dtype=bool)
+        all_minutes, all_euclid = times.of(str(row["facility_type"]))
+        minutes, estimated = all_minutes[members], all_euclid[members]
+        known = ~np.isnan(minutes)
+        within = known & (np.nan_to_num(minutes, nan=np.inf) <= float(row["threshold_minutes"]))
         supports = {
             "pop_in_group": None,
             "pop_covered": within,
@@ -292,7 +320,7 @@ def _coverage(
             "pop_estimated": estimated,
         }
         for c, where in supports.items():
-            asker.ask(group, _ones(members, where), mask.sink(pos, c), shown=_num(row.get(c)))
+            asker.ask(group, _at(members, where), mask.sink(pos, c), shown=_num(row.get(c)))
     return mask
 
 
@@ -300,47 +328,38 @@ def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _gaps(
-    asker: _Asker, gaps: pd.DataFrame, times: _Times, demand: gpd.GeoDataFrame, data: Any
-) -> _Mask:
+def _gaps(asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
     frame = gaps.reset_index()
     mask = _Mask(frame)
-    for pos, (_, row) in enumerate(frame.iterrows()):
-        members = _unit_members(str(row["level"]), row["unit"], demand, data)
+    for pos, row in enumerate(frame.to_dict("records")):
+        members = units(str(row["level"]), row["unit"])
         group = str(row["target_group"])
         if members is None:
             for c in ("pop_in_group", "pop_affected", "_known", "mean_minutes"):
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        minutes = times.of(str(row["facility_type"]), members)[0]
-        known = minutes.notna().to_numpy()
-        beyond = (minutes > float(row["threshold_minutes"])).fillna(False).to_numpy(dtype=bool)
-        asker.ask(
-            group,
-            _ones(members),
-            mask.sink(pos, "pop_in_group"),
-            shown=_num(row.get("pop_in_group")),
-        )
-        asker.ask(
-            group,
-            _ones(members, beyond & known),
-            mask.sink(pos, "pop_affected"),
-            shown=_num(row.get("pop_affected")),
-        )
-        asker.ask(group, _ones(members, known), mask.sink(pos, "_known"))
+        minutes = times.of(str(row["facility_type"]))[0][members]
+        known = ~np.isnan(minutes)
+        beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
+        shown_in, shown_aff = _num(row.get("pop_in_group")), _num(row.get("pop_affected"))
+        asker.ask(group, _at(members), mask.sink(pos, "pop_in_group"), shown=shown_in)
+        asker.ask(group, _at(members, beyond), mask.sink(pos, "pop_affected"), shown=shown_aff)
+        asker.ask(group, _at(members, known), mask.sink(pos, "_known"))
     return mask
 
 
-def _equity(asker: _Asker, equity: pd.DataFrame, times: _Times, demand: gpd.GeoDataFrame) -> _Mask:
+def _equity(asker: _Asker, equity: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
     frame = equity.reset_index(drop=True)
     mask = _Mask(frame)
-    for pos, (_, row) in enumerate(frame.iterrows()):
+    everyone = units("region", "")
+    assert everyone is not None
+    for pos, row in enumerate(frame.to_dict("records")):
         group = str(row["target_group"])
-        minutes = times.of(str(row["facility_type"]), demand.index)[0]
-        known = minutes.notna().to_numpy()
-        beyond = (minutes > float(row["threshold_minutes"])).fillna(False).to_numpy(dtype=bool)
-        asker.ask(group, _ones(demand.index, known), mask.sink(pos, "population"))
-        asker.ask(group, _ones(demand.index, known & beyond), mask.sink(pos, "_beyond"))
+        minutes = times.of(str(row["facility_type"]))[0][everyone]
+        known = ~np.isnan(minutes)
+        beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
+        asker.ask(group, _at(everyone, known), mask.sink(pos, "population"))
+        asker.ask(group, _at(everyone, beyond), mask.sink(pos, "_beyond"))
     return mask
 
 
@@ -587,13 +606,14 @@ def protect(
     demand = access.demand_points(s, demand_point="representative_point")
     masks: dict[str, Any] = {}
     if acc is not None and len(acc.nearest):
-        times = _Times(acc.nearest)
+        times = _Times(acc.nearest, ledger)
+        units = _Units(demand, data, ledger)
         if len(acc.coverage):
-            masks["coverage"] = _coverage(asker, acc.coverage, times, demand, data)
+            masks["coverage"] = _coverage(asker, acc.coverage, times, units)
         if len(acc.gaps):
-            masks["gaps"] = _gaps(asker, acc.gaps, times, demand, data)
+            masks["gaps"] = _gaps(asker, acc.gaps, times, units)
         if len(acc.equity):
-            masks["equity"] = _equity(asker, acc.equity, times, demand)
+            masks["equity"] = _equity(asker, acc.equity, times, units)
     cache: dict[Any, pd.Series] = {}
     plan_masks: dict[tuple[str, Any], Any] = {}
     if planning is not None and acc is not None:

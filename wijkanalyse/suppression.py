@@ -225,8 +225,24 @@ class Request:
     """
 
     column: str
-    weights: pd.Series
+    weights: pd.Series | None = None
     count: bool = True
+    positions: np.ndarray | None = None
+    coef: np.ndarray | None = None
+
+    @classmethod
+    def at(
+        cls,
+        column: str,
+        positions: np.ndarray,
+        coef: np.ndarray | None = None,
+        *,
+        count: bool = True,
+    ) -> Request:
+        """Build a request from sector positions in the ledger (fast: no labels to look up)."""
+        pos = np.asarray(positions, dtype=int)
+        c = np.ones(len(pos)) if coef is None else np.asarray(coef, dtype=float)
+        return cls(column, None, count, pos, c)
 
 
 class Ledger:
@@ -288,7 +304,6 @@ class Ledger:
             else [(t, tuple(p)) for t, p in partitions]
         )
         pos = {s: i for i, s in enumerate(self.sectors)}
-        self._pos = pos
         self._groups: dict[tuple[str, Hashable], np.ndarray] = {}
         for level, units in groups.items():
             for unit, members in units.items():
@@ -449,86 +464,113 @@ class Ledger:
         return changed
 
     def _derivable(self) -> np.ndarray:
+        """Per withheld cell (in :meth:`_unknowns` order): whether it can be derived."""
         unknowns = self._unknowns()
-        basis = _Basis(len(unknowns))
-        for row in self._base_rows(unknowns)[0]:
-            basis.add(row)
-        return basis.determined_cells()
+        rows, _ = self._base_rows(unknowns)
+        return _System(len(unknowns), rows).determined()
 
     def _search(self, cell: tuple[int, int]) -> bool:
-        """Withhold one or two group totals so that ``cell`` is no longer derivable."""
+        """Withhold one or two group totals so that ``cell`` is no longer derivable.
+
+        Only the equations of the cell's block (the withheld cells it is linked to) matter,
+        and only the groups that hold one of those cells can change them.
+        """
+        unknowns = self._unknowns()
+        k = unknowns.index(cell)
+        rows, origin = self._base_rows(unknowns)
+        block = _System(len(unknowns), rows).block_of(k)
+        local = {m: n for n, m in enumerate(sorted(block))}
+        mine = [
+            ({local[m]: v for m, v in r.items()}, o)
+            for r, o in zip(rows, origin, strict=True)
+            if next(iter(r)) in block
+        ]
+        sectors = {unknowns[m][0] for m in block}
         cands = sorted(
             (
                 (lv, u)
                 for (lv, u), idx in self._groups.items()
-                if lv not in self.public and not self._held_group(lv, u)
+                if lv not in self.public
+                and not self._held_group(lv, u)
+                and sectors.intersection(idx.tolist())
             ),
             key=lambda g: (len(self._groups[g]), str(g[0]), str(g[1])),
         )
 
         def works(groups: Sequence[tuple[str, Hashable]]) -> bool:
-            saved = dict(self._group_withheld)
+            drop = set(groups)
+            kept = [r for r, o in mine if (o[0], o[1]) not in drop]
+            if _System(len(local), kept).determined()[local[k]]:
+                return False
             for lv, u in groups:
                 for c in self.columns:
                     self._group_withheld.setdefault((lv, u, c), COMPLEMENTARY)
-            unknowns = self._unknowns()
-            ok = not self._derivable()[unknowns.index(cell)]
-            if not ok:
-                self._group_withheld = saved
-            return ok
+            return True
 
         if any(works([g]) for g in cands):
             return True
         short = cands[:40]
         return any(works([a, b]) for n, a in enumerate(short) for b in short[n + 1 :])
 
-    def _release_implied(self, unknowns: list[tuple[int, int]], basis: _Basis) -> None:
+    def _release_implied(self, unknowns: list[tuple[int, int]], system: _System) -> None:
         """Publish again the group totals that the published equations imply anyway."""
         where = {u: k for k, u in enumerate(unknowns)}
         for (level, unit, col), reason in list(self._group_withheld.items()):
             if reason != COMPLEMENTARY:
                 continue
             j = self._col(col)
-            row = np.zeros(len(unknowns))
-            for i in self._groups[(level, unit)]:
-                k = where.get((int(i), j))
-                if k is not None:
-                    row[k] = 1.0
-            r = basis._residual(row)
-            if float(np.linalg.norm(r)) <= _TOL * max(float(np.linalg.norm(row)), 1.0):
+            row = {
+                where[(int(i), j)]: 1.0 for i in self._groups[(level, unit)] if (int(i), j) in where
+            }
+            if system.implied(row):
                 del self._group_withheld[(level, unit, col)]
 
     def _unknowns(self) -> list[tuple[int, int]]:
         return [(int(i), int(j)) for i, j in zip(*np.nonzero(self._withheld), strict=True)]
 
-    def _base_rows(self, unknowns: list[tuple[int, int]]) -> tuple[np.ndarray, list[Any]]:
-        """Return the published equations over the withheld cells, and what each comes from."""
+    def _redundant(self) -> set[tuple[str, Hashable]]:
+        """Public groups that are the disjoint union of other public groups (a region)."""
+        public = [(g, set(idx.tolist())) for g, idx in self._groups.items() if g[0] in self.public]
+        out = set()
+        for g, members in public:
+            parts = [m for h, m in public if h != g and m < members]
+            if parts and sum(len(m) for m in parts) == len(members) == len(set().union(*parts)):
+                out.add(g)
+        return out
+
+    def _base_rows(
+        self, unknowns: list[tuple[int, int]]
+    ) -> tuple[list[dict[int, float]], list[Any]]:
+        """Return the published equations over the withheld cells, and what each comes from.
+
+        An equation is a sparse row ``{unknown: coefficient}``.
+        """
         where = {u: k for k, u in enumerate(unknowns)}
-        rows, origin = [], []
+        rows: list[dict[int, float]] = []
+        origin: list[Any] = []
+        skip = self._redundant()
         for (level, unit), idx in self._groups.items():
+            if (level, unit) in skip:
+                continue
             for j, col in enumerate(self.columns):
                 if (level, unit, col) in self._group_withheld:
                     continue
-                row = np.zeros(len(unknowns))
-                for i in idx:
-                    k = where.get((int(i), j))
-                    if k is not None:
-                        row[k] = 1.0
-                if row.any():
+                row = {where[(int(i), j)]: 1.0 for i in idx if (int(i), j) in where}
+                if row:
                     rows.append(row)
                     origin.append((level, unit, j))
         for total, parts in self.partitions:
             jt, jp = self._col(total), [self._col(p) for p in parts]
-            for i in range(len(self.sectors)):
-                row = np.zeros(len(unknowns))
-                for j, sign in [(jt, 1.0), *((p, -1.0) for p in jp)]:
-                    k = where.get((i, j))
-                    if k is not None:
-                        row[k] = sign
-                if row.any():
+            for i in np.flatnonzero(self._withheld.any(axis=1)):
+                row = {
+                    where[(int(i), j)]: sign
+                    for j, sign in [(jt, 1.0), *((p, -1.0) for p in jp)]
+                    if (int(i), j) in where
+                }
+                if row:
                     rows.append(row)
-                    origin.append(("identity", i, jt))
-        return (np.array(rows) if rows else np.zeros((0, len(unknowns)))), origin
+                    origin.append(("identity", int(i), jt))
+        return rows, origin
 
     def _protect(self) -> None:
         """Complementary suppression until no withheld cell can be derived."""
@@ -536,14 +578,16 @@ class Ledger:
             while self._group_rules() or self._sibling_rules():
                 pass
             unknowns = self._unknowns()
-            derivable = self._derivable()
+            rows, _ = self._base_rows(unknowns)
+            system = _System(len(unknowns), rows)
+            derivable = system.determined()
             if not derivable.any():
-                basis = _Basis(len(unknowns))
-                for row in self._base_rows(unknowns)[0]:
-                    basis.add(row)
-                self._release_implied(unknowns, basis)
-                self._basis = basis
-                self._unknown_index = {u: k for k, u in enumerate(unknowns)}
+                self._release_implied(unknowns, system)
+                self._system = system
+                self._unk = np.full(self._withheld.shape, -1, dtype=int)
+                for k, (i, j) in enumerate(unknowns):
+                    self._unk[i, j] = k
+                self._vals = self.values.to_numpy(dtype=float)
                 return
             cell = unknowns[int(np.flatnonzero(derivable)[0])]
             if not self._search(cell):
@@ -598,25 +642,29 @@ class Ledger:
 
     # ------------------------------------------------------------------ releasing counts
 
-    def _row(self, req: Request) -> tuple[np.ndarray, float, float]:
+    def positions(self, labels: Iterable[Any]) -> np.ndarray:
+        """Return the positions of sector codes in the ledger (-1 for unknown codes)."""
+        return np.asarray(self.sectors.get_indexer(pd.Index(list(labels)).astype(str)))
+
+    def _row(self, req: Request) -> tuple[dict[int, float], float, float]:
         """Return the request as an equation over the withheld cells, withheld part, value."""
         j = self._col(req.column)
-        row = np.zeros(len(self._unknown_index))
-        part = value = 0.0
-        weights = req.weights.groupby(req.weights.index.astype(str)).sum()
-        vals = self.values[req.column].to_numpy()
-        for sector, w in weights.items():
-            if w == 0 or sector not in self._pos:
-                continue
-            i = self._pos[sector]
-            x = float(vals[i])
-            if not np.isnan(x):
-                value += float(w) * x
-            k = self._unknown_index.get((i, j))
-            if k is not None:
-                row[k] += float(w)
-                part += float(w) * x
-        return row, part, value
+        if req.positions is not None and req.coef is not None:
+            pos, coef = req.positions, req.coef
+        else:
+            assert req.weights is not None
+            pos, coef = self.positions(req.weights.index), req.weights.to_numpy(dtype=float)
+        keep = (pos >= 0) & (coef != 0)
+        pos, coef = pos[keep], coef[keep]
+        vals = self._vals[pos, j]
+        value = float(np.nansum(coef * vals))
+        ks = self._unk[pos, j]
+        held = ks >= 0
+        part = float(np.nansum(coef[held] * vals[held]))
+        row: dict[int, float] = {}
+        for k, w in zip(ks[held].tolist(), coef[held].tolist(), strict=True):
+            row[k] = row.get(k, 0.0) + w
+        return {k: v for k, v in row.items() if v != 0}, part, value
 
     def release(self, requests: Sequence[Request]) -> list[str | None]:
         """Decide which counts may be published; return a reason for each one that may not.
@@ -629,25 +677,98 @@ class Ledger:
         not hold is published as is. Published requests become equations for the next.
         """
         out: list[str | None] = [None] * len(requests)
-        rows: list[tuple[int, np.ndarray]] = []
+        rows: list[tuple[int, dict[int, float]]] = []
         for n, req in enumerate(requests):
             if req.column not in self.columns:
                 continue
             row, part, value = self._row(req)
-            if req.count and self._small(value, cell=False):
+            if req.count and (self._small(value) or (row and self._small(part))):
                 out[n] = SMALL_COUNT
-                if row.any():
-                    self._basis.protect(row)
-                continue
-            if row.any() and req.count and self._small(part, cell=True):
-                out[n] = SMALL_COUNT
-                self._basis.protect(row)
+                if row:
+                    self._system.protect(row)
                 continue
             rows.append((n, row))
         for n, row in rows:
-            if row.any() and not self._basis.try_add(row):
+            if row and not self._system.try_add(row):
                 out[n] = COMPLEMENTARY
         return out
+
+
+class _System:
+    """Published equations over the withheld cells, split into independent blocks.
+
+    Two withheld cells are in one block when an equation links them (in practice: the
+    cells of one municipality, whose public total links them all). Each block has its own
+    :class:`_Basis`, so the work grows with the blocks, not with the whole region. An
+    equation that spans several blocks is published only when every block already implies
+    its part (it then tells nothing new); otherwise it is refused, which errs on the safe
+    side and keeps the blocks apart.
+    """
+
+    def __init__(self, n: int, rows: Sequence[Mapping[int, float]]) -> None:
+        parent = list(range(n))
+
+        def find(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for row in rows:
+            keys = list(row)
+            for k in keys[1:]:
+                ra, rb = find(keys[0]), find(k)
+                if ra != rb:
+                    parent[rb] = ra
+        self.block = np.array([find(k) for k in range(n)], dtype=int)
+        self.members: dict[int, np.ndarray] = {
+            int(b): np.flatnonzero(self.block == b) for b in np.unique(self.block)
+        }
+        self.local = np.zeros(n, dtype=int)
+        for idx in self.members.values():
+            self.local[idx] = np.arange(len(idx))
+        self.bases = {b: _Basis(len(idx)) for b, idx in self.members.items()}
+        for row in rows:
+            for b, vec in self._split(row).items():
+                self.bases[b].add(vec)
+
+    def block_of(self, k: int) -> set[int]:
+        """Return the withheld cells in the block of cell ``k``."""
+        return set(self.members[int(self.block[k])].tolist())
+
+    def _split(self, row: Mapping[int, float]) -> dict[int, np.ndarray]:
+        parts: dict[int, np.ndarray] = {}
+        for k, v in row.items():
+            b = int(self.block[k])
+            if b not in parts:
+                parts[b] = np.zeros(len(self.members[b]))
+            parts[b][self.local[k]] += v
+        return parts
+
+    def determined(self) -> np.ndarray:
+        """Per withheld cell: whether the published equations determine it."""
+        out = np.zeros(len(self.block), dtype=bool)
+        for b, idx in self.members.items():
+            out[idx] = self.bases[b].determined_cells()
+        return out
+
+    def implied(self, row: Mapping[int, float]) -> bool:
+        """Whether the published equations already imply ``row``."""
+        return all(self.bases[b].implies(vec) for b, vec in self._split(row).items())
+
+    def protect(self, row: Mapping[int, float]) -> None:
+        """Keep a withheld count from becoming derivable (each part not yet implied)."""
+        for b, vec in self._split(row).items():
+            if not self.bases[b].implies(vec):
+                self.bases[b].protect(vec)
+
+    def try_add(self, row: Mapping[int, float]) -> bool:
+        """Publish ``row`` unless it gives a protected cell or count away."""
+        parts = self._split(row)
+        if len(parts) == 1:
+            ((b, vec),) = parts.items()
+            return self.bases[b].try_add(vec)
+        return all(self.bases[b].implies(vec) for b, vec in parts.items())
 
 
 class _Basis:
@@ -680,6 +801,11 @@ class _Basis:
             self.q = np.vstack([self.q, q])
             self.cells -= np.outer(self.cells @ q, q)
             self.extra -= np.outer(self.extra @ q, q)
+
+    def implies(self, row: np.ndarray) -> bool:
+        """Whether ``row`` lies in the span of the published equations."""
+        norm = float(np.linalg.norm(row))
+        return float(np.linalg.norm(self._residual(row))) <= _TOL * max(norm, 1.0)
 
     def determined_cells(self) -> np.ndarray:
         """Per cell: whether the published equations determine it."""
