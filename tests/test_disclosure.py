@@ -330,10 +330,10 @@ def test_generated_small_populations_disclose_nothing(
         old = data.draw(st.integers(0, 6), label=f"{c} 65+")
         rest = data.draw(st.one_of(st.integers(0, 6), st.integers(7, 900)), label=f"{c} rest")
         small[c] = (old, rest)
-    if data.draw(st.booleans(), label="tiny Wijgmaal"):
-        # the policy area Wijgmaal: every sector small, so its plans count a few people
-        for c in wijgmaal:
-            small[c] = (data.draw(st.integers(0, 4)), data.draw(st.integers(0, 4)))
+    # the policy area Wijgmaal: every sector small, so that its buurtcentrum plan, curve and
+    # scenario (Hoogland + Wijgmaal) count a few people ("3 van 3 binnen bereik")
+    for c in wijgmaal:
+        small[c] = (data.draw(st.integers(0, 4)), data.draw(st.integers(1, 4)))
     tmp = tmp_path_factory.mktemp("small_pop")
     cfg["data"]["population"] = str(_population_file(tmp, mirror, leuven_codes, small))
     run = Study.from_dict(cfg, base_dir=EXAMPLES).run(tmp / "out", report=False)

@@ -485,11 +485,12 @@ def _plans(
 
 def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
     cov = cmask.apply(
-        {"share_covered": ["covered", "population"], "mean_minutes": ["population"]}, summary=None
+        {"share_covered": ["covered", "population"], "mean_minutes": ["population"]},
+        summary="suppressed",
     )
     cov = cov.set_index(cov.columns[0])
     cov.index.name = plan.covered.index.name
-    sel = smask.apply({}, summary=None)
+    sel = smask.apply({}, summary="suppressed")
     sel = sel.set_index(sel.columns[0])
     sel.index.name = plan.selected.index.name
     objective = np.nan if cmask.withheld(-1, "objective") else plan.objective

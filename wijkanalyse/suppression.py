@@ -274,7 +274,7 @@ class Ledger:
 
     >>> counts = pd.DataFrame({"pop_65plus": [3, 40, 60]}, index=["s1", "s2", "s3"])
     >>> led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)
-    >>> led.reasons()["pop_65plus"].tolist()
+    >>> [r if isinstance(r, str) else None for r in led.reasons()["pop_65plus"]]
     ['small_count', 'complementary', None]
     >>> led.group_reason("wijk", "W", "pop_65plus") is None
     True
@@ -380,6 +380,9 @@ class Ledger:
             for j in open_cols:
                 total = float(np.nansum(vals[idx, j]))
                 if self._small(total, cell=True) and level not in self.public:
+                    # the whole group, as for a sector: its other totals would give it away
+                    for c in self.columns:
+                        self._group_withheld.setdefault((level, unit, c), COMPLEMENTARY)
                     self._group_withheld[(level, unit, self.columns[j])] = SMALL_COUNT
                     changed = True
                     continue
@@ -583,6 +586,14 @@ class Ledger:
             derivable = system.determined()
             if not derivable.any():
                 self._release_implied(unknowns, system)
+                where = {u: k for k, u in enumerate(unknowns)}
+                for (level, unit, col), reason in self._group_withheld.items():
+                    if reason == SMALL_COUNT:  # keep a small group total from being derived
+                        j = self._col(col)
+                        idx = self._groups[(level, unit)]
+                        row = {where[(int(i), j)]: 1.0 for i in idx if (int(i), j) in where}
+                        if row:
+                            system.protect(row)
                 self._system = system
                 self._unk = np.full(self._withheld.shape, -1, dtype=int)
                 for k, (i, j) in enumerate(unknowns):
