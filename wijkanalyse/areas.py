@@ -51,6 +51,7 @@ from wijkanalyse._validate import (
     listing,
 )
 from wijkanalyse.datasets import Dataset, SourceLike, dataset_of, get_dataset
+from wijkanalyse.vocab import is_pseudo_sector, is_pseudo_wijk
 
 __all__ = [
     "FLEMISH_PROVINCES",
@@ -110,20 +111,7 @@ _HIERARCHY_SOURCES = {
 _WIJK_POLYGONS = {2024: "pinc_wijken_ggw72024_arr_leuven", 2025: "pinc_wijken_ggw7"}
 
 
-def is_pseudo_wijk(code: object) -> bool:
-    """Whether a wijk code stands for residents without a known place (``…ONB``, ``…ZZZZ``).
-
-    Examples
-    --------
-    >>> is_pseudo_wijk("24062ONB"), is_pseudo_wijk("24045ZZZZ"), is_pseudo_wijk("240621")
-    (True, True, False)
-    """
-    return str(code).upper().endswith(("ONB", "ONBE", "ZZZZ"))
-
-
-def _is_pseudo(code: str) -> bool:
-    """Pseudo-sectors ``NNNNNZZZZ`` hold a municipality's residents without a known sector."""
-    return code.endswith("ZZZZ")
+_is_pseudo = is_pseudo_sector  # pseudo-sectors NNNNNZZZZ: residents without a known sector
 
 
 def _check_vintage_value(vintage: int) -> int:
@@ -254,7 +242,9 @@ def _full_hierarchy(vintage: int) -> pd.DataFrame:
         names = io.read_area_names(names_id)
         table["wijk_name"] = table["wijk"].map(names["short_name"])
         pseudo_wijk = (
-            table["wijk"].notna() & table["wijk_name"].isna() & table.index.str.endswith("ZZZZ")
+            table["wijk"].notna()
+            & table["wijk_name"].isna()
+            & table.index.map(is_pseudo_sector).to_numpy(bool)
         )
         table.loc[pseudo_wijk, "wijk_name"] = table.loc[pseudo_wijk, "name"]
         return table

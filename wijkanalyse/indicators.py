@@ -44,7 +44,7 @@ import pandas as pd
 import scipy.sparse as sp
 import shapely
 
-from wijkanalyse import _i18n, areas, io, settings, suppression
+from wijkanalyse import _i18n, areas, io, settings, vocab
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import check_same_crs, close_matches, listing
 from wijkanalyse.areas import CustomArea
@@ -86,16 +86,16 @@ LEVELS: tuple[str, ...] = (
 Direction = Literal["more_need", "less_need", "neutral"]
 Kind = Literal["count", "ratio", "weighted_median", "weighted_mean", "function"]
 
-_SMALL_COUNT = suppression.SMALL_COUNT
-_SMALL_NUM = "small_numerator"
-_SMALL_DEN = "small_denominator"
-_ZERO_DEN = "zero_denominator"
-_MEMBER_MISSING = "member_missing"
-_SPLIT = "split_across_units"
-_NO_POLYGON = "no_polygon"
-_OUTSIDE = "outside_facility_coverage"
-_COVERAGE = "insufficient_coverage"
-_SPLIT_SECTOR = "split_in_crosswalk"
+_SMALL_COUNT = vocab.SMALL_COUNT
+_SMALL_NUM = vocab.SMALL_NUMERATOR
+_SMALL_DEN = vocab.SMALL_DENOMINATOR
+_ZERO_DEN = vocab.ZERO_DENOMINATOR
+_MEMBER_MISSING = vocab.MEMBER_MISSING
+_SPLIT = vocab.SPLIT_ACROSS_UNITS
+_NO_POLYGON = vocab.NO_POLYGON
+_OUTSIDE = vocab.OUTSIDE_FACILITY_COVERAGE
+_COVERAGE = vocab.INSUFFICIENT_COVERAGE
+_SPLIT_SECTOR = vocab.SPLIT_IN_CROSSWALK
 
 
 @dataclass(frozen=True)
@@ -640,7 +640,7 @@ def sector_inputs(
         out = areas.join(out, o, what=f"open space {open_space!r}")
         # a pseudo-sector (NNNNNZZZZ: residents without a known address) has no territory,
         # so it has no open space: 0 by definition, not a missing value
-        pseudo = out.index.str.endswith("ZZZZ") & ~out.index.isin(o.index)
+        pseudo = out.index.map(vocab.is_pseudo_sector).to_numpy(bool) & ~out.index.isin(o.index)
         if pseudo.any():
             for col in [c for c in o.columns if c.endswith("_m2")]:
                 out.loc[pseudo, col] = 0.0

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from wijkanalyse import settings
+from wijkanalyse import settings, vocab
 from wijkanalyse._errors import CRSError, DataError, SchemaError
 from wijkanalyse._validate import (
     Problems,
@@ -78,8 +78,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Reason codes used in ``*_na_reason`` columns.
-SUPPRESSED = "suppressed_by_source"
-ABSENT = "absent_from_source"
+SUPPRESSED = vocab.SUPPRESSED_BY_SOURCE
+ABSENT = vocab.ABSENT_FROM_SOURCE
 MISSING = "missing_in_source"
 
 #: Provincies in Cijfers' codes for missing values in upload files.

@@ -40,11 +40,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import _i18n, charts, maps, outputs, suppression
+from wijkanalyse import _i18n, charts, maps, outputs, vocab
 from wijkanalyse._errors import DataError, DataWarning
 from wijkanalyse._safe import mpl_text
-from wijkanalyse.areas import is_pseudo_wijk, wijk_polygon_dataset
+from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
+from wijkanalyse.vocab import is_pseudo_wijk
 
 __all__ = ["RunOutput", "render"]
 
@@ -72,19 +73,8 @@ _TABLES = (
 )
 
 #: Why a value is missing, for the reader (see :mod:`wijkanalyse.indicators`).
-_REASONS = {
-    **suppression.REASONS,
-    "small_numerator": ("te weinig personen in de teller", "numerator too small"),
-    "small_denominator": ("te kleine noemer", "denominator too small"),
-    "absent_from_source": ("ontbreekt in de bron", "absent from the source"),
-    "zero_denominator": ("noemer is 0", "denominator is 0"),
-    "member_missing": ("een deel van de sectoren ontbreekt", "part of the sectors is missing"),
-    "split_across_units": ("bronsector over meerdere eenheden verdeeld", "source sector split"),
-    "no_polygon": ("geen sectorgrens beschikbaar", "no sector boundary available"),
-    "outside_facility_coverage": ("buiten het gebied van het register", "outside the register"),
-    "insufficient_coverage": ("te weinig dekking van de bron", "insufficient coverage"),
-}
-_WITHHELD = {*suppression.REASONS, "small_numerator", "small_denominator"}
+_REASONS = vocab.REASON_LABELS
+_WITHHELD = vocab.WITHHELD
 
 #: Indicators drawn in the profile chart (rates; counts differ in size between wijken).
 _PROFILE_CHART = (

@@ -80,6 +80,7 @@ from wijkanalyse import (
     scenario,
     settings,
     suppression,
+    vocab,
 )
 from wijkanalyse._errors import (
     WARNING_PREFIX,
@@ -732,7 +733,7 @@ def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
         names["21000"] = "arrondissement Brussel"
         named = [f"{c} ({names[c]})" if c in names else c for c in codes]
         rows = h[(h["gemeente"] == muni) & h["wijk"].notna()]
-        rows = rows[~rows["wijk"].map(areas.is_pseudo_wijk)]
+        rows = rows[~rows["wijk"].map(vocab.is_pseudo_wijk)]
         if len(rows):
             example = f" (e.g. {rows['wijk'].iloc[0]} {rows['wijk_name'].iloc[0]!r})"
     except WijkanalyseError:  # the names only decorate the message
@@ -1241,7 +1242,7 @@ class Study:
             wijk_geo = areas.wijk_areas(vintage, gemeente=muni)
         for w in caught:
             warnings.warn(str(w.message), DataWarning, stacklevel=2)
-        real = [c for c in wijk_geo.index if not areas.is_pseudo_wijk(c)]
+        real = [c for c in wijk_geo.index if not vocab.is_pseudo_wijk(c)]
         lacking = [c for c in real if wijk_geo.geometry[c] is None]
         if lacking:
             notes.append(
@@ -2206,7 +2207,7 @@ class Study:
         if cfg.candidate_wijken is not None:  # checked against the wijken by load()
             wijken = wijken.loc[cfg.candidate_wijken]
         outlined = wijken[wijken.geometry.notna()]
-        real = [w for w in wijken.index if not areas.is_pseudo_wijk(w)]
+        real = [w for w in wijken.index if not vocab.is_pseudo_wijk(w)]
         # without every wijk's outline, candidates are kept inside the study area and only
         # sector candidates know their wijk
         whole = len(outlined) < len(real)
@@ -2953,7 +2954,7 @@ class Study:
                 vintage=self.config.study.vintage,
             )
         ]
-        pseudo = [x for x in w.index if areas.is_pseudo_wijk(x)]
+        pseudo = [x for x in w.index if vocab.is_pseudo_wijk(x)]
         extra = ""
         if pseudo and "pop_total" in w:
             extra = t(

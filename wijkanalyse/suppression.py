@@ -62,6 +62,13 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import settings
+from wijkanalyse.vocab import (
+    COMPLEMENTARY,
+    DERIVED,
+    REASON_LABELS,
+    SMALL_COUNT,
+    SUPPRESSED_BY_SOURCE,
+)
 
 __all__ = [
     "COMPLEMENTARY",
@@ -76,20 +83,9 @@ __all__ = [
     "suppress_counts",
 ]
 
-SMALL_COUNT = "small_count"
-COMPLEMENTARY = "complementary"
-DERIVED = "derived_from_withheld"
-SUPPRESSED_BY_SOURCE = "suppressed_by_source"
-
-#: Why a value is withheld, in Dutch and English (the reports and maps show these).
+#: Why this module withholds a value, in Dutch and English (labels: :mod:`wijkanalyse.vocab`).
 REASONS: dict[str, tuple[str, str]] = {
-    SMALL_COUNT: ("te weinig personen", "too few persons"),
-    COMPLEMENTARY: (
-        "afgeschermd zodat een klein aantal elders niet af te leiden is",
-        "withheld so that a small count elsewhere cannot be derived",
-    ),
-    DERIVED: ("berekend uit een afgeschermd aantal", "computed from a withheld count"),
-    SUPPRESSED_BY_SOURCE: ("niet gepubliceerd door de bron", "withheld by the source"),
+    r: REASON_LABELS[r] for r in (SMALL_COUNT, COMPLEMENTARY, DERIVED, SUPPRESSED_BY_SOURCE)
 }
 
 #: Person columns are ``pop_*``; household counts of the energy data count persons' homes.

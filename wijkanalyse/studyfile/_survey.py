@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 
-from wijkanalyse import areas, io
+from wijkanalyse import areas, io, vocab
 from wijkanalyse._errors import DataWarning
 from wijkanalyse.datasets import CATALOGUE, Dataset
 
@@ -106,7 +106,7 @@ class Survey:
 
     @property
     def real_wijken(self) -> gpd.GeoDataFrame:
-        return self.wijken[[not areas.is_pseudo_wijk(c) for c in self.wijken.index]]
+        return self.wijken[[not vocab.is_pseudo_wijk(c) for c in self.wijken.index]]
 
     @property
     def n_outlined(self) -> int:

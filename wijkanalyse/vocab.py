@@ -1,0 +1,113 @@
+"""Shared vocabularies: the codes several modules write and read, each defined once.
+
+* **Why a value is missing** (``<column>_suppressed_reason``, ``<column>_na_reason`` and the
+  ``suppressed`` column of the output tables), with a Dutch and an English label for the
+  reader (:data:`REASON_LABELS`); :data:`WITHHELD` are the reasons for which a value exists but
+  may not be shown.
+* **Pseudo codes** of Statbel for residents without a known place: the pseudo-sector
+  ``NNNNNZZZZ`` and the pseudo-wijken ``…ONB`` / ``…ONBE`` / ``…ZZZZ``.
+
+This module imports nothing from the package, so every layer may use it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ABSENT_FROM_SOURCE",
+    "COMPLEMENTARY",
+    "DERIVED",
+    "INSUFFICIENT_COVERAGE",
+    "MEMBER_MISSING",
+    "NO_POLYGON",
+    "OUTSIDE_FACILITY_COVERAGE",
+    "PSEUDO_SECTOR_SUFFIX",
+    "PSEUDO_WIJK_SUFFIXES",
+    "REASON_LABELS",
+    "SMALL_COUNT",
+    "SMALL_DENOMINATOR",
+    "SMALL_NUMERATOR",
+    "SPLIT_ACROSS_UNITS",
+    "SPLIT_IN_CROSSWALK",
+    "SUPPRESSED_BY_SOURCE",
+    "WITHHELD",
+    "ZERO_DENOMINATOR",
+    "is_pseudo_sector",
+    "is_pseudo_wijk",
+]
+
+# --------------------------------------------------------------------------- missing values
+
+#: A count of 1 to threshold - 1 persons (primary suppression).
+SMALL_COUNT = "small_count"
+#: Not small itself, withheld so that a small count cannot be derived from it.
+COMPLEMENTARY = "complementary"
+#: A rate, share or difference computed from a withheld count.
+DERIVED = "derived_from_withheld"
+#: The publisher withheld it.
+SUPPRESSED_BY_SOURCE = "suppressed_by_source"
+#: A rate whose person numerator is below the threshold.
+SMALL_NUMERATOR = "small_numerator"
+#: A rate whose denominator is below the indicator's minimum.
+SMALL_DENOMINATOR = "small_denominator"
+#: The source has no row for the unit.
+ABSENT_FROM_SOURCE = "absent_from_source"
+ZERO_DENOMINATOR = "zero_denominator"
+#: Part of the unit's member sectors has no value.
+MEMBER_MISSING = "member_missing"
+#: A source sector is split over several units.
+SPLIT_ACROSS_UNITS = "split_across_units"
+#: A sector of an older vintage was split: its parts have no value of their own.
+SPLIT_IN_CROSSWALK = "split_in_crosswalk"
+NO_POLYGON = "no_polygon"
+OUTSIDE_FACILITY_COVERAGE = "outside_facility_coverage"
+INSUFFICIENT_COVERAGE = "insufficient_coverage"
+
+#: What each reason means, in Dutch and English.
+REASON_LABELS: dict[str, tuple[str, str]] = {
+    SMALL_COUNT: ("te weinig personen", "too few persons"),
+    COMPLEMENTARY: (
+        "afgeschermd zodat een klein aantal elders niet af te leiden is",
+        "withheld so that a small count elsewhere cannot be derived",
+    ),
+    DERIVED: ("berekend uit een afgeschermd aantal", "computed from a withheld count"),
+    SUPPRESSED_BY_SOURCE: ("niet gepubliceerd door de bron", "withheld by the source"),
+    SMALL_NUMERATOR: ("te weinig personen in de teller", "numerator too small"),
+    SMALL_DENOMINATOR: ("te kleine noemer", "denominator too small"),
+    ABSENT_FROM_SOURCE: ("ontbreekt in de bron", "absent from the source"),
+    ZERO_DENOMINATOR: ("noemer is 0", "denominator is 0"),
+    MEMBER_MISSING: ("een deel van de sectoren ontbreekt", "part of the sectors is missing"),
+    SPLIT_ACROSS_UNITS: ("bronsector over meerdere eenheden verdeeld", "source sector split"),
+    NO_POLYGON: ("geen sectorgrens beschikbaar", "no sector boundary available"),
+    OUTSIDE_FACILITY_COVERAGE: ("buiten het gebied van het register", "outside the register"),
+    INSUFFICIENT_COVERAGE: ("te weinig dekking van de bron", "insufficient coverage"),
+}
+
+#: Reasons for which a value exists but may not be shown.
+WITHHELD = frozenset(
+    {SMALL_COUNT, COMPLEMENTARY, DERIVED, SUPPRESSED_BY_SOURCE, SMALL_NUMERATOR, SMALL_DENOMINATOR}
+)
+
+# --------------------------------------------------------------------------- pseudo codes
+
+#: The pseudo-sector ``NNNNNZZZZ`` holds a municipality's residents without a known sector.
+PSEUDO_SECTOR_SUFFIX = "ZZZZ"
+#: Pseudo-wijken (and deelgemeenten) of residents without a known place.
+PSEUDO_WIJK_SUFFIXES = ("ONB", "ONBE", "ZZZZ")
+
+
+def is_pseudo_sector(code: object) -> bool:
+    """Whether a sector code is a pseudo-sector of residents without a known sector.
+
+    >>> is_pseudo_sector("24062ZZZZ"), is_pseudo_sector("24062A00-")
+    (True, False)
+    """
+    return str(code).endswith(PSEUDO_SECTOR_SUFFIX)
+
+
+def is_pseudo_wijk(code: object) -> bool:
+    """Whether a wijk code stands for residents without a known place (``…ONB``, ``…ZZZZ``).
+
+    >>> is_pseudo_wijk("24062ONB"), is_pseudo_wijk("24045ZZZZ"), is_pseudo_wijk("240621")
+    (True, True, False)
+    """
+    return str(code).upper().endswith(PSEUDO_WIJK_SUFFIXES)
