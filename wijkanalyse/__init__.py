@@ -28,6 +28,8 @@ from wijkanalyse import (
     report,
     scenario,
     settings,
+    suppression,
+    vocab,
 )
 from wijkanalyse._errors import (
     CRSError,
@@ -44,6 +46,7 @@ from wijkanalyse.areas import (
     VINTAGES,
     CustomArea,
     Municipality,
+    Region,
     aggregate,
     check_vintage,
     crosswalk,
@@ -54,6 +57,7 @@ from wijkanalyse.areas import (
     load_sectors,
     municipality,
     municipality_polygon,
+    region,
     sector_codes,
     wijk_areas,
 )
@@ -63,9 +67,12 @@ from wijkanalyse.io import (
     read_area_names,
     read_areas,
     read_census,
+    read_energy,
     read_facilities,
     read_income,
+    read_open_space,
     read_osm_points,
+    read_pinc_upload,
     read_population,
     read_road_graph,
     read_sector_crosswalk,
@@ -76,7 +83,15 @@ from wijkanalyse.io import (
 from wijkanalyse.locate import LocationProblem, Plan
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.scenario import Scenario
-from wijkanalyse.study import PlanResults, RunResult, Study, StudyConfig, StudyData
+from wijkanalyse.study import (
+    AccessResults,
+    Analysis,
+    PlanResults,
+    RunResult,
+    Study,
+    StudyConfig,
+    StudyData,
+)
 
 try:
     __version__ = version("wijkanalyse")
@@ -86,6 +101,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "CATALOGUE",
     "VINTAGES",
+    "AccessResults",
+    "Analysis",
     "CRSError",
     "CrowFlies",
     "CustomArea",
@@ -98,6 +115,7 @@ __all__ = [
     "OutputError",
     "Plan",
     "PlanResults",
+    "Region",
     "RoadGraphFrames",
     "RunResult",
     "Scenario",
@@ -135,18 +153,24 @@ __all__ = [
     "read_area_names",
     "read_areas",
     "read_census",
+    "read_energy",
     "read_facilities",
     "read_income",
+    "read_open_space",
     "read_osm_points",
+    "read_pinc_upload",
     "read_population",
     "read_road_graph",
     "read_sector_crosswalk",
     "read_sector_table",
     "read_sectors",
+    "region",
     "report",
     "scenario",
     "sector_codes",
     "settings",
+    "suppression",
     "vintage_from_year",
+    "vocab",
     "wijk_areas",
 ]
