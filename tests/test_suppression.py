@@ -212,8 +212,8 @@ def test_ledger_on_many_random_tables_leaves_no_cell_derivable() -> None:
 
 def test_rates_made_from_a_withheld_count_are_withheld() -> None:
     # with sector polygons, density × area gave a withheld sector's population back
-    from wijkanalyse import _publish
     from wijkanalyse.study import Analysis
+    from wijkanalyse.study import publish as _publish
 
     counts = pd.DataFrame({"pop_total": [4, 400, 600]}, index=["s1", "s2", "s3"])
     led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)

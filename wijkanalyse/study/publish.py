@@ -26,11 +26,13 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import access, suppression
+from wijkanalyse.study import planning as _planning
 from wijkanalyse.suppression import COMPLEMENTARY, DERIVED, Ledger, Request
 
 if TYPE_CHECKING:
     from wijkanalyse import locate
-    from wijkanalyse.study import AccessResults, Analysis, PlanResults, Study, StudyData
+    from wijkanalyse.study.core import Study
+    from wijkanalyse.study.results import AccessResults, Analysis, PlanResults, StudyData
 
 __all__ = ["Published", "protect"]
 
@@ -439,7 +441,7 @@ def _plans(
     for key, plan in keyed:
         q = questions[key[0]]
         ctx = ctx_of(q.name)
-        need = study._plan_need(analysis, ctx.demand) if q.need_weighted else None
+        need = _planning._plan_need(study, analysis, ctx.demand) if q.need_weighted else None
         open_sites = list(plan.selected.index)
         covered, objective = _plan_weights(
             ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
@@ -506,7 +508,7 @@ def _curves(
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
-        need = study._plan_need(analysis, ctx.demand) if q.need_weighted else None
+        need = _planning._plan_need(study, analysis, ctx.demand) if q.need_weighted else None
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])

@@ -1,0 +1,31 @@
+"""A study: one analysis described in a TOML file, and the steps that run it.
+
+The study is a short sequence of steps, each a function of its inputs:
+
+- :mod:`~wijkanalyse.study.config`: the study file's schema; :mod:`.checks`: the checks
+  across its tables, before any data is read;
+- :mod:`~wijkanalyse.study.load`: read every input into canonical frames
+  (:class:`StudyData`), the only step that reads files;
+- :mod:`~wijkanalyse.study.analyse`: indicators and the need index (:class:`Analysis`);
+- :mod:`~wijkanalyse.study.accessibility`: travel times, coverage, equity and gaps
+  (:class:`AccessResults`);
+- :mod:`~wijkanalyse.study.planning`: plans and scenarios (:class:`PlanResults`);
+- :mod:`~wijkanalyse.study.publish`: what may be published (small counts withheld);
+- :mod:`~wijkanalyse.study.write` and :mod:`~wijkanalyse.study.provenance`: the files;
+- :mod:`~wijkanalyse.study.summary`: the summary in the study's language;
+- :mod:`~wijkanalyse.study.core`: :class:`Study`, whose :meth:`~Study.run` composes them.
+"""
+
+from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.core import Study
+from wijkanalyse.study.results import AccessResults, Analysis, PlanResults, RunResult, StudyData
+
+__all__ = [
+    "AccessResults",
+    "Analysis",
+    "PlanResults",
+    "RunResult",
+    "Study",
+    "StudyConfig",
+    "StudyData",
+]

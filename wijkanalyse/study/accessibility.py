@@ -1,0 +1,249 @@
+"""Travel times, coverage, equity and gaps of a loaded study."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import pandas as pd
+
+from wijkanalyse import (
+    _i18n,
+    access,
+)
+from wijkanalyse._errors import (
+    DataError,
+)
+from wijkanalyse._validate import listing
+from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
+from wijkanalyse.parallel import Scheduler
+from wijkanalyse.study import analyse as _analyse
+from wijkanalyse.study import summary as _summary
+from wijkanalyse.study.results import (
+    AccessResults,
+    Analysis,
+    StudyData,
+)
+
+if TYPE_CHECKING:
+    from wijkanalyse.study.core import Study
+
+
+def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
+    """Return the distance methods used within each group, joined with '+'."""
+    frame = pd.DataFrame({"m": methods, "g": groups.reindex(methods.index)}).dropna()
+    return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
+
+
+def _distance_model(
+    study: Study, data: StudyData, demand: gpd.GeoDataFrame, notes: list[str]
+) -> StreetNetwork | CrowFlies:
+    acc = study.config.access
+    assert acc is not None
+    lang = study.config.study.language
+    prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
+    crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
+    opts: dict[str, Any] = {
+        "profile": prof,
+        "max_snap_m": acc.max_snap_m,
+        "off_network": acc.off_network,
+        "detour_factor": acc.detour_factor,
+    }
+    if acc.osm is not None:
+        net = StreetNetwork.from_osm(study._source(acc.osm), crs=data.sectors.crs, **opts)
+    elif data.road_graph is not None:
+        label = study.config.data.source("road_graph") or "road graph"
+        net = StreetNetwork.from_road_graph(data.road_graph, **opts)
+        net = replace(net, report=replace(net.report, source=label))
+    else:
+        notes.append(
+            _i18n.text(
+                "access_no_network", lang, method=crow.method, where=_summary._where(data, lang)
+            )
+        )
+        return crow
+    snapped = net.snap(demand.geometry)
+    if not snapped["attached"].any():
+        notes.append(
+            _i18n.text(
+                "access_no_network", lang, method=crow.method, where=_summary._where(data, lang)
+            )
+        )
+        return crow
+    notes.append(str(net.report))
+    off = snapped.index[~snapped["attached"]]
+    if len(off):
+        wijken = demand.loc[off, "wijk_name"].dropna().unique()
+        notes.append(
+            _i18n.text(
+                "access_off_network" if acc.off_network == "euclidean" else "access_off_na",
+                lang,
+                n=len(off),
+                max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
+                wijken=_i18n.short_list(wijken, lang),
+                method=net.fallback_method,
+            )
+        )
+    fac = data.facilities
+    if len(fac):
+        fsnap = net.snap(fac.geometry)
+        far = fsnap.index[~fsnap["attached"]]
+        asked = {q.facility_type for q in acc.questions}
+        named = [
+            str(fac.at[f, "name"]) if pd.notna(fac.at[f, "name"]) else str(f)
+            for f in far
+            if fac.at[f, "type"] in asked
+        ]
+        if len(far):
+            notes.append(
+                _i18n.text(
+                    "access_facility_off",
+                    lang,
+                    n=len(far),
+                    names=_i18n.short_list(named, lang) or "–",
+                    max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
+                    method=net.fallback_method,
+                )
+            )
+    return net
+
+
+def accessibility(
+    study: Study, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
+) -> AccessResults | None:
+    """Compute travel times, coverage, equity and coverage gaps of the ``[access]`` section.
+
+    ``scheduler`` (default: the study's ``[compute]``) says where the nearest-facility
+    search runs, per facility type and municipality; see :mod:`wijkanalyse.parallel`.
+
+    Returns ``None`` when the study has no ``[access]`` section.
+    """
+    acc = study.config.access
+    if acc is None:
+        return None
+    notes: list[str] = []
+    # sectors without a location are named in the summary (with their protected count)
+    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    model = _distance_model(study, data, demand, notes)
+    fac = data.facilities
+    types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
+    asked = [q.facility_type for q in acc.questions if q.facility_type not in types]
+    if asked:
+        raise DataError(
+            f"access.questions ask about {listing(sorted(set(asked)))} but the loaded "
+            f"facilities have no such type (they have {listing(types) or 'none'})."
+        )
+    nearest = (
+        access.nearest_facility(
+            demand,
+            fac,
+            network=model,
+            types=types,
+            tiles=demand.get("gemeente"),
+            scheduler=study._scheduler(scheduler),
+        )
+        if types
+        else pd.DataFrame()
+    )
+    wijk_names = data.wijken["wijk_name"]
+    need_s, need_w, need_label, higher = (
+        _analyse._need(study, analysis, notes)
+        if acc.questions
+        else (pd.Series(), pd.Series(), "", "")
+    )
+    cov_frames, gap_frames, eq_rows = [], [], []
+    gemeente_names = (
+        {data.region.code: data.region.name}
+        if data.region.is_municipality
+        else data.region.municipality_names
+    )
+    members: dict[str, list[str]] = {
+        str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
+        for name, row in data.areas.iterrows()
+    }
+    for q in acc.questions:
+        near_q = nearest.xs(q.facility_type, level="facility_type", drop_level=False)
+        common: dict[str, Any] = {
+            "network": model,
+            "max_minutes": q.minutes,
+            "target_groups": [q.target_group],
+            "types": [q.facility_type],
+            "nearest": near_q,
+        }
+        by_wijk = access.coverage(demand, fac, by="wijk", **common)
+        by_wijk.insert(0, "level", "wijk")
+        by_wijk.insert(1, "name", wijk_names.reindex(by_wijk.index).to_numpy())
+        total = access.coverage(demand, fac, by="gemeente", **common)
+        total.insert(0, "level", "gemeente")
+        total.insert(1, "name", total.index.map(gemeente_names).to_numpy())
+        total.index.name = "wijk"
+        cov_frames += [by_wijk, total]
+        if not data.region.is_municipality:
+            whole = pd.Series(data.region.code, index=demand.index)
+            reg = access.coverage(demand, fac, by=whole, **common)
+            reg.insert(0, "level", data.region.level)
+            reg.insert(1, "name", data.region.name)
+            reg.index.name = "wijk"
+            cov_frames.append(reg)
+        minutes = near_q.droplevel("facility_type")["minutes"]
+        methods = near_q.droplevel("facility_type")["method"]
+        pop = demand[q.target_group]
+        for thr in q.minutes:
+            eq = access.equity(minutes, pop, threshold=thr)
+            eq_rows.append(
+                {
+                    "facility_type": q.facility_type,
+                    "target_group": q.target_group,
+                    "threshold_minutes": thr,
+                    **eq.to_dict(),
+                }
+            )
+            sec = access.coverage_gaps(
+                need_s.reindex(demand.index),
+                minutes,
+                pop,
+                threshold=thr,
+                names=demand["name"],
+                higher_need=higher,  # type: ignore[arg-type]
+            )
+            sec["method"] = methods.reindex(sec.index)
+            wk = access.coverage_gaps(
+                need_w,
+                minutes,
+                pop,
+                threshold=thr,
+                groups=demand["wijk"],
+                names=wijk_names,
+                higher_need=higher,  # type: ignore[arg-type]
+            )
+            wk["method"] = _methods_by(methods, demand["wijk"]).reindex(wk.index)
+            parts = [("sector", sec), ("wijk", wk)]
+            if members:
+                ar = access.aggregate_gaps(sec, members)
+                ar.insert(0, "name", ar.index)
+                ar["method"] = [
+                    "+".join(sorted(set(methods.reindex(m).dropna()))) for m in members.values()
+                ]
+                parts.append(("area", ar))
+            for level, frame in parts:
+                frame = frame.copy()
+                frame.index.name = "unit"
+                frame.insert(0, "level", level)
+                frame.insert(2, "facility_type", q.facility_type)
+                frame.insert(3, "target_group", q.target_group)
+                frame.insert(4, "threshold_minutes", thr)
+                frame["need_source"] = need_label
+                gap_frames.append(frame)
+    coverage = pd.concat(cov_frames) if cov_frames else pd.DataFrame()
+    gaps = pd.concat(gap_frames) if gap_frames else pd.DataFrame()
+    equity = pd.DataFrame(eq_rows)
+    return AccessResults(
+        model=model,
+        nearest=nearest,
+        coverage=coverage,
+        gaps=gaps,
+        equity=equity,
+        need_source=need_label,
+        notes=tuple(notes),
+    )

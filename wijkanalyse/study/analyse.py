@@ -1,0 +1,196 @@
+"""The indicators and the need index of a loaded study."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import geopandas as gpd
+import pandas as pd
+
+from wijkanalyse import (
+    _i18n,
+    areas,
+    indicators,
+    io,
+)
+from wijkanalyse._errors import (
+    DataError,
+)
+from wijkanalyse._validate import listing
+from wijkanalyse.index import compute_index, sensitivity
+from wijkanalyse.parallel import Scheduler
+from wijkanalyse.study.results import (
+    Analysis,
+    StudyData,
+)
+
+if TYPE_CHECKING:
+    from wijkanalyse.study.core import Study
+
+
+def analyse(
+    study: Study, data: StudyData, *, progress: bool = False, scheduler: Scheduler = None
+) -> Analysis:
+    """Compute the indicators (every level, with references) and the index of ``data``.
+
+    ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
+    are ranked; see :mod:`wijkanalyse.parallel`.
+    """
+    cfg = study.config
+    icfg = cfg.indicators
+    thr = icfg.suppression_threshold
+    notes: list[str] = []
+    vintage = cfg.study.vintage
+    energy = study._spec(cfg.data.energy)
+    open_space = study._spec(cfg.data.open_space)
+    if vintage != 2024 and (energy or open_space):
+        notes.append(
+            "energy and open space are published on the 2019/2024 sectors; left out for "
+            f"a study of vintage {vintage}"
+        )
+        energy = open_space = None
+    with study._hints("energy", "open_space"):
+        inputs = indicators.sector_inputs(
+            data.sectors,
+            energy=energy,
+            energy_year=icfg.energy_year,
+            open_space=open_space,
+            open_space_year=icfg.open_space_year,
+        )
+    notes += inputs.notes
+    boundary = data.boundary
+    extent = boundary.buffer(cfg.study.facility_buffer_m)
+    common = {
+        "facilities": data.facilities if len(data.facilities) else None,
+        "facility_extent": extent,
+        "threshold": thr,
+        "min_coverage": icfg.min_coverage,
+    }
+    sec = indicators.compute(inputs, **common)
+    wijk_polys = data.wijken.geometry
+    wk = indicators.compute(inputs, by="wijk", polygons=wijk_polys, **common)
+    wk = wk.reindex(data.wijken.index)
+    wk["name"] = data.wijken["wijk_name"].reindex(wk.index)
+    deel_polys = io.read_areas("pinc_deelgemeenten_2024", level="deelgemeente").geometry
+    dg = indicators.compute(
+        inputs, by="deelgemeente", level="deelgemeente", polygons=deel_polys, **common
+    )
+    tables = {"sectors": sec, "deelgemeenten": dg}
+    if len(data.areas):
+        custom = []
+        polys = {}
+        for area_cfg in cfg.areas:
+            row = data.areas.loc[area_cfg.name]
+            custom.append(
+                areas.CustomArea(
+                    name=area_cfg.name,
+                    sectors=tuple(str(row["sectors"]).split()),
+                    vintage=int(str(row["vintage"])),
+                )
+            )
+            if area_cfg.wijken is not None:
+                geoms = data.wijken.geometry.reindex(area_cfg.wijken).dropna()
+                if len(geoms) == len(area_cfg.wijken):
+                    polys[area_cfg.name] = geoms.union_all()
+        area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
+        tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
+    flemish = ("Belgium", "Flanders", "Flanders and Brussels")
+    unknown_reach = [
+        f"data.{key} {src!r}"
+        for key in ("population", "income", "energy", "open_space")
+        if (src := cfg.data.source(key)) is not None
+        and ((ds := study._dataset(src)) is None or ds.coverage not in flemish)
+    ]
+    if icfg.references and not unknown_reach and vintage == 2024:
+        ref = indicators.reference_indicators(
+            data.region,
+            indicators=[c for c in wk.attrs["indicators"]],
+            population=study._spec(cfg.data.population),
+            income=study._spec(cfg.data.income),
+            energy=energy,
+            open_space=open_space,
+            facilities=common["facilities"],
+            facility_extent=extent,
+            threshold=thr,
+        )
+        wk = indicators.concat([wk, ref])
+        wk.index.name = "wijk"
+    elif icfg.references:
+        notes.append(
+            "reference rows (municipality, arrondissement, Flanders) need sources that "
+            "cover Flanders; left out"
+            + (
+                f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
+                if unknown_reach
+                else ""
+            )
+        )
+    tables["wijken"] = wk
+    meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
+    definitions = indicators.list_indicators(list(meta.values()), threshold=thr)
+    index_tables: dict[str, pd.DataFrame] = {}
+    spec = study.index_spec()
+    if spec is not None and cfg.index is not None:
+        sens = cfg.index.sensitivity
+        for level in cfg.index.levels:
+            key = "wijken" if level == "wijk" else "sectors"
+            table = tables[key]
+            if key == "wijken":
+                table = table[table["level"] == "wijk"]
+            # residents without a known sector or wijk are not a place to rank
+            pseudo = table.index.str.upper().str.endswith(("ONB", "ONBE", "ZZZZ"))
+            table = table[~pseudo]
+            values = table.copy()
+            values.attrs = {"indicators": meta}
+            result = compute_index(values, spec).table
+            if sens.draws:
+                mc = sensitivity(
+                    values,
+                    spec,
+                    draws=sens.draws,
+                    seed=sens.seed,
+                    concentration=sens.concentration,
+                    normalisations=sens.normalisations,
+                    transforms=sens.transforms,
+                    leave_one_out=sens.leave_one_out,
+                    top_k=sens.top_k,
+                    progress=progress,
+                    scheduler=study._scheduler(scheduler),
+                )
+                result = result.join(mc)
+            result.insert(0, "name", table["name"])
+            index_tables[key] = result
+    return Analysis(
+        inputs=inputs,
+        indicators=tables,
+        definitions=definitions,
+        index=index_tables,
+        notes=tuple(notes),
+    )
+
+
+def _need(
+    study: Study, analysis: Analysis | None, notes: list[str]
+) -> tuple[pd.Series, pd.Series, str, str]:
+    """Need per sector and per wijk, its label and whether higher means more need."""
+    acc = study.config.access
+    assert acc is not None
+    lang = study.config.study.language
+    if acc.need == "index" and analysis is not None and analysis.index:
+        name = study.config.index.name if study.config.index else "index"
+        sec = analysis.index.get("sectors", pd.DataFrame(columns=["score"]))["score"]
+        wk = analysis.index.get("wijken", pd.DataFrame(columns=["score"]))["score"]
+        return sec, wk, f"index:{name}", "higher"
+    ind_id = acc.need if acc.need != "index" else "share_65plus"
+    if acc.need == "index":
+        notes.append(_i18n.text("access_need_fallback", lang, indicator=ind_id))
+    ind = indicators.get_indicator(ind_id)
+    if analysis is None or ind_id not in analysis.indicators["sectors"]:
+        raise DataError(
+            f"access.need {ind_id!r} was not computed for this study; it needs "
+            f"{ind.source or 'its inputs'}."
+        )
+    sec = analysis.indicators["sectors"][ind_id]
+    wk_table = analysis.indicators["wijken"]
+    wk = wk_table.loc[wk_table["level"] == "wijk", ind_id]
+    return sec, wk, ind_id, "lower" if ind.direction == "less_need" else "higher"

@@ -1,0 +1,480 @@
+"""The study file's schema: one pydantic model per table, with the checks of single fields."""
+
+from __future__ import annotations
+
+import codecs
+from typing import Annotated, Any, Literal
+
+import pyproj
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from wijkanalyse import (
+    areas,
+)
+from wijkanalyse._errors import (
+    WijkanalyseError,
+)
+from wijkanalyse._validate import NIS5_RE
+
+
+def _nis_code(value: object) -> object:
+    # a NIS code written as a TOML integer (24062) is accepted and read as text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+NisCode = Annotated[str, BeforeValidator(_nis_code)]
+
+
+def _code_hint(text: str) -> str:
+    """Return ``"; ... write municipality = "34022""`` when ``text`` names a municipality."""
+    try:
+        found = areas.find_area(text)
+    except (WijkanalyseError, OSError):
+        return ""
+    return f'; {found.name} is NIS {found.code}: write municipality = "{found.code}"'
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class StudySection(_Model):
+    """``[study]``: what is analysed.
+
+    The area is either ``municipality`` (one NIS5 code, or a list of them) or ``region``
+    (an arrondissement's or a province's NIS code, or ``"flanders"``).
+    """
+
+    name: str = Field(min_length=1)
+    municipality: NisCode | list[NisCode] | None = None
+    region: NisCode | None = None
+    vintage: Literal[2024, 2025] = 2024
+    language: Literal["nl", "en"] = "nl"
+    facility_buffer_m: float = Field(default=3000.0, ge=0, le=50_000)
+
+    @field_validator("municipality")
+    @classmethod
+    def _nis5(cls, v: str | list[str] | None) -> str | list[str] | None:
+        if v is None:
+            return v
+        values = [v] if isinstance(v, str) else v
+        if not values:
+            raise ValueError("lists no municipality; give one or more 5-digit NIS codes")
+        for one in values:
+            if not NIS5_RE.fullmatch(one.strip()):
+                raise ValueError(
+                    f"must be a 5-digit NIS code such as '24062' (Leuven), got {one!r}"
+                    + _code_hint(one)
+                )
+        return v.strip() if isinstance(v, str) else [x.strip() for x in v]
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        if v.strip().lower() in ("flanders", "vlaanderen"):
+            return "flanders"
+        if areas.in_brussels(v) and not NIS5_RE.fullmatch(v.strip()):
+            return "21000"  # the Brussels-Capital Region is one arrondissement (refused later)
+        if not NIS5_RE.fullmatch(v.strip()):
+            raise ValueError(
+                "must be an arrondissement's or a province's NIS code (e.g. '24000' for "
+                f"arrondissement Leuven, '20001' for Vlaams-Brabant) or 'flanders', got {v!r}"
+            )
+        return v.strip()
+
+    @model_validator(mode="after")
+    def _one_area(self) -> StudySection:
+        if (self.municipality is None) == (self.region is None):
+            raise ValueError(
+                "give exactly one of 'municipality' (NIS code or list of codes) and 'region' "
+                "(arrondissement or province NIS code, or 'flanders')"
+            )
+        return self
+
+    @property
+    def area(self) -> str | list[str]:
+        """The study area as :func:`wijkanalyse.areas.region` takes it."""
+        value = self.municipality if self.municipality is not None else self.region
+        assert value is not None
+        return value
+
+
+def _check_encoding(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(
+                f"{value!r} is not a text encoding Python knows; e.g. 'utf-8', 'utf-8-sig', "
+                "'cp1252', 'latin-1'"
+            ) from None
+    return value
+
+
+def _check_crs(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            pyproj.CRS.from_user_input(value)
+        except pyproj.exceptions.CRSError:
+            raise ValueError(
+                f"{value!r} is not a CRS pyproj knows; e.g. 'EPSG:31370' (Lambert 72) or "
+                "'EPSG:3812' (Lambert 2008)"
+            ) from None
+    return value
+
+
+Encoding = Annotated[str | None, AfterValidator(_check_encoding)]
+CrsText = Annotated[str | None, AfterValidator(_check_crs)]
+
+
+class _Source(_Model):
+    """A ``[data]`` source: a dataset id or a path, with the options to read it.
+
+    Written as a string (``population = "census.csv"``) or as an inline table
+    (``population = { source = "census.csv", encoding = "cp1252" }``).
+    """
+
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"source": value} if isinstance(value, str) else value
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> object:
+        # a source without options is written back as the plain string it was given as
+        data = handler(self)
+        options = {k: v for k, v in data.items() if k != "source" and v is not None}
+        return {"source": data["source"], **options} if options else data["source"]
+
+    def read_options(self) -> dict[str, Any]:
+        """Return the reader's keyword arguments (``crs`` is the reader's ``assume_crs``)."""
+        names = {"crs": "assume_crs"}
+        return {names.get(k, k): v for k, v in self if k != "source" and v is not None}
+
+
+class TableSource(_Source):
+    """A table (CSV/TXT, XLSX, optionally zipped): its encoding, sheet and zip member."""
+
+    encoding: Encoding = None
+    sheet: str | int | None = None
+    member: str | None = None
+
+
+class PopulationSource(TableSource):
+    """``data.population``: a census or ``OPENDATA_SECTOREN`` table."""
+
+    duplicates: Literal["error", "sum"] | None = None
+    na_values: str | list[str] | None = None
+
+
+class IncomeSource(TableSource):
+    """``data.income``: Statbel's fiscal income table; ``year`` when it holds several."""
+
+    year: int | None = None
+
+
+class SectorsSource(_Source):
+    """``data.sectors``: sector polygons or points, and how to read them."""
+
+    crs: CrsText = None
+    layer: str | None = None
+    member: str | None = None
+    code_col: str | None = None
+    name_col: str | None = None
+
+
+class UploadSource(TableSource):
+    """``data.energy``, ``data.open_space``: a Provincies in Cijfers upload table.
+
+    ``vintage`` is that of its sector codes, when ``geolevel`` does not say it.
+    """
+
+    vintage: Literal[2011, 2019, 2024, 2025] | None = None
+
+
+class RoadGraphSource(_Source):
+    """``data.road_graph``: a GeoPackage with layers nodes and edges."""
+
+    crs: CrsText = None
+    member: str | None = None
+
+
+class DataSection(_Model):
+    """``[data]``: where sectors, population, income and the road graph come from.
+
+    Each source is a dataset id or a path (relative to the study file), or an inline table
+    with reading options, e.g. ``sectors = { source = "sectors.shp", crs = "EPSG:31370" }``
+    (``crs``: the CRS of a file that states none).
+    """
+
+    sectors: SectorsSource = SectorsSource(source="statbel_sector_centroids_2024")
+    population: PopulationSource = PopulationSource(source="statbel_census2021_age65")
+    income: IncomeSource | None = IncomeSource(source="statbel_income2021")
+    energy: UploadSource | None = UploadSource(source="fluvius_energy_2018_2021")
+    open_space: UploadSource | None = UploadSource(source="pinc_open_space_2013_2016")
+    road_graph: RoadGraphSource | None = None
+
+    def source(self, key: str) -> str | None:
+        """Return the dataset id or path of source ``key`` (``None`` when it is left out)."""
+        value = getattr(self, key)
+        return None if value is None else str(value.source)
+
+
+class IndicatorSection(_Model):
+    """``[indicators]``: years of the inputs, small-number suppression, reference rows."""
+
+    energy_year: int = 2021
+    open_space_year: int = 2016
+    suppression_threshold: int = Field(default=5, ge=0, le=1000)
+    min_coverage: float = Field(default=0.9, ge=0, le=1)
+    references: bool = True
+
+
+class DomainSection(_Model):
+    """One ``[index.domains.<name>]``: its weight and indicators (list or id → weight)."""
+
+    weight: float = Field(gt=0)
+    indicators: dict[str, float] | list[str]
+
+
+class SensitivitySection(_Model):
+    """``[index.sensitivity]``: the Monte Carlo over weights, normalisation, indicators."""
+
+    draws: int = Field(default=1000, ge=0, le=1_000_000)
+    seed: int = 0
+    concentration: float = Field(default=50.0, gt=0)
+    normalisations: list[Literal["zscore", "rank", "minmax"]] = ["zscore", "rank", "minmax"]
+    transforms: list[Literal["none", "exponential"]] | None = None
+    leave_one_out: bool = True
+    top_k: int | None = Field(default=None, ge=1)
+
+
+class IndexSection(_Model):
+    """``[index]``: the composite need index (see :mod:`wijkanalyse.index`)."""
+
+    name: str = "behoefte-index"
+    normalisation: Literal["zscore", "rank", "minmax"] = "zscore"
+    transform: Literal["none", "exponential"] = "exponential"
+    missing: Literal["drop", "reweight", "impute"] = "reweight"
+    levels: list[Literal["sector", "wijk"]] = ["wijk", "sector"]
+    directions: dict[str, Literal["more_need", "less_need"]] = {}
+    domains: dict[str, DomainSection]
+    sensitivity: SensitivitySection = SensitivitySection()
+
+
+class AccessQuestion(_Model):
+    """One ``[[access.questions]]``: a facility type, a target group and thresholds."""
+
+    facility_type: str
+    target_group: str = "pop_total"
+    minutes: list[float] = Field(default=[10.0], min_length=1)
+
+    @field_validator("minutes")
+    @classmethod
+    def _positive(cls, v: list[float]) -> list[float]:
+        if any(not (0 < m <= 240) for m in v):
+            raise ValueError(f"thresholds must lie between 0 and 240 minutes, got {v}")
+        return sorted(set(v))
+
+
+class AccessSection(_Model):
+    """``[access]``: the travel profile, snapping, the fallback and the coverage questions."""
+
+    profile: Literal["walk", "bike"] = "walk"
+    speed_kmh: float | None = Field(default=None, gt=0.5, le=60)
+    max_snap_m: float = Field(default=300.0, ge=0, le=5000)
+    off_network: Literal["euclidean", "na"] = "euclidean"
+    detour_factor: float = Field(default=1.3, ge=1.0, le=3.0)
+    osm: str | None = None
+    need: str = "index"
+    questions: list[AccessQuestion] = []
+
+
+class FacilitySource(_Model):
+    """One ``[[facilities]]`` entry: a register or OSM extract, and the types to keep.
+
+    ``crs`` is the CRS of the ``x_col``/``y_col`` coordinates, or of a vector file that
+    states none; ``encoding`` that of a CSV (default UTF-8).
+    """
+
+    source: str
+    types: list[str] | None = None
+    kind: Literal["register", "osm"] | None = None
+    facility_type: str | None = None
+    name_col: str = "name"
+    type_col: str = "type"
+    id_col: str | None = None
+    x_col: str | None = None
+    y_col: str | None = None
+    lon_col: str | None = None
+    lat_col: str | None = None
+    crs: CrsText = None
+    encoding: Encoding = None
+    layer: str | None = None
+    member: str | None = None
+    as_point: Literal["centroid", "representative_point"] | None = None
+
+
+class TargetGroup(_Model):
+    """One target group: a population column and its labels."""
+
+    label_nl: str
+    label_en: str | None = None
+
+
+class AreaSection(_Model):
+    """One ``[[areas]]`` entry: a custom area from sector codes or wijk codes."""
+
+    name: str = Field(min_length=1)
+    sectors: list[str] | None = None
+    wijken: list[str] | None = None
+    vintage: Literal[2011, 2019, 2024, 2025] | None = None
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> AreaSection:
+        if (self.sectors is None) == (self.wijken is None):
+            raise ValueError("give either 'sectors' or 'wijken'")
+        return self
+
+
+class PlanQuestion(_Model):
+    """One ``[[plan.questions]]``: where should new facilities of a type go."""
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    facility_type: str
+    target_group: str = "pop_total"
+    model: Literal["mclp", "lscp", "p_median", "p_center"] = "mclp"
+    minutes: float = Field(default=10.0, gt=0, le=240)
+    p: list[int] = Field(default=[1], min_length=1)
+    demand_areas: list[str] | None = None
+    candidate_wijken: list[str] | None = None
+    need_weighted: bool = False
+    allow_closing: bool = False
+    capacity_col: str | None = None
+    new_capacity: float | None = Field(default=None, gt=0)
+
+    @field_validator("p")
+    @classmethod
+    def _p_values(cls, v: list[int]) -> list[int]:
+        if any(not (1 <= p <= 50) for p in v):
+            raise ValueError(f"p counts new sites: whole numbers from 1 to 50, got {v}")
+        return sorted(set(v))
+
+    @model_validator(mode="after")
+    def _capacities(self) -> PlanQuestion:
+        if (self.capacity_col is None) != (self.new_capacity is None):
+            raise ValueError("give both 'capacity_col' (existing sites) and 'new_capacity'")
+        return self
+
+
+class PlanSection(_Model):
+    """``[plan]``: candidate sites, solver limits and the planning questions."""
+
+    candidates: list[Literal["sectors", "network"]] = ["sectors", "network"]
+    sites: list[FacilitySource] = []
+    grid_m: float = Field(default=250.0, ge=20, le=5000)
+    candidate_wijken: list[str] | None = None
+    time_limit: float = Field(default=300.0, gt=0, le=86400)
+    mip_gap: float = Field(default=0.0, ge=0, lt=1)
+    questions: list[PlanQuestion] = Field(default=[], min_length=1)
+
+
+class ScenarioSite(_Model):
+    """A site a scenario adds: a name and coordinates in the working CRS (EPSG:31370)."""
+
+    name: str = Field(min_length=1)
+    x: float
+    y: float
+
+
+class ScenarioSection(_Model):
+    """One ``[[scenarios]]``: sites added or closed, or a plan (question and p)."""
+
+    name: str = Field(min_length=1)
+    facility_type: str | None = None
+    add: list[ScenarioSite] = []
+    close: list[str] = []
+    plan: str | None = None
+    p: int | None = Field(default=None, ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ScenarioSection:
+        if self.plan is None:
+            if self.facility_type is None or not (self.add or self.close):
+                raise ValueError(
+                    "give 'plan' (a plan question) or a 'facility_type' with sites to 'add' "
+                    "or 'close'"
+                )
+        elif self.add or self.close or self.facility_type is not None:
+            raise ValueError("a scenario from a plan takes only 'plan' and 'p'")
+        return self
+
+
+def _default_groups() -> dict[str, TargetGroup]:
+    return {
+        "pop_total": TargetGroup(label_nl="alle inwoners", label_en="all residents"),
+        "pop_65plus": TargetGroup(label_nl="65-plussers", label_en="residents aged 65+"),
+    }
+
+
+class ReportSection(_Model):
+    """``[report]``: which wijken get a report of their own.
+
+    ``wijken = "auto"`` gives every wijk its report when the study has at most
+    ``max_wijken`` wijken with an outline (one municipality), and otherwise only the
+    overview and the custom areas; ``"all"``, ``"none"`` or a list of wijk codes choose.
+    """
+
+    wijken: Literal["auto", "all", "none"] | list[str] = "auto"
+    max_wijken: int = Field(default=60, ge=0)
+    pdf: bool = True
+
+
+class ComputeSection(_Model):
+    """``[compute]``: where independent blocks of work run (see :mod:`wijkanalyse.parallel`).
+
+    ``scheduler = "local"`` starts a Dask cluster on this machine; ``"tcp://host:8786"``
+    uses an existing one. Without it everything runs in this process. Results are identical.
+    """
+
+    scheduler: str | None = None
+
+    @field_validator("scheduler")
+    @classmethod
+    def _address(cls, v: str | None) -> str | None:
+        if v is not None and v != "local" and "://" not in v:
+            raise ValueError(f"must be 'local' or an address such as 'tcp://host:8786', got {v!r}")
+        return v
+
+
+class StudyConfig(_Model):
+    """The whole study file."""
+
+    study: StudySection
+    data: DataSection = DataSection()
+    facilities: list[FacilitySource] = []
+    target_groups: dict[str, TargetGroup] = Field(default_factory=_default_groups)
+    areas: list[AreaSection] = []
+    indicators: IndicatorSection = IndicatorSection()
+    index: IndexSection | None = None
+    access: AccessSection | None = None
+    plan: PlanSection | None = None
+    scenarios: list[ScenarioSection] = []
+    report: ReportSection = ReportSection()
+    compute: ComputeSection = ComputeSection()

@@ -1,0 +1,285 @@
+"""Planning questions and scenarios of a study."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import (
+    _i18n,
+    access,
+    locate,
+    scenario,
+    settings,
+    vocab,
+)
+from wijkanalyse._errors import (
+    DataError,
+    InfeasibleError,
+)
+from wijkanalyse._validate import listing
+from wijkanalyse.network import CrowFlies, StreetNetwork
+from wijkanalyse.study import analyse as _analyse
+from wijkanalyse.study import load as _load
+from wijkanalyse.study.results import (
+    AccessResults,
+    Analysis,
+    PlanResults,
+    StudyData,
+)
+
+if TYPE_CHECKING:
+    from wijkanalyse.study.core import Study
+
+
+def _candidate_sites(
+    study: Study, data: StudyData, demand: gpd.GeoDataFrame, model: StreetNetwork | CrowFlies
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    cfg = study.config.plan
+    assert cfg is not None
+    notes: list[str] = []
+    lang = study.config.study.language
+    net = model if isinstance(model, StreetNetwork) else None
+    user = None
+    if cfg.sites:
+        frames = [
+            _load._read_register(
+                study,
+                src,
+                f"[[plan.sites]] entry {i + 1}",
+                facility_type=src.facility_type or "kandidaat",
+            )
+            for i, src in enumerate(cfg.sites)
+        ]
+        user = gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
+    if "network" in cfg.candidates and net is None:
+        notes.append(_i18n.text("plan_no_network_candidates", lang))
+    wijken = data.wijken
+    if cfg.candidate_wijken is not None:  # checked against the wijken by load()
+        wijken = wijken.loc[cfg.candidate_wijken]
+    outlined = wijken[wijken.geometry.notna()]
+    real = [w for w in wijken.index if not vocab.is_pseudo_wijk(w)]
+    # without every wijk's outline, candidates are kept inside the study area and only
+    # sector candidates know their wijk
+    whole = len(outlined) < len(real)
+    cand = locate.candidate_sites(
+        sites=user,
+        sectors=demand if "sectors" in cfg.candidates else None,
+        network=net,
+        grid_m=cfg.grid_m if ("network" in cfg.candidates and net is not None) else None,
+        within=data.boundary if whole else outlined[["geometry"]],
+    )
+    if whole:
+        codes = cand.index.str.removeprefix("sector:")
+        cand["area"] = np.where(
+            cand["source"] == "sector",
+            demand["wijk"].reindex(codes).to_numpy(dtype=object),
+            None,
+        )
+        if cfg.candidate_wijken is not None:
+            cand = cand[cand["area"].isin(cfg.candidate_wijken)]
+    cand = cand.rename(columns={"area": "wijk"})
+    cand["wijk_name"] = data.wijken["wijk_name"].reindex(cand["wijk"]).to_numpy()
+    nodes = cand["source"] == "network_node"
+    cand.loc[nodes, "name"] = [
+        _i18n.text("plan_node_name", lang, node=str(i).removeprefix("node:"), wijk=w)
+        for i, w in zip(cand.index[nodes], cand.loc[nodes, "wijk_name"], strict=True)
+    ]
+    return cand, notes
+
+
+def _plan_need(study: Study, analysis: Analysis | None, demand: gpd.GeoDataFrame) -> pd.Series:
+    """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
+    sec, _, label, higher = _analyse._need(study, analysis, [])
+    need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
+    pct = need.rank(pct=True, ascending=higher == "higher")
+    lost = pct.index[pct.isna() & (demand["pop_total"] > 0)]
+    if len(lost):
+        raise DataError(
+            f"need_weighted: the need ({label}) is unknown for sectors {listing(lost)}; "
+            "set need_weighted = false or choose an access.need that covers them."
+        )
+    return pct.fillna(0.0)
+
+
+def planning(
+    study: Study,
+    data: StudyData,
+    acc: AccessResults | None,
+    analysis: Analysis | None = None,
+) -> PlanResults | None:
+    """Solve the ``[plan]`` questions and compare the ``[[scenarios]]``.
+
+    Returns ``None`` when the study has neither, or no ``[access]`` results.
+    """
+    cfg = study.config.plan
+    if acc is None or (cfg is None and not study.config.scenarios):
+        return None
+    lang = study.config.study.language
+    notes: list[str] = []
+    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    model = acc.model
+    fac = data.facilities
+    members = {
+        str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
+        for name, row in data.areas.iterrows()
+    }
+    plans: dict[tuple[str, int | None], locate.Plan] = {}
+    greedy: dict[str, locate.Plan] = {}
+    curves = []
+    cand = gpd.GeoDataFrame(geometry=[], crs=data.sectors.crs)
+    questions = cfg.questions if cfg is not None else []
+    if cfg is not None:
+        cand, cnotes = _candidate_sites(study, data, demand, model)
+        notes += cnotes
+    groups = list(study.config.target_groups)
+    for q in questions:
+        assert cfg is not None
+        dem = demand
+        if q.demand_areas:
+            labels = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
+            dem = demand.loc[labels]
+        sites = cand
+        if q.candidate_wijken is not None:
+            sites = cand[cand["wijk"].isin(q.candidate_wijken)]
+        existing = fac[
+            (fac["type"] == q.facility_type) & (fac["status"].fillna("existing") == "existing")
+        ]
+        cap_col = None
+        if q.capacity_col is not None:
+            if q.capacity_col not in existing:
+                raise DataError(
+                    f"plan question {q.name!r}: the facilities have no column "
+                    f"{q.capacity_col!r} (found: {listing(existing.columns)})."
+                )
+            existing = existing.assign(_capacity=existing[q.capacity_col])
+            sites = sites.assign(_capacity=q.new_capacity)
+            cap_col = "_capacity"
+        full = q.model in ("p_median", "p_center")
+        prob = locate.location_problem(
+            dem,
+            sites,
+            network=model,
+            existing=existing,
+            weight=q.target_group,
+            need=_plan_need(study, analysis, dem) if q.need_weighted else None,
+            target_groups=[g for g in groups if g in dem],
+            capacity_col=cap_col,
+            max_minutes=None if full else q.minutes,
+        )
+        common: dict[str, Any] = {
+            "allow_closing": q.allow_closing,
+            "time_limit": cfg.time_limit,
+            "mip_gap": cfg.mip_gap,
+            "max_minutes": q.minutes,
+        }
+        for p in [None] if q.model == "lscp" else q.p:
+            try:
+                opts = common if p is None else {**common, "p": p}
+                plans[(q.name, p)] = locate.solve(prob, q.model, **opts)
+            except InfeasibleError as exc:
+                notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+        if q.model in ("mclp", "p_median") and not q.allow_closing:
+            try:
+                greedy[q.name] = locate.greedy(
+                    prob, model=q.model, p=max(q.p), max_minutes=q.minutes
+                )
+                if prob.capacity is None:
+                    curve = locate.coverage_curve(
+                        prob,
+                        max_minutes=q.minutes,
+                        p_max=max(q.p),
+                        model=q.model,
+                        time_limit=cfg.time_limit,
+                        mip_gap=cfg.mip_gap,
+                    )
+                    curve.insert(0, "question", q.name)
+                    curves.append(curve.reset_index())
+            except InfeasibleError as exc:
+                notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+    supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
+    comparison = _scenarios(study, data, demand, acc, plans, members, notes, supply)
+    return PlanResults(
+        plans=plans,
+        greedy=greedy,
+        curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
+        candidates=cand,
+        scenarios=comparison,
+        notes=tuple(notes),
+        scenario_supply=tuple(supply),
+    )
+
+
+def _scenarios(
+    study: Study,
+    data: StudyData,
+    demand: gpd.GeoDataFrame,
+    acc: AccessResults,
+    plans: dict[tuple[str, int | None], locate.Plan],
+    members: dict[str, list[str]],
+    notes: list[str],
+    supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
+) -> pd.DataFrame:
+    cfg = study.config
+    lang = cfg.study.language
+    questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
+    asked = cfg.access.questions if cfg.access else []
+    levels: dict[str, Any] = {
+        "wijk": demand["wijk"],
+        "gemeente": demand["gemeente"],
+    }
+    names: dict[str, Any] = {
+        "wijk": data.wijken["wijk_name"],
+        "gemeente": (
+            {data.region.code: data.region.name}
+            if data.region.is_municipality
+            else data.region.municipality_names
+        ),
+    }
+    if members:
+        levels["area"] = {a: m for a, m in members.items() if m}
+        names["area"] = {a: a for a in members}
+    frames = []
+    for sc in cfg.scenarios:
+        if sc.plan is not None:
+            q = questions[sc.plan]
+            key = (q.name, None if q.model == "lscp" else sc.p)
+            if key not in plans:
+                notes.append(_i18n.text("plan_scenario_skipped", lang, name=sc.name))
+                continue
+            obj = scenario.Scenario.from_plan(
+                plans[key], name=sc.name, facility_type=q.facility_type, crs=demand.crs
+            )
+            groups, minutes = [q.target_group], [q.minutes]
+        else:
+            assert sc.facility_type is not None
+            add = gpd.GeoDataFrame(
+                {"name": [a.name for a in sc.add]},
+                geometry=gpd.points_from_xy([a.x for a in sc.add], [a.y for a in sc.add]),
+                index=pd.Index([f"{sc.name}:{i + 1}" for i in range(len(sc.add))]),
+                crs=demand.crs,
+            )
+            obj = scenario.Scenario(
+                name=sc.name, facility_type=sc.facility_type, add=add, close=tuple(sc.close)
+            )
+            mine = [a for a in asked if a.facility_type == sc.facility_type]
+            groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]
+            minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
+        current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
+        supply.append((sc.name, (current.apply(data.facilities), obj.apply(data.facilities))))
+        frame = scenario.compare(
+            demand,
+            data.facilities,
+            [obj],
+            network=acc.model,
+            target_groups=groups,
+            max_minutes=minutes,
+            by=levels,
+            names=names,
+        )
+        frame.insert(1, "source", obj.source)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -1,0 +1,128 @@
+"""The provenance record of a run: datasets, parameters, versions."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from importlib.metadata import version as _version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from wijkanalyse.datasets import CATALOGUE, Dataset, dataset_of, get_dataset
+from wijkanalyse.network import StreetNetwork
+from wijkanalyse.study.results import (
+    AccessResults,
+    Analysis,
+    PlanResults,
+    StudyData,
+)
+
+if TYPE_CHECKING:
+    from wijkanalyse.study.core import Study
+
+
+def _write_provenance(
+    study: Study,
+    data: StudyData,
+    out: Path,
+    analysis: Analysis | None = None,
+    acc: AccessResults | None = None,
+    planning: PlanResults | None = None,
+) -> Path:
+    from wijkanalyse import __version__
+
+    def entry(ds: Dataset) -> dict[str, Any]:
+        return {
+            "id": ds.id,
+            "title": ds.title,
+            "publisher": ds.publisher,
+            "licence": ds.licence,
+            "attribution": ds.attribution,
+            "source_url": ds.source_url,
+            "sha256": ds.sha256,
+            "vintage": ds.vintage,
+            "reference_year": ds.reference_year,
+        }
+
+    files = []
+    for src in (
+        *map(study.config.data.source, ("sectors", "population", "income")),
+        *map(study.config.data.source, ("energy", "open_space")),
+        *(f.source for f in study.config.facilities),
+    ):
+        if src and src not in CATALOGUE:
+            p = study.base_dir / src
+            entry_ = {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+            ds = dataset_of(p)
+            if ds is not None:
+                entry_["dataset"] = ds.id  # a byte-identical copy of a catalogued file
+            files.append(entry_)
+    manifest: dict[str, Any] = {
+        "package": "wijkanalyse",
+        "version": __version__,
+        "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        "study_file": str(study.path) if study.path else None,
+        "study": study.config.model_dump(mode="json"),
+        "municipality": {
+            "code": data.region.code,
+            "name": data.region.name,
+            "vintage": data.region.vintage,
+            "level": data.region.level,
+            "municipalities": list(data.region.municipalities),
+        },
+        "sector_vintage": study.config.study.vintage,
+        "datasets": [entry(get_dataset(d)) for d in data.datasets],
+        "input_files": files,
+        "notes": list(data.notes) + (list(analysis.notes) if analysis else []),
+        "suppression_threshold": study.config.indicators.suppression_threshold,
+    }
+    if analysis is not None:
+        used = {
+            src
+            for src in analysis.definitions["source"].dropna()
+            for src in str(src).split()
+            if src in CATALOGUE
+        }
+        known = {d["id"] for d in manifest["datasets"]}
+        manifest["datasets"] += [entry(get_dataset(d)) for d in sorted(used - known)]
+    if acc is not None:
+        model = acc.model
+        manifest["access"] = {
+            "profile": model.profile.name,
+            "speed_kmh": model.profile.speed_kmh,
+            "method": model.method,
+            "network": str(model.report) if isinstance(model, StreetNetwork) else None,
+            "need": acc.need_source,
+            "notes": list(acc.notes),
+        }
+        osm = study.config.access.osm if study.config.access else None
+        known = {d["id"] for d in manifest["datasets"]}
+        if osm in CATALOGUE and osm not in known:
+            manifest["datasets"].append(entry(get_dataset(osm)))
+    if planning is not None:
+        manifest["planning"] = {
+            "solver": f"HiGHS (highspy {_version('highspy')})",
+            "candidates": planning.candidates["source"].value_counts().to_dict()
+            if len(planning.candidates)
+            else {},
+            "plans": [
+                {
+                    "question": name,
+                    "p": p,
+                    "model": plan.model,
+                    "status": plan.status,
+                    "gap": plan.gap,
+                    # withheld (NA) where it is a count that may not be published
+                    "objective": None if pd.isna(plan.objective) else plan.objective,
+                    "solve_seconds": round(plan.solve_seconds, 3),
+                }
+                for (name, p), plan in planning.plans.items()
+            ],
+            "notes": list(planning.notes),
+        }
+    path = out / "provenance.json"
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -1,0 +1,154 @@
+"""The typed results of a study's steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from wijkanalyse import (
+    areas,
+    indicators,
+    io,
+    locate,
+)
+from wijkanalyse.areas import Region
+from wijkanalyse.network import CrowFlies, StreetNetwork
+
+
+@dataclass(frozen=True)
+class StudyData:
+    """Everything a study loads, in canonical frames."""
+
+    sectors: gpd.GeoDataFrame
+    wijken: gpd.GeoDataFrame
+    facilities: gpd.GeoDataFrame
+    areas: pd.DataFrame
+    road_graph: io.RoadGraphFrames | None
+    region: Region
+    notes: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+
+    @property
+    def municipality(self) -> Region:
+        """The study area (kept under its old name; see :attr:`region`)."""
+        return self.region
+
+    @property
+    def boundary(self) -> Any:
+        """The outline of the study area (union of its municipalities)."""
+        return areas.region_polygon(self.region)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The indicators and the index of a loaded study.
+
+    Attributes
+    ----------
+    inputs
+        The sector inputs of the indicators (population, income, energy, open space).
+    indicators
+        Indicator tables by level: ``"sectors"``, ``"wijken"`` (with the reference rows of
+        the municipality, arrondissement and Flanders, ``level`` says which),
+        ``"deelgemeenten"`` and ``"areas"``. Small numbers are already suppressed.
+    definitions
+        One row per indicator: labels, unit, direction, aggregation, source, caveat.
+    index
+        The index per level (``"wijken"``, ``"sectors"``): score, rank, decile, the
+        Monte Carlo rank interval, domain scores and missing indicators.
+    notes
+        How the inputs were assembled.
+    """
+
+    inputs: indicators.IndicatorInputs = field(repr=False)
+    indicators: dict[str, pd.DataFrame] = field(repr=False)
+    definitions: pd.DataFrame = field(repr=False)
+    index: dict[str, pd.DataFrame] = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AccessResults:
+    """Accessibility of a loaded study.
+
+    Attributes
+    ----------
+    model
+        The distance model: a street network, or straight lines × detour where none exists.
+    nearest
+        Per (sector, facility type): the nearest facility, travel time, distances, method.
+    coverage
+        Per (wijk or municipality, facility type, target group, threshold): population
+        covered and not covered (``level`` says which).
+    gaps
+        Need × poor access per sector, wijk and custom area, ranked per question.
+    equity
+        Per question and threshold, over the municipality's residents: mean and 90th
+        percentile travel time, Gini, Palma, share beyond the threshold.
+    need_source
+        What "need" is: ``index:<name>`` or an indicator id.
+    notes
+        How distances were measured and what could not be reached.
+    """
+
+    model: StreetNetwork | CrowFlies = field(repr=False)
+    nearest: pd.DataFrame = field(repr=False)
+    coverage: pd.DataFrame = field(repr=False)
+    gaps: pd.DataFrame = field(repr=False)
+    equity: pd.DataFrame = field(repr=False)
+    need_source: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanResults:
+    """Planning options and scenarios of a study.
+
+    Attributes
+    ----------
+    plans
+        The exact plans, keyed by (question name, p); p is ``None`` for LSCP.
+    greedy
+        Per question (MCLP, p-median): the greedy ranking up to the largest p.
+    curves
+        Per question and number of new sites: the exact and the greedy objective.
+    candidates
+        The candidate sites: ``name``, ``source``, ``snap_m``, ``attached``, ``wijk``.
+    scenarios
+        The comparison of every scenario with the current situation (see
+        :func:`wijkanalyse.scenario.compare`).
+    notes
+        Questions that could not be answered, and why.
+    """
+
+    plans: dict[tuple[str, int | None], locate.Plan] = field(repr=False)
+    greedy: dict[str, locate.Plan] = field(repr=False)
+    curves: pd.DataFrame = field(repr=False)
+    candidates: gpd.GeoDataFrame = field(repr=False)
+    scenarios: pd.DataFrame = field(repr=False)
+    notes: tuple[str, ...] = ()
+    scenario_supply: tuple[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]], ...] = field(
+        default=(), repr=False
+    )
+    """Per scenario name: its facilities of the type before and after (for the audit of what
+    may be published, :mod:`wijkanalyse._publish`)."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What :meth:`Study.run` wrote and the summary it printed."""
+
+    out: Path
+    files: tuple[Path, ...]
+    summary: tuple[str, ...]
+    data: StudyData = field(repr=False)
+    analysis: Analysis | None = field(default=None, repr=False)
+    access: AccessResults | None = field(default=None, repr=False)
+    planning: PlanResults | None = field(default=None, repr=False)
+    timings: dict[str, float] = field(default_factory=dict, repr=False)
+    """Seconds per step (``load``, ``indicators``, ``access``, ``planning``, ``write``,
+    ``report``) and ``total``."""

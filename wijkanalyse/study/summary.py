@@ -1,0 +1,448 @@
+"""The summary lines a run prints, in the study's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from wijkanalyse import (
+    _i18n,
+    access,
+    suppression,
+    vocab,
+)
+from wijkanalyse.study import publish as _publish
+from wijkanalyse.study.config import (
+    TargetGroup,
+)
+from wijkanalyse.study.results import (
+    AccessResults,
+    Analysis,
+    PlanResults,
+    StudyData,
+)
+
+if TYPE_CHECKING:
+    from wijkanalyse.study.core import Study
+
+
+def _group_label(group: TargetGroup, lang: str) -> str:
+    return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
+
+
+def summary(
+    study: Study,
+    data: StudyData,
+    out: Path | None = None,
+    files: list[Path] | None = None,
+    *,
+    analysis: Analysis | None = None,
+    access: AccessResults | None = None,
+    planning: PlanResults | None = None,
+) -> list[str]:
+    """Return the short summary of a loaded study, in the study's language.
+
+    Like every output, it shows only what may be published: counts below the
+    suppression threshold, and counts they could be derived from, are withheld
+    (:mod:`wijkanalyse.suppression`).
+    """
+    pub = _publish.protect(study, data, analysis, access, planning)
+    return _summary_lines(study, pub, out, files)
+
+
+def _summary_lines(
+    study: Study, pub: _publish.Published, out: Path | None, files: list[Path] | None
+) -> list[str]:
+    data, analysis, access, planning = pub.data, pub.analysis, pub.access, pub.planning
+    t, lang = _i18n.text, study.config.study.language
+    s, w = data.sectors, data.wijken
+    lines = [
+        t(
+            "summary_title",
+            lang,
+            name=data.region.name,
+            nis=data.region.code,
+            vintage=study.config.study.vintage,
+        )
+    ]
+    pseudo = [x for x in w.index if vocab.is_pseudo_wijk(x)]
+    extra = ""
+    if pseudo and "pop_total" in w:
+        extra = t(
+            "unlocated_wijk",
+            lang,
+            n=_i18n.fmt_count(w.loc[pseudo, "pop_total"].sum(min_count=len(pseudo)), lang),
+        )
+    n_geom = int((~(s.geometry.isna() | s.geometry.is_empty)).sum())
+    lines.append(
+        t(
+            "sectors_line",
+            lang,
+            n=len(s),
+            n_geom=n_geom,
+            n_wijken=len(w) - len(pseudo),
+            extra=extra,
+        )
+    )
+    why = s.get("pop_total_suppressed_reason", pd.Series(None, index=s.index))
+    missing = s["pop_total"].isna() & why.isna()  # absent, not withheld
+    if missing.any():
+        lines.append(t("population_missing", lang, n=int(missing.sum())))
+    else:
+        # the totals of the whole area are public (Statbel): never withheld
+        counts = pub.ledger.values
+        total = int(pd.Series(counts["pop_total"]).sum())
+        old = int(pd.Series(counts["pop_65plus"]).sum())
+        lines.append(
+            t(
+                "population_line",
+                lang,
+                total=_i18n.fmt_int(total, lang),
+                old=_i18n.fmt_int(old, lang),
+                share=_i18n.fmt_pct(old / total if total else float("nan"), 1, lang),
+            )
+        )
+    if "income_median" in s:
+        known = s["income_median"].dropna()
+        ds = study._dataset(study.config.data.source("income"))
+        year = ds.reference_year if ds and ds.reference_year else "?"
+        lines.append(
+            t(
+                "income_line",
+                lang,
+                year=year,
+                known=len(known),
+                n=len(s),
+                median="€ " + _i18n.fmt_int(round(float(known.median())), lang)
+                if len(known)
+                else t("unknown", lang),
+            )
+        )
+    f = data.facilities
+    if len(f):
+        counts = f["type"].value_counts()
+        listing_ = ", ".join(f"{_i18n.type_label(k, lang)} {v}" for k, v in counts.items())
+        lines.append(
+            t(
+                "facilities_line",
+                lang,
+                where=_where(data, lang),
+                buffer=_i18n.fmt_number(study.config.study.facility_buffer_m / 1000, 0, lang),
+                listing=listing_,
+            )
+        )
+    lines += [f"{t('warning', lang)}: {n}" for n in data.notes]
+    if data.road_graph is not None:
+        lines += _network_lines(study, data, lang)
+    for name, row in data.areas.iterrows():
+        note = "" if row["exact"] else t("area_approx", lang, note=row["note"])
+        lines.append(
+            t(
+                "area_line",
+                lang,
+                name=name,
+                n=len(row["sectors"].split()),
+                pop=_i18n.fmt_count(row.get("pop_total"), lang),
+                note=note,
+            )
+        )
+    if analysis is not None:
+        lines += _analysis_lines(study, analysis, lang)
+    if access is not None:
+        lines += _access_lines(study, access, data, lang)
+    if planning is not None:
+        lines += _plan_lines(study, planning, lang)
+    if out is not None and files:
+        top = [p for p in files if p.parent == out]
+        lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in top)))
+        reports = [p for p in files if p.parent.name == "report" and p.suffix == ".html"]
+        if reports:
+            n_pdf = sum(1 for p in files if p.parent.name == "report" and p.suffix == ".pdf")
+            lines.append(
+                t(
+                    "reports_line",
+                    lang,
+                    n=len(reports),
+                    pdf=n_pdf,
+                    index=out / "report" / "index.html",
+                    map=out / "maps" / "overzicht.html",
+                )
+            )
+    return lines
+
+
+def _analysis_lines(study: Study, analysis: Analysis, lang: str) -> list[str]:
+    t = _i18n.text
+    thr = study.config.indicators.suppression_threshold
+    sec = analysis.indicators["sectors"]
+    n_supp = int(
+        sum(
+            sec[c].isin(list(suppression.REASONS)).sum()
+            + (sec[c] == "small_numerator").sum()
+            + (sec[c] == "small_denominator").sum()
+            for c in sec.columns
+            if c.endswith("_suppressed_reason")
+        )
+    )
+    lines = [
+        t(
+            "indicators_line",
+            lang,
+            n=len(analysis.definitions),
+            thr=thr,
+            n_supp=n_supp,
+        )
+    ]
+    wk = analysis.indicators["wijken"]
+    refs = wk[wk["level"] != "wijk"]
+    if len(refs):
+        parts = []
+        for _, row in refs.iterrows():
+            share = row.get("share_65plus")
+            med = row.get("income_median")
+            parts.append(
+                f"{row['name']} "
+                + (_i18n.fmt_pct(float(share) / 100, 1, lang) if pd.notna(share) else "–")
+                + " / "
+                + ("€ " + _i18n.fmt_int(round(float(med)), lang) if pd.notna(med) else "–")
+            )
+        lines.append(t("reference_line", lang, refs="; ".join(parts)))
+    table = analysis.index.get("wijken")
+    if table is not None and study.config.index is not None:
+        draws = study.config.index.sensitivity.draws
+        lines.append(t("index_title", lang, name=study.config.index.name, draws=draws))
+        named = {w for a in study.config.areas for w in (a.wijken or [])}
+        scored = table[table["rank"].notna()].sort_values("rank")
+        show = scored[(scored["rank"] <= 5) | scored.index.isin(list(named))]
+        for code, row in show.iterrows():
+            interval = (
+                t(
+                    "index_interval",
+                    lang,
+                    p05=int(row["rank_p05"]),
+                    p95=int(row["rank_p95"]),
+                    p=_i18n.fmt_pct(float(row["p_top_decile"]), 0, lang),
+                )
+                if "rank_p05" in row and pd.notna(row["rank_p05"])
+                else ""
+            )
+            lines.append(
+                t(
+                    "index_row",
+                    lang,
+                    rank=int(row["rank"]),
+                    n=len(scored),
+                    name=row["name"],
+                    code=code,
+                    score=_i18n.fmt_number(float(row["score"]), 1, lang),
+                    interval=interval,
+                )
+            )
+    return lines
+
+
+def _access_lines(study: Study, acc: AccessResults, data: StudyData, lang: str) -> list[str]:
+    t = _i18n.text
+    groups = study.config.target_groups
+    prof = acc.model.profile
+    lines = [
+        t(
+            "access_title",
+            lang,
+            mode=prof.label_nl if lang == "nl" else prof.label_en,
+            speed=_i18n.fmt_number(prof.speed_kmh, 1, lang),
+        )
+    ]
+    lost = access.demand_points(data.sectors).attrs.get("no_location", [])
+    if lost:
+        pop = data.sectors.loc[lost, "pop_total"].sum(min_count=len(lost))
+        lines.append(
+            f"{t('warning', lang)}: "
+            + t("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_count(pop, lang))
+        )
+    lines += [f"{t('warning', lang)}: {n}" for n in acc.notes]
+    cov = acc.coverage
+    if not len(cov):
+        return lines
+    region_levels = [lv for lv in cov["level"].unique() if lv not in ("wijk", "gemeente")]
+    top_level = region_levels[0] if region_levels else "gemeente"
+    total = cov[cov["level"] == top_level]
+    munis = cov[cov["level"] == "gemeente"] if region_levels else cov.iloc[:0]
+    for _, row in total.iterrows():
+        label = _group_label(groups[str(row["target_group"])], lang)
+        lines.append(
+            t(
+                "access_row",
+                lang,
+                type=_i18n.type_label(str(row["facility_type"]), lang),
+                group=label,
+                minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
+                covered=_i18n.fmt_count(row["pop_covered"], lang),
+                total=_i18n.fmt_count(row["pop_in_group"], lang),
+                share=_i18n.fmt_pct(float(row["share_covered"]), 1, lang)
+                if pd.notna(row["share_covered"])
+                else t("unknown", lang),
+            )
+        )
+        same = munis[
+            (munis["facility_type"] == row["facility_type"])
+            & (munis["target_group"] == row["target_group"])
+            & (munis["threshold_minutes"] == row["threshold_minutes"])
+            & munis["share_covered"].notna()
+        ]
+        if len(same):
+            low = same.sort_values(["share_covered", "name"]).head(3)
+            lines.append(
+                t(
+                    "access_lowest",
+                    lang,
+                    listing="; ".join(
+                        f"{r['name']} {_i18n.fmt_pct(float(r['share_covered']), 1, lang)}"
+                        for _, r in low.iterrows()
+                    ),
+                )
+            )
+    gaps = acc.gaps
+    for key, block in gaps.groupby(
+        ["facility_type", "target_group", "threshold_minutes"], sort=False
+    ):
+        ftype, gname, thr = (str(k) for k in key)
+        wk = block[(block["level"] == "wijk") & block["gap_rank"].notna()]
+        top = wk.sort_values("gap_rank").head(3)
+        named = block[block["level"] == "area"]
+        parts = [
+            f"{row['name']} ({_i18n.fmt_count(row['pop_affected'], lang)}, "
+            f"{_i18n.fmt_pct(row['share_not_covered'], 0, lang)})"
+            for _, row in top.iterrows()
+        ]
+        areas_txt = [
+            f"{code} {_i18n.fmt_pct(row['share_not_covered'], 0, lang)}"
+            + (
+                f" ({_i18n.method_label(str(row['method']), lang)})"
+                if row["method"] != "network"
+                else ""
+            )
+            for code, row in named.iterrows()
+            if pd.notna(row["share_not_covered"])
+        ]
+        lines.append(
+            t(
+                "access_gap_row",
+                lang,
+                type=_i18n.type_label(str(ftype), lang),
+                group=_group_label(groups[gname], lang),
+                minutes=_i18n.fmt_number(float(thr), 0, lang),
+                top="; ".join(parts) or "–",
+                areas="; ".join(areas_txt) or "–",
+            )
+        )
+    return lines
+
+
+def _plan_lines(study: Study, res: PlanResults, lang: str) -> list[str]:
+    t = _i18n.text
+    groups = study.config.target_groups
+    questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+    lines = [t("plan_title", lang)] if questions else []
+    lines += [f"{t('warning', lang)}: {n}" for n in res.notes]
+    for (name, _), plan in res.plans.items():
+        q = questions[name]
+        cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
+        mean = cov["mean_minutes"]
+        sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
+        labels = [str(n) or str(i) for i, n in sites.items()]
+        lines.append(
+            t(
+                "plan_row",
+                lang,
+                type=_i18n.type_label(q.facility_type, lang),
+                group=_group_label(groups[q.target_group], lang),
+                model=_i18n.model_label(plan.model, lang),
+                minutes=_i18n.fmt_number(q.minutes, 0, lang),
+                n_new=len(labels),
+                covered=_i18n.fmt_count(cov["covered"], lang),
+                total=_i18n.fmt_count(cov["population"], lang),
+                share=_i18n.fmt_pct(cov["share_covered"], 1, lang),
+                mean=t("plan_mean", lang, mean=_i18n.fmt_number(mean, 1, lang))
+                if pd.notna(mean)
+                else "",
+                sites=", ".join(labels) or "–",
+                status=""
+                if plan.status == "optimal"
+                else t("plan_status", lang, gap=_i18n.fmt_pct(plan.gap, 2, lang)),
+            )
+        )
+    for name, plan in res.greedy.items():
+        if (plan.p or 0) < 2:
+            continue
+        sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
+        lines.append(
+            t(
+                "plan_greedy",
+                lang,
+                question=name,
+                sites=" → ".join(str(n) or str(i) for i, n in sites.items()) or "–",
+            )
+        )
+    sc = res.scenarios
+    if len(sc):
+        top = sc[sc["level"] == "gemeente"]
+        for _, row in top.iterrows():
+            lines.append(
+                t(
+                    "scenario_row",
+                    lang,
+                    name=row["scenario"],
+                    group=_group_label(groups[str(row["target_group"])], lang),
+                    minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
+                    before=_i18n.fmt_pct(row["share_covered_before"], 1, lang),
+                    after=_i18n.fmt_pct(row["share_covered_after"], 1, lang),
+                    type=_i18n.type_label(str(row["facility_type"]), lang),
+                    mean_before=_i18n.fmt_number(row["mean_minutes_before"], 1, lang),
+                    mean_after=_i18n.fmt_number(row["mean_minutes_after"], 1, lang),
+                )
+            )
+    return lines
+
+
+def _where(data: StudyData, lang: str) -> str:
+    key = "where_municipality" if data.region.is_municipality else "where_region"
+    return _i18n.text(key, lang)
+
+
+def _network_lines(study: Study, data: StudyData, lang: str) -> list[str]:
+    assert data.road_graph is not None
+    src = study.config.data.source("road_graph") or ""
+    ds = study._dataset(src or None)
+    edges = data.road_graph.edges
+    two_way = (
+        edges["has_reverse"].astype(bool)
+        if "has_reverse" in edges
+        else pd.Series(False, index=edges.index)
+    )
+    weight = pd.Series(1.0, index=edges.index).where(~two_way, 0.5)
+
+    def km_within(shape: Any) -> float:
+        idx = edges.sindex.query(shape, predicate="intersects")
+        if len(idx) == 0:
+            return 0.0
+        part = edges.geometry.iloc[idx].intersection(shape).length
+        return float((part * weight.iloc[idx].to_numpy()).sum()) / 1000
+
+    km = km_within(data.boundary)
+    where = _where(data, lang)
+    if km < 0.5:
+        return [_i18n.text("network_none", lang, where=where, coverage=ds.coverage if ds else src)]
+    lines = [
+        _i18n.text("network_line", lang, source=src, km=_i18n.fmt_number(km, 0, lang), where=where)
+    ]
+    gaps = [
+        f"{row.wijk_name} ({code})"
+        for code, row in data.wijken.iterrows()
+        if row.geometry is not None and not row.geometry.is_empty and km_within(row.geometry) < 1.0
+    ]
+    if gaps:
+        lines.append(_i18n.text("network_gaps", lang, wijken=_i18n.short_list(gaps, lang)))
+    return lines
