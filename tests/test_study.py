@@ -721,19 +721,21 @@ def test_flanders_run(mirror: Path, tmp_path: Path) -> None:
 
 
 def test_report_units(mirror: Path) -> None:
+    from wijkanalyse.study.core import _report_units as report_units
+
     raw = {"study": {"name": "Leuven", "municipality": "24062"}, "report": {"wijken": ["240621"]}}
     study = Study.from_dict(raw)
     data = study.load()
     notes: list[str] = []
-    assert study._report_units(data, notes) == ["240621"]
+    assert report_units(study.config, data, notes) == ["240621"]
     bad = Study.from_dict({**raw, "report": {"wijken": ["240621", "999"]}})
     with pytest.raises(DataError, match=r"report.wijken: 999 is not a wijk with an outline in Le"):
         bad.load()
     auto = Study.from_dict({**raw, "report": {"wijken": "auto", "max_wijken": 10}})
-    assert auto._report_units(data, notes) == []  # 24 wijken > 10: the overview only
+    assert report_units(auto.config, data, notes) == []  # 24 wijken > 10: the overview only
     assert notes
     assert "24 wijken met een omtrek (meer dan 10)" in notes[0]
-    assert Study.from_dict({**raw, "report": {}})._report_units(data, []) is None
+    assert report_units(Study.from_dict({**raw, "report": {}}).config, data, []) is None
 
 
 def test_plan_without_wijk_outlines(mirror: Path, tmp_path: Path) -> None:

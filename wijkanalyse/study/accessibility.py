@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -20,14 +20,13 @@ from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study import summary as _summary
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
     StudyData,
 )
-
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
 
 
 def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
@@ -37,11 +36,15 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
 
 
 def _distance_model(
-    study: Study, data: StudyData, demand: gpd.GeoDataFrame, notes: list[str]
+    config: StudyConfig,
+    sources: Sources,
+    data: StudyData,
+    demand: gpd.GeoDataFrame,
+    notes: list[str],
 ) -> StreetNetwork | CrowFlies:
-    acc = study.config.access
+    acc = config.access
     assert acc is not None
-    lang = study.config.study.language
+    lang = config.study.language
     prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
     crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
     opts: dict[str, Any] = {
@@ -51,9 +54,9 @@ def _distance_model(
         "detour_factor": acc.detour_factor,
     }
     if acc.osm is not None:
-        net = StreetNetwork.from_osm(study._source(acc.osm), crs=data.sectors.crs, **opts)
+        net = StreetNetwork.from_osm(sources.path(acc.osm), crs=data.sectors.crs, **opts)
     elif data.road_graph is not None:
-        label = study.config.data.source("road_graph") or "road graph"
+        label = config.data.source("road_graph") or "road graph"
         net = StreetNetwork.from_road_graph(data.road_graph, **opts)
         net = replace(net, report=replace(net.report, source=label))
     else:
@@ -110,7 +113,12 @@ def _distance_model(
 
 
 def accessibility(
-    study: Study, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
+    config: StudyConfig,
+    sources: Sources,
+    data: StudyData,
+    analysis: Analysis | None = None,
+    *,
+    scheduler: Scheduler = None,
 ) -> AccessResults | None:
     """Compute travel times, coverage, equity and coverage gaps of the ``[access]`` section.
 
@@ -119,13 +127,13 @@ def accessibility(
 
     Returns ``None`` when the study has no ``[access]`` section.
     """
-    acc = study.config.access
+    acc = config.access
     if acc is None:
         return None
     notes: list[str] = []
     # sectors without a location are named in the summary (with their protected count)
     demand = access.demand_points(data.sectors, demand_point="representative_point")
-    model = _distance_model(study, data, demand, notes)
+    model = _distance_model(config, sources, data, demand, notes)
     fac = data.facilities
     types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
     asked = [q.facility_type for q in acc.questions if q.facility_type not in types]
@@ -141,14 +149,14 @@ def accessibility(
             network=model,
             types=types,
             tiles=demand.get("gemeente"),
-            scheduler=study._scheduler(scheduler),
+            scheduler=(scheduler if scheduler is not None else config.compute.scheduler),
         )
         if types
         else pd.DataFrame()
     )
     wijk_names = data.wijken["wijk_name"]
     need_s, need_w, need_label, higher = (
-        _analyse._need(study, analysis, notes)
+        _analyse._need(config, sources, analysis, notes)
         if acc.questions
         else (pd.Series(), pd.Series(), "", "")
     )

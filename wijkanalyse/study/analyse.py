@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import geopandas as gpd
 import pandas as pd
 
@@ -19,37 +17,41 @@ from wijkanalyse._errors import (
 from wijkanalyse._validate import listing
 from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig, index_spec
 from wijkanalyse.study.results import (
     Analysis,
     StudyData,
 )
 
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
-
 
 def analyse(
-    study: Study, data: StudyData, *, progress: bool = False, scheduler: Scheduler = None
+    config: StudyConfig,
+    sources: Sources,
+    data: StudyData,
+    *,
+    progress: bool = False,
+    scheduler: Scheduler = None,
 ) -> Analysis:
     """Compute the indicators (every level, with references) and the index of ``data``.
 
     ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
     are ranked; see :mod:`wijkanalyse.parallel`.
     """
-    cfg = study.config
+    cfg = config
     icfg = cfg.indicators
     thr = icfg.suppression_threshold
     notes: list[str] = []
     vintage = cfg.study.vintage
-    energy = study._spec(cfg.data.energy)
-    open_space = study._spec(cfg.data.open_space)
+    energy = sources.spec(cfg.data.energy)
+    open_space = sources.spec(cfg.data.open_space)
     if vintage != 2024 and (energy or open_space):
         notes.append(
             "energy and open space are published on the 2019/2024 sectors; left out for "
             f"a study of vintage {vintage}"
         )
         energy = open_space = None
-    with study._hints("energy", "open_space"):
+    with sources.hints("energy", "open_space"):
         inputs = indicators.sector_inputs(
             data.sectors,
             energy=energy,
@@ -99,14 +101,14 @@ def analyse(
         f"data.{key} {src!r}"
         for key in ("population", "income", "energy", "open_space")
         if (src := cfg.data.source(key)) is not None
-        and ((ds := study._dataset(src)) is None or ds.coverage not in flemish)
+        and ((ds := sources.dataset(src)) is None or ds.coverage not in flemish)
     ]
     if icfg.references and not unknown_reach and vintage == 2024:
         ref = indicators.reference_indicators(
             data.region,
             indicators=[c for c in wk.attrs["indicators"]],
-            population=study._spec(cfg.data.population),
-            income=study._spec(cfg.data.income),
+            population=sources.spec(cfg.data.population),
+            income=sources.spec(cfg.data.income),
             energy=energy,
             open_space=open_space,
             facilities=common["facilities"],
@@ -129,7 +131,7 @@ def analyse(
     meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
     definitions = indicators.list_indicators(list(meta.values()), threshold=thr)
     index_tables: dict[str, pd.DataFrame] = {}
-    spec = study.index_spec()
+    spec = index_spec(config.index)
     if spec is not None and cfg.index is not None:
         sens = cfg.index.sensitivity
         for level in cfg.index.levels:
@@ -155,7 +157,7 @@ def analyse(
                     leave_one_out=sens.leave_one_out,
                     top_k=sens.top_k,
                     progress=progress,
-                    scheduler=study._scheduler(scheduler),
+                    scheduler=(scheduler if scheduler is not None else config.compute.scheduler),
                 )
                 result = result.join(mc)
             result.insert(0, "name", table["name"])
@@ -170,14 +172,14 @@ def analyse(
 
 
 def _need(
-    study: Study, analysis: Analysis | None, notes: list[str]
+    config: StudyConfig, sources: Sources, analysis: Analysis | None, notes: list[str]
 ) -> tuple[pd.Series, pd.Series, str, str]:
     """Need per sector and per wijk, its label and whether higher means more need."""
-    acc = study.config.access
+    acc = config.access
     assert acc is not None
-    lang = study.config.study.language
+    lang = config.study.language
     if acc.need == "index" and analysis is not None and analysis.index:
-        name = study.config.index.name if study.config.index else "index"
+        name = config.index.name if config.index else "index"
         sec = analysis.index.get("sectors", pd.DataFrame(columns=["score"]))["score"]
         wk = analysis.index.get("wijken", pd.DataFrame(columns=["score"]))["score"]
         return sec, wk, f"index:{name}", "higher"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wijkanalyse import (
     areas,
@@ -16,9 +15,8 @@ from wijkanalyse._errors import (
 )
 from wijkanalyse._validate import NIS5_RE, Problems, close_matches, listing
 from wijkanalyse.datasets import CATALOGUE
-
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig, index_spec
 
 
 def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
@@ -48,9 +46,9 @@ def _brussels_problem(where: str, codes: list[str], vintage: int) -> str:
     )
 
 
-def _check_area(study: Study, problems: Problems) -> None:
+def _check_area(config: StudyConfig, sources: Sources, problems: Problems) -> None:
     """Refuse Brussels codes before any work: a study covers Flemish municipalities."""
-    st = study.config.study
+    st = config.study
     key = "municipality" if st.municipality is not None else "region"
     codes = [st.area] if isinstance(st.area, str) else list(st.area)
     brussels = [c for c in codes if areas.in_brussels(c)]
@@ -58,17 +56,17 @@ def _check_area(study: Study, problems: Problems) -> None:
         problems.add(_brussels_problem(f"study.{key}", brussels, st.vintage))
 
 
-def _check_sources(study: Study, label: str) -> None:
+def _check_sources(config: StudyConfig, sources: Sources, label: str) -> None:
     problems = Problems(label)
-    _check_area(study, problems)
-    d = study.config.data
+    _check_area(config, sources, problems)
+    d = config.data
     for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
         src = d.source(key)
         if src is not None:
-            _source_problem(study, src, f"data.{key}", problems)
-    for i, fac in enumerate(study.config.facilities):
-        _source_problem(study, fac.source, f"facilities[{i}].source", problems)
-    area_names = [a.name for a in study.config.areas]
+            _source_problem(config, sources, src, f"data.{key}", problems)
+    for i, fac in enumerate(config.facilities):
+        _source_problem(config, sources, fac.source, f"facilities[{i}].source", problems)
+    area_names = [a.name for a in config.areas]
     repeated = sorted({n for n in area_names if area_names.count(n) > 1})
     if repeated:
         problems.add(
@@ -76,22 +74,22 @@ def _check_sources(study: Study, label: str) -> None:
             f"{listing(repr(n) for n in repeated)}; an area's name is its key in every "
             "output: give each [[areas]] entry its own name."
         )
-    for group in study.config.target_groups:
+    for group in config.target_groups:
         if not group.startswith("pop_"):
             problems.add(
                 f"target_groups.{group}: a target group is a population column "
                 "such as 'pop_total' or 'pop_65plus'."
             )
-    if study.config.access is not None:
-        _check_access(study, problems)
-    if study.config.plan is not None or study.config.scenarios:
-        _check_plan(study, problems)
-    if study.config.index is not None:
-        types = {t for f in study.config.facilities for t in (f.types or [])}
+    if config.access is not None:
+        _check_access(config, sources, problems)
+    if config.plan is not None or config.scenarios:
+        _check_plan(config, sources, problems)
+    if config.index is not None:
+        types = {t for f in config.facilities for t in (f.types or [])}
         known = set(indicators.REGISTRY) | {
             i.id for i in indicators.facility_indicators(sorted(types))
         }
-        for dname, dom in study.config.index.domains.items():
+        for dname, dom in config.index.domains.items():
             for ind_id in dom.indicators:
                 if ind_id not in known:
                     hits = close_matches(ind_id, known)
@@ -101,20 +99,20 @@ def _check_sources(study: Study, label: str) -> None:
                         "`wijkanalyse indicators list` shows them."
                     )
         try:
-            study.index_spec()
+            index_spec(config.index)
         except SchemaError as exc:
             problems.add(str(exc))
     problems.raise_if_any(SchemaError)
 
 
-def _check_access(study: Study, problems: Problems) -> None:
-    acc = study.config.access
+def _check_access(config: StudyConfig, sources: Sources, problems: Problems) -> None:
+    acc = config.access
     assert acc is not None
     if acc.osm is not None:
-        _source_problem(study, acc.osm, "access.osm", problems)
+        _source_problem(config, sources, acc.osm, "access.osm", problems)
     known_types = None
-    if all(f.types is not None for f in study.config.facilities):
-        known_types = {t for f in study.config.facilities for t in (f.types or [])}
+    if all(f.types is not None for f in config.facilities):
+        known_types = {t for f in config.facilities for t in (f.types or [])}
     for i, q in enumerate(acc.questions):
         if known_types is not None and q.facility_type not in known_types:
             hits = close_matches(q.facility_type, known_types)
@@ -123,10 +121,10 @@ def _check_access(study: Study, problems: Problems) -> None:
                 f"access.questions[{i}].facility_type {q.facility_type!r} is not a type of "
                 f"the [[facilities]] ({listing(sorted(known_types))}){hint}"
             )
-        if q.target_group not in study.config.target_groups:
+        if q.target_group not in config.target_groups:
             problems.add(
                 f"access.questions[{i}].target_group {q.target_group!r} is not one of "
-                f"[target_groups] ({listing(study.config.target_groups)})."
+                f"[target_groups] ({listing(config.target_groups)})."
             )
     if acc.need != "index" and acc.need not in indicators.REGISTRY:
         hits = close_matches(acc.need, indicators.REGISTRY)
@@ -134,8 +132,8 @@ def _check_access(study: Study, problems: Problems) -> None:
         problems.add(f"access.need must be 'index' or an indicator id, got {acc.need!r}{hint}")
 
 
-def _check_plan(study: Study, problems: Problems) -> None:
-    cfg = study.config
+def _check_plan(config: StudyConfig, sources: Sources, problems: Problems) -> None:
+    cfg = config
     plan = cfg.plan
     if cfg.access is None:
         problems.add(
@@ -152,7 +150,7 @@ def _check_plan(study: Study, problems: Problems) -> None:
         problems.add(f"plan.questions: names repeat ({listing(names)}); name each once.")
     if plan is not None:
         for i, src in enumerate(plan.sites):
-            _source_problem(study, src.source, f"plan.sites[{i}].source", problems)
+            _source_problem(config, sources, src.source, f"plan.sites[{i}].source", problems)
     for i, q in enumerate(questions):
         where = f"plan.questions[{i}] ({q.name})"
         if known_types is not None and q.facility_type not in known_types:
@@ -204,13 +202,17 @@ def _check_plan(study: Study, problems: Problems) -> None:
             )
 
 
-def _source_problem(study: Study, source: str, where: str, problems: Problems) -> None:
+def _source_problem(
+    config: StudyConfig, sources: Sources, source: str, where: str, problems: Problems
+) -> None:
     if source in CATALOGUE:
         return
     looks_like_path = "/" in source or "\\" in source or Path(source).suffix
     if looks_like_path:
-        if not (study.base_dir / source).exists():
-            problems.add(f"{where}: file {source!r} does not exist (relative to {study.base_dir}).")
+        if not (sources.base_dir / source).exists():
+            problems.add(
+                f"{where}: file {source!r} does not exist (relative to {sources.base_dir})."
+            )
         return
     hits = close_matches(source, CATALOGUE)
     hint = f" Did you mean {', '.join(map(repr, hits))}?" if hits else ""

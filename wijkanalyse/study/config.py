@@ -25,6 +25,7 @@ from wijkanalyse._errors import (
     WijkanalyseError,
 )
 from wijkanalyse._validate import NIS5_RE
+from wijkanalyse.index import IndexSpec
 
 
 def _nis_code(value: object) -> object:
@@ -478,3 +479,22 @@ class StudyConfig(_Model):
     scenarios: list[ScenarioSection] = []
     report: ReportSection = ReportSection()
     compute: ComputeSection = ComputeSection()
+
+
+def index_spec(section: IndexSection | None) -> IndexSpec | None:
+    """Return the index definition of an ``[index]`` table, or ``None`` without one."""
+    if section is None:
+        return None
+    return IndexSpec.from_dict(
+        {
+            "name": section.name,
+            "normalisation": section.normalisation,
+            "transform": section.transform,
+            "missing": section.missing,
+            "directions": dict(section.directions),
+            "domains": {
+                k: {"weight": v.weight, "indicators": v.indicators}
+                for k, v in section.domains.items()
+            },
+        }
+    )

@@ -33,17 +33,15 @@ Example study file (see ``examples/leuven.toml``)::
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 import tomllib
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
     ValidationError,
 )
 
@@ -57,12 +55,12 @@ from wijkanalyse._errors import (
     SchemaError,
 )
 from wijkanalyse._validate import Problems
-from wijkanalyse.datasets import CATALOGUE, Dataset, Source, dataset_of
 from wijkanalyse.index import IndexSpec
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import accessibility as _accessibility
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study import checks as _checks
+from wijkanalyse.study import config as _config
 from wijkanalyse.study import load as _load
 from wijkanalyse.study import planning as _planning
 from wijkanalyse.study import provenance as _provenance
@@ -71,11 +69,10 @@ from wijkanalyse.study import summary as _summary
 from wijkanalyse.study import write as _write
 from wijkanalyse.study._messages import (
     _describe,
-    _hinting_any,
 )
+from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import (
     StudyConfig,
-    _Source,
 )
 from wijkanalyse.study.results import (
     AccessResults,
@@ -136,7 +133,7 @@ class Study:
             problems.raise_if_any(SchemaError)
             raise AssertionError("unreachable") from exc
         study = cls(config=config, base_dir=Path(base_dir), path=path)
-        _checks._check_sources(study, label)
+        _checks._check_sources(config, Sources(config.data, Path(base_dir), path), label)
         return study
 
     def with_language(self, language: Literal["nl", "en"]) -> Study:
@@ -147,65 +144,16 @@ class Study:
 
     def index_spec(self) -> IndexSpec | None:
         """Return the study's index definition, or ``None`` when it has none."""
-        cfg = self.config.index
-        if cfg is None:
-            return None
-        return IndexSpec.from_dict(
-            {
-                "name": cfg.name,
-                "normalisation": cfg.normalisation,
-                "transform": cfg.transform,
-                "missing": cfg.missing,
-                "directions": dict(cfg.directions),
-                "domains": {
-                    k: {"weight": v.weight, "indicators": v.indicators}
-                    for k, v in cfg.domains.items()
-                },
-            }
-        )
+        return _config.index_spec(self.config.index)
 
-    def _source(self, source: str) -> str:
-        return source if source in CATALOGUE else str(self.base_dir / source)
-
-    @overload
-    def _spec(self, value: _Source) -> str | Source: ...
-
-    @overload
-    def _spec(self, value: _Source | None) -> str | Source | None: ...
-
-    def _spec(self, value: _Source | None) -> str | Source | None:
-        """Return a ``[data]`` source as readers take it: id or path, with its options."""
-        if value is None:
-            return None
-        where = self._source(value.source)
-        options = value.read_options()
-        return Source(where, **options) if options else where
-
-    def _hints(self, *keys: str) -> contextlib.AbstractContextManager[None]:
-        """Add to a reader's error where its options go in ``[data]`` (see :func:`_hinting`)."""
-        data = self.config.data
-        entries: list[tuple[str, str, type[BaseModel], dict[str, str | None]]] = []
-        for key in keys:
-            value = getattr(data, key)
-            if value is None:
-                continue
-            # a [data] source's crs is the reader's assume_crs; a reader's crs= (the CRS
-            # a file states) cannot be overridden from here
-            renames: dict[str, str | None] = {"assume_crs": "crs", "crs": None}
-            if key in ("energy", "open_space"):
-                renames["year"] = f"indicators.{key}_year"
-            entries.append((f"data.{key}", value.source, type(value), renames))
-        return _hinting_any(entries)
-
-    def _dataset(self, source: str | None) -> Dataset | None:
-        """Return the catalogue entry of a source: its id, or a file that is a catalogued file."""
-        if source is None:
-            return None
-        return dataset_of(self._source(source))
+    @property
+    def sources(self) -> Sources:
+        """Where the study's inputs are (dataset ids, or files relative to the study file)."""
+        return Sources(self.config.data, self.base_dir, self.path)
 
     def load(self) -> StudyData:
         """Load and check every input of the study into canonical frames."""
-        return _load.load(self)
+        return _load.load(self.config, self.sources)
 
     def analyse(
         self, data: StudyData, *, progress: bool = False, scheduler: Scheduler = None
@@ -215,7 +163,9 @@ class Study:
         ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
         are ranked; see :mod:`wijkanalyse.parallel`.
         """
-        return _analyse.analyse(self, data, progress=progress, scheduler=scheduler)
+        return _analyse.analyse(
+            self.config, self.sources, data, progress=progress, scheduler=scheduler
+        )
 
     def accessibility(
         self, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
@@ -227,7 +177,9 @@ class Study:
 
         Returns ``None`` when the study has no ``[access]`` section.
         """
-        return _accessibility.accessibility(self, data, analysis, scheduler=scheduler)
+        return _accessibility.accessibility(
+            self.config, self.sources, data, analysis, scheduler=scheduler
+        )
 
     def planning(
         self,
@@ -239,7 +191,7 @@ class Study:
 
         Returns ``None`` when the study has neither, or no ``[access]`` results.
         """
-        return _planning.planning(self, data, acc, analysis)
+        return _planning.planning(self.config, self.sources, data, acc, analysis)
 
     def run(
         self,
@@ -289,9 +241,10 @@ class Study:
             On Ctrl-C, once the temporary folder is removed (``out`` is unchanged).
         """
         out_dir = Path(out)
-        target = outputs.check_out(out_dir, inputs=self._input_files())
+        target = outputs.check_out(out_dir, inputs=self.sources.input_files(self.config))
         with outputs.interrupt_guard(), outputs.Staging(target) as stage:
-            return self._run(
+            return _run(
+                self,
                 stage,
                 out_dir,
                 echo=echo,
@@ -300,130 +253,6 @@ class Study:
                 scheduler=scheduler,
                 progress=progress,
             )
-
-    def _input_files(self) -> list[Path]:
-        """Return the files (not dataset ids) this study reads, the study file included."""
-        keys = ("sectors", "population", "income", "energy", "open_space", "road_graph")
-        sources = [self.config.data.source(key) for key in keys]
-        sources += [f.source for f in self.config.facilities]
-        if self.config.access is not None:
-            sources.append(self.config.access.osm)
-        found = [self.base_dir / s for s in sources if s and s not in CATALOGUE]
-        return ([self.path] if self.path is not None else []) + found
-
-    def _run(
-        self,
-        stage: outputs.Staging,
-        out_dir: Path,
-        *,
-        echo: bool,
-        report: bool,
-        pdf: bool,
-        scheduler: Scheduler,
-        progress: bool,
-    ) -> RunResult:
-        """Do the work of :meth:`run` in ``stage``'s temporary folder, then commit it."""
-        timings: dict[str, float] = {}
-        clock = time.perf_counter()
-        start = clock
-
-        def lap(step: str) -> None:
-            nonlocal clock
-            outputs.check_interrupt()
-            now = time.perf_counter()
-            timings[step] = now - clock
-            clock = now
-
-        data = self.load()
-        lap("load")
-        analysis = self.analyse(data, scheduler=scheduler, progress=progress)
-        lap("indicators")
-        acc = self.accessibility(data, analysis, scheduler=scheduler)
-        lap("access")
-        planning = self.planning(data, acc, analysis)
-        lap("planning")
-        tmp = stage.path
-        # only what may be published reaches the files, the summary, the maps and reports
-        pub = _publish.protect(self, data, analysis, acc, planning)
-        files = _write._write(self, pub.data, tmp)
-        if pub.analysis is not None:
-            files += _write._write_analysis(self, pub.analysis, tmp)
-        if pub.access is not None:
-            files += _write._write_access(self, pub.access, pub.data, tmp)
-        if pub.planning is not None:
-            files += _write._write_planning(self, pub.planning, tmp)
-        files.append(
-            _provenance._write_provenance(
-                self, pub.data, tmp, pub.analysis, pub.access, pub.planning
-            )
-        )
-        lap("write")
-        report_notes: list[str] = []
-        if report:
-            from wijkanalyse import report as _report
-
-            units = self._report_units(data, report_notes)
-            machine_notes: list[str] = []  # e.g. HarfBuzz-Subset missing: PDFs made, note shown
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", DataWarning)
-                files += _report._render(
-                    tmp,
-                    language=self.config.study.language,
-                    pdf=pdf and self.config.report.pdf,
-                    units=units,
-                    notes=machine_notes,
-                )
-            for w in caught:
-                if issubclass(w.category, DataWarning):
-                    machine_notes.append(str(w.message))
-                else:
-                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-            report_notes += [
-                f"{_i18n.text('warning', self.config.study.language)}: {note}"
-                for note in machine_notes
-            ]
-        lap("report")
-        timings["total"] = time.perf_counter() - start
-        # the paths the files will have once the temporary folder is moved into place
-        final = [*stage.relocate(files, out_dir), out_dir / outputs.MANIFEST]
-        summary = tuple(_summary._summary_lines(self, pub, out_dir, final)) + tuple(report_notes)
-        stage.commit(study_file=self.path, title=self.config.study.name)
-        if echo:
-            for line in summary:
-                log.info(line)
-        return RunResult(
-            out=out_dir,
-            files=tuple(final),
-            summary=summary,
-            data=data,
-            analysis=analysis,
-            access=acc,
-            planning=planning,
-            timings=timings,
-        )
-
-    def _scheduler(self, scheduler: Scheduler) -> Scheduler:
-        return scheduler if scheduler is not None else self.config.compute.scheduler
-
-    def _report_units(self, data: StudyData, notes: list[str]) -> list[str] | None:
-        """Return the wijken and areas that get a report of their own (``None``: all)."""
-        cfg = self.config.report
-        lang = self.config.study.language
-        outlined = [c for c in data.wijken.index if data.wijken.geometry.get(c) is not None]
-        area_names = [str(a) for a in data.areas.index]
-        if cfg.wijken == "all":
-            return None
-        if cfg.wijken == "none":
-            return area_names
-        if isinstance(cfg.wijken, list):  # checked against the outlined wijken by load()
-            return [*cfg.wijken, *area_names]
-        if len(outlined) <= cfg.max_wijken:
-            return None
-        notes.append(
-            f"{_i18n.text('warning', lang)}: "
-            + _i18n.text("report_wijken_skipped", lang, n=len(outlined), max=cfg.max_wijken)
-        )
-        return area_names
 
     def summary(
         self,
@@ -442,5 +271,127 @@ class Study:
         (:mod:`wijkanalyse.suppression`).
         """
         return _summary.summary(
-            self, data, out, files, analysis=analysis, access=access, planning=planning
+            self.config,
+            self.sources,
+            data,
+            out,
+            files,
+            analysis=analysis,
+            access=access,
+            planning=planning,
         )
+
+
+def _run(
+    study: Study,
+    stage: outputs.Staging,
+    out_dir: Path,
+    *,
+    echo: bool,
+    report: bool,
+    pdf: bool,
+    scheduler: Scheduler,
+    progress: bool,
+) -> RunResult:
+    """Do the work of :meth:`run` in ``stage``'s temporary folder, then commit it."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    start = clock
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        outputs.check_interrupt()
+        now = time.perf_counter()
+        timings[step] = now - clock
+        clock = now
+
+    data = study.load()
+    lap("load")
+    analysis = study.analyse(data, scheduler=scheduler, progress=progress)
+    lap("indicators")
+    acc = study.accessibility(data, analysis, scheduler=scheduler)
+    lap("access")
+    planning = study.planning(data, acc, analysis)
+    lap("planning")
+    tmp = stage.path
+    # only what may be published reaches the files, the summary, the maps and reports
+    pub = _publish.protect(study.config, study.sources, data, analysis, acc, planning)
+    files = _write._write(study.config, study.sources, pub.data, tmp)
+    if pub.analysis is not None:
+        files += _write._write_analysis(study.config, study.sources, pub.analysis, tmp)
+    if pub.access is not None:
+        files += _write._write_access(study.config, study.sources, pub.access, pub.data, tmp)
+    if pub.planning is not None:
+        files += _write._write_planning(study.config, study.sources, pub.planning, tmp)
+    files.append(
+        _provenance._write_provenance(
+            study.config, study.sources, pub.data, tmp, pub.analysis, pub.access, pub.planning
+        )
+    )
+    lap("write")
+    report_notes: list[str] = []
+    if report:
+        from wijkanalyse import report as _report
+
+        units = _report_units(study.config, data, report_notes)
+        machine_notes: list[str] = []  # e.g. HarfBuzz-Subset missing: PDFs made, note shown
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DataWarning)
+            files += _report._render(
+                tmp,
+                language=study.config.study.language,
+                pdf=pdf and study.config.report.pdf,
+                units=units,
+                notes=machine_notes,
+            )
+        for w in caught:
+            if issubclass(w.category, DataWarning):
+                machine_notes.append(str(w.message))
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        report_notes += [
+            f"{_i18n.text('warning', study.config.study.language)}: {note}"
+            for note in machine_notes
+        ]
+    lap("report")
+    timings["total"] = time.perf_counter() - start
+    # the paths the files will have once the temporary folder is moved into place
+    final = [*stage.relocate(files, out_dir), out_dir / outputs.MANIFEST]
+    summary = tuple(
+        _summary._summary_lines(study.config, study.sources, pub, out_dir, final)
+    ) + tuple(report_notes)
+    stage.commit(study_file=study.path, title=study.config.study.name)
+    if echo:
+        for line in summary:
+            log.info(line)
+    return RunResult(
+        out=out_dir,
+        files=tuple(final),
+        summary=summary,
+        data=data,
+        analysis=analysis,
+        access=acc,
+        planning=planning,
+        timings=timings,
+    )
+
+
+def _report_units(config: StudyConfig, data: StudyData, notes: list[str]) -> list[str] | None:
+    """Return the wijken and areas that get a report of their own (``None``: all)."""
+    cfg = config.report
+    lang = config.study.language
+    outlined = [c for c in data.wijken.index if data.wijken.geometry.get(c) is not None]
+    area_names = [str(a) for a in data.areas.index]
+    if cfg.wijken == "all":
+        return None
+    if cfg.wijken == "none":
+        return area_names
+    if isinstance(cfg.wijken, list):  # checked against the outlined wijken by load()
+        return [*cfg.wijken, *area_names]
+    if len(outlined) <= cfg.max_wijken:
+        return None
+    notes.append(
+        f"{_i18n.text('warning', lang)}: "
+        + _i18n.text("report_wijken_skipped", lang, n=len(outlined), max=cfg.max_wijken)
+    )
+    return area_names

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -20,12 +19,11 @@ from wijkanalyse.study._messages import (
     _not_of,
     _wijk_hints,
 )
+from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import (
     FacilitySource,
+    StudyConfig,
 )
-
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
 
 
 def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> bool:
@@ -40,7 +38,7 @@ def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> boo
 
 
 def _check_extents(
-    study: Study, muni: Region, problems: Problems, notes: list[str]
+    config: StudyConfig, sources: Sources, muni: Region, problems: Problems, notes: list[str]
 ) -> dict[int, tuple[str, ...]]:
     """Name every catalogue source of the study that does not cover its area.
 
@@ -48,7 +46,7 @@ def _check_extents(
     municipalities they miss (see :meth:`_check_fit`).
     """
     partial: dict[int, tuple[str, ...]] = {}
-    cfg = study.config
+    cfg = config
     keyed: list[tuple[str, str | None]] = [
         (f"facilities[{i}].source", f.source) for i, f in enumerate(cfg.facilities)
     ]
@@ -59,7 +57,7 @@ def _check_extents(
     if cfg.plan is not None:
         keyed += [(f"plan.sites[{i}].source", f.source) for i, f in enumerate(cfg.plan.sites)]
     for key, src in keyed:
-        ds = study._dataset(src)  # an id, or a file that is a catalogued file
+        ds = sources.dataset(src)  # an id, or a file that is a catalogued file
         if src is None or ds is None:
             continue
         lacking = areas.not_covered(ds.id, muni)
@@ -93,7 +91,8 @@ def _check_extents(
 
 
 def _check_fit(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     sectors: gpd.GeoDataFrame,
     wijken: gpd.GeoDataFrame,
     facilities: gpd.GeoDataFrame,
@@ -109,10 +108,10 @@ def _check_fit(
     wijk of another municipality, a road graph that reaches none of its sectors) is one
     problem, named by its key with what to change. Run before any computation.
     """
-    cfg = study.config
+    cfg = config
     reach_km = cfg.study.facility_buffer_m / 1000
     have = set(facilities["type"].dropna().astype(str)) if len(facilities) else set()
-    sources = listing(f.source for f in cfg.facilities) or "none"
+    registers = listing(f.source for f in cfg.facilities) or "none"
     lacking_fix = (
         "remove it, or add a [[facilities]] source that has this type there (e.g. the "
         "city's own register)"
@@ -122,7 +121,7 @@ def _check_fit(
         if ftype not in have and ftype[:16] not in have:
             problems.add(
                 f"{where}.facility_type {ftype!r}: no facility of this type in {muni.name} "
-                f"or within {reach_km:g} km of it in the [[facilities]] sources ({sources}); "
+                f"or within {reach_km:g} km of it in the [[facilities]] sources ({registers}); "
                 f"{lacking_fix}."
             )
             return
@@ -211,7 +210,7 @@ def _check_fit(
             limit = max(cfg.access.max_snap_m, 300.0)
             if not (dist <= limit).any():
                 src = cfg.data.source("road_graph")
-                ds = study._dataset(src)
+                ds = sources.dataset(src)
                 covers = f" (it covers {ds.coverage})" if ds else ""
                 problems.add(
                     f"data.road_graph {src!r} has no street within {limit:g} m of any "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -33,15 +33,14 @@ from wijkanalyse.study._messages import (
     _hinting,
     _not_of,
 )
+from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import (
     FacilitySource,
+    StudyConfig,
 )
 from wijkanalyse.study.results import (
     StudyData,
 )
-
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +52,14 @@ def _swap_options(columns: tuple[str, str, str, str, str]) -> str:
     return f'{xo} = "{yc}", {yo} = "{xc}"{also}'
 
 
-def load(study: Study) -> StudyData:
+def load(config: StudyConfig, sources: Sources) -> StudyData:
     """Load and check every input of the study into canonical frames."""
-    cfg = study.config
+    cfg = config
     vintage = cfg.study.vintage
     notes: list[str] = []
     used: list[str] = []
     problems = Problems(f"study {cfg.study.name!r}")
-    _checks._check_area(study, problems)
+    _checks._check_area(config, sources, problems)
     problems.raise_if_any(DataError)
     if isinstance(cfg.study.municipality, str):
         # a municipality field holding an arrondissement's code is an error, not a region
@@ -68,21 +67,25 @@ def load(study: Study) -> StudyData:
     muni = areas.region(cfg.study.area, vintage=vintage)
     if muni.note:
         notes.append(muni.note)
-    label = f"study file {study.path.name!r}" if study.path else f"study {cfg.study.name!r}"
+    label = (
+        f"study file {sources.study_file.name!r}"
+        if sources.study_file
+        else f"study {cfg.study.name!r}"
+    )
     problems = Problems(f"{label} for {muni.name} (NIS {muni.code})")
-    partial = _fit._check_extents(study, muni, problems, notes)
+    partial = _fit._check_extents(config, sources, muni, problems, notes)
 
-    with study._hints("sectors", "population", "income"):
+    with sources.hints("sectors", "population", "income"):
         sectors = areas.load_sectors(
             muni.code if muni.is_municipality else list(muni.municipalities),
             vintage=vintage,
-            geometry=study._spec(cfg.data.sectors),
-            population=study._spec(cfg.data.population),
-            income=study._spec(cfg.data.income),
+            geometry=sources.spec(cfg.data.sectors),
+            population=sources.spec(cfg.data.population),
+            income=sources.spec(cfg.data.income),
         )
     used += [
         ds.id
-        for ds in map(study._dataset, map(cfg.data.source, ("sectors", "population", "income")))
+        for ds in map(sources.dataset, map(cfg.data.source, ("sectors", "population", "income")))
         if ds is not None
     ]
     used += [
@@ -135,16 +138,16 @@ def load(study: Study) -> StudyData:
     boundary = areas.region_polygon(muni)
     used.append("pinc_gemeenten_2024")
     facilities, fnotes, fused = _load_facilities(
-        study, boundary, muni.name, problems, homes=sectors.geometry
+        config, sources, boundary, muni.name, problems, homes=sectors.geometry
     )
     notes += fnotes
     used += fused
 
     graph = None
     if cfg.data.road_graph:
-        with study._hints("road_graph"):
-            graph = io.read_road_graph(study._spec(cfg.data.road_graph))
-        ds = study._dataset(cfg.data.road_graph.source)
+        with sources.hints("road_graph"):
+            graph = io.read_road_graph(sources.spec(cfg.data.road_graph))
+        ds = sources.dataset(cfg.data.road_graph.source)
         used += [ds.id] if ds is not None else []
         if graph.repaired_edges:
             notes.append(
@@ -157,8 +160,8 @@ def load(study: Study) -> StudyData:
                 )
             )
 
-    area_rows = _custom_areas(study, sectors, muni, notes, problems)
-    _fit._check_fit(study, sectors, wijken, facilities, graph, muni, problems, partial)
+    area_rows = _custom_areas(config, sources, sectors, muni, notes, problems)
+    _fit._check_fit(config, sources, sectors, wijken, facilities, graph, muni, problems, partial)
     problems.raise_if_any()  # DataError, or SchemaError when one is
     return StudyData(
         sectors=sectors,
@@ -173,7 +176,8 @@ def load(study: Study) -> StudyData:
 
 
 def _load_facilities(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     boundary: Any,
     where_name: str = "",
     problems: Problems | None = None,
@@ -191,13 +195,13 @@ def _load_facilities(
     stay inside it; then a register whose points lie much farther from the sectors
     (``homes``) than the same points swapped gets a :class:`DataWarning` and a note.
     """
-    cfg = study.config
+    cfg = config
     lang = cfg.study.language
     frames, notes, used = [], [], []
     reach = boundary.buffer(cfg.study.facility_buffer_m)
     problems = problems if problems is not None else Problems("study")
     for i, fac in enumerate(cfg.facilities):
-        ds = study._dataset(fac.source)
+        ds = sources.dataset(fac.source)
         # a catalogued source says how it is read (OSM points or a register, and e.g. the
         # hospital list's name column); what the study file sets wins
         kind = fac.kind or (ds.read_as[0] if ds is not None and ds.read_as else "register")
@@ -205,7 +209,7 @@ def _load_facilities(
             own = fac.model_fields_set
             fac = fac.model_copy(update={k: v for k, v in ds.read_options.items() if k not in own})
         where = f"[[facilities]] entry {i + 1}"
-        frame = _read_register(study, fac, where, kind=kind, types=fac.types)
+        frame = _read_register(config, sources, fac, where, kind=kind, types=fac.types)
         used += [ds.id] if ds is not None else []
         inside = frame.geometry.within(reach).to_numpy(bool)
         swap_named = False
@@ -217,7 +221,14 @@ def _load_facilities(
                 swap_named = True
                 problems.add(
                     _swapped_problem(
-                        study, fac, where, frame, int((~inside).sum()), n_swapped, where_name
+                        config,
+                        sources,
+                        fac,
+                        where,
+                        frame,
+                        int((~inside).sum()),
+                        n_swapped,
+                        where_name,
                     )
                 )
             elif kind == "register":
@@ -252,7 +263,7 @@ def _load_facilities(
                     int((~inside).sum()),
                 )
         if kind == "register" and homes is not None and not swap_named:
-            hint = _maybe_swapped(study, fac, where, frame, reach, homes)
+            hint = _maybe_swapped(config, sources, fac, where, frame, reach, homes)
             if hint:
                 warnings.warn(f"{WARNING_PREFIX}{hint}", DataWarning, stacklevel=3)
                 notes.append(
@@ -302,7 +313,8 @@ def _load_facilities(
 
 
 def _swapped_problem(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     fac: FacilitySource,
     where: str,
     frame: gpd.GeoDataFrame,
@@ -311,7 +323,7 @@ def _swapped_problem(
     where_name: str,
 ) -> str:
     """Say that a register's coordinates look swapped and which options swap them back."""
-    buffer_km = study.config.study.facility_buffer_m / 1000
+    buffer_km = config.study.facility_buffer_m / 1000
     msg = (
         f"{where} ({fac.source!r}): {n_out} of {len(frame)} facilities lie outside "
         f"{where_name} and its {buffer_km:g} km buffer, but {n_swapped} of {len(frame)} fall "
@@ -328,7 +340,8 @@ def _swapped_problem(
 
 
 def _maybe_swapped(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     fac: FacilitySource,
     where: str,
     frame: gpd.GeoDataFrame,
@@ -372,7 +385,8 @@ def _maybe_swapped(
 
 
 def _read_register(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     fac: FacilitySource,
     where: str,
     *,
@@ -381,7 +395,7 @@ def _read_register(
     facility_type: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Read one ``[[facilities]]`` (or ``[[plan.sites]]``) entry with all its options."""
-    src = study._source(fac.source)
+    src = sources.path(fac.source)
     with _hinting(where, fac.source, FacilitySource, inline=False):
         if kind == "osm":
             return io.read_osm_points(src, types=types, assume_crs=fac.crs)
@@ -406,9 +420,14 @@ def _read_register(
 
 
 def _custom_areas(
-    study: Study, sectors: gpd.GeoDataFrame, muni: Region, notes: list[str], problems: Problems
+    config: StudyConfig,
+    sources: Sources,
+    sectors: gpd.GeoDataFrame,
+    muni: Region,
+    notes: list[str],
+    problems: Problems,
 ) -> pd.DataFrame:
-    cfg = study.config
+    cfg = config
     rows = []
     vintage = cfg.study.vintage
     fix = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +24,8 @@ from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study import load as _load
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -31,23 +33,25 @@ from wijkanalyse.study.results import (
     StudyData,
 )
 
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
-
 
 def _candidate_sites(
-    study: Study, data: StudyData, demand: gpd.GeoDataFrame, model: StreetNetwork | CrowFlies
+    config: StudyConfig,
+    sources: Sources,
+    data: StudyData,
+    demand: gpd.GeoDataFrame,
+    model: StreetNetwork | CrowFlies,
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
-    cfg = study.config.plan
+    cfg = config.plan
     assert cfg is not None
     notes: list[str] = []
-    lang = study.config.study.language
+    lang = config.study.language
     net = model if isinstance(model, StreetNetwork) else None
     user = None
     if cfg.sites:
         frames = [
             _load._read_register(
-                study,
+                config,
+                sources,
                 src,
                 f"[[plan.sites]] entry {i + 1}",
                 facility_type=src.facility_type or "kandidaat",
@@ -91,9 +95,11 @@ def _candidate_sites(
     return cand, notes
 
 
-def _plan_need(study: Study, analysis: Analysis | None, demand: gpd.GeoDataFrame) -> pd.Series:
+def _plan_need(
+    config: StudyConfig, sources: Sources, analysis: Analysis | None, demand: gpd.GeoDataFrame
+) -> pd.Series:
     """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
-    sec, _, label, higher = _analyse._need(study, analysis, [])
+    sec, _, label, higher = _analyse._need(config, sources, analysis, [])
     need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
     pct = need.rank(pct=True, ascending=higher == "higher")
     lost = pct.index[pct.isna() & (demand["pop_total"] > 0)]
@@ -106,7 +112,8 @@ def _plan_need(study: Study, analysis: Analysis | None, demand: gpd.GeoDataFrame
 
 
 def planning(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     data: StudyData,
     acc: AccessResults | None,
     analysis: Analysis | None = None,
@@ -115,10 +122,10 @@ def planning(
 
     Returns ``None`` when the study has neither, or no ``[access]`` results.
     """
-    cfg = study.config.plan
-    if acc is None or (cfg is None and not study.config.scenarios):
+    cfg = config.plan
+    if acc is None or (cfg is None and not config.scenarios):
         return None
-    lang = study.config.study.language
+    lang = config.study.language
     notes: list[str] = []
     demand = access.demand_points(data.sectors, demand_point="representative_point")
     model = acc.model
@@ -133,9 +140,9 @@ def planning(
     cand = gpd.GeoDataFrame(geometry=[], crs=data.sectors.crs)
     questions = cfg.questions if cfg is not None else []
     if cfg is not None:
-        cand, cnotes = _candidate_sites(study, data, demand, model)
+        cand, cnotes = _candidate_sites(config, sources, data, demand, model)
         notes += cnotes
-    groups = list(study.config.target_groups)
+    groups = list(config.target_groups)
     for q in questions:
         assert cfg is not None
         dem = demand
@@ -165,7 +172,7 @@ def planning(
             network=model,
             existing=existing,
             weight=q.target_group,
-            need=_plan_need(study, analysis, dem) if q.need_weighted else None,
+            need=_plan_need(config, sources, analysis, dem) if q.need_weighted else None,
             target_groups=[g for g in groups if g in dem],
             capacity_col=cap_col,
             max_minutes=None if full else q.minutes,
@@ -201,7 +208,7 @@ def planning(
             except InfeasibleError as exc:
                 notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
-    comparison = _scenarios(study, data, demand, acc, plans, members, notes, supply)
+    comparison = _scenarios(config, sources, data, demand, acc, plans, members, notes, supply)
     return PlanResults(
         plans=plans,
         greedy=greedy,
@@ -214,7 +221,8 @@ def planning(
 
 
 def _scenarios(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     acc: AccessResults,
@@ -223,7 +231,7 @@ def _scenarios(
     notes: list[str],
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
 ) -> pd.DataFrame:
-    cfg = study.config
+    cfg = config
     lang = cfg.study.language
     questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
     asked = cfg.access.questions if cfg.access else []

@@ -7,12 +7,14 @@ import hashlib
 import json
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from wijkanalyse.datasets import CATALOGUE, Dataset, dataset_of, get_dataset
 from wijkanalyse.network import StreetNetwork
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -20,12 +22,10 @@ from wijkanalyse.study.results import (
     StudyData,
 )
 
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
-
 
 def _write_provenance(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     data: StudyData,
     out: Path,
     analysis: Analysis | None = None,
@@ -49,12 +49,12 @@ def _write_provenance(
 
     files = []
     for src in (
-        *map(study.config.data.source, ("sectors", "population", "income")),
-        *map(study.config.data.source, ("energy", "open_space")),
-        *(f.source for f in study.config.facilities),
+        *map(config.data.source, ("sectors", "population", "income")),
+        *map(config.data.source, ("energy", "open_space")),
+        *(f.source for f in config.facilities),
     ):
         if src and src not in CATALOGUE:
-            p = study.base_dir / src
+            p = sources.base_dir / src
             entry_ = {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
             ds = dataset_of(p)
             if ds is not None:
@@ -64,8 +64,8 @@ def _write_provenance(
         "package": "wijkanalyse",
         "version": __version__,
         "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-        "study_file": str(study.path) if study.path else None,
-        "study": study.config.model_dump(mode="json"),
+        "study_file": str(sources.study_file) if sources.study_file else None,
+        "study": config.model_dump(mode="json"),
         "municipality": {
             "code": data.region.code,
             "name": data.region.name,
@@ -73,11 +73,11 @@ def _write_provenance(
             "level": data.region.level,
             "municipalities": list(data.region.municipalities),
         },
-        "sector_vintage": study.config.study.vintage,
+        "sector_vintage": config.study.vintage,
         "datasets": [entry(get_dataset(d)) for d in data.datasets],
         "input_files": files,
         "notes": list(data.notes) + (list(analysis.notes) if analysis else []),
-        "suppression_threshold": study.config.indicators.suppression_threshold,
+        "suppression_threshold": config.indicators.suppression_threshold,
     }
     if analysis is not None:
         used = {
@@ -98,7 +98,7 @@ def _write_provenance(
             "need": acc.need_source,
             "notes": list(acc.notes),
         }
-        osm = study.config.access.osm if study.config.access else None
+        osm = config.access.osm if config.access else None
         known = {d["id"] for d in manifest["datasets"]}
         if osm in CATALOGUE and osm not in known:
             manifest["datasets"].append(entry(get_dataset(osm)))

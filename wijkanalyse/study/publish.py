@@ -27,11 +27,12 @@ import pandas as pd
 
 from wijkanalyse import access, suppression
 from wijkanalyse.study import planning as _planning
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.suppression import COMPLEMENTARY, DERIVED, Ledger, Request
 
 if TYPE_CHECKING:
     from wijkanalyse import locate
-    from wijkanalyse.study.core import Study
     from wijkanalyse.study.results import AccessResults, Analysis, PlanResults, StudyData
 
 __all__ = ["Published", "protect"]
@@ -144,12 +145,10 @@ class _Mask:
             if col in out:
                 out.loc[out.index[pos], col] = np.nan
             row_reason[pos] = row_reason[pos] or reason
-        for col, sources in derived.items():
+        for col, inputs in derived.items():
             if col not in out:
                 continue
-            hit = np.array(
-                [any(self.withheld(i, s) for s in sources) for i in range(n)], dtype=bool
-            )
+            hit = np.array([any(self.withheld(i, s) for s in inputs) for i in range(n)], dtype=bool)
             shown = out[col].notna().to_numpy(dtype=bool)
             out[col] = out[col].mask(hit)
             for i in np.flatnonzero(hit & shown):
@@ -427,21 +426,24 @@ def _plan_weights(
 
 def _plans(
     asker: _Asker,
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     planning: PlanResults,
     data: StudyData,
     analysis: Analysis | None,
     ctx_of: Callable[[str], _PlanContext],
 ) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask]]:
     """Ask for every count of every plan; return the masks of ``covered`` and ``selected``."""
-    questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     out = {}
     keyed: list[tuple[tuple[str, Any], locate.Plan]] = [(k, p) for k, p in planning.plans.items()]
     keyed += [((name, "greedy"), plan) for name, plan in planning.greedy.items()]
     for key, plan in keyed:
         q = questions[key[0]]
         ctx = ctx_of(q.name)
-        need = _planning._plan_need(study, analysis, ctx.demand) if q.need_weighted else None
+        need = (
+            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
+        )
         open_sites = list(plan.selected.index)
         covered, objective = _plan_weights(
             ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
@@ -500,15 +502,22 @@ def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
 
 
 def _curves(
-    asker: _Asker, study: Study, planning: PlanResults, analysis: Any, ctx_of: Any
+    asker: _Asker,
+    config: StudyConfig,
+    sources: Sources,
+    planning: PlanResults,
+    analysis: Any,
+    ctx_of: Any,
 ) -> _Mask:
     curves = planning.curves.reset_index(drop=True)
     mask = _Mask(curves)
-    questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
-        need = _planning._plan_need(study, analysis, ctx.demand) if q.need_weighted else None
+        need = (
+            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
+        )
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])
@@ -590,14 +599,15 @@ def _scenarios(
 
 
 def protect(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     data: StudyData,
     analysis: Analysis | None = None,
     acc: AccessResults | None = None,
     planning: PlanResults | None = None,
 ) -> Published:
     """Return the study's results as they may be published (see the module docstring)."""
-    thr = study.config.indicators.suppression_threshold
+    thr = config.indicators.suppression_threshold
     s = data.sectors
     columns = [
         c
@@ -624,7 +634,7 @@ def protect(
             str(a): [c for c in str(row["sectors"]).split() if c in demand.index]
             for a, row in data.areas.iterrows()
         }
-        questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+        questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
         contexts: dict[str, _PlanContext] = {}
 
         def ctx_of(name: str) -> _PlanContext:
@@ -639,9 +649,9 @@ def protect(
                 )
             return contexts[name]
 
-        plan_masks = _plans(asker, study, planning, data, analysis, ctx_of)
+        plan_masks = _plans(asker, config, sources, planning, data, analysis, ctx_of)
         if len(planning.curves):
-            masks["curves"] = _curves(asker, study, planning, analysis, ctx_of)
+            masks["curves"] = _curves(asker, config, sources, planning, analysis, ctx_of)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(asker, planning, data, acc.model, cache)
     asker.release()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -14,7 +14,9 @@ from wijkanalyse import (
     vocab,
 )
 from wijkanalyse.study import publish as _publish
+from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import (
+    StudyConfig,
     TargetGroup,
 )
 from wijkanalyse.study.results import (
@@ -24,16 +26,14 @@ from wijkanalyse.study.results import (
     StudyData,
 )
 
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
-
 
 def _group_label(group: TargetGroup, lang: str) -> str:
     return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
 
 
 def summary(
-    study: Study,
+    config: StudyConfig,
+    sources: Sources,
     data: StudyData,
     out: Path | None = None,
     files: list[Path] | None = None,
@@ -48,15 +48,19 @@ def summary(
     suppression threshold, and counts they could be derived from, are withheld
     (:mod:`wijkanalyse.suppression`).
     """
-    pub = _publish.protect(study, data, analysis, access, planning)
-    return _summary_lines(study, pub, out, files)
+    pub = _publish.protect(config, sources, data, analysis, access, planning)
+    return _summary_lines(config, sources, pub, out, files)
 
 
 def _summary_lines(
-    study: Study, pub: _publish.Published, out: Path | None, files: list[Path] | None
+    config: StudyConfig,
+    sources: Sources,
+    pub: _publish.Published,
+    out: Path | None,
+    files: list[Path] | None,
 ) -> list[str]:
     data, analysis, access, planning = pub.data, pub.analysis, pub.access, pub.planning
-    t, lang = _i18n.text, study.config.study.language
+    t, lang = _i18n.text, config.study.language
     s, w = data.sectors, data.wijken
     lines = [
         t(
@@ -64,7 +68,7 @@ def _summary_lines(
             lang,
             name=data.region.name,
             nis=data.region.code,
-            vintage=study.config.study.vintage,
+            vintage=config.study.vintage,
         )
     ]
     pseudo = [x for x in w.index if vocab.is_pseudo_wijk(x)]
@@ -106,7 +110,7 @@ def _summary_lines(
         )
     if "income_median" in s:
         known = s["income_median"].dropna()
-        ds = study._dataset(study.config.data.source("income"))
+        ds = sources.dataset(config.data.source("income"))
         year = ds.reference_year if ds and ds.reference_year else "?"
         lines.append(
             t(
@@ -129,13 +133,13 @@ def _summary_lines(
                 "facilities_line",
                 lang,
                 where=_where(data, lang),
-                buffer=_i18n.fmt_number(study.config.study.facility_buffer_m / 1000, 0, lang),
+                buffer=_i18n.fmt_number(config.study.facility_buffer_m / 1000, 0, lang),
                 listing=listing_,
             )
         )
     lines += [f"{t('warning', lang)}: {n}" for n in data.notes]
     if data.road_graph is not None:
-        lines += _network_lines(study, data, lang)
+        lines += _network_lines(config, sources, data, lang)
     for name, row in data.areas.iterrows():
         note = "" if row["exact"] else t("area_approx", lang, note=row["note"])
         lines.append(
@@ -149,11 +153,11 @@ def _summary_lines(
             )
         )
     if analysis is not None:
-        lines += _analysis_lines(study, analysis, lang)
+        lines += _analysis_lines(config, sources, analysis, lang)
     if access is not None:
-        lines += _access_lines(study, access, data, lang)
+        lines += _access_lines(config, sources, access, data, lang)
     if planning is not None:
-        lines += _plan_lines(study, planning, lang)
+        lines += _plan_lines(config, sources, planning, lang)
     if out is not None and files:
         top = [p for p in files if p.parent == out]
         lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in top)))
@@ -173,9 +177,11 @@ def _summary_lines(
     return lines
 
 
-def _analysis_lines(study: Study, analysis: Analysis, lang: str) -> list[str]:
+def _analysis_lines(
+    config: StudyConfig, sources: Sources, analysis: Analysis, lang: str
+) -> list[str]:
     t = _i18n.text
-    thr = study.config.indicators.suppression_threshold
+    thr = config.indicators.suppression_threshold
     sec = analysis.indicators["sectors"]
     n_supp = int(
         sum(
@@ -210,10 +216,10 @@ def _analysis_lines(study: Study, analysis: Analysis, lang: str) -> list[str]:
             )
         lines.append(t("reference_line", lang, refs="; ".join(parts)))
     table = analysis.index.get("wijken")
-    if table is not None and study.config.index is not None:
-        draws = study.config.index.sensitivity.draws
-        lines.append(t("index_title", lang, name=study.config.index.name, draws=draws))
-        named = {w for a in study.config.areas for w in (a.wijken or [])}
+    if table is not None and config.index is not None:
+        draws = config.index.sensitivity.draws
+        lines.append(t("index_title", lang, name=config.index.name, draws=draws))
+        named = {w for a in config.areas for w in (a.wijken or [])}
         scored = table[table["rank"].notna()].sort_values("rank")
         show = scored[(scored["rank"] <= 5) | scored.index.isin(list(named))]
         for code, row in show.iterrows():
@@ -243,9 +249,11 @@ def _analysis_lines(study: Study, analysis: Analysis, lang: str) -> list[str]:
     return lines
 
 
-def _access_lines(study: Study, acc: AccessResults, data: StudyData, lang: str) -> list[str]:
+def _access_lines(
+    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, lang: str
+) -> list[str]:
     t = _i18n.text
-    groups = study.config.target_groups
+    groups = config.target_groups
     prof = acc.model.profile
     lines = [
         t(
@@ -341,10 +349,10 @@ def _access_lines(study: Study, acc: AccessResults, data: StudyData, lang: str) 
     return lines
 
 
-def _plan_lines(study: Study, res: PlanResults, lang: str) -> list[str]:
+def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: str) -> list[str]:
     t = _i18n.text
-    groups = study.config.target_groups
-    questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+    groups = config.target_groups
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     lines = [t("plan_title", lang)] if questions else []
     lines += [f"{t('warning', lang)}: {n}" for n in res.notes]
     for (name, _), plan in res.plans.items():
@@ -412,10 +420,10 @@ def _where(data: StudyData, lang: str) -> str:
     return _i18n.text(key, lang)
 
 
-def _network_lines(study: Study, data: StudyData, lang: str) -> list[str]:
+def _network_lines(config: StudyConfig, sources: Sources, data: StudyData, lang: str) -> list[str]:
     assert data.road_graph is not None
-    src = study.config.data.source("road_graph") or ""
-    ds = study._dataset(src or None)
+    src = config.data.source("road_graph") or ""
+    ds = sources.dataset(src or None)
     edges = data.road_graph.edges
     two_way = (
         edges["has_reverse"].astype(bool)

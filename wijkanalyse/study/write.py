@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -12,6 +12,8 @@ import pandas as pd
 from wijkanalyse import (
     areas,
 )
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -19,13 +21,12 @@ from wijkanalyse.study.results import (
     StudyData,
 )
 
-if TYPE_CHECKING:
-    from wijkanalyse.study.core import Study
 
-
-def _write_planning(study: Study, res: PlanResults, out: Path) -> list[Path]:
+def _write_planning(
+    config: StudyConfig, sources: Sources, res: PlanResults, out: Path
+) -> list[Path]:
     """Write plans, curves and scenarios (already protected by :func:`_publish.protect`)."""
-    questions = {q.name: q for q in (study.config.plan.questions if study.config.plan else [])}
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     files = []
     rows = []
     keyed = [((name, p), plan) for (name, p), plan in res.plans.items()]
@@ -84,7 +85,9 @@ def _write_planning(study: Study, res: PlanResults, out: Path) -> list[Path]:
     return files
 
 
-def _write_access(study: Study, acc: AccessResults, data: StudyData, out: Path) -> list[Path]:
+def _write_access(
+    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, out: Path
+) -> list[Path]:
     files = []
     minutes_col = f"{acc.model.profile.name}_minutes"
     if len(acc.nearest):
@@ -126,13 +129,15 @@ def _write_access(study: Study, acc: AccessResults, data: StudyData, out: Path) 
         path = out / "access_equity.csv"
         acc.equity.round(6).to_csv(path, index=False, encoding="utf-8")
         files.append(path)
-    _write_service_areas(study, acc, data, out / "wijkanalyse.gpkg")
+    _write_service_areas(config, sources, acc, data, out / "wijkanalyse.gpkg")
     return files
 
 
-def _write_service_areas(study: Study, acc: AccessResults, data: StudyData, gpkg: Path) -> None:
+def _write_service_areas(
+    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, gpkg: Path
+) -> None:
     """Add the reach of today's facilities of each access question to the GeoPackage."""
-    questions = study.config.access.questions if study.config.access else []
+    questions = config.access.questions if config.access else []
     fac = data.facilities
     if not questions or not len(fac):
         return
@@ -150,7 +155,9 @@ def _write_service_areas(study: Study, acc: AccessResults, data: StudyData, gpkg
         sa.to_file(gpkg, layer="service_areas", driver="GPKG", engine="pyogrio")
 
 
-def _write_analysis(study: Study, analysis: Analysis, out: Path) -> list[Path]:
+def _write_analysis(
+    config: StudyConfig, sources: Sources, analysis: Analysis, out: Path
+) -> list[Path]:
     files = []
     names = {
         "sectors": "indicators_sectors.csv",
@@ -178,7 +185,7 @@ def _write_analysis(study: Study, analysis: Analysis, out: Path) -> list[Path]:
     return files
 
 
-def _write(study: Study, data: StudyData, out: Path) -> list[Path]:
+def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) -> list[Path]:
     gpkg = out / "wijkanalyse.gpkg"
     if gpkg.exists():
         gpkg.unlink()
