@@ -8,8 +8,6 @@ The MCLP and LSCP variants behind :func:`~wijkanalyse.locate.mclp` and
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from scipy import sparse
 
@@ -21,7 +19,7 @@ from wijkanalyse.locate._highs import (
     _pair_model,
     _stack,
 )
-from wijkanalyse.locate.plan import Plan, _assignment_split, _make_plan
+from wijkanalyse.locate.plan import Plan, _exact_plan
 from wijkanalyse.locate.problem import _EPS, LocationProblem, _fixed_and_free
 
 
@@ -61,22 +59,16 @@ def _mclp_capacitated(
         mip_gap=mip_gap,
         what="MCLP with capacities",
     )
-    open_sites = _open_from(sol, free_idx, fixed)
-    assignment = _assignment_split(problem, pairs, sol.x[n_y:], t)
-    return _make_plan(
+    return _exact_plan(
         problem,
+        sol,
         model="mclp",
-        method="exact",
         p=p,
         max_minutes=t,
-        open_sites=open_sites,
-        base=fixed,
-        assignment=assignment,
-        objective=sol.objective,
-        bound=sol.bound,
-        status=sol.status,
-        gap=sol.gap,
-        seconds=time.perf_counter() - t0,
+        open_sites=_open_from(sol, free_idx, fixed),
+        fixed=fixed,
+        started=t0,
+        split=(pairs, sol.x[n_y:]),
         notes=[
             f"weight: {problem.weight_label}",
             "capacities: demand assigned within capacity; the order of new sites ignores "
@@ -125,18 +117,15 @@ def _lscp_capacitated(
     open_sites = _open_from(sol, free_idx, fixed)
     n_new = int((open_sites & ~problem.existing).sum())
     objective = float(open_sites.sum()) if allow_closing else float(n_new)
-    return _make_plan(
+    return _exact_plan(
         problem,
+        sol,
         model="lscp",
-        method="exact",
         p=None,
         max_minutes=t,
         open_sites=open_sites,
-        base=fixed,
-        assignment=_assignment_split(problem, pairs, sol.x[n_y:], t),
+        fixed=fixed,
+        started=t0,
+        split=(pairs, sol.x[n_y:]),
         objective=objective,
-        bound=sol.bound,
-        status=sol.status,
-        gap=sol.gap,
-        seconds=time.perf_counter() - t0,
     )

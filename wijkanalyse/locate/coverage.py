@@ -14,9 +14,9 @@ import numpy as np
 from scipy import sparse
 
 from wijkanalyse._errors import InfeasibleError
-from wijkanalyse.locate._highs import _highs, _Solution, _stack
+from wijkanalyse.locate._highs import _highs, _open_from, _Solution, _stack
 from wijkanalyse.locate.capacitated import _lscp_capacitated, _mclp_capacitated
-from wijkanalyse.locate.plan import Plan, _assignment_nearest, _evaluate, _make_plan
+from wijkanalyse.locate.plan import Plan, _exact_plan
 from wijkanalyse.locate.problem import (
     _EPS,
     LocationProblem,
@@ -135,24 +135,16 @@ def mclp(
         mip_gap=mip_gap,
         what="MCLP",
     )
-    open_sites = fixed.copy()
-    open_sites[free_idx[sol.x[:n_y] > 0.5]] = True
-    assignment = _assignment_nearest(problem, open_sites, t)
-    objective = _evaluate(problem, open_sites, "mclp", t)
-    return _make_plan(
+    return _exact_plan(
         problem,
+        sol,
         model="mclp",
-        method="exact",
         p=p,
         max_minutes=t,
-        open_sites=open_sites,
-        base=fixed,
-        assignment=assignment,
-        objective=objective,
+        open_sites=_open_from(sol, free_idx, fixed),
+        fixed=fixed,
+        started=t0,
         bound=sol.bound + constant,
-        status=sol.status,
-        gap=sol.gap,
-        seconds=time.perf_counter() - t0,
         notes=[f"weight: {problem.weight_label}"],
     )
 
@@ -246,21 +238,17 @@ def lscp(
         open_sites[free_idx[cols[sol.x > 0.5]]] = True
     n_open_new = int((open_sites & ~problem.existing).sum())
     objective = float(open_sites.sum()) if allow_closing else float(n_open_new)
-    bound = sol.bound if len(need) else objective
-    return _make_plan(
+    return _exact_plan(
         problem,
+        sol,
         model="lscp",
-        method="exact",
         p=None,
         max_minutes=t,
         open_sites=open_sites,
-        base=fixed,
-        assignment=_assignment_nearest(problem, open_sites, t),
+        fixed=fixed,
+        started=t0,
         objective=objective,
-        bound=bound,
-        status=sol.status,
-        gap=sol.gap,
-        seconds=time.perf_counter() - t0,
+        bound=sol.bound if len(need) else objective,
     )
 
 

@@ -18,13 +18,7 @@ from wijkanalyse.locate._highs import (
     _stack,
 )
 from wijkanalyse.locate._screening import _screen_p_median
-from wijkanalyse.locate.plan import (
-    Plan,
-    _assignment_nearest,
-    _assignment_split,
-    _evaluate,
-    _make_plan,
-)
+from wijkanalyse.locate.plan import Plan, _exact_plan
 from wijkanalyse.locate.problem import (
     _EPS,
     LocationProblem,
@@ -181,26 +175,16 @@ def _p_median(
             f"p-median: with at most {p} new sites, not every demand unit can be served "
             f"{reason}; raise p, add capacity, or build the problem without max_minutes."
         ) from exc
-    open_sites = _open_from(sol, free_idx, fixed)
-    if problem.capacity is None and radius is None:
-        assignment = _assignment_nearest(problem, open_sites, max_minutes)
-        objective = _evaluate(problem, open_sites, "p_median", None)
-    else:
-        assignment = _assignment_split(problem, pairs, sol.x[n_y:], max_minutes)
-        objective = sol.objective
-    return _make_plan(
+    nearest = problem.capacity is None and radius is None
+    return _exact_plan(
         problem,
+        sol,
         model="p_median",
-        method="exact",
         p=p,
         max_minutes=max_minutes,
-        open_sites=open_sites,
-        base=fixed,
-        assignment=assignment,
-        objective=objective,
-        bound=sol.bound,
-        status=sol.status,
-        gap=sol.gap,
-        seconds=time.perf_counter() - t0,
+        open_sites=_open_from(sol, free_idx, fixed),
+        fixed=fixed,
+        started=t0,
+        split=None if nearest else (pairs, sol.x[n_y:]),
         notes=notes,
     )

@@ -3,14 +3,16 @@
 A plan is assembled the same way whatever the model: the assignment of every demand unit
 (to its nearest open site, or split by capacities), the population covered per target
 group, the order to build the new sites in with the marginal gain of each (a greedy order
-under nearest-site assignment, :func:`_order`) and the notes. :func:`_evaluate` is the
-objective of an open set of sites under nearest-site assignment, shared by that order, the
-greedy ranking and the coverage curve.
+under nearest-site assignment, :func:`_order`) and the notes (:func:`_make_plan`); every
+exact model hands its solve to :func:`_exact_plan`. :func:`_evaluate` is the objective of an
+open set of sites under nearest-site assignment, shared by that order, the greedy ranking
+and the coverage curve.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +22,7 @@ import pandas as pd
 
 from wijkanalyse._errors import DataError
 from wijkanalyse._validate import listing
+from wijkanalyse.locate._highs import _Solution
 from wijkanalyse.locate.problem import _EPS, MODELS, LocationProblem
 
 
@@ -381,4 +384,64 @@ def _make_plan(
         solve_seconds=seconds,
         closed=closed,
         notes=tuple(all_notes),
+    )
+
+
+def _exact_plan(
+    problem: LocationProblem,
+    sol: _Solution,
+    *,
+    model: str,
+    p: int | None,
+    max_minutes: float | None,
+    open_sites: np.ndarray,
+    fixed: np.ndarray,
+    started: float,
+    split: tuple[np.ndarray, np.ndarray] | None = None,
+    objective: float | None = None,
+    bound: float | None = None,
+    notes: Sequence[str] = (),
+) -> Plan:
+    """Return the plan of an exact solve, with the solver's status, bound and gap.
+
+    Parameters
+    ----------
+    sol
+        The solve; its bound is the plan's unless ``bound`` is given (a model that left a
+        constant out of its objective adds it back).
+    open_sites, fixed
+        The sites the plan opens, and those it keeps whatever the solve (the start of the
+        order in which to build the new ones).
+    started
+        :func:`time.perf_counter` when building the model began.
+    split
+        The (pair index, share) of the assignment variables when demand may be split over
+        sites (capacities, a radius); ``None``: every unit goes to its nearest open site.
+    objective
+        The plan's objective; by default the objective of the open sites under nearest-site
+        assignment, or the solver's with ``split``.
+    """
+    if split is None:
+        assignment = _assignment_nearest(problem, open_sites, max_minutes)
+        if objective is None:
+            objective = _evaluate(problem, open_sites, model, max_minutes)
+    else:
+        assignment = _assignment_split(problem, *split, max_minutes)
+        if objective is None:
+            objective = sol.objective
+    return _make_plan(
+        problem,
+        model=model,
+        method="exact",
+        p=p,
+        max_minutes=max_minutes,
+        open_sites=open_sites,
+        base=fixed,
+        assignment=assignment,
+        objective=objective,
+        bound=sol.bound if bound is None else bound,
+        status=sol.status,
+        gap=sol.gap,
+        seconds=time.perf_counter() - started,
+        notes=notes,
     )
