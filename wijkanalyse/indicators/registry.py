@@ -154,11 +154,6 @@ class Indicator:
             return (self.weight,)
         return self.inputs
 
-    @property
-    def approximate_above_sector(self) -> bool:
-        """True for the weighted kinds: above the sector level the value is approximate."""
-        return self.kind in ("weighted_median", "weighted_mean")
-
 
 #: The registered indicators: id → :class:`Indicator`.
 REGISTRY: dict[str, Indicator] = {}
