@@ -194,9 +194,12 @@ def _area_names(region: bool) -> dict[str, tuple[str, str]]:
     return out
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _successors() -> dict[str, str]:
-    """2024 municipality → the municipality it belongs to since 1 January 2025."""
+    """2024 municipality → the municipality it belongs to since 1 January 2025.
+
+    One cached table: it is read from hash-verified catalogue tables that never change.
+    """
     h24 = _full_hierarchy(2024)
     rows = h24.drop_duplicates("gemeente")
     return {str(a): str(b) for a, b in zip(rows["gemeente"], rows["gemeente_2025"], strict=True)}

@@ -395,7 +395,11 @@ def region_polygon(area: Region) -> BaseGeometry:
 
 @functools.lru_cache(maxsize=8)
 def _union_of_municipalities(codes: tuple[str, ...], crs: str) -> BaseGeometry:
-    """Return the union of the municipalities' polygons in ``crs`` (the cache is keyed on it)."""
+    """Return the union of the municipalities' polygons in ``crs`` (the cache is keyed on it).
+
+    The polygons come from a hash-verified catalogue dataset, so the codes and the CRS are
+    all the result depends on.
+    """
     if len(codes) == 1:
         union = municipality_polygon(codes[0])
     else:

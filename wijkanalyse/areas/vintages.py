@@ -68,10 +68,18 @@ def _check_vintage_value(vintage: int) -> int:
     return vintage
 
 
+# Caches. The code lists and hierarchy tables come from catalogue datasets whose files are
+# verified against the catalogue's sha256 wherever they are found (mirror, download cache or
+# download), so their content never changes within a process: the vintage alone keys them,
+# whatever ``settings.data_mirror`` or ``settings.cache_dir`` say. Geometry depends on the
+# working CRS as well, and a cache that involves geometry is keyed on it. Every cache is an
+# ``lru_cache`` with a small ``maxsize``: a few vintages and CRSs, never a process-wide memo
+# that grows without bound.
+
 # --------------------------------------------------------------------------- code lists
 
 
-@functools.cache
+@functools.lru_cache(maxsize=len(VINTAGES))
 def sector_codes(vintage: int) -> frozenset[str]:
     """Return every sector code of ``vintage`` known to the catalogue.
 
@@ -178,7 +186,7 @@ def check_vintage(
 # --------------------------------------------------------------------------- hierarchy tables
 
 
-@functools.cache
+@functools.lru_cache(maxsize=len(VINTAGES))
 def _full_hierarchy(vintage: int) -> pd.DataFrame:
     _check_vintage_value(vintage)
     if vintage in _HIERARCHY_SOURCES:
@@ -227,9 +235,10 @@ def _wijk_polygons(vintage: int) -> gpd.GeoDataFrame:
 # --------------------------------------------------------------------------- crosswalk
 
 
-@functools.cache
+@functools.lru_cache(maxsize=2)
 def _crosswalk_2024_2025(crs: str) -> pd.DataFrame:
-    # ``crs`` (the working CRS the centroid check runs in) keys the cache
+    # ``crs`` (the working CRS the centroid check runs in) keys the cache; two entries hold
+    # the two supported working CRSs (EPSG:31370 and EPSG:3812)
     h24, h25 = _full_hierarchy(2024), _full_hierarchy(2025)
     c24, c25 = list(h24.index), list(h25.index)
     stems24: dict[str, list[str]] = {}
