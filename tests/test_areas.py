@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from wijkanalyse import areas, indicators, io, settings
 from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError, VintageError
-from wijkanalyse.areas import CustomArea, aggregate
+from wijkanalyse.areas import CustomArea, aggregate, lookup, regions, vintages
 
 LEUVEN = "24062"
 
@@ -453,6 +453,69 @@ def test_outlines_follow_the_working_crs(mirror: Path) -> None:
     assert areas.wijk_areas(2024, gemeente=LEUVEN).crs.to_epsg() == 3812
     settings.working_crs = "EPSG:31370"
     assert areas.region_polygon(leuven).equals(in_72[LEUVEN])
+
+
+# --------------------------------------------------------------------------- caches
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "maxsize"),
+    [
+        (vintages, "sector_codes", len(areas.VINTAGES)),
+        (vintages, "_full_hierarchy", len(areas.VINTAGES)),
+        (vintages, "_crosswalk_2024_2025", 2),
+        (lookup, "_successors", 1),
+        (regions, "_union_of_municipalities", 8),
+    ],
+)
+def test_area_caches_are_bounded(owner: object, name: str, maxsize: int) -> None:
+    # an lru_cache with a small maxsize: no process-wide memo that grows without bound
+    assert getattr(owner, name).cache_info().maxsize == maxsize
+
+
+def test_sector_codes_cache_one_entry_per_vintage(mirror: Path) -> None:
+    vintages.sector_codes.cache_clear()
+    first = {v: areas.sector_codes(v) for v in areas.VINTAGES}
+    again = {v: areas.sector_codes(v) for v in areas.VINTAGES}
+    info = vintages.sector_codes.cache_info()
+    assert (info.currsize, info.misses, info.hits) == (4, 4, 4)
+    assert all(again[v] is first[v] for v in areas.VINTAGES)
+    # codes do not depend on the working CRS: the same entries serve both
+    settings.working_crs = "EPSG:3812"
+    assert areas.sector_codes(2024) is first[2024]
+    # the catalogue files are hash-verified, so a fresh read gives the same codes
+    vintages.sector_codes.cache_clear()
+    assert areas.sector_codes(2025) == first[2025]
+
+
+def test_hierarchy_cache_is_not_handed_out(mirror: Path) -> None:
+    vintages._full_hierarchy.cache_clear()
+    table = areas.hierarchy(2024, gemeente=LEUVEN)
+    table["wijk"] = "changed"
+    assert (areas.hierarchy(2024, gemeente=LEUVEN)["wijk"] != "changed").all()
+    assert vintages._full_hierarchy.cache_info().currsize == 1
+
+
+def test_successors_cache_holds_one_table(mirror: Path) -> None:
+    lookup._successors.cache_clear()
+    assert areas.find_area("Melle").merged_into == "44088"
+    assert areas.find_area("Hasselt").code == "71072"
+    assert lookup._successors.cache_info().currsize == 1
+
+
+def test_crosswalk_cache_is_keyed_on_the_working_crs(mirror: Path) -> None:
+    vintages._crosswalk_2024_2025.cache_clear()
+    in_72 = areas.crosswalk(2024, 2025)
+    settings.working_crs = "EPSG:3812"
+    in_08 = areas.crosswalk(2024, 2025)
+    assert vintages._crosswalk_2024_2025.cache_info().currsize == 2  # one entry per CRS
+    links = ["sector_2024", "sector_2025", "relation", "method", "exact", "wijk_2025"]
+    pd.testing.assert_frame_equal(in_08[links], in_72[links])
+    # the centroid check ran in each CRS; a reprojection moves no centroid across a border
+    assert (in_08["centroid_check"] == in_72["centroid_check"]).fillna(True).all()
+    settings.working_crs = "EPSG:31370"
+    assert areas.crosswalk(2024, 2025).equals(in_72)
+    assert vintages._crosswalk_2024_2025.cache_info().currsize == 2
 
 
 def test_region_errors(mirror: Path) -> None:

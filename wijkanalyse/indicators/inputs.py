@@ -1,0 +1,224 @@
+"""The sector-level inputs of the indicators (:class:`IndicatorInputs`, :func:`sector_inputs`).
+
+**Vintages.** Fluvius' energy data use 2019 sector codes. :func:`sector_inputs` moves them to
+the 2024 sectors along the official crosswalk exactly: unchanged, recoded and merged sectors
+carry their values; a 2019 sector that was split has no value in its 2024 parts, but a unit
+that holds all parts (e.g. the wijk) gets the whole value.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from wijkanalyse import areas, io, vocab
+from wijkanalyse._errors import DataError
+from wijkanalyse._validate import listing
+from wijkanalyse.datasets import SourceLike
+from wijkanalyse.indicators.definitions import _ENERGY, _OPEN
+
+__all__ = [
+    "IndicatorInputs",
+    "sector_inputs",
+]
+
+log = logging.getLogger(__name__)
+
+
+_SPLIT_SECTOR = vocab.SPLIT_IN_CROSSWALK
+
+
+@dataclass(frozen=True)
+class IndicatorInputs:
+    """Sector-level inputs of the indicators, with the data that only exist for groups.
+
+    Attributes
+    ----------
+    sectors
+        Sector-keyed frame (index = sector code, one vintage): population, income, energy,
+        open space and hierarchy columns, with ``*_na_reason`` columns for missing values.
+    groups
+        Additive data that belong to groups of sectors, not to single sectors: a 2019
+        sector split into several 2024 sectors. Frame indexed by group id with the
+        additive columns; ``members`` maps each member sector to its group.
+    members
+        Sector → group id for the sectors in ``groups``.
+    notes
+        How the inputs were assembled (vintage moves, years).
+    """
+
+    sectors: pd.DataFrame
+    groups: pd.DataFrame = field(default_factory=pd.DataFrame)
+    members: pd.Series = field(default_factory=lambda: pd.Series(dtype="object"))
+    notes: tuple[str, ...] = ()
+
+
+def sector_inputs(
+    sectors: pd.DataFrame,
+    *,
+    energy: SourceLike | None = _ENERGY,
+    energy_year: int = 2021,
+    open_space: SourceLike | None = _OPEN,
+    open_space_year: int = 2016,
+) -> IndicatorInputs:
+    """Add the energy and open-space inputs to a sectors frame.
+
+    Parameters
+    ----------
+    sectors
+        Sectors frame of vintage 2024 (e.g. :func:`wijkanalyse.areas.load_sectors`).
+    energy
+        Fluvius energy dataset id or path (2019 codes; moved to 2024 exactly along the
+        official crosswalk), or ``None``.
+    open_space
+        Open-space land-use dataset id or path (2024 codes), or ``None``.
+
+    Examples
+    --------
+    >>> leuven = areas.load_sectors("24062", geometry=None, income=None)
+    >>> inputs = sector_inputs(leuven)
+    >>> int(inputs.sectors["elek_res_n"].sum())
+    48199
+    """
+    vintage = int(pd.unique(sectors["vintage"])[0]) if "vintage" in sectors else None
+    notes: list[str] = []
+    out = sectors.copy()
+    groups = pd.DataFrame()
+    members = pd.Series(dtype="object")
+    if (energy or open_space) and vintage != 2024:
+        raise DataError(
+            f"sector_inputs: the energy and open-space inputs are published for the 2019 and "
+            f"2024 sectors; the sectors are of vintage {vintage}. Use 2024 sectors or pass "
+            "energy=None, open_space=None."
+        )
+    if energy:
+        e = io.read_energy(energy, year=energy_year)
+        cols = ["elek_res_kwh", "elek_res_n", "gas_res_kwh", "gas_res_n"]
+        moved, groups, members, note = _move_2019_to_2024(e, cols, out.index)
+        for col in cols:
+            out[col] = moved[col]
+            out[f"{col}_na_reason"] = moved[f"{col}_na_reason"]
+        notes.append(note)
+    if open_space:
+        o = io.read_open_space(open_space, year=open_space_year)
+        o = o.drop(columns=["year"])
+        out = areas.join(out, o, what=f"open space {open_space!r}")
+        # a pseudo-sector (NNNNNZZZZ: residents without a known address) has no territory,
+        # so it has no open space: 0 by definition, not a missing value
+        pseudo = out.index.map(vocab.is_pseudo_sector).to_numpy(bool) & ~out.index.isin(o.index)
+        if pseudo.any():
+            for col in [c for c in o.columns if c.endswith("_m2")]:
+                out.loc[pseudo, col] = 0.0
+                reason_col = f"{col}_na_reason"
+                if reason_col in out:
+                    out.loc[pseudo, reason_col] = None
+        notes.append(f"open space of {open_space_year} on the 2024 sectors (population of 2021)")
+    return IndicatorInputs(sectors=out, groups=groups, members=members, notes=tuple(notes))
+
+
+def _move_2019_to_2024(
+    table: pd.DataFrame, cols: Sequence[str], targets: pd.Index
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, str]:
+    """Move additive 2019-sector data to 2024 sectors along the official crosswalk."""
+    cw = areas.crosswalk(2019, 2024)[["sector_2019", "sector_2024"]].dropna()
+    known19 = set(cw["sector_2019"])
+    # codes the official table lacks: pseudo-sectors (NNNNNZZZZ) that still exist keep
+    # their code; those of a municipality merged in 2019 go to its successor's
+    codes24 = areas.sector_codes(2024)
+    h24 = areas.hierarchy(2024)
+    links: list[tuple[str, str]] = []
+    lost: list[str] = []
+    for code in table.index:
+        if code in known19:
+            continue
+        if code in codes24:
+            links.append((code, code))
+            continue
+        # a merged municipality lives on in the deelgemeente codes of its successor
+        successors = set(
+            h24.loc[h24["deelgemeente"].astype(str).str.startswith(code[:5]), "gemeente"]
+        )
+        target = f"{successors.pop()}ZZZZ" if len(successors) == 1 else None
+        if code.endswith("ZZZZ") and target in codes24:
+            links.append((code, str(target)))
+        else:
+            lost.append(code)
+    if links:
+        cw = pd.concat(
+            [cw, pd.DataFrame(links, columns=["sector_2019", "sector_2024"])], ignore_index=True
+        )
+    if lost:
+        log.warning("sectors without a 2024 successor, left out: %s", listing(lost))
+    # connected components of the bipartite link graph
+    codes19 = pd.Index(sorted(set(cw["sector_2019"])))
+    codes24 = pd.Index(sorted(set(cw["sector_2024"])))
+    n19 = len(codes19)
+    rows = codes19.get_indexer(cw["sector_2019"])
+    cols_ = codes24.get_indexer(cw["sector_2024"]) + n19
+    n = n19 + len(codes24)
+    graph = sp.coo_matrix((np.ones(len(cw)), (rows, cols_)), shape=(n, n)).tocsr()
+    from scipy.sparse.csgraph import connected_components
+
+    _, label = connected_components(graph, directed=False)
+    comp19 = pd.Series(label[:n19], index=codes19)
+    comp24 = pd.Series(label[n19:], index=codes24)
+    values = table.reindex(codes19)
+    comp_vals = {}
+    comp_reason = {}
+    for col in cols:
+        v = values[col].astype("Float64")
+        reason_col = f"{col}_na_reason"
+        r = (
+            values[reason_col]
+            if reason_col in values
+            else pd.Series(None, index=values.index, dtype="object")
+        )
+        r = r.astype("object").where(~(v.isna() & r.isna()), io.ABSENT)
+        summed = v.groupby(comp19.to_numpy()).sum(min_count=1)
+        has_na = v.isna().groupby(comp19.to_numpy()).any()
+        comp_vals[col] = summed.mask(has_na)
+        comp_reason[col] = r.groupby(comp19.to_numpy()).first()
+    size24 = comp24.value_counts()
+    single = comp24[comp24.map(size24) == 1]
+    split = comp24[comp24.map(size24) > 1]
+    moved = pd.DataFrame(index=targets)
+    for col in cols:
+        val = pd.Series(pd.NA, index=targets, dtype="Float64")
+        reason = pd.Series(None, index=targets, dtype="object")
+        s_in = single[single.index.isin(targets)]
+        val.loc[s_in.index] = comp_vals[col].reindex(s_in.to_numpy()).to_numpy()
+        reason.loc[s_in.index] = comp_reason[col].reindex(s_in.to_numpy()).to_numpy()
+        sp_in = split[split.index.isin(targets)]
+        reason.loc[sp_in.index] = _SPLIT_SECTOR
+        absent = ~targets.isin(comp24.index)
+        reason[absent] = io.ABSENT
+        reason[val.notna()] = None
+        if col.endswith("_n"):
+            val = val.round().astype("Int64")
+        moved[col] = val
+        moved[f"{col}_na_reason"] = reason
+    split_in = split[split.index.isin(targets)]
+    groups = pd.DataFrame(
+        {
+            col: (
+                comp_vals[col].reindex(split_in.unique()).round().astype("Int64")
+                if col.endswith("_n")
+                else comp_vals[col].reindex(split_in.unique())
+            )
+            for col in cols
+        }
+    )
+    groups.index = [f"2019:{g}" for g in groups.index]
+    members = pd.Series([f"2019:{g}" for g in split_in.to_numpy()], index=split_in.index)
+    n_split = len(split_in)
+    note = (
+        "energy of the 2019 sectors moved to the 2024 sectors along the official crosswalk "
+        f"({n_split} 2024 sector(s) are parts of a split 2019 sector: NA alone, exact in a "
+        "unit that holds all parts)"
+    )
+    return moved, groups, members, note
