@@ -16,6 +16,8 @@ is A00, whose counts would give A01's away next to W1's public totals.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import geopandas as gpd
@@ -305,3 +307,53 @@ def test_summary_speaks_the_study_language(published, lang: str) -> None:  # typ
     assert ("inwoners" in text) == (lang == "nl")
     assert ("residents" in text) == (lang == "en")
     assert "390" in text  # the study's residents
+
+
+# --------------------------------------------------------------------------- the written tables
+
+EXPECTED = Path(__file__).parent / "expected" / "tiny"
+#: columns that say how long a solver ran: they differ from run to run
+TIMING_COLUMNS = ("seconds", "solve_seconds")
+
+
+def _tiny_outputs(out: Path) -> list[Path]:
+    config = tiny_config(**ACCESS, **PLAN)
+    src = _sources(config)
+    data = tiny_data()
+    analysis = analyse_step.analyse(config, src, data)
+    acc = access_step.accessibility(config, src, data, analysis)
+    plans = planning_step.planning(config, src, data, acc, analysis)
+    pub = publish.protect(config, src, data, analysis, acc, plans)
+    assert pub.analysis is not None
+    assert pub.access is not None
+    assert pub.planning is not None
+    files = write._write(config, src, pub.data, out)
+    files += write._write_analysis(config, src, pub.analysis, out)
+    files += write._write_access(config, src, pub.access, pub.data, out)
+    files += write._write_planning(config, src, pub.planning, out)
+    return sorted(p for p in files if p.suffix == ".csv")
+
+
+def test_written_tables_are_unchanged(tmp_path: Path) -> None:
+    """Every CSV of the tiny world, cell by cell as text, against the committed tables.
+
+    A change that alters an output table (a column, its order, a number's format, a value)
+    fails here and names the cell. After a *deliberate* change, regenerate the expected
+    tables with ``WIJKANALYSE_REGENERATE=1 pytest tests/test_study_steps.py -k unchanged``
+    and review the diff before committing it.
+    """
+    files = _tiny_outputs(tmp_path)
+    if os.environ.get("WIJKANALYSE_REGENERATE") == "1":
+        EXPECTED.mkdir(parents=True, exist_ok=True)
+        for old in EXPECTED.glob("*.csv"):
+            old.unlink()
+        for path in files:
+            shutil.copy(path, EXPECTED / path.name)
+    assert [p.name for p in files] == sorted(p.name for p in EXPECTED.glob("*.csv"))
+    for path in files:
+        got = pd.read_csv(path, dtype=str, keep_default_na=False)
+        want = pd.read_csv(EXPECTED / path.name, dtype=str, keep_default_na=False)
+        got = got.drop(columns=[c for c in TIMING_COLUMNS if c in got])
+        want = want.drop(columns=[c for c in TIMING_COLUMNS if c in want])
+        assert list(got.columns) == list(want.columns), path.name
+        pd.testing.assert_frame_equal(got, want, obj=path.name)
