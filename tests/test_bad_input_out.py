@@ -57,6 +57,7 @@ from typer.testing import CliRunner
 from wijkanalyse import DataError, OutputError, outputs, report, settings
 from wijkanalyse.cli import app
 from wijkanalyse.study import Analysis, RunResult, Study, StudyData
+from wijkanalyse.study import write as study_write
 
 SMALL: dict[str, Any] = {
     "study": {"name": "Leuven", "municipality": "24062"},
@@ -547,7 +548,7 @@ def _interrupt_after(func: Callable[..., Any]) -> Callable[..., Any]:
     [
         ("load", Study, "load"),
         ("indicators", Study, "analyse"),
-        ("writing tables", Study, "_write_analysis"),
+        ("writing tables", study_write, "_write_analysis"),
         ("between report pages", report, "_wijk_page"),
         ("writing the manifest", outputs, "_entry"),
     ],

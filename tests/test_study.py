@@ -252,10 +252,17 @@ def test_leuven_summary_is_dutch(leuven_run: RunResult) -> None:
     assert "Wijgmaal (240621)" in text  # the road graph does not cover Wijgmaal
 
 
-def test_english_summary(mirror: Path, tmp_path: Path) -> None:
-    raw = {"study": {"name": "Leuven", "municipality": "24062", "language": "en"}}
-    result = Study.from_dict(raw).run(tmp_path, report=False)
-    assert "Residents (census 2021): 101,032, of whom aged 65+: 16,872 (16.7%)" in result.summary
+def test_english_summary(leuven_run: RunResult) -> None:
+    # the summary step on the shared run's results, in English: no second run
+    study = Study.from_toml(EXAMPLES / "leuven.toml").with_language("en")
+    lines = study.summary(
+        leuven_run.data,
+        analysis=leuven_run.analysis,
+        access=leuven_run.access,
+        planning=leuven_run.planning,
+    )
+    assert "Residents (census 2021): 101,032, of whom aged 65+: 16,872 (16.7%)" in lines
+    assert not any("inwoners" in line for line in lines)
 
 
 # --------------------------------------------------------------------------- other municipalities

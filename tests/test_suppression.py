@@ -212,8 +212,7 @@ def test_ledger_on_many_random_tables_leaves_no_cell_derivable() -> None:
 
 def test_rates_made_from_a_withheld_count_are_withheld() -> None:
     # with sector polygons, density × area gave a withheld sector's population back
-    from wijkanalyse.study import Analysis
-    from wijkanalyse.study import publish as _publish
+    from wijkanalyse.study import Analysis, _masks
 
     counts = pd.DataFrame({"pop_total": [4, 400, 600]}, index=["s1", "s2", "s3"])
     led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)
@@ -236,7 +235,7 @@ def test_rates_made_from_a_withheld_count_are_withheld() -> None:
         index=["pop_total", "density", "persons_per_connection", "income_median"],
     )
     analysis = Analysis(inputs=None, indicators={"sectors": table}, definitions=defs, index={})  # type: ignore[arg-type]
-    out = _publish._indicator_tables(analysis, led, None)["sectors"]  # type: ignore[arg-type]
+    out = _masks._indicator_tables(analysis, led, None)["sectors"]  # type: ignore[arg-type]
     assert out["pop_total"].isna().tolist() == [True, True, False]
     for col in ("density", "persons_per_connection"):
         assert out[col].isna().tolist() == [True, True, False], col

@@ -8,6 +8,7 @@ Commands::
     wijkanalyse report OUT                   re-render the maps and reports of OUT
     wijkanalyse datasets list                the dataset catalogue with licences
     wijkanalyse datasets fetch ID [ID ...]   get datasets (mirror, cache or download)
+    wijkanalyse indicators list              the registered indicators, with their caveats
 
 Messages are Dutch by default; ``--lang en`` (or the study's ``language``) switches to English.
 """

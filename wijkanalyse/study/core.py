@@ -1,16 +1,20 @@
-"""A study: one analysis described in a TOML file, and the standard workflow that runs it.
+"""The :class:`Study`: a study file, validated, and the composition of its steps.
 
-A study file names the municipality (NIS code), the sector vintage, the data sources (dataset
-ids from the catalogue or paths, relative to the study file), the facility registers and
-types, the target groups and custom areas. :meth:`Study.run` loads everything, checks it and
-writes the outputs::
+:meth:`Study.run` checks the output folder, then runs the steps of :mod:`wijkanalyse.study`
+in order (load → analyse → accessibility → planning → publish → write → report → summary)
+and swaps the finished folder into place::
 
-    OUT/wijkanalyse.gpkg   layers sectors, wijken, facilities
+    OUT/wijkanalyse.gpkg   layers sectors, wijken, facilities (and service areas)
     OUT/sectors.csv        one row per sector
     OUT/wijken.csv         one row per wijk (plus unlocated residents, when there are any)
     OUT/facilities.csv     one row per facility
     OUT/areas.csv          custom areas (e.g. Hoogland), when the study defines them
+    OUT/indicators_*.csv   indicators per level, index_*.csv the need index
+    OUT/access_*.csv, coverage_wijken.csv, gaps.csv   accessibility
+    OUT/plans.csv, plan_curves.csv, scenarios.csv      planning
     OUT/provenance.json    datasets (licence, attribution, sha256), parameters, versions
+    OUT/manifest.json      every file with its size and sha256 (written last)
+    OUT/maps/, OUT/report/ maps and wijkrapporten (HTML, PDF)
 
 Example study file (see ``examples/leuven.toml``)::
 

@@ -33,11 +33,6 @@ class StudyData:
     datasets: tuple[str, ...] = ()
 
     @property
-    def municipality(self) -> Region:
-        """The study area (kept under its old name; see :attr:`region`)."""
-        return self.region
-
-    @property
     def boundary(self) -> Any:
         """The outline of the study area (union of its municipalities)."""
         return areas.region_polygon(self.region)
@@ -140,7 +135,13 @@ class PlanResults:
 
 @dataclass(frozen=True)
 class RunResult:
-    """What :meth:`Study.run` wrote and the summary it printed."""
+    """What :meth:`Study.run` wrote, the summary it printed, and the results behind them.
+
+    :attr:`files` and :attr:`summary` hold only what may be published. :attr:`data`,
+    :attr:`analysis`, :attr:`access` and :attr:`planning` are the step results *before*
+    small counts were withheld (:mod:`wijkanalyse.study.publish`): for the analyst's own
+    use, not for publication.
+    """
 
     out: Path
     files: tuple[Path, ...]

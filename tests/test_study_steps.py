@@ -1,0 +1,359 @@
+"""Each study step on its own, on a tiny hand-made world whose answers are computed by hand.
+
+The world: a 5 × 5 grid of two-way streets, 100 m apart, in the centre of Leuven; four
+sectors on its corners in two wijken; one buurtcentrum on the south-west corner. Walking at
+4.8 km/h (80 m a minute), a corner is 5 min from the next corner and 10 min from the
+opposite one.
+
+    A02 (0, 400)  pop 50, 65+ 10  ─────  A03 (400, 400)  pop 40, 65+ 20     wijk W2
+       │                                      │
+    A00 (0, 0)    pop 100, 65+ 30 ─────  A01 (400, 0)    pop 200, 65+ 3      wijk W1
+       buurtcentrum "Het Hoekje"
+
+A01's three residents aged 65+ are a count below the threshold of 5: A01 is withheld, and so
+is A00, whose counts would give A01's away next to W1's public totals.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from wijkanalyse import areas, io
+from wijkanalyse._errors import SchemaError
+from wijkanalyse.study import StudyConfig, StudyData, checks, publish, summary, write
+from wijkanalyse.study import accessibility as access_step
+from wijkanalyse.study import analyse as analyse_step
+from wijkanalyse.study import planning as planning_step
+from wijkanalyse.study._sources import Sources
+
+pytestmark = pytest.mark.usefixtures("mirror")
+
+X0, Y0 = 173000.0, 174000.0  # inside Leuven-Centrum, EPSG:31370
+CRS = "EPSG:31370"
+SECTORS = {
+    # code: (grid i, grid j, wijk, pop_total, pop_65plus)
+    "24062A00-": (0, 0, "W1", 100, 30),
+    "24062A01-": (4, 0, "W1", 200, 3),
+    "24062A02-": (0, 4, "W2", 50, 10),
+    "24062A03-": (4, 4, "W2", 40, 20),
+}
+
+
+def _point(i: int, j: int) -> shapely.Point:
+    return shapely.Point(X0 + 100 * i, Y0 + 100 * j)
+
+
+def _road_graph(n: int = 5) -> io.RoadGraphFrames:
+    ids = {(i, j): f"n{i}-{j}" for i in range(n) for j in range(n)}
+    nodes = gpd.GeoDataFrame(
+        {"node_id": list(ids.values())},
+        geometry=[_point(i, j) for i, j in ids],
+        crs=CRS,
+    ).set_index("node_id")
+    rows = []
+    for (i, j), a in ids.items():
+        for di, dj in ((1, 0), (0, 1)):
+            b = ids.get((i + di, j + dj))
+            if b is not None:
+                line = shapely.LineString([_point(i, j), _point(i + di, j + dj)])
+                rows += [(a, b, 100.0, line), (b, a, 100.0, line.reverse())]
+    edges = gpd.GeoDataFrame(
+        pd.DataFrame(rows, columns=["u", "v", "length_m", "geometry"]), crs=CRS
+    )
+    return io.RoadGraphFrames(nodes=nodes, edges=edges)
+
+
+def tiny_data() -> StudyData:
+    """Return the tiny world as the load step would."""
+    codes = list(SECTORS)
+    sectors = gpd.GeoDataFrame(
+        {
+            "name": [f"sector {c}" for c in codes],
+            "wijk": [SECTORS[c][2] for c in codes],
+            "wijk_name": [f"wijk {SECTORS[c][2]}" for c in codes],
+            "deelgemeente": "24062A",
+            "deelgemeente_name": "Leuven (Dg.)",
+            "gemeente": "24062",
+            "gemeente_name": "Leuven",
+            "vintage": 2024,
+            "pop_total": pd.array([SECTORS[c][3] for c in codes], dtype="Int64"),
+            "pop_65plus": pd.array([SECTORS[c][4] for c in codes], dtype="Int64"),
+        },
+        geometry=[_point(*SECTORS[c][:2]) for c in codes],
+        index=pd.Index(codes, name="sector"),
+        crs=CRS,
+    )
+    sectors["pop_under65"] = sectors["pop_total"] - sectors["pop_65plus"]
+    wijken = gpd.GeoDataFrame(
+        {
+            "wijk_name": ["wijk W1", "wijk W2"],
+            "n_sectors": [2, 2],
+            "area_km2": pd.array([0.1, 0.1], dtype="Float64"),
+            "pop_total": pd.array([300, 90], dtype="Int64"),
+            "pop_65plus": pd.array([33, 30], dtype="Int64"),
+            "pop_under65": pd.array([267, 60], dtype="Int64"),
+        },
+        geometry=[
+            shapely.box(X0 - 50, Y0 - 50, X0 + 450, Y0 + 200),
+            shapely.box(X0 - 50, Y0 + 200, X0 + 450, Y0 + 450),
+        ],
+        index=pd.Index(["W1", "W2"], name="wijk"),
+        crs=CRS,
+    )
+    facilities = gpd.GeoDataFrame(
+        {
+            "name": ["Het Hoekje"],
+            "type": ["buurtcentrum"],
+            "status": ["existing"],
+            "capacity": pd.array([pd.NA], dtype="Float64"),
+            "source": ["tiny.csv"],
+            "area": [pd.NA],
+            "located_by": ["survey"],
+            "location_confidence": ["high"],
+            "in_municipality": [True],
+        },
+        geometry=[_point(0, 0)],
+        index=pd.Index(["bc-1"], name="facility_id"),
+        crs=CRS,
+    )
+    region = areas.region("24062", vintage=2024)
+    return StudyData(
+        sectors=sectors,
+        wijken=wijken,
+        facilities=facilities,
+        areas=pd.DataFrame(
+            columns=["vintage", "sectors", "exact", "note", "pop_total", "n_sectors"],
+            index=pd.Index([], name="area"),
+        ),
+        road_graph=_road_graph(),
+        region=region,
+    )
+
+
+def tiny_config(**tables: object) -> StudyConfig:
+    raw: dict[str, object] = {
+        "study": {"name": "Tiny", "municipality": "24062"},
+        "indicators": {"references": False},
+        "target_groups": {
+            "pop_total": {"label_nl": "alle inwoners", "label_en": "all residents"},
+            "pop_65plus": {"label_nl": "65-plussers", "label_en": "residents aged 65+"},
+        },
+        "facilities": [{"source": "tiny.csv", "types": ["buurtcentrum"]}],
+        **tables,
+    }
+    return StudyConfig.model_validate(raw)
+
+
+ACCESS = {
+    "access": {
+        "speed_kmh": 4.8,
+        "need": "share_65plus",
+        "questions": [{"facility_type": "buurtcentrum", "minutes": [3, 6, 11]}],
+    }
+}
+PLAN = {
+    "plan": {
+        "candidates": ["sectors"],
+        "questions": [
+            {"name": "bc", "facility_type": "buurtcentrum", "minutes": 6, "p": [1]},
+        ],
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def data() -> StudyData:
+    return tiny_data()
+
+
+def _sources(config: StudyConfig) -> Sources:
+    return Sources(config.data, Path("."))
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_checks_name_every_problem_at_once() -> None:
+    config = tiny_config(
+        access={"questions": [{"facility_type": "buurtcentra", "target_group": "pop_kids"}]}
+    )
+    with pytest.raises(SchemaError) as err:
+        checks._check_sources(config, _sources(config), "tiny")
+    text = str(err.value)
+    assert "facility_type 'buurtcentra' is not a type" in text
+    assert "did you mean 'buurtcentrum'" in text
+    assert "target_group 'pop_kids' is not one of [target_groups]" in text
+
+
+# --------------------------------------------------------------------------- analyse
+
+
+def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
+    config = tiny_config()
+    result = analyse_step.analyse(config, _sources(config), data)
+    wijken = result.indicators["wijken"]
+    # in percent: W1 (30 + 3) / (100 + 200); W2 (10 + 20) / (50 + 40)
+    assert wijken.loc["W1", "share_65plus"] == pytest.approx(100 * 33 / 300)
+    assert wijken.loc["W2", "share_65plus"] == pytest.approx(100 * 30 / 90)
+    assert wijken.loc["W1", "pop_total"] == 300
+    assert result.index == {}  # no [index] table, no index
+
+
+def test_analyse_withholds_small_counts(data: StudyData) -> None:
+    config = tiny_config()
+    sectors = analyse_step.analyse(config, _sources(config), data).indicators["sectors"]
+    assert pd.isna(sectors.loc["24062A01-", "pop_65plus"])
+    assert sectors.loc["24062A00-", "pop_65plus"] == 30
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+@pytest.fixture(scope="module")
+def access_result(data: StudyData):  # type: ignore[no-untyped-def]
+    config = tiny_config(**ACCESS)
+    analysis = analyse_step.analyse(config, _sources(config), data)
+    return config, analysis, access_step.accessibility(config, _sources(config), data, analysis)
+
+
+def test_accessibility_walks_the_grid(access_result) -> None:  # type: ignore[no-untyped-def]
+    _, _, acc = access_result
+    minutes = acc.nearest.xs("buurtcentrum", level="facility_type")["minutes"]
+    # 0 m, 400 m, 400 m and 800 m at 80 m a minute
+    assert minutes.loc["24062A00-"] == pytest.approx(0.0)
+    assert minutes.loc["24062A01-"] == pytest.approx(5.0)
+    assert minutes.loc["24062A02-"] == pytest.approx(5.0)
+    assert minutes.loc["24062A03-"] == pytest.approx(10.0)
+
+
+def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]
+    _, _, acc = access_result
+    cov = acc.coverage[acc.coverage["target_group"] == "pop_total"]
+    got = {
+        (str(unit), float(row.threshold_minutes)): int(row.pop_covered)
+        for unit, row in cov.iterrows()
+    }
+    assert got[("W1", 3.0)] == 100  # only A00 within 3 min
+    assert got[("W1", 6.0)] == 300
+    assert got[("W2", 6.0)] == 50  # A02 at 5 min, A03 at 10 min
+    assert got[("W2", 11.0)] == 90
+    assert got[("24062", 6.0)] == 350  # the municipality's row: all four sectors
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def test_planning_covers_the_far_corner(data: StudyData) -> None:
+    config = tiny_config(**ACCESS, **PLAN)
+    src = _sources(config)
+    analysis = analyse_step.analyse(config, src, data)
+    acc = access_step.accessibility(config, src, data, analysis)
+    res = planning_step.planning(config, src, data, acc, analysis)
+    assert res is not None
+    plan = res.plans[("bc", 1)]
+    # today 350 of 390 residents live within 6 min; one new site reaches A03's 40 as well
+    # (A01, A02 and A03 each do), and no site can reach more
+    assert plan.objective == pytest.approx(390)
+    new = [s for s in plan.selected.index if not plan.selected.loc[s, "existing"]]
+    assert len(new) == 1
+
+
+# --------------------------------------------------------------------------- publish, write, summary
+
+
+@pytest.fixture(scope="module")
+def published(access_result, data: StudyData):  # type: ignore[no-untyped-def]
+    config, analysis, acc = access_result
+    return config, publish.protect(config, _sources(config), data, analysis, acc, None)
+
+
+def test_publish_withholds_a_small_count_and_its_complement(published) -> None:  # type: ignore[no-untyped-def]
+    _, pub = published
+    sectors = pub.data.sectors
+    why = sectors["pop_65plus_suppressed_reason"]
+    # A01 is withheld whole (its 65+ count is 3); W1's totals are public, so A00's counts
+    # would give A01's away: A00 is withheld too, as the complement
+    assert why.loc["24062A01-"] == "small_count"
+    assert why.loc["24062A00-"] == "complementary"
+    assert sectors.loc[["24062A00-", "24062A01-"], "pop_total"].isna().all()
+    assert sectors.loc["24062A02-", "pop_65plus"] == 10
+    assert pub.data.wijken.loc["W1", "pop_65plus"] == 33
+
+
+def test_write_puts_only_published_counts_in_the_files(published, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config, pub = published
+    files = write._write(config, _sources(config), pub.data, tmp_path)
+    assert {p.name for p in files} >= {"sectors.csv", "wijken.csv", "wijkanalyse.gpkg"}
+    sectors = pd.read_csv(tmp_path / "sectors.csv", dtype={"sector": str}).set_index("sector")
+    assert sectors.loc[["24062A00-", "24062A01-"], "pop_65plus"].isna().all()
+    assert sectors.loc["24062A01-", "pop_65plus_suppressed_reason"] == "small_count"
+    assert sectors.loc["24062A03-", "pop_total"] == 40
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_summary_speaks_the_study_language(published, lang: str) -> None:  # type: ignore[no-untyped-def]
+    config, pub = published
+    section = config.study.model_copy(update={"language": lang})
+    config = config.model_copy(update={"study": section})
+    lines = summary._summary_lines(config, _sources(config), pub, None, None)
+    text = "\n".join(lines)
+    assert ("inwoners" in text) == (lang == "nl")
+    assert ("residents" in text) == (lang == "en")
+    assert "390" in text  # the study's residents
+
+
+# --------------------------------------------------------------------------- the written tables
+
+EXPECTED = Path(__file__).parent / "expected" / "tiny"
+#: columns that say how long a solver ran: they differ from run to run
+TIMING_COLUMNS = ("seconds", "solve_seconds")
+
+
+def _tiny_outputs(out: Path) -> list[Path]:
+    config = tiny_config(**ACCESS, **PLAN)
+    src = _sources(config)
+    data = tiny_data()
+    analysis = analyse_step.analyse(config, src, data)
+    acc = access_step.accessibility(config, src, data, analysis)
+    plans = planning_step.planning(config, src, data, acc, analysis)
+    pub = publish.protect(config, src, data, analysis, acc, plans)
+    assert pub.analysis is not None
+    assert pub.access is not None
+    assert pub.planning is not None
+    files = write._write(config, src, pub.data, out)
+    files += write._write_analysis(config, src, pub.analysis, out)
+    files += write._write_access(config, src, pub.access, pub.data, out)
+    files += write._write_planning(config, src, pub.planning, out)
+    return sorted(p for p in files if p.suffix == ".csv")
+
+
+def test_written_tables_are_unchanged(tmp_path: Path) -> None:
+    """Every CSV of the tiny world, cell by cell as text, against the committed tables.
+
+    A change that alters an output table (a column, its order, a number's format, a value)
+    fails here and names the cell. After a *deliberate* change, regenerate the expected
+    tables with ``WIJKANALYSE_REGENERATE=1 pytest tests/test_study_steps.py -k unchanged``
+    and review the diff before committing it.
+    """
+    files = _tiny_outputs(tmp_path)
+    if os.environ.get("WIJKANALYSE_REGENERATE") == "1":
+        EXPECTED.mkdir(parents=True, exist_ok=True)
+        for old in EXPECTED.glob("*.csv"):
+            old.unlink()
+        for path in files:
+            shutil.copy(path, EXPECTED / path.name)
+    assert [p.name for p in files] == sorted(p.name for p in EXPECTED.glob("*.csv"))
+    for path in files:
+        got = pd.read_csv(path, dtype=str, keep_default_na=False)
+        want = pd.read_csv(EXPECTED / path.name, dtype=str, keep_default_na=False)
+        got = got.drop(columns=[c for c in TIMING_COLUMNS if c in got])
+        want = want.drop(columns=[c for c in TIMING_COLUMNS if c in want])
+        assert list(got.columns) == list(want.columns), path.name
+        pd.testing.assert_frame_equal(got, want, obj=path.name)

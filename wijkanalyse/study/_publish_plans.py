@@ -1,0 +1,254 @@
+"""What plans, coverage curves and scenarios may show: people within reach, per site."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import access
+from wijkanalyse.study import planning as _planning
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.suppression import COMPLEMENTARY
+
+if TYPE_CHECKING:
+    from wijkanalyse import locate
+    from wijkanalyse.study.results import Analysis, PlanResults, StudyData
+
+from wijkanalyse.study._masks import _Asker, _Mask
+from wijkanalyse.study._publish_access import _num, _ones, _unit_members
+
+# --------------------------------------------------------------------------- plans
+
+
+def _minutes_to(
+    model: Any, demand: gpd.GeoDataFrame, supply: gpd.GeoSeries, cache: dict[Any, pd.Series]
+) -> pd.Series:
+    """Travel time of each demand point to the nearest of ``supply`` (cached by its points)."""
+    key = (tuple(demand.index), tuple((round(p.x, 3), round(p.y, 3)) for p in supply))
+    if key not in cache:
+        if len(supply):
+            near = model.nearest(demand.geometry, supply)
+            cache[key] = pd.to_numeric(near["minutes"], errors="coerce").reindex(demand.index)
+        else:
+            cache[key] = pd.Series(np.nan, index=demand.index)
+    return cache[key]
+
+
+@dataclasses.dataclass
+class _PlanContext:
+    model: Any
+    demand: gpd.GeoDataFrame
+    facilities: gpd.GeoDataFrame
+    candidates: gpd.GeoDataFrame
+    cache: dict[Any, pd.Series]
+
+    def supply(self, sites: Sequence[Any]) -> gpd.GeoSeries:
+        pts = []
+        for s in sites:
+            if s in self.candidates.index:
+                pts.append(self.candidates.geometry.loc[s])
+            elif s in self.facilities.index:
+                pts.append(self.facilities.geometry.loc[s])
+            else:
+                raise KeyError(s)
+        return gpd.GeoSeries(pts, crs=self.demand.crs)
+
+    def minutes(self, sites: Sequence[Any]) -> pd.Series:
+        return _minutes_to(self.model, self.demand, self.supply(sites), self.cache)
+
+
+def _plan_weights(
+    ctx: _PlanContext,
+    sites: Sequence[Any],
+    *,
+    model: str,
+    max_minutes: float | None,
+    need: pd.Series | None,
+) -> tuple[pd.Series, pd.Series]:
+    """Per demand unit: covered (0/1) and the objective's weight under ``sites``."""
+    minutes = ctx.minutes(sites)
+    covered = (minutes <= (max_minutes if max_minutes is not None else np.inf)).astype(float)
+    covered = covered.where(minutes.notna(), 0.0)
+    mult = need.reindex(ctx.demand.index).astype(float) if need is not None else 1.0
+    # MCLP/LSCP: (need-weighted) people covered; p-median: (need-weighted) total minutes
+    objective = covered * mult if model in ("mclp", "lscp") else minutes * mult
+    covered.index = covered.index.astype(str)
+    objective.index = objective.index.astype(str)
+    return covered, objective
+
+
+def _plans(
+    asker: _Asker,
+    config: StudyConfig,
+    sources: Sources,
+    planning: PlanResults,
+    data: StudyData,
+    analysis: Analysis | None,
+    ctx_of: Callable[[str], _PlanContext],
+) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask]]:
+    """Ask for every count of every plan; return the masks of ``covered`` and ``selected``."""
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    out = {}
+    keyed: list[tuple[tuple[str, Any], locate.Plan]] = [(k, p) for k, p in planning.plans.items()]
+    keyed += [((name, "greedy"), plan) for name, plan in planning.greedy.items()]
+    for key, plan in keyed:
+        q = questions[key[0]]
+        ctx = ctx_of(q.name)
+        need = (
+            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
+        )
+        open_sites = list(plan.selected.index)
+        covered, objective = _plan_weights(
+            ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
+        )
+        cov = plan.covered.reset_index()
+        cmask = _Mask(cov)
+        for pos, (_, row) in enumerate(cov.iterrows()):
+            group = str(row.iloc[0])
+            asker.ask(group, covered, cmask.sink(pos, "covered"), shown=_num(row["covered"]))
+            asker.ask(
+                group,
+                covered * 0 + 1,
+                cmask.sink(pos, "population"),
+                shown=_num(row["population"]),
+            )
+        sel = plan.selected.reset_index()
+        smask = _Mask(sel)
+        counted = plan.model in ("mclp", "lscp") and need is None
+        order = [s for s in plan.new_sites]
+        existing = [s for s in plan.selected.index if bool(plan.selected.loc[s, "existing"])]
+        prev = _plan_weights(ctx, existing, model=plan.model, max_minutes=q.minutes, need=need)[1]
+        for k, site in enumerate(order):
+            now = _plan_weights(
+                ctx, existing + order[: k + 1], model=plan.model, max_minutes=q.minutes, need=need
+            )[1]
+            pos = int(np.flatnonzero(sel.iloc[:, 0].to_numpy() == site)[0])
+            shown = _num(sel.loc[pos, "marginal_gain"])
+            diff = prev - now if plan.model not in ("mclp", "lscp") else now - prev
+            if counted:
+                asker.ask(
+                    q.target_group,
+                    diff,
+                    smask.sink(pos, "marginal_gain"),
+                    count=bool((diff >= 0).all()),
+                    shown=shown,
+                )
+            prev = now
+        if counted:
+            asker.ask(q.target_group, objective, cmask.sink(-1, "objective"), shown=plan.objective)
+        out[key] = (plan, cmask, smask)
+    return out
+
+
+def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
+    cov = cmask.apply(
+        {"share_covered": ["covered", "population"], "mean_minutes": ["population"]},
+        summary="suppressed",
+    )
+    cov = cov.set_index(cov.columns[0])
+    cov.index.name = plan.covered.index.name
+    sel = smask.apply({}, summary="suppressed")
+    sel = sel.set_index(sel.columns[0])
+    sel.index.name = plan.selected.index.name
+    objective = np.nan if cmask.withheld(-1, "objective") else plan.objective
+    return dataclasses.replace(plan, covered=cov, selected=sel, objective=objective)
+
+
+def _curves(
+    asker: _Asker,
+    config: StudyConfig,
+    sources: Sources,
+    planning: PlanResults,
+    analysis: Any,
+    ctx_of: Any,
+) -> _Mask:
+    curves = planning.curves.reset_index(drop=True)
+    mask = _Mask(curves)
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    for pos, (_, row) in enumerate(curves.iterrows()):
+        q = questions[str(row["question"])]
+        ctx = ctx_of(q.name)
+        need = (
+            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
+        )
+        g = planning.greedy.get(q.name)
+        existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
+        p = int(row["p"])
+        exact_sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
+        greedy_sites = list(g.new_sites[:p]) if g is not None else []
+        counted = q.model in ("mclp", "lscp") and need is None
+        for col, sites in (("exact", exact_sites), ("greedy", greedy_sites)):
+            try:
+                cov, obj = _plan_weights(
+                    ctx, existing + sites, model=q.model, max_minutes=q.minutes, need=need
+                )
+            except KeyError:
+                mask.sink(pos, col)(COMPLEMENTARY)
+                continue
+            asker.ask(
+                q.target_group,
+                obj,
+                mask.sink(pos, col),
+                count=counted,
+                shown=_num(row[col]) if counted else None,
+            )
+            if col == "exact":
+                for c in curves.columns:
+                    if c.startswith("covered_"):
+                        asker.ask(
+                            c.removeprefix("covered_"),
+                            cov,
+                            mask.sink(pos, c),
+                            shown=_num(row[c]),
+                        )
+    return mask
+
+
+def _scenarios(
+    asker: _Asker, planning: PlanResults, data: StudyData, model: Any, cache: dict[Any, pd.Series]
+) -> _Mask:
+    table = planning.scenarios.reset_index(drop=True)
+    mask = _Mask(table)
+    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    supplies = dict(planning.scenario_supply)
+    for pos, (_, row) in enumerate(table.iterrows()):
+        group = str(row["target_group"])
+        members = _unit_members(str(row["level"]), row["unit"], demand, data)
+        pair = supplies.get(str(row["scenario"]))
+        if members is None or pair is None:
+            for c in ("pop_in_group", "covered_before", "covered_after", "covered_change"):
+                mask.sink(pos, c)(COMPLEMENTARY)
+            continue
+        thr = float(row["threshold_minutes"])
+        weights = {}
+        for when, supply in zip(("before", "after"), pair, strict=True):
+            minutes = _minutes_to(model, demand, supply.geometry, cache).reindex(members)
+            within = (minutes <= thr).fillna(False).to_numpy(dtype=bool)
+            weights[when] = _ones(members).where(within, 0.0)
+            asker.ask(
+                group,
+                weights[when],
+                mask.sink(pos, f"covered_{when}"),
+                shown=_num(row.get(f"covered_{when}")),
+            )
+        asker.ask(
+            group,
+            _ones(members),
+            mask.sink(pos, "pop_in_group"),
+            shown=_num(row.get("pop_in_group")),
+        )
+        diff = weights["after"] - weights["before"]
+        asker.ask(
+            group,
+            diff,
+            mask.sink(pos, "covered_change"),
+            count=bool((diff >= 0).all()),
+            shown=_num(row.get("covered_change")),
+        )
+    return mask
