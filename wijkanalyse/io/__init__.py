@@ -27,6 +27,9 @@ Modules
 - ``_tables`` and ``_vectors``: the plumbing they share (text and spreadsheet tables,
   numbers, codes, vintages, the memo; vector files and CRSs).
 
+Reads of catalogue datasets are memoised in the process (a bounded memo, keyed on the
+dataset, the options and the working CRS; callers get copies); :func:`clear_cache` empties it.
+
 Imports written ``name as name`` re-export names that other modules and the tests reach as
 ``io.name``; they are not public API.
 """
@@ -38,7 +41,7 @@ from wijkanalyse.io._tables import ABSENT as ABSENT
 from wijkanalyse.io._tables import MISSING as MISSING
 from wijkanalyse.io._tables import SUPPRESSED as SUPPRESSED
 from wijkanalyse.io._tables import _to_number as _to_number
-from wijkanalyse.io._tables import vintage_from_year
+from wijkanalyse.io._tables import clear_cache, vintage_from_year
 from wijkanalyse.io.pinc import PINC_MISSING as PINC_MISSING
 from wijkanalyse.io.pinc import (
     read_area_names,
@@ -57,6 +60,7 @@ __all__ = [
     "FACILITY_STATUSES",
     "OSM_TYPES",
     "RoadGraphFrames",
+    "clear_cache",
     "read_area_names",
     "read_areas",
     "read_census",
