@@ -4,6 +4,10 @@ Statbel schemas (../shared/data/STATBEL_SCHEMAS.md) where the real files are not
 from __future__ import annotations
 
 import zipfile
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -13,9 +17,11 @@ import pytest
 import shapely
 from conftest import TINY_SECTORS, tiny_sector_frame
 
-from wijkanalyse import io
+from wijkanalyse import datasets, io, settings
 from wijkanalyse._errors import CRSError, DataError, DataWarning, SchemaError
 from wijkanalyse.datasets import Source
+from wijkanalyse.io import _tables
+from wijkanalyse.io.roads import RoadGraphFrames
 
 LEUVEN = "24062"
 
@@ -851,3 +857,128 @@ def test_leuven_road_graph_needs_no_length_repair(mirror: Path) -> None:
     g = io.read_road_graph()
     assert (g.repaired_edges, g.repaired_km) == (0, 0.0)
     assert (g.edges["length_m"] >= g.edges.geometry.length - 0.01).all()
+
+
+# --------------------------------------------------------------------------- memo
+
+_ID = "statbel_census2021_age65"
+
+
+@pytest.fixture
+def memo(monkeypatch: pytest.MonkeyPatch) -> OrderedDict[tuple[object, ...], object]:
+    """Give the test an empty memo; the process's memo is left as it was."""
+    fresh: OrderedDict[tuple[object, ...], object] = OrderedDict()
+    monkeypatch.setattr(_tables, "_MEMO", fresh)
+    return fresh
+
+
+def _counting_reader() -> tuple[Callable[..., pd.DataFrame], list[object]]:
+    """Return a memoised stand-in reader that records every call that reaches it."""
+    calls: list[object] = []
+
+    @_tables._memo
+    def read(source: str, *, n: int | None = None) -> pd.DataFrame:
+        calls.append((source, n, settings.working_crs))
+        return pd.DataFrame({"n": [n], "crs": [settings.working_crs]})
+
+    return read, calls
+
+
+def test_memo_is_bounded_and_forgets_the_least_recently_used(
+    memo: OrderedDict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_tables, "_MEMO_MAXSIZE", 3)
+    read, calls = _counting_reader()
+    for n in range(5):
+        read(_ID, n=n)
+    assert len(memo) == 3
+    assert len(calls) == 5
+    read(_ID, n=4)
+    read(_ID, n=2)  # both kept: no new read; 2 is now the most recently used
+    assert len(calls) == 5
+    read(_ID, n=0)  # forgotten: read again; 3, the least recently used, goes
+    assert len(calls) == 6
+    assert len(memo) == 3
+    read(_ID, n=2)
+    assert len(calls) == 6
+    read(_ID, n=3)
+    assert len(calls) == 7
+
+
+def test_memo_key_includes_the_working_crs_and_the_catalogue_entry(
+    memo: OrderedDict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read, calls = _counting_reader()
+    assert read(_ID, n=1)["crs"].iloc[0] == "EPSG:31370"
+    monkeypatch.setattr(settings, "working_crs", "EPSG:3812")
+    assert read(_ID, n=1)["crs"].iloc[0] == "EPSG:3812"
+    assert len(calls) == 2
+    monkeypatch.setattr(settings, "working_crs", "EPSG:31370")
+    assert read(_ID, n=1)["crs"].iloc[0] == "EPSG:31370"
+    assert len(calls) == 2
+    # another file under the same id (another sha256) is another read
+    entry = datasets.CATALOGUE[_ID]
+    monkeypatch.setitem(datasets.CATALOGUE, _ID, replace(entry, sha256="0" * 64))
+    read(_ID, n=1)
+    assert len(calls) == 3
+
+
+def test_memoised_geometries_follow_the_working_crs(
+    mirror: Path, memo: OrderedDict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lambert72 = io.read_areas("pinc_gemeenten_2024")
+    monkeypatch.setattr(settings, "working_crs", "EPSG:3812")
+    lambert08 = io.read_areas("pinc_gemeenten_2024")
+    assert lambert72.crs.equals("EPSG:31370")
+    assert lambert08.crs.equals("EPSG:3812")
+    assert len(memo) == 2
+
+
+def test_memo_hands_out_copies(memo: OrderedDict) -> None:
+    read, calls = _counting_reader()
+    first = read(_ID, n=1)
+    first.loc[0, "n"] = 99
+    assert read(_ID, n=1).loc[0, "n"] == 1
+    assert len(calls) == 1
+
+    @_tables._memo
+    def graph(source: str) -> RoadGraphFrames:
+        nodes = gpd.GeoDataFrame({"node_id": [1]}, geometry=[shapely.Point(0, 0)], crs="EPSG:31370")
+        edges = gpd.GeoDataFrame({"u": [1], "v": [1]}, geometry=[None], crs="EPSG:31370")
+        return RoadGraphFrames(nodes=nodes, edges=edges, repaired_edges=2, repaired_km=0.5)
+
+    g = graph(_ID)
+    g.nodes.loc[0, "node_id"] = 7
+    g.edges.loc[0, "u"] = 7
+    again = graph(_ID)
+    assert again.nodes.loc[0, "node_id"] == 1
+    assert again.edges.loc[0, "u"] == 1
+    assert (again.repaired_edges, again.repaired_km) == (2, 0.5)
+
+
+def test_memo_skips_paths_and_clear_cache_empties_it(memo: OrderedDict, tmp_path: Path) -> None:
+    read, calls = _counting_reader()
+    read(str(tmp_path / "census.csv"), n=1)
+    read(str(tmp_path / "census.csv"), n=1)
+    assert len(calls) == 2
+    assert len(memo) == 0
+    read(_ID, n=1)
+    assert len(memo) == 1
+    io.clear_cache()
+    assert len(memo) == 0
+    read(_ID, n=1)
+    assert len(calls) == 4
+
+
+def test_memo_is_thread_safe(memo: OrderedDict, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_tables, "_MEMO_MAXSIZE", 4)
+    read, _calls = _counting_reader()
+
+    def work(seed: int) -> bool:
+        return all(
+            read(_ID, n=(seed * 7 + i) % 10)["n"].iloc[0] == (seed * 7 + i) % 10 for i in range(50)
+        )
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(work, range(16)))
+    assert len(memo) <= 4
