@@ -1325,7 +1325,7 @@ class StreetNetwork:
 
     @cached_property
     def _piece_tree(self) -> tuple[cKDTree, np.ndarray, float]:
-        """A k-d tree of the midpoints of the streets cut into pieces of at most 50 m.
+        """A k-d tree of the midpoints of the streets cut into pieces of at most 30 m (_PIECE_M).
 
         Returns the tree, the street of each piece and the longest half piece: every point
         of a street lies within that distance of one of its piece midpoints.
