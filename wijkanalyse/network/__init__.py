@@ -31,9 +31,11 @@ Three sources build a network:
   pedestrian streets and steps in, motorways out).
 * :meth:`StreetNetwork.from_edges`: any graph given as node coordinates and an edge list.
 
-The package's modules: ``street`` (the :class:`StreetNetwork` facade), ``build`` (graphs from
-frames and OSM files), ``profiles`` (:class:`TravelProfile`, ``WALK``, ``BIKE``), ``_snapping``
-and ``_chains`` (snapping and chain contraction on plain arrays), ``crowflies``
+The package's modules: ``street`` (the :class:`StreetNetwork` facade), ``_graph`` (its
+arrays, views and caches), ``build`` (graphs from frames, road graphs and OSM files),
+``_routes`` (OD matrices, nearest destinations and service areas on a network),
+``_snapping`` and ``_chains`` (snapping and chain contraction on plain arrays), ``_checks``
+(input checks), ``profiles`` (:class:`TravelProfile`, ``WALK``, ``BIKE``), ``crowflies``
 (:class:`CrowFlies`) and ``results`` (:class:`ODMatrix`, :class:`NetworkReport`, the method
 labels).
 
@@ -60,6 +62,7 @@ from __future__ import annotations
 # names outside ``__all__`` that other modules, tests and benchmarks import from here are
 # re-exported with ``as`` (explicit re-exports)
 from wijkanalyse.network._checks import _xy as _xy
+from wijkanalyse.network._routes import _street_lines as _street_lines
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR, CrowFlies
 from wijkanalyse.network.profiles import BIKE, PROFILES, WALK, TravelProfile, travel_profile
 from wijkanalyse.network.results import METHOD_NETWORK as METHOD_NETWORK
@@ -67,7 +70,6 @@ from wijkanalyse.network.results import NetworkReport, ODMatrix
 from wijkanalyse.network.results import check_not_shorter as check_not_shorter
 from wijkanalyse.network.results import euclidean_method as euclidean_method
 from wijkanalyse.network.street import DEFAULT_MAX_SNAP_M, StreetNetwork
-from wijkanalyse.network.street import _street_lines as _street_lines
 
 __all__ = [
     "BIKE",
