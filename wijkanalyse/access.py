@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Literal, Protocol
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -36,7 +36,8 @@ import pandas as pd
 
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import Problems, listing
-from wijkanalyse.network import CrowFlies, ODMatrix, TravelProfile
+from wijkanalyse.network import CrowFlies, ODMatrix
+from wijkanalyse.network.model import DistanceModel
 from wijkanalyse.parallel import Scheduler, map_blocks
 
 __all__ = [
@@ -58,35 +59,6 @@ MIN_EUCLID_FOR_RATIO_M = 100.0
 #: E2SFCA's default travel-time zones (minutes → weight), as in Luo & Qi (2009) and PySAL
 #: access.
 E2SFCA_STEPS: dict[float, float] = {10.0: 1.0, 20.0: 0.68, 30.0: 0.22}
-
-
-class DistanceModel(Protocol):
-    """What access functions need of a network: a profile, nearest and OD distances."""
-
-    @property
-    def profile(self) -> TravelProfile:
-        """The travel profile (speed) of the model."""
-        ...
-
-    def nearest(
-        self,
-        origins: gpd.GeoDataFrame | gpd.GeoSeries,
-        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
-        *,
-        max_minutes: float | None = None,
-    ) -> pd.DataFrame:
-        """Nearest destination per origin."""
-        ...
-
-    def od_matrix(
-        self,
-        origins: gpd.GeoDataFrame | gpd.GeoSeries,
-        destinations: gpd.GeoDataFrame | gpd.GeoSeries,
-        *,
-        max_minutes: float | None = None,
-    ) -> ODMatrix:
-        """Sparse origin-destination distances."""
-        ...
 
 
 # --------------------------------------------------------------------------- inputs

@@ -36,8 +36,8 @@ arrays, views and caches), ``build`` (graphs from frames, road graphs and OSM fi
 ``_routes`` (OD matrices, nearest destinations and service areas on a network),
 ``_snapping`` and ``_chains`` (snapping and chain contraction on plain arrays), ``_checks``
 (input checks), ``profiles`` (:class:`TravelProfile`, ``WALK``, ``BIKE``), ``crowflies``
-(:class:`CrowFlies`) and ``results`` (:class:`ODMatrix`, :class:`NetworkReport`, the method
-labels).
+(:class:`CrowFlies`), ``results`` (:class:`ODMatrix`, :class:`NetworkReport`, the method
+labels) and ``model`` (the :class:`DistanceModel` protocol both models follow).
 
 Examples
 --------
@@ -64,6 +64,7 @@ from __future__ import annotations
 from wijkanalyse.network._checks import _xy as _xy
 from wijkanalyse.network._routes import _street_lines as _street_lines
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR, CrowFlies
+from wijkanalyse.network.model import DistanceModel
 from wijkanalyse.network.profiles import BIKE, PROFILES, WALK, TravelProfile, travel_profile
 from wijkanalyse.network.results import METHOD_NETWORK as METHOD_NETWORK
 from wijkanalyse.network.results import NetworkReport, ODMatrix
@@ -78,6 +79,7 @@ __all__ = [
     "PROFILES",
     "WALK",
     "CrowFlies",
+    "DistanceModel",
     "NetworkReport",
     "ODMatrix",
     "StreetNetwork",
