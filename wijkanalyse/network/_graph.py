@@ -76,8 +76,7 @@ class _StreetGraph:
     detour_factor: float = DEFAULT_DETOUR_FACTOR
 
     def __post_init__(self) -> None:
-        for name in ("x", "y", "tail", "head", "length_m"):
-            getattr(self, name).setflags(write=False)
+        self._freeze_arrays()
         if not (math.isfinite(self.max_snap_m) and self.max_snap_m >= 0):
             raise DataError(f"max_snap_m must be a non-negative number, got {self.max_snap_m!r}.")
         if self.off_network not in ("euclidean", "na"):
@@ -232,6 +231,16 @@ class _StreetGraph:
     def __getstate__(self) -> dict[str, Any]:
         # the snapping memo holds a lock: rebuilt where the network is unpickled (Dask)
         return {k: v for k, v in self.__dict__.items() if k != "_snap_memo"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # arrays come back from a pickle writable: read-only again, as the caches assume
+        self.__dict__.update(state)
+        self._freeze_arrays()
+
+    def _freeze_arrays(self) -> None:
+        """Make the graph's arrays read-only: every cache is derived from them once."""
+        for name in ("x", "y", "tail", "head", "length_m"):
+            getattr(self, name).setflags(write=False)
 
     def _snap(self, xy: np.ndarray) -> _Snapped:
         """Project the points on their nearest street, without touching the graph.
