@@ -122,6 +122,7 @@ def case_network(quick: bool) -> list[Row]:
     from scipy.sparse import csgraph
 
     from wijkanalyse.network import _xy
+    from wijkanalyse.network._chains import with_sources
 
     repeat = 3 if quick else 7
     net, sectors, facilities = _leuven()
@@ -163,7 +164,7 @@ def case_network(quick: bool) -> list[Row]:
     snapped = net._snap(xy)
     f_pos = len(sectors) + np.flatnonzero(snapped.ok[len(sectors) :])
     base = net._chains.reverse
-    junction_graph = net._with_sources(base, *snapped.take(f_pos), leaving=False)
+    junction_graph = with_sources(net._chains, base, *snapped.take(f_pos), leaving=False)
     sources = base.shape[0] + np.arange(len(f_pos))
 
     def raw_junctions() -> np.ndarray:

@@ -177,6 +177,18 @@ def test_snapped_points_are_remembered_and_the_network_still_pickles() -> None:
     pd.testing.assert_frame_equal(copy.nearest(homes, shop), first)
 
 
+def test_a_network_read_back_from_a_pickle_keeps_its_arrays_read_only() -> None:
+    import pickle
+
+    net = line_network()
+    net.nearest(pts({"a": (120.0, 5.0)}), pts({"s": (300.0, 0.0)}))  # fills the caches
+    copy = pickle.loads(pickle.dumps(net))  # as a Dask worker gets it
+    # the graph, the contracted chains and the snapping trees are derived from these once
+    for name in ("x", "y", "tail", "head", "length_m"):
+        with pytest.raises(ValueError, match="read-only"):
+            getattr(copy, name)[0] = 0
+
+
 def test_largest_component_is_kept_and_the_rest_reported() -> None:
     # A-B (150 m) is cut off from C-D-E (2 × 100 m), the largest component
     nodes = pd.DataFrame(

@@ -1,0 +1,197 @@
+"""Travel profiles: who travels, how fast, and on which OSM ways (walking, cycling).
+
+A :class:`TravelProfile` decides which OpenStreetMap ways a mode may use and in which
+direction; :data:`WALK` and :data:`BIKE` are the built-in ones, :func:`travel_profile` looks
+one up by name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from wijkanalyse._errors import DataError
+from wijkanalyse._validate import listing
+
+__all__ = ["BIKE", "PROFILES", "WALK", "TravelProfile", "travel_profile"]
+
+_YES = frozenset({"yes", "designated", "permissive", "official", "destination"})
+_NO_ACCESS = frozenset({"no", "private"})
+_ONEWAY_FORWARD = frozenset({"yes", "true", "1"})
+_NEVER = frozenset(
+    {
+        "abandoned",
+        "bus_guideway",
+        "busway",
+        "construction",
+        "disused",
+        "escape",
+        "planned",
+        "platform",
+        "proposed",
+        "raceway",
+        "razed",
+        "rest_area",
+        "services",
+        "elevator",
+        "bus_stop",
+        "crossing",
+        "traffic_signals",
+        "street_lamp",
+        "turning_circle",
+        "motorway_junction",
+    }
+)
+
+
+@dataclass(frozen=True)
+class TravelProfile:
+    """Who travels, how fast, and on which ways.
+
+    Attributes
+    ----------
+    name
+        Short id, used in column names (``walk_minutes``).
+    speed_kmh
+        Travel speed on the network and along the snap link.
+    label_nl, label_en
+        Display names.
+    mode_key
+        The OSM access key of this mode (``foot``, ``bicycle``).
+    excluded
+        OSM ``highway`` values never used (besides construction, platforms and the like).
+    needs_permission
+        ``highway`` values used only when ``<mode_key>`` is yes, designated or permissive.
+    oneway
+        Whether one-way streets bind this mode (cyclists: yes, unless ``oneway:bicycle=no``).
+    max_road_speed_kmh
+        For graphs without road types (the RinSim graph): arcs with a higher speed limit are
+        taken to be motorways and left out.
+    """
+
+    name: str
+    speed_kmh: float
+    label_nl: str
+    label_en: str
+    mode_key: str
+    excluded: frozenset[str]
+    needs_permission: frozenset[str]
+    oneway: bool
+    max_road_speed_kmh: float = 90.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.speed_kmh) and 0.5 <= self.speed_kmh <= 60):
+            raise DataError(
+                f"travel profile {self.name!r}: speed_kmh must lie between 0.5 and 60 km/h, "
+                f"got {self.speed_kmh!r}."
+            )
+
+    @property
+    def metres_per_minute(self) -> float:
+        """Distance covered in one minute."""
+        return self.speed_kmh * 1000.0 / 60.0
+
+    def with_speed(self, speed_kmh: float) -> TravelProfile:
+        """Return the same profile at another speed."""
+        return replace(self, speed_kmh=float(speed_kmh))
+
+    def allows(self, tags: Mapping[str, str]) -> bool:
+        """Whether a way with these OSM tags may be used.
+
+        Examples
+        --------
+        >>> WALK.allows({"highway": "footway"}), WALK.allows({"highway": "motorway"})
+        (True, False)
+        >>> cycle_path = {"highway": "cycleway"}
+        >>> WALK.allows(cycle_path), WALK.allows({**cycle_path, "foot": "yes"})
+        (False, True)
+        >>> BIKE.allows({"highway": "steps"}), BIKE.allows({"highway": "residential"})
+        (False, True)
+        """
+        hw = tags.get("highway")
+        if hw is None or hw in _NEVER or hw in self.excluded:
+            return False
+        if tags.get("area") == "yes":
+            return False
+        mode = tags.get(self.mode_key)
+        if mode == "no":
+            return False
+        if hw in self.needs_permission and mode not in _YES:
+            return False
+        return not (tags.get("access") in _NO_ACCESS and mode not in _YES)
+
+    def direction(self, tags: Mapping[str, str]) -> int:
+        """Return 0 (both ways), 1 (only along the way) or -1 (only against it).
+
+        Examples
+        --------
+        >>> one_way = {"oneway": "yes"}
+        >>> BIKE.direction(one_way), BIKE.direction({**one_way, "oneway:bicycle": "no"})
+        (1, 0)
+        >>> WALK.direction({"oneway": "yes"})
+        0
+        """
+        if not self.oneway:
+            return 0
+        own = tags.get(f"oneway:{self.mode_key}")
+        if own == "no":
+            return 0
+        value = own or tags.get("oneway")
+        if value is None and tags.get("junction") in ("roundabout", "circular"):
+            value = "yes"
+        if value in _ONEWAY_FORWARD:
+            return 1
+        if value == "-1":
+            return -1
+        return 0
+
+
+#: Walking at 4.8 km/h on every public way except motorways; cycle paths only with foot=yes.
+WALK = TravelProfile(
+    name="walk",
+    speed_kmh=4.8,
+    label_nl="wandelen",
+    label_en="walking",
+    mode_key="foot",
+    excluded=frozenset({"motorway", "motorway_link"}),
+    needs_permission=frozenset({"cycleway", "bridleway"}),
+    oneway=False,
+)
+
+#: Cycling at 15 km/h; footways and pedestrian streets only with bicycle=yes; no steps.
+BIKE = TravelProfile(
+    name="bike",
+    speed_kmh=15.0,
+    label_nl="fietsen",
+    label_en="cycling",
+    mode_key="bicycle",
+    excluded=frozenset({"motorway", "motorway_link", "steps"}),
+    needs_permission=frozenset({"footway", "pedestrian", "bridleway", "corridor"}),
+    oneway=True,
+)
+
+#: The built-in profiles by name.
+PROFILES: dict[str, TravelProfile] = {"walk": WALK, "bike": BIKE}
+
+
+def travel_profile(
+    profile: str | TravelProfile = "walk", *, speed_kmh: float | None = None
+) -> TravelProfile:
+    """Return a travel profile by name (``walk``, ``bike``), optionally at another speed.
+
+    Examples
+    --------
+    >>> travel_profile("walk").speed_kmh, travel_profile("walk", speed_kmh=4.0).speed_kmh
+    (4.8, 4.0)
+    """
+    if isinstance(profile, TravelProfile):
+        chosen = profile
+    else:
+        if profile not in PROFILES:
+            raise DataError(
+                f"unknown travel profile {profile!r}; choose one of {listing(PROFILES)} or "
+                "pass a TravelProfile."
+            )
+        chosen = PROFILES[profile]
+    return chosen if speed_kmh is None else chosen.with_speed(speed_kmh)
