@@ -16,6 +16,7 @@ is A00, whose counts would give A01's away next to W1's public totals.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -27,7 +28,7 @@ import shapely
 
 from wijkanalyse import areas, io
 from wijkanalyse._errors import SchemaError
-from wijkanalyse.study import StudyConfig, StudyData, checks, publish, summary, write
+from wijkanalyse.study import StudyConfig, StudyData, _inputs, checks, publish, summary, write
 from wijkanalyse.study import accessibility as access_step
 from wijkanalyse.study import analyse as analyse_step
 from wijkanalyse.study import planning as planning_step
@@ -70,8 +71,8 @@ def _road_graph(n: int = 5) -> io.RoadGraphFrames:
     return io.RoadGraphFrames(nodes=nodes, edges=edges)
 
 
-def tiny_data() -> StudyData:
-    """Return the tiny world as the load step would."""
+def tiny_data(config: StudyConfig | None = None) -> StudyData:
+    """Return the tiny world as the load step would (with the network of ``config``)."""
     codes = list(SECTORS)
     sectors = gpd.GeoDataFrame(
         {
@@ -124,7 +125,7 @@ def tiny_data() -> StudyData:
         crs=CRS,
     )
     region = areas.region("24062", vintage=2024)
-    return StudyData(
+    data = StudyData(
         sectors=sectors,
         wijken=wijken,
         facilities=facilities,
@@ -134,7 +135,17 @@ def tiny_data() -> StudyData:
         ),
         road_graph=_road_graph(),
         region=region,
+        deelgemeenten=gpd.GeoSeries(
+            [shapely.box(X0 - 100, Y0 - 100, X0 + 500, Y0 + 500)],
+            index=pd.Index(["24062A"], name="deelgemeente"),
+            crs=CRS,
+        ),
     )
+    if config is not None:
+        graph = data.road_graph
+        net = _inputs.street_network(config, _sources(config), graph, CRS)
+        data = dataclasses.replace(data, network=net)
+    return data
 
 
 def tiny_config(**tables: object) -> StudyConfig:
@@ -217,14 +228,16 @@ def test_analyse_withholds_small_counts(data: StudyData) -> None:
 
 
 @pytest.fixture(scope="module")
-def access_result(data: StudyData):  # type: ignore[no-untyped-def]
+def access_result():  # type: ignore[no-untyped-def]
     config = tiny_config(**ACCESS)
+    data = tiny_data(config)
     analysis = analyse_step.analyse(config, _sources(config), data)
-    return config, analysis, access_step.accessibility(config, _sources(config), data, analysis)
+    acc = access_step.accessibility(config, _sources(config), data, analysis)
+    return config, data, analysis, acc
 
 
 def test_accessibility_walks_the_grid(access_result) -> None:  # type: ignore[no-untyped-def]
-    _, _, acc = access_result
+    acc = access_result[-1]
     minutes = acc.nearest.xs("buurtcentrum", level="facility_type")["minutes"]
     # 0 m, 400 m, 400 m and 800 m at 80 m a minute
     assert minutes.loc["24062A00-"] == pytest.approx(0.0)
@@ -234,7 +247,7 @@ def test_accessibility_walks_the_grid(access_result) -> None:  # type: ignore[no
 
 
 def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]
-    _, _, acc = access_result
+    acc = access_result[-1]
     cov = acc.coverage[acc.coverage["target_group"] == "pop_total"]
     got = {
         (str(unit), float(row.threshold_minutes)): int(row.pop_covered)
@@ -250,8 +263,9 @@ def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore
 # --------------------------------------------------------------------------- planning
 
 
-def test_planning_covers_the_far_corner(data: StudyData) -> None:
+def test_planning_covers_the_far_corner() -> None:
     config = tiny_config(**ACCESS, **PLAN)
+    data = tiny_data(config)
     src = _sources(config)
     analysis = analyse_step.analyse(config, src, data)
     acc = access_step.accessibility(config, src, data, analysis)
@@ -269,8 +283,8 @@ def test_planning_covers_the_far_corner(data: StudyData) -> None:
 
 
 @pytest.fixture(scope="module")
-def published(access_result, data: StudyData):  # type: ignore[no-untyped-def]
-    config, analysis, acc = access_result
+def published(access_result):  # type: ignore[no-untyped-def]
+    config, data, analysis, acc = access_result
     return config, publish.protect(config, _sources(config), data, analysis, acc, None)
 
 
@@ -319,7 +333,7 @@ TIMING_COLUMNS = ("seconds", "solve_seconds")
 def _tiny_outputs(out: Path) -> list[Path]:
     config = tiny_config(**ACCESS, **PLAN)
     src = _sources(config)
-    data = tiny_data()
+    data = tiny_data(config)
     analysis = analyse_step.analyse(config, src, data)
     acc = access_step.accessibility(config, src, data, analysis)
     plans = planning_step.planning(config, src, data, acc, analysis)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import geopandas as gpd
@@ -47,19 +46,8 @@ def _distance_model(
     lang = config.study.language
     prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
     crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
-    opts: dict[str, Any] = {
-        "profile": prof,
-        "max_snap_m": acc.max_snap_m,
-        "off_network": acc.off_network,
-        "detour_factor": acc.detour_factor,
-    }
-    if acc.osm is not None:
-        net = StreetNetwork.from_osm(sources.path(acc.osm), crs=data.sectors.crs, **opts)
-    elif data.road_graph is not None:
-        label = config.data.source("road_graph") or "road graph"
-        net = StreetNetwork.from_road_graph(data.road_graph, **opts)
-        net = replace(net, report=replace(net.report, source=label))
-    else:
+    net = data.network
+    if net is None:
         notes.append(
             _i18n.text(
                 "access_no_network", lang, method=crow.method, where=_summary._where(data, lang)

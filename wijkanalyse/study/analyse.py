@@ -9,12 +9,10 @@ from wijkanalyse import (
     _i18n,
     areas,
     indicators,
-    io,
 )
 from wijkanalyse._errors import (
     DataError,
 )
-from wijkanalyse._validate import listing
 from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study._sources import Sources
@@ -41,25 +39,10 @@ def analyse(
     cfg = config
     icfg = cfg.indicators
     thr = icfg.suppression_threshold
-    notes: list[str] = []
-    vintage = cfg.study.vintage
-    energy = sources.spec(cfg.data.energy)
-    open_space = sources.spec(cfg.data.open_space)
-    if vintage != 2024 and (energy or open_space):
-        notes.append(
-            "energy and open space are published on the 2019/2024 sectors; left out for "
-            f"a study of vintage {vintage}"
-        )
-        energy = open_space = None
-    with sources.hints("energy", "open_space"):
-        inputs = indicators.sector_inputs(
-            data.sectors,
-            energy=energy,
-            energy_year=icfg.energy_year,
-            open_space=open_space,
-            open_space_year=icfg.open_space_year,
-        )
-    notes += inputs.notes
+    notes: list[str] = list(data.input_notes)
+    inputs = data.inputs
+    if inputs is None:  # a StudyData made without the load step: population and income only
+        inputs = indicators.sector_inputs(data.sectors, energy=None, open_space=None)
     boundary = data.boundary
     extent = boundary.buffer(cfg.study.facility_buffer_m)
     common = {
@@ -73,11 +56,11 @@ def analyse(
     wk = indicators.compute(inputs, by="wijk", polygons=wijk_polys, **common)
     wk = wk.reindex(data.wijken.index)
     wk["name"] = data.wijken["wijk_name"].reindex(wk.index)
-    deel_polys = io.read_areas("pinc_deelgemeenten_2024", level="deelgemeente").geometry
-    dg = indicators.compute(
-        inputs, by="deelgemeente", level="deelgemeente", polygons=deel_polys, **common
-    )
-    tables = {"sectors": sec, "deelgemeenten": dg}
+    tables = {"sectors": sec}
+    if data.deelgemeenten is not None:
+        tables["deelgemeenten"] = indicators.compute(
+            inputs, by="deelgemeente", level="deelgemeente", polygons=data.deelgemeenten, **common
+        )
     if len(data.areas):
         custom = []
         polys = {}
@@ -96,37 +79,22 @@ def analyse(
                     polys[area_cfg.name] = geoms.union_all()
         area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
         tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
-    flemish = ("Belgium", "Flanders", "Flanders and Brussels")
-    unknown_reach = [
-        f"data.{key} {src!r}"
-        for key in ("population", "income", "energy", "open_space")
-        if (src := cfg.data.source(key)) is not None
-        and ((ds := sources.dataset(src)) is None or ds.coverage not in flemish)
-    ]
-    if icfg.references and not unknown_reach and vintage == 2024:
-        ref = indicators.reference_indicators(
-            data.region,
-            indicators=[c for c in wk.attrs["indicators"]],
-            population=sources.spec(cfg.data.population),
-            income=sources.spec(cfg.data.income),
-            energy=energy,
-            open_space=open_space,
-            facilities=common["facilities"],
-            facility_extent=extent,
-            threshold=thr,
-        )
+    if data.references is not None:
+        # the reference rows hold every indicator their inputs allow; show the wijken's
+        ref = data.references
+        extra = set(ref.attrs.get("indicators", {})) - set(wk.attrs.get("indicators", {}))
+        if extra:
+            ref = ref.drop(
+                columns=[c for c in ref.columns if c in extra or c.rsplit("_", 1)[0] in extra]
+            )
+            ref.attrs = {
+                **data.references.attrs,
+                "indicators": {
+                    k: v for k, v in data.references.attrs["indicators"].items() if k not in extra
+                },
+            }
         wk = indicators.concat([wk, ref])
         wk.index.name = "wijk"
-    elif icfg.references:
-        notes.append(
-            "reference rows (municipality, arrondissement, Flanders) need sources that "
-            "cover Flanders; left out"
-            + (
-                f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
-                if unknown_reach
-                else ""
-            )
-        )
     tables["wijken"] = wk
     meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
     definitions = indicators.list_indicators(list(meta.values()), threshold=thr)

@@ -27,6 +27,7 @@ from wijkanalyse._errors import (
 from wijkanalyse._validate import Problems, listing
 from wijkanalyse.areas import Region
 from wijkanalyse.datasets import CATALOGUE, get_dataset
+from wijkanalyse.study import _inputs
 from wijkanalyse.study import checks as _checks
 from wijkanalyse.study import fit as _fit
 from wijkanalyse.study._messages import (
@@ -163,6 +164,8 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     area_rows = _custom_areas(config, sources, sectors, muni, notes, problems)
     _fit._check_fit(config, sources, sectors, wijken, facilities, graph, muni, problems, partial)
     problems.raise_if_any()  # DataError, or SchemaError when one is
+    analysis_inputs = _inputs.analysis_inputs(config, sources, sectors, muni, facilities, boundary)
+    network = _inputs.street_network(config, sources, graph, sectors.crs)
     return StudyData(
         sectors=sectors,
         wijken=wijken,
@@ -172,6 +175,12 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         region=muni,
         notes=tuple(notes),
         datasets=tuple(dict.fromkeys(u for u in used if u in CATALOGUE)),
+        inputs=analysis_inputs.inputs,
+        deelgemeenten=analysis_inputs.deelgemeenten,
+        references=analysis_inputs.references,
+        sites=plan_sites(config, sources),
+        network=network,
+        input_notes=analysis_inputs.notes,
     )
 
 
@@ -501,3 +510,20 @@ def _custom_areas(
             if g in frame:
                 frame[g] = frame[g].astype("Int64")
     return frame
+
+
+def plan_sites(config: StudyConfig, sources: Sources) -> gpd.GeoDataFrame | None:
+    """Read the candidate sites of ``[[plan.sites]]`` (``None`` without any)."""
+    if config.plan is None or not config.plan.sites:
+        return None
+    frames = [
+        _read_register(
+            config,
+            sources,
+            src,
+            f"[[plan.sites]] entry {i + 1}",
+            facility_type=src.facility_type or "kandidaat",
+        )
+        for i, src in enumerate(config.plan.sites)
+    ]
+    return gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)

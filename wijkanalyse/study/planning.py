@@ -13,7 +13,6 @@ from wijkanalyse import (
     access,
     locate,
     scenario,
-    settings,
     vocab,
 )
 from wijkanalyse._errors import (
@@ -23,7 +22,6 @@ from wijkanalyse._errors import (
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study import load as _load
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
@@ -46,19 +44,7 @@ def _candidate_sites(
     notes: list[str] = []
     lang = config.study.language
     net = model if isinstance(model, StreetNetwork) else None
-    user = None
-    if cfg.sites:
-        frames = [
-            _load._read_register(
-                config,
-                sources,
-                src,
-                f"[[plan.sites]] entry {i + 1}",
-                facility_type=src.facility_type or "kandidaat",
-            )
-            for i, src in enumerate(cfg.sites)
-        ]
-        user = gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
+    user = data.sites
     if "network" in cfg.candidates and net is None:
         notes.append(_i18n.text("plan_no_network_candidates", lang))
     wijken = data.wijken

@@ -31,6 +31,20 @@ class StudyData:
     region: Region
     notes: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
+    inputs: indicators.IndicatorInputs | None = field(default=None, repr=False)
+    """The sectors with the energy and open-space inputs of the indicators (``None``: the
+    population and income columns of :attr:`sectors` only)."""
+    deelgemeenten: gpd.GeoSeries | None = field(default=None, repr=False)
+    """The outlines of the deelgemeenten (``None``: no deelgemeente table)."""
+    references: pd.DataFrame | None = field(default=None, repr=False)
+    """The indicators of the municipality, its arrondissement and Flanders (``None``: not
+    asked for, or the sources do not cover Flanders)."""
+    sites: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    """The candidate sites of ``[[plan.sites]]``."""
+    network: StreetNetwork | None = field(default=None, repr=False)
+    """The street network of ``[access]`` (``None``: none given; straight lines instead)."""
+    input_notes: tuple[str, ...] = ()
+    """How the indicators' inputs were assembled (shown with the analysis)."""
 
     @property
     def boundary(self) -> Any:

@@ -1,0 +1,113 @@
+"""Inputs of the later steps, read by the load step: indicator inputs, references, network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from wijkanalyse import indicators, io
+from wijkanalyse._validate import listing
+from wijkanalyse.areas import Region
+from wijkanalyse.network import StreetNetwork, travel_profile
+from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import StudyConfig
+
+#: what a catalogued source must cover for the reference rows to be computed from it
+_FLEMISH = ("Belgium", "Flanders", "Flanders and Brussels")
+
+
+@dataclass(frozen=True)
+class AnalysisInputs:
+    """What the analysis step reads: indicator inputs, deelgemeenten and reference rows."""
+
+    inputs: indicators.IndicatorInputs
+    deelgemeenten: gpd.GeoSeries
+    references: pd.DataFrame | None
+    notes: tuple[str, ...]
+
+
+def analysis_inputs(
+    config: StudyConfig,
+    sources: Sources,
+    sectors: gpd.GeoDataFrame,
+    region: Region,
+    facilities: gpd.GeoDataFrame,
+    boundary: Any,
+) -> AnalysisInputs:
+    """Read the energy, open-space, deelgemeente and reference inputs of the indicators."""
+    icfg = config.indicators
+    thr = icfg.suppression_threshold
+    notes: list[str] = []
+    vintage = config.study.vintage
+    energy = sources.spec(config.data.energy)
+    open_space = sources.spec(config.data.open_space)
+    if vintage != 2024 and (energy or open_space):
+        notes.append(
+            "energy and open space are published on the 2019/2024 sectors; left out for "
+            f"a study of vintage {vintage}"
+        )
+        energy = open_space = None
+    with sources.hints("energy", "open_space"):
+        inputs = indicators.sector_inputs(
+            sectors,
+            energy=energy,
+            energy_year=icfg.energy_year,
+            open_space=open_space,
+            open_space_year=icfg.open_space_year,
+        )
+    notes += inputs.notes
+    deel = io.read_areas("pinc_deelgemeenten_2024", level="deelgemeente").geometry
+    unknown_reach = [
+        f"data.{key} {src!r}"
+        for key in ("population", "income", "energy", "open_space")
+        if (src := config.data.source(key)) is not None
+        and ((ds := sources.dataset(src)) is None or ds.coverage not in _FLEMISH)
+    ]
+    references = None
+    if icfg.references and not unknown_reach and vintage == 2024:
+        references = indicators.reference_indicators(
+            region,
+            population=sources.spec(config.data.population),
+            income=sources.spec(config.data.income),
+            energy=energy,
+            open_space=open_space,
+            facilities=facilities if len(facilities) else None,
+            facility_extent=boundary.buffer(config.study.facility_buffer_m),
+            threshold=thr,
+        )
+    elif icfg.references:
+        notes.append(
+            "reference rows (municipality, arrondissement, Flanders) need sources that "
+            "cover Flanders; left out"
+            + (
+                f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
+                if unknown_reach
+                else ""
+            )
+        )
+    return AnalysisInputs(inputs, deel, references, tuple(notes))
+
+
+def street_network(
+    config: StudyConfig, sources: Sources, road_graph: io.RoadGraphFrames | None, crs: Any
+) -> StreetNetwork | None:
+    """Build the ``[access]`` street network from OSM or the road graph (``None``: neither)."""
+    acc = config.access
+    if acc is None:
+        return None
+    opts: dict[str, Any] = {
+        "profile": travel_profile(acc.profile, speed_kmh=acc.speed_kmh),
+        "max_snap_m": acc.max_snap_m,
+        "off_network": acc.off_network,
+        "detour_factor": acc.detour_factor,
+    }
+    if acc.osm is not None:
+        return StreetNetwork.from_osm(sources.path(acc.osm), crs=crs, **opts)
+    if road_graph is not None:
+        label = config.data.source("road_graph") or "road graph"
+        net = StreetNetwork.from_road_graph(road_graph, **opts)
+        return replace(net, report=replace(net.report, source=label))
+    return None
