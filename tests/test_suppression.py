@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -241,3 +245,36 @@ def test_rates_made_from_a_withheld_count_are_withheld() -> None:
         assert out[col].isna().tolist() == [True, True, False], col
         assert _why(out[f"{col}_suppressed_reason"]) == [DERIVED, DERIVED, None]
     assert out["income_median"].notna().all()  # not computed from a count
+
+
+_REASON_ORDER = """
+import pandas as pd
+from wijkanalyse.indicators.suppression import Ledger
+from wijkanalyse.study import Analysis, _masks
+
+cols = ["pop_total", "pop_65plus", "pop_0_17", "pop_18_64"]
+counts = pd.DataFrame({c: [3, 40, 50] for c in cols}, index=["s1", "s2", "s3"])
+led = Ledger(counts, groups={"wijk": {"W": ["s1", "s2", "s3"]}}, threshold=5)
+table = counts.assign(level="wijk").iloc[[0]].set_axis(pd.Index(["W"], name="wijk"))
+defs = pd.DataFrame({"kind": ["count"] * 4}, index=cols)
+analysis = Analysis(inputs=None, indicators={"wijken": table}, definitions=defs, index={})
+led.release([])
+out = _masks._indicator_tables(analysis, led, None)["wijken"]
+print(",".join(c for c in out.columns if c.endswith("_suppressed_reason")))
+"""
+
+
+def test_reason_columns_do_not_depend_on_string_hashing() -> None:
+    # the order of the *_suppressed_reason columns followed a set's iteration order, so two
+    # runs of the same study could write their columns in a different order
+    orders = set()
+    for seed in ("0", "1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-c", _REASON_ORDER],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        orders.add(done.stdout.strip())
+    assert len(orders) == 1, orders

@@ -135,7 +135,9 @@ def _indicator_tables(
 ) -> dict[str, pd.DataFrame]:
     """Withhold the ledger's counts in the indicator tables, and the rates made from them."""
     defs = analysis.definitions
-    counted = set(ledger.columns)
+    # in the ledger's order, not a set's: the order of the reason columns a table gets must
+    # not depend on the process's string hashing (PYTHONHASHSEED)
+    counted = list(ledger.columns)
     rates: dict[str, list[str]] = {}
     for ind, row in defs.iterrows():
         inputs = [str(row.get(k)) for k in ("numerator", "denominator") if pd.notna(row.get(k))]
