@@ -1,0 +1,452 @@
+"""The interactive (folium) map of wijken, sectors, facilities, areas and planned sites.
+
+Every text that comes from data goes through :func:`wijkanalyse._safe.html_text`: folium
+renders it as Jinja template source and inside JavaScript template literals (see there). The
+map works offline (Leaflet inlined, no basemap by default) or with OpenStreetMap tiles and
+their attribution. Only here (and in the printed map, when asked) are geometries reprojected:
+to EPSG:4326, as Leaflet needs.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import _i18n
+from wijkanalyse._errors import DataError
+from wijkanalyse._safe import html_text
+from wijkanalyse._validate import listing
+from wijkanalyse.maps._layers import (
+    _SITE_COLOURS,
+    PALETTES,
+    Scheme,
+    _all_polygons,
+    _choropleth,
+    _decimals,
+    _need_column,
+    _no_data_label,
+    _type_colour,
+    _type_glyph,
+)
+
+#: Past this many gap rings the interactive map's gap layer starts switched off.
+MAX_SHOWN_RINGS = 500
+
+_OSM_ATTRIBUTION = "© OpenStreetMap-bijdragers (ODbL)"
+
+
+def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bool = False) -> str:
+    rows = [
+        f'<div><span style="background:{colour};width:14px;height:14px;'
+        f'display:inline-block;margin-right:6px;border:1px solid #555"></span>'
+        f"{html_text(label)}</div>"
+        for label, colour in entries
+    ]
+    unit_txt = f" ({html_text(unit)})" if unit else ""
+    return (
+        '<div class="wijkanalyse-legend" style="position:fixed;bottom:56px;'
+        f"left:{290 if offset else 12}px;"
+        "z-index:9999;background:white;padding:8px 10px;border:1px solid #999;"
+        'font:12px sans-serif;max-width:260px">'
+        f"<b>{html_text(title)}{unit_txt}</b>{''.join(rows)}</div>"
+    )
+
+
+def _to_wgs84(frame: gpd.GeoDataFrame, what: str) -> gpd.GeoDataFrame:
+    if frame.crs is None:
+        raise DataError(f"{what} has no CRS; set it before mapping.")
+    return frame.to_crs(4326)
+
+
+def _inline_leaflet(m: Any) -> None:
+    """Load Leaflet from the installed package, inlined, instead of from a CDN.
+
+    The map then opens without an internet connection; only Leaflet itself is needed (no
+    jQuery, Bootstrap or marker plugins: markers are Leaflet circles and div icons).
+    """
+    from xstatic.pkg import leaflet as xs
+
+    base = Path(xs.BASE_DIR)
+    js = (base / "leaflet.js").read_bytes()
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+    for img in ("layers.png", "layers-2x.png", "marker-icon.png"):
+        data = base64.b64encode((base / "images" / img).read_bytes()).decode("ascii")
+        css = css.replace(f"url(images/{img})", f"url(data:image/png;base64,{data})")
+    m.default_js = [
+        ("leaflet", "data:text/javascript;base64," + base64.b64encode(js).decode("ascii"))
+    ]
+    m.default_css = [
+        ("leaflet_css", "data:text/css;base64," + base64.b64encode(css.encode()).decode("ascii"))
+    ]
+    # folium builds popup contents with jQuery's ``$(html)[0]`` and nothing else of jQuery;
+    # this stand-in parses the (already escaped) popup HTML into its element
+    import folium
+
+    m.get_root().header.add_child(
+        folium.Element(
+            "<script>window.$ = window.$ || function (html) {"
+            "var t = document.createElement('template'); t.innerHTML = String(html).trim();"
+            "return [t.content.firstElementChild]; };</script>"
+        ),
+        name="wijkanalyse_jquery_free",
+    )
+
+
+def _markup(html: str) -> Any:
+    """Return a folium element that inserts ``html`` as it is, never as a template.
+
+    ``folium.Element(text)`` compiles ``text`` as a Jinja *template*: a legend title
+    ``{{7*7}}`` would show 49. This element's template is fixed and ``html`` is a value it
+    inserts (our markup with every piece of user text already through :func:`html_text`).
+    """
+    import folium
+    from jinja2 import Template
+
+    element = folium.Element()
+    element._template = Template("{{ this.markup }}")
+    element.markup = html  # type: ignore[attr-defined]
+    return element
+
+
+def interactive_map(
+    *,
+    wijken: gpd.GeoDataFrame | None = None,
+    value: str | None = None,
+    title: str | None = None,
+    unit: str = "",
+    scheme: Scheme = "quantiles",
+    k: int = 5,
+    bins: Sequence[float] | None = None,
+    palette: str = "viridis",
+    sectors: gpd.GeoDataFrame | None = None,
+    sector_value: str | None = None,
+    sector_title: str | None = None,
+    facilities: gpd.GeoDataFrame | None = None,
+    service_areas: gpd.GeoDataFrame | None = None,
+    gaps: gpd.GeoDataFrame | None = None,
+    gap_value: str = "pop_affected",
+    areas: gpd.GeoDataFrame | None = None,
+    sites: gpd.GeoDataFrame | None = None,
+    tiles: bool = False,
+    shown_types: Sequence[str] | None = None,
+    language: Literal["nl", "en"] | None = None,
+) -> Any:
+    """Return a folium map with the given layers (each one optional).
+
+    Parameters
+    ----------
+    wijken
+        Wijk polygons with a ``wijk_name`` and the column ``value`` to colour by.
+    value, title, unit
+        The column to map, its title and unit for the legend.
+    scheme, k, bins
+        Classification (see :func:`classify`).
+    palette
+        One of :data:`PALETTES` (all colour-blind-safe).
+    sectors, sector_value, sector_title
+        Sector points and a non-negative column (e.g. ``pop_65plus``) drawn as circles whose
+        area is proportional to the value; the layer's title (default: the column).
+    facilities
+        Points with ``name`` and ``type``; one layer and colour per type, each marker with the
+        type's letter (B = buurtcentrum, LDC = lokaal dienstencentrum, A = apotheek, …).
+    service_areas
+        Polygons with ``type`` and ``minutes`` (e.g. from ``StreetNetwork.service_areas``),
+        one layer per type and time.
+    gaps, gap_value
+        Coverage gaps: sector points with a non-negative ``gap_value`` (default: the people
+        not covered), drawn as red rings whose area is proportional to it. With more than
+        :data:`MAX_SHOWN_RINGS` rings the layer starts switched off.
+    areas
+        Polygons of custom areas, indexed by name; drawn as outlines.
+    sites
+        Planned or candidate sites (points with ``name``; ``rank`` when ranked; ``plan``
+        names the plan when there are several, each with its own colour and layer).
+    tiles
+        Add OpenStreetMap tiles (needs the internet when viewed); default: no basemap.
+    shown_types
+        Facility types whose layer is switched on when the map opens (default: all; all as
+        well when none of them is on the map); the others can be switched on in the layer
+        control.
+    language
+        Language of the labels (default: :data:`wijkanalyse.settings.language`).
+    """
+    import folium
+
+    lang = _i18n.lang(language)
+    if palette not in PALETTES:
+        raise DataError(f"palette must be one of {listing(PALETTES)}, got {palette!r}.")
+    layers = [
+        f for f in (wijken, sectors, facilities, service_areas, gaps, areas, sites) if f is not None
+    ]
+    if not layers:
+        raise DataError("interactive_map: give at least one layer (wijken=, facilities=, …).")
+    bounds = pd.concat([_to_wgs84(f, "layer").geometry for f in layers if len(f)]).total_bounds
+    if not np.isfinite(bounds).all():
+        raise DataError("interactive_map: the layers have no geometry to show.")
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
+    _inline_leaflet(m)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", attr=_OSM_ATTRIBUTION, name="OpenStreetMap").add_to(m)
+    m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    legend_html = ""
+    if wijken is not None and len(wijken):
+        _need_column(wijken, value, "wijken")
+        assert value is not None
+        fill, entries = _choropleth(
+            wijken[value], scheme=scheme, k=k, bins=bins, palette=palette, lang=lang
+        )
+        w = _to_wgs84(wijken, "wijken")
+        label = title or value
+        names = w["wijk_name"] if "wijk_name" in w else pd.Series(w.index, index=w.index)
+        dec = _decimals(w[value])
+        fmt = [
+            _i18n.fmt_number(float(x), dec, lang) if pd.notna(x) else _no_data_label(lang)
+            for x in pd.to_numeric(w[value], errors="coerce")
+        ]
+        shown = gpd.GeoDataFrame(
+            {
+                "naam": [html_text(n) for n in names],
+                "code": [html_text(i) for i in w.index],
+                "waarde": [html_text(f) for f in fmt],
+                "fill": fill,
+            },
+            geometry=w.geometry.to_numpy(),
+            crs=4326,
+        )
+        layer = folium.FeatureGroup(name=html_text(label), show=True)
+        folium.GeoJson(
+            shown.__geo_interface__,
+            style_function=lambda f: {
+                "fillColor": f["properties"]["fill"],
+                "color": "#333333",
+                "weight": 1,
+                "fillOpacity": 0.75,
+            },
+            tooltip=folium.GeoJsonTooltip(
+                fields=["naam", "code", "waarde"],
+                aliases=["wijk" if lang == "nl" else "district", "code", html_text(label)],
+            ),
+        ).add_to(layer)
+        layer.add_to(m)
+        legend_html = _legend(label, unit, entries)
+    if service_areas is not None and len(service_areas):
+        _need_column(service_areas, "type", "service_areas")
+        _need_column(service_areas, "minutes", "service_areas")
+        sa = _to_wgs84(service_areas, "service_areas")
+        colour = _type_colour(sa["type"].astype(str))
+        for (ftype, minutes), block in sa.groupby([sa["type"].astype(str), "minutes"]):
+            name = (
+                f"{_i18n.type_label(str(ftype), lang)}: "
+                + ("bereik" if lang == "nl" else "reach")
+                + f" {_i18n.fmt_number(float(minutes), 0, lang)} min"
+            )
+            layer = folium.FeatureGroup(name=html_text(name), show=False)
+            merged = gpd.GeoDataFrame(
+                {"naam": [html_text(name)]}, geometry=[block.geometry.union_all()], crs=4326
+            )
+            c = colour[str(ftype)]
+            folium.GeoJson(
+                merged.__geo_interface__,
+                style_function=lambda f, c=c: {
+                    "fillColor": c,
+                    "color": c,
+                    "weight": 1,
+                    "fillOpacity": 0.25,
+                },
+                tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
+            ).add_to(layer)
+            layer.add_to(m)
+    if sectors is not None:
+        _need_column(sectors, sector_value, "sectors")
+        assert sector_value is not None
+        s = _to_wgs84(sectors[sectors.geometry.notna()], "sectors")
+        vals = pd.to_numeric(s[sector_value], errors="coerce")
+        if (vals < 0).any():
+            raise DataError(f"sector_value {sector_value!r} must be non-negative.")
+        top = float(vals.max()) if vals.notna().any() else 1.0
+        suffix = "sectoren" if lang == "nl" else "sectors"
+        sector_label = sector_title or f"{sector_value} ({suffix})"
+        # the sectors are the map when there is no wijk layer (no wijk outlines)
+        no_wijken = wijken is None or not len(wijken)
+        layer = folium.FeatureGroup(name=html_text(sector_label), show=no_wijken)
+        if _all_polygons(s):
+            # real sector polygons: a choropleth of its own, with its own legend
+            fill, entries = _choropleth(
+                vals, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
+            )
+            dec = _decimals(vals)
+            shown = gpd.GeoDataFrame(
+                {
+                    "naam": [
+                        html_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))
+                    ],
+                    "code": [html_text(i) for i in s.index],
+                    "waarde": [
+                        html_text(_i18n.fmt_number(float(x), dec, lang))
+                        if pd.notna(x)
+                        else _no_data_label(lang)
+                        for x in vals
+                    ],
+                    "fill": fill,
+                },
+                geometry=s.geometry.to_numpy(),
+                crs=4326,
+            )
+            folium.GeoJson(
+                shown.__geo_interface__,
+                style_function=lambda f: {
+                    "fillColor": f["properties"]["fill"],
+                    "color": "#555555",
+                    "weight": 0.5,
+                    "fillOpacity": 0.75,
+                },
+                tooltip=folium.GeoJsonTooltip(
+                    fields=["naam", "code", "waarde"],
+                    aliases=["sector", "code", html_text(sector_label)],
+                ),
+            ).add_to(layer)
+            legend_html += _legend(sector_label, "", entries, offset=len(legend_html) > 0)
+        else:
+            for code, row in s.iterrows():
+                v = vals.get(code)
+                radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
+                text = f"{html_text(row.get('name', code))} ({html_text(code)}): " + (
+                    html_text(_i18n.fmt_number(float(v), 0, lang))
+                    if pd.notna(v)
+                    else _no_data_label(lang)
+                )
+                pt = row.geometry.representative_point()
+                folium.CircleMarker(
+                    [pt.y, pt.x],
+                    radius=radius,
+                    color="#444444",
+                    weight=1,
+                    fill=True,
+                    fill_opacity=0.5 if pd.notna(v) else 0.1,
+                    tooltip=folium.Tooltip(text),
+                ).add_to(layer)
+        layer.add_to(m)
+    if gaps is not None and len(gaps):
+        _need_column(gaps, gap_value, "gaps")
+        g = _to_wgs84(gaps[gaps.geometry.notna()], "gaps")
+        vals = pd.to_numeric(g[gap_value], errors="coerce")
+        if (vals < 0).any():
+            raise DataError(f"gap_value {gap_value!r} must be non-negative.")
+        top = float(vals.max()) if vals.notna().any() and vals.max() > 0 else 1.0
+        n_rings = int((vals > 0).sum())
+        layer = folium.FeatureGroup(
+            name="tekorten (niet binnen bereik)" if lang == "nl" else "gaps (not covered)",
+            # thousands of rings (a province, Flanders) would hide the map: start switched off
+            show=n_rings <= MAX_SHOWN_RINGS,
+        )
+        for code, row in g.iterrows():
+            v = vals.get(code)
+            if pd.isna(v) or v <= 0:
+                continue
+            who = "niet binnen bereik" if lang == "nl" else "not covered"
+            count = _i18n.fmt_number(float(v), 0, lang)
+            text = f"{html_text(row.get('name', code))}: {html_text(count)} {who}"
+            pt = row.geometry.representative_point()
+            folium.CircleMarker(
+                [pt.y, pt.x],
+                radius=4 + 14 * math.sqrt(float(v) / top),
+                color="#C00000",
+                weight=3,
+                fill=False,
+                tooltip=folium.Tooltip(text),
+            ).add_to(layer)
+        layer.add_to(m)
+    if facilities is not None and len(facilities):
+        f = _to_wgs84(facilities, "facilities")
+        colour = _type_colour(f["type"].astype(str))
+        # none of the types to show is here: show every type rather than an empty map
+        shown_here = shown_types is None or bool(set(f["type"].astype(str)) & set(shown_types))
+        for ftype, block in f.groupby(f["type"].astype(str), sort=True):
+            label = _i18n.type_label(ftype, lang)
+            letters = _type_glyph(ftype, lang)
+            glyph, width = html_text(letters), 12 + 7 * len(letters)
+            on = shown_types is None or ftype in shown_types or not shown_here
+            layer = folium.FeatureGroup(name=html_text(label), show=on)
+            for fid, row in block.iterrows():
+                popup = (
+                    f"<b>{html_text(row.get('name'))}</b><br>"
+                    f"{html_text(label)}<br><small>{html_text(fid)}</small>"
+                )
+                pt = row.geometry.representative_point()
+                folium.Marker(
+                    [pt.y, pt.x],
+                    icon=folium.DivIcon(
+                        html=(
+                            f'<div style="background:{colour[ftype]};border:1px solid #000;'
+                            f"border-radius:9px;height:16px;width:{width}px;line-height:16px;"
+                            "text-align:center;font:bold 10px sans-serif;color:#000"
+                            f'">{glyph}</div>'
+                        ),
+                        icon_size=(width, 18),
+                        icon_anchor=(width // 2, 9),
+                    ),
+                    popup=folium.Popup(popup, max_width=300),
+                    tooltip=folium.Tooltip(f"{html_text(row.get('name'))} ({html_text(label)})"),
+                ).add_to(layer)
+            layer.add_to(m)
+    if areas is not None and len(areas):
+        a = _to_wgs84(areas, "areas")
+        layer = folium.FeatureGroup(
+            name="beleidsgebieden" if lang == "nl" else "policy areas", show=True
+        )
+        outline = gpd.GeoDataFrame(
+            {"naam": [html_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
+        )
+        folium.GeoJson(
+            outline.__geo_interface__,
+            style_function=lambda f: {"fill": False, "color": "#D55E00", "weight": 3},
+            tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
+        ).add_to(layer)
+        layer.add_to(m)
+    if sites is not None and len(sites):
+        p = _to_wgs84(sites, "sites")
+        base = "voorgestelde locaties" if lang == "nl" else "proposed sites"
+        plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
+        for n, (plan, block) in enumerate(plans.groupby(plans, sort=False)):
+            site_colour = _SITE_COLOURS[n % len(_SITE_COLOURS)]
+            layer = folium.FeatureGroup(
+                name=html_text(f"{base}: {plan}" if plan else base), show=True
+            )
+            for sid, row in p.loc[block.index].iterrows():
+                rank = row.get("rank")
+                ranked = rank is not None and pd.notna(rank)
+                text = ("#" + str(int(rank)) + " " if ranked else "") + html_text(
+                    row.get("name") or sid
+                )
+                if plan:
+                    text += f"<br>{html_text(plan)}"
+                folium.Marker(
+                    [row.geometry.y, row.geometry.x],
+                    icon=folium.DivIcon(
+                        html=(
+                            f'<div style="background:{site_colour};border:2px solid #000;'
+                            "width:20px;"
+                            "height:20px;line-height:20px;text-align:center;font:bold 11px "
+                            f'sans-serif;color:#000">{int(rank) if ranked else "+"}</div>'
+                        ),
+                        icon_size=(24, 24),
+                        icon_anchor=(12, 12),
+                    ),
+                    tooltip=folium.Tooltip(text),
+                    popup=folium.Popup(
+                        f"<b>{text}</b><br><small>{html_text(sid)}</small>", max_width=300
+                    ),
+                ).add_to(layer)
+            layer.add_to(m)
+    if legend_html:
+        root: Any = m.get_root()
+        root.html.add_child(_markup(legend_html), name="wijkanalyse_legend")
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
