@@ -1,16 +1,19 @@
-"""Shared layer styling of both map renderers: classes, palettes, colours and labels.
+"""What a map shows, computed once for both renderers: layers, classes, colours and labels.
 
-:func:`classify` and the colour-blind-safe :data:`PALETTES` turn values into classes and fill
-colours with legend entries (:func:`_choropleth`); facility types get their Okabe-Ito colour
-and marker letters here, so the interactive (:mod:`~wijkanalyse.maps.interactive`) and the
-printed (:mod:`~wijkanalyse.maps.static`) map colour and name things alike.
+:func:`map_layers` turns the inputs of :func:`~wijkanalyse.maps.interactive_map` and
+:func:`~wijkanalyse.maps.static_map` into :class:`MapLayers`: every layer's rows, colours,
+classes, legend entries and names, checked once. The interactive
+(:mod:`~wijkanalyse.maps.interactive`) and the printed (:mod:`~wijkanalyse.maps.static`)
+renderer only draw them, so both maps colour, classify and name things alike.
+:func:`classify` and the colour-blind-safe :data:`PALETTES` live here as well.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -157,3 +160,173 @@ def _need_column(frame: gpd.GeoDataFrame, column: str | None, what: str) -> None
         raise SchemaError(
             f"{what} have no column {column!r} to map (found: {listing(frame.columns)})."
         )
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer of a map: its rows, colours and the texts shown for it.
+
+    ``name`` titles the layer in the interactive map's layer control, ``legend`` is its entry
+    in the printed map's legend (both are user text: each renderer escapes them).
+    """
+
+    frame: gpd.GeoDataFrame
+    name: str
+    legend: str
+    #: the one colour of the layer (a facility type, a plan, a reach); "" when per row
+    colour: str = ""
+    #: the mapped values (choropleth, proportional symbols, rings), indexed like ``frame``
+    values: pd.Series | None = None
+    #: the fill colour of every row when the layer is a choropleth
+    fill: list[str] | None = None
+    #: the legend entries ``(label, colour)`` of a choropleth's classes
+    entries: list[tuple[str, str]] = field(default_factory=list)
+    #: what the layer is of: the facility type, the plan name or the reach's type
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class MapLayers:
+    """The layers of one map in drawing order, each optional (see :func:`map_layers`)."""
+
+    lang: _i18n.Language
+    wijken: Layer | None = None
+    service_areas: tuple[Layer, ...] = ()
+    sectors: Layer | None = None
+    gaps: Layer | None = None
+    facilities: tuple[Layer, ...] = ()
+    areas: Layer | None = None
+    sites: tuple[Layer, ...] = ()
+
+
+def map_layers(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    *,
+    value: str | None,
+    title: str | None,
+    unit: str,
+    scheme: Scheme,
+    k: int,
+    bins: Sequence[float] | None,
+    palette: str,
+    sector_value: str | None,
+    sector_title: str | None,
+    gap_value: str,
+    lang: _i18n.Language,
+) -> MapLayers:
+    """Return the layers of a map from its frames (already in the renderer's CRS).
+
+    ``frames`` maps ``wijken``, ``sectors``, ``facilities``, ``service_areas``, ``gaps``,
+    ``areas`` and ``sites`` to the given layers; an empty wijk, reach, gap, facility, area or
+    site frame draws nothing. The other arguments are those of
+    :func:`~wijkanalyse.maps.interactive_map`.
+    """
+    out: dict[str, Any] = {}
+    w = frames.get("wijken")
+    if w is not None and len(w):
+        _need_column(w, value, "wijken")
+        assert value is not None
+        fill, entries = _choropleth(
+            w[value], scheme=scheme, k=k, bins=bins, palette=palette, lang=lang
+        )
+        label = title or value
+        out["wijken"] = Layer(
+            w,
+            name=label,
+            legend=label + (f" ({unit})" if unit else ""),
+            values=w[value],
+            fill=fill,
+            entries=entries,
+        )
+    sa = frames.get("service_areas")
+    if sa is not None and len(sa):
+        _need_column(sa, "type", "service_areas")
+        _need_column(sa, "minutes", "service_areas")
+        colour = _type_colour(sa["type"].astype(str))
+        reach = []
+        for (ftype, minutes), block in sa.groupby([sa["type"].astype(str), "minutes"]):
+            type_label = _i18n.type_label(str(ftype), lang)
+            mins = _i18n.fmt_number(float(minutes), 0, lang)
+            reach_word = "bereik" if lang == "nl" else "reach"
+            reach.append(
+                Layer(
+                    block,
+                    name=f"{type_label}: {reach_word} {mins} min",
+                    legend=f"{type_label} ≤ {mins} min",
+                    colour=colour[str(ftype)],
+                    key=str(ftype),
+                )
+            )
+        out["service_areas"] = tuple(reach)
+    s = frames.get("sectors")
+    if s is not None:
+        _need_column(s, sector_value, "sectors")
+        assert sector_value is not None
+        vals = pd.to_numeric(s[sector_value], errors="coerce")
+        if (vals < 0).any():
+            raise DataError(f"sector_value {sector_value!r} must be non-negative.")
+        suffix = "sectoren" if lang == "nl" else "sectors"
+        classes: list[str] | None = None
+        legend: list[tuple[str, str]] = []
+        if _all_polygons(s):
+            # real sector polygons: a choropleth of its own, with its own legend
+            classes, legend = _choropleth(
+                vals, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
+            )
+        out["sectors"] = Layer(
+            s,
+            name=sector_title or f"{sector_value} ({suffix})",
+            legend=sector_title or f"{sector_value} (per sector)",
+            values=vals,
+            fill=classes,
+            entries=legend,
+        )
+    g = frames.get("gaps")
+    if g is not None and len(g):
+        _need_column(g, gap_value, "gaps")
+        vals = pd.to_numeric(g[gap_value], errors="coerce")
+        if (vals < 0).any():
+            raise DataError(f"gap_value {gap_value!r} must be non-negative.")
+        out["gaps"] = Layer(
+            g,
+            name="tekorten (niet binnen bereik)" if lang == "nl" else "gaps (not covered)",
+            legend="niet binnen bereik" if lang == "nl" else "not covered",
+            values=vals,
+        )
+    f = frames.get("facilities")
+    if f is not None and len(f):
+        colour = _type_colour(f["type"].astype(str))
+        out["facilities"] = tuple(
+            Layer(
+                block,
+                name=_i18n.type_label(ftype, lang),
+                legend=_i18n.type_label(ftype, lang),
+                colour=colour[ftype],
+                key=ftype,
+            )
+            for ftype, block in f.groupby(f["type"].astype(str), sort=True)
+        )
+    a = frames.get("areas")
+    if a is not None and len(a):
+        out["areas"] = Layer(
+            a,
+            name="beleidsgebieden" if lang == "nl" else "policy areas",
+            legend="beleidsgebied" if lang == "nl" else "policy area",
+            colour="#D55E00",
+        )
+    p = frames.get("sites")
+    if p is not None and len(p):
+        many = "voorgestelde locaties" if lang == "nl" else "proposed sites"
+        one = "voorgestelde locatie" if lang == "nl" else "proposed site"
+        plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
+        out["sites"] = tuple(
+            Layer(
+                p.loc[block.index],
+                name=f"{many}: {plan}" if plan else many,
+                legend=f"{one}: {plan}" if plan else one,
+                colour=_SITE_COLOURS[n % len(_SITE_COLOURS)],
+                key=str(plan),
+            )
+            for n, (plan, block) in enumerate(plans.groupby(plans, sort=False))
+        )
+    return MapLayers(lang=lang, **out)

@@ -24,16 +24,13 @@ from wijkanalyse._errors import DataError
 from wijkanalyse._safe import html_text
 from wijkanalyse._validate import listing
 from wijkanalyse.maps._layers import (
-    _SITE_COLOURS,
     PALETTES,
+    Layer,
     Scheme,
-    _all_polygons,
-    _choropleth,
     _decimals,
-    _need_column,
     _no_data_label,
-    _type_colour,
     _type_glyph,
+    map_layers,
 )
 
 #: Past this many gap rings the interactive map's gap layer starts switched off.
@@ -182,271 +179,315 @@ def interactive_map(
     lang = _i18n.lang(language)
     if palette not in PALETTES:
         raise DataError(f"palette must be one of {listing(PALETTES)}, got {palette!r}.")
-    layers = [
+    given = [
         f for f in (wijken, sectors, facilities, service_areas, gaps, areas, sites) if f is not None
     ]
-    if not layers:
+    if not given:
         raise DataError("interactive_map: give at least one layer (wijken=, facilities=, …).")
-    bounds = pd.concat([_to_wgs84(f, "layer").geometry for f in layers if len(f)]).total_bounds
+    bounds = pd.concat([_to_wgs84(f, "layer").geometry for f in given if len(f)]).total_bounds
     if not np.isfinite(bounds).all():
         raise DataError("interactive_map: the layers have no geometry to show.")
+    spec = map_layers(
+        _frames(
+            wijken=wijken,
+            sectors=sectors,
+            facilities=facilities,
+            service_areas=service_areas,
+            gaps=gaps,
+            areas=areas,
+            sites=sites,
+        ),
+        value=value,
+        title=title,
+        unit=unit,
+        scheme=scheme,
+        k=k,
+        bins=bins,
+        palette=palette,
+        sector_value=sector_value,
+        sector_title=sector_title,
+        gap_value=gap_value,
+        lang=lang,
+    )
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
     _inline_leaflet(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", attr=_OSM_ATTRIBUTION, name="OpenStreetMap").add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     legend_html = ""
-    if wijken is not None and len(wijken):
-        _need_column(wijken, value, "wijken")
-        assert value is not None
-        fill, entries = _choropleth(
-            wijken[value], scheme=scheme, k=k, bins=bins, palette=palette, lang=lang
-        )
-        w = _to_wgs84(wijken, "wijken")
-        label = title or value
-        names = w["wijk_name"] if "wijk_name" in w else pd.Series(w.index, index=w.index)
-        dec = _decimals(w[value])
-        fmt = [
-            _i18n.fmt_number(float(x), dec, lang) if pd.notna(x) else _no_data_label(lang)
-            for x in pd.to_numeric(w[value], errors="coerce")
-        ]
-        shown = gpd.GeoDataFrame(
-            {
-                "naam": [html_text(n) for n in names],
-                "code": [html_text(i) for i in w.index],
-                "waarde": [html_text(f) for f in fmt],
-                "fill": fill,
-            },
-            geometry=w.geometry.to_numpy(),
-            crs=4326,
-        )
-        layer = folium.FeatureGroup(name=html_text(label), show=True)
-        folium.GeoJson(
-            shown.__geo_interface__,
-            style_function=lambda f: {
-                "fillColor": f["properties"]["fill"],
-                "color": "#333333",
-                "weight": 1,
-                "fillOpacity": 0.75,
-            },
-            tooltip=folium.GeoJsonTooltip(
-                fields=["naam", "code", "waarde"],
-                aliases=["wijk" if lang == "nl" else "district", "code", html_text(label)],
-            ),
-        ).add_to(layer)
-        layer.add_to(m)
-        legend_html = _legend(label, unit, entries)
-    if service_areas is not None and len(service_areas):
-        _need_column(service_areas, "type", "service_areas")
-        _need_column(service_areas, "minutes", "service_areas")
-        sa = _to_wgs84(service_areas, "service_areas")
-        colour = _type_colour(sa["type"].astype(str))
-        for (ftype, minutes), block in sa.groupby([sa["type"].astype(str), "minutes"]):
-            name = (
-                f"{_i18n.type_label(str(ftype), lang)}: "
-                + ("bereik" if lang == "nl" else "reach")
-                + f" {_i18n.fmt_number(float(minutes), 0, lang)} min"
-            )
-            layer = folium.FeatureGroup(name=html_text(name), show=False)
-            merged = gpd.GeoDataFrame(
-                {"naam": [html_text(name)]}, geometry=[block.geometry.union_all()], crs=4326
-            )
-            c = colour[str(ftype)]
-            folium.GeoJson(
-                merged.__geo_interface__,
-                style_function=lambda f, c=c: {
-                    "fillColor": c,
-                    "color": c,
-                    "weight": 1,
-                    "fillOpacity": 0.25,
-                },
-                tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
-            ).add_to(layer)
-            layer.add_to(m)
-    if sectors is not None:
-        _need_column(sectors, sector_value, "sectors")
-        assert sector_value is not None
-        s = _to_wgs84(sectors[sectors.geometry.notna()], "sectors")
-        vals = pd.to_numeric(s[sector_value], errors="coerce")
-        if (vals < 0).any():
-            raise DataError(f"sector_value {sector_value!r} must be non-negative.")
-        top = float(vals.max()) if vals.notna().any() else 1.0
-        suffix = "sectoren" if lang == "nl" else "sectors"
-        sector_label = sector_title or f"{sector_value} ({suffix})"
+    if spec.wijken is not None:
+        _wijk_layer(spec.wijken, lang).add_to(m)
+        legend_html = _legend(spec.wijken.name, unit, spec.wijken.entries)
+    for reach in spec.service_areas:
+        _reach_layer(reach).add_to(m)
+    if spec.sectors is not None:
         # the sectors are the map when there is no wijk layer (no wijk outlines)
-        no_wijken = wijken is None or not len(wijken)
-        layer = folium.FeatureGroup(name=html_text(sector_label), show=no_wijken)
-        if _all_polygons(s):
-            # real sector polygons: a choropleth of its own, with its own legend
-            fill, entries = _choropleth(
-                vals, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
+        _sector_layer(spec.sectors, lang, show=spec.wijken is None).add_to(m)
+        if spec.sectors.fill is not None:
+            legend_html += _legend(
+                spec.sectors.name, "", spec.sectors.entries, offset=len(legend_html) > 0
             )
-            dec = _decimals(vals)
-            shown = gpd.GeoDataFrame(
-                {
-                    "naam": [
-                        html_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))
-                    ],
-                    "code": [html_text(i) for i in s.index],
-                    "waarde": [
-                        html_text(_i18n.fmt_number(float(x), dec, lang))
-                        if pd.notna(x)
-                        else _no_data_label(lang)
-                        for x in vals
-                    ],
-                    "fill": fill,
-                },
-                geometry=s.geometry.to_numpy(),
-                crs=4326,
-            )
-            folium.GeoJson(
-                shown.__geo_interface__,
-                style_function=lambda f: {
-                    "fillColor": f["properties"]["fill"],
-                    "color": "#555555",
-                    "weight": 0.5,
-                    "fillOpacity": 0.75,
-                },
-                tooltip=folium.GeoJsonTooltip(
-                    fields=["naam", "code", "waarde"],
-                    aliases=["sector", "code", html_text(sector_label)],
-                ),
-            ).add_to(layer)
-            legend_html += _legend(sector_label, "", entries, offset=len(legend_html) > 0)
-        else:
-            for code, row in s.iterrows():
-                v = vals.get(code)
-                radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
-                text = f"{html_text(row.get('name', code))} ({html_text(code)}): " + (
-                    html_text(_i18n.fmt_number(float(v), 0, lang))
-                    if pd.notna(v)
-                    else _no_data_label(lang)
-                )
-                pt = row.geometry.representative_point()
-                folium.CircleMarker(
-                    [pt.y, pt.x],
-                    radius=radius,
-                    color="#444444",
-                    weight=1,
-                    fill=True,
-                    fill_opacity=0.5 if pd.notna(v) else 0.1,
-                    tooltip=folium.Tooltip(text),
-                ).add_to(layer)
-        layer.add_to(m)
-    if gaps is not None and len(gaps):
-        _need_column(gaps, gap_value, "gaps")
-        g = _to_wgs84(gaps[gaps.geometry.notna()], "gaps")
-        vals = pd.to_numeric(g[gap_value], errors="coerce")
-        if (vals < 0).any():
-            raise DataError(f"gap_value {gap_value!r} must be non-negative.")
-        top = float(vals.max()) if vals.notna().any() and vals.max() > 0 else 1.0
-        n_rings = int((vals > 0).sum())
-        layer = folium.FeatureGroup(
-            name="tekorten (niet binnen bereik)" if lang == "nl" else "gaps (not covered)",
-            # thousands of rings (a province, Flanders) would hide the map: start switched off
-            show=n_rings <= MAX_SHOWN_RINGS,
-        )
-        for code, row in g.iterrows():
-            v = vals.get(code)
-            if pd.isna(v) or v <= 0:
-                continue
-            who = "niet binnen bereik" if lang == "nl" else "not covered"
-            count = _i18n.fmt_number(float(v), 0, lang)
-            text = f"{html_text(row.get('name', code))}: {html_text(count)} {who}"
-            pt = row.geometry.representative_point()
-            folium.CircleMarker(
-                [pt.y, pt.x],
-                radius=4 + 14 * math.sqrt(float(v) / top),
-                color="#C00000",
-                weight=3,
-                fill=False,
-                tooltip=folium.Tooltip(text),
-            ).add_to(layer)
-        layer.add_to(m)
-    if facilities is not None and len(facilities):
-        f = _to_wgs84(facilities, "facilities")
-        colour = _type_colour(f["type"].astype(str))
-        # none of the types to show is here: show every type rather than an empty map
-        shown_here = shown_types is None or bool(set(f["type"].astype(str)) & set(shown_types))
-        for ftype, block in f.groupby(f["type"].astype(str), sort=True):
-            label = _i18n.type_label(ftype, lang)
-            letters = _type_glyph(ftype, lang)
-            glyph, width = html_text(letters), 12 + 7 * len(letters)
-            on = shown_types is None or ftype in shown_types or not shown_here
-            layer = folium.FeatureGroup(name=html_text(label), show=on)
-            for fid, row in block.iterrows():
-                popup = (
-                    f"<b>{html_text(row.get('name'))}</b><br>"
-                    f"{html_text(label)}<br><small>{html_text(fid)}</small>"
-                )
-                pt = row.geometry.representative_point()
-                folium.Marker(
-                    [pt.y, pt.x],
-                    icon=folium.DivIcon(
-                        html=(
-                            f'<div style="background:{colour[ftype]};border:1px solid #000;'
-                            f"border-radius:9px;height:16px;width:{width}px;line-height:16px;"
-                            "text-align:center;font:bold 10px sans-serif;color:#000"
-                            f'">{glyph}</div>'
-                        ),
-                        icon_size=(width, 18),
-                        icon_anchor=(width // 2, 9),
-                    ),
-                    popup=folium.Popup(popup, max_width=300),
-                    tooltip=folium.Tooltip(f"{html_text(row.get('name'))} ({html_text(label)})"),
-                ).add_to(layer)
-            layer.add_to(m)
-    if areas is not None and len(areas):
-        a = _to_wgs84(areas, "areas")
-        layer = folium.FeatureGroup(
-            name="beleidsgebieden" if lang == "nl" else "policy areas", show=True
-        )
-        outline = gpd.GeoDataFrame(
-            {"naam": [html_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
-        )
-        folium.GeoJson(
-            outline.__geo_interface__,
-            style_function=lambda f: {"fill": False, "color": "#D55E00", "weight": 3},
-            tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
-        ).add_to(layer)
-        layer.add_to(m)
-    if sites is not None and len(sites):
-        p = _to_wgs84(sites, "sites")
-        base = "voorgestelde locaties" if lang == "nl" else "proposed sites"
-        plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
-        for n, (plan, block) in enumerate(plans.groupby(plans, sort=False)):
-            site_colour = _SITE_COLOURS[n % len(_SITE_COLOURS)]
-            layer = folium.FeatureGroup(
-                name=html_text(f"{base}: {plan}" if plan else base), show=True
-            )
-            for sid, row in p.loc[block.index].iterrows():
-                rank = row.get("rank")
-                ranked = rank is not None and pd.notna(rank)
-                text = ("#" + str(int(rank)) + " " if ranked else "") + html_text(
-                    row.get("name") or sid
-                )
-                if plan:
-                    text += f"<br>{html_text(plan)}"
-                folium.Marker(
-                    [row.geometry.y, row.geometry.x],
-                    icon=folium.DivIcon(
-                        html=(
-                            f'<div style="background:{site_colour};border:2px solid #000;'
-                            "width:20px;"
-                            "height:20px;line-height:20px;text-align:center;font:bold 11px "
-                            f'sans-serif;color:#000">{int(rank) if ranked else "+"}</div>'
-                        ),
-                        icon_size=(24, 24),
-                        icon_anchor=(12, 12),
-                    ),
-                    tooltip=folium.Tooltip(text),
-                    popup=folium.Popup(
-                        f"<b>{text}</b><br><small>{html_text(sid)}</small>", max_width=300
-                    ),
-                ).add_to(layer)
-            layer.add_to(m)
+    if spec.gaps is not None:
+        _gap_layer(spec.gaps, lang).add_to(m)
+    # none of the types to show is here: show every type rather than an empty map
+    types = {layer.key for layer in spec.facilities}
+    shown_here = shown_types is None or bool(types & set(shown_types))
+    for layer in spec.facilities:
+        on = shown_types is None or layer.key in shown_types or not shown_here
+        _facility_layer(layer, lang, show=on).add_to(m)
+    if spec.areas is not None:
+        _area_layer(spec.areas).add_to(m)
+    for layer in spec.sites:
+        _site_layer(layer).add_to(m)
     if legend_html:
         root: Any = m.get_root()
         root.html.add_child(_markup(legend_html), name="wijkanalyse_legend")
     folium.LayerControl(collapsed=False).add_to(m)
     return m
+
+
+def _frames(**given: gpd.GeoDataFrame | None) -> dict[str, gpd.GeoDataFrame]:
+    """Return the given layers in EPSG:4326, as Leaflet draws them.
+
+    Sectors and gaps without a geometry are left out; empty layers other than the sectors
+    draw nothing and are not reprojected.
+    """
+    out = {}
+    for name, frame in given.items():
+        if frame is None or (name != "sectors" and not len(frame)):
+            continue
+        if name in ("sectors", "gaps"):
+            frame = frame[frame.geometry.notna()]
+        out[name] = _to_wgs84(frame, name)
+    return out
+
+
+def _wijk_layer(layer: Layer, lang: str) -> Any:
+    """Return the wijk choropleth, with the wijk's name, code and value as tooltip."""
+    import folium
+
+    w = layer.frame
+    assert layer.values is not None
+    assert layer.fill is not None
+    names = w["wijk_name"] if "wijk_name" in w else pd.Series(w.index, index=w.index)
+    dec = _decimals(layer.values)
+    fmt = [
+        _i18n.fmt_number(float(x), dec, lang) if pd.notna(x) else _no_data_label(lang)
+        for x in pd.to_numeric(layer.values, errors="coerce")
+    ]
+    shown = gpd.GeoDataFrame(
+        {
+            "naam": [html_text(n) for n in names],
+            "code": [html_text(i) for i in w.index],
+            "waarde": [html_text(f) for f in fmt],
+            "fill": layer.fill,
+        },
+        geometry=w.geometry.to_numpy(),
+        crs=4326,
+    )
+    group = folium.FeatureGroup(name=html_text(layer.name), show=True)
+    folium.GeoJson(
+        shown.__geo_interface__,
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "color": "#333333",
+            "weight": 1,
+            "fillOpacity": 0.75,
+        },
+        tooltip=folium.GeoJsonTooltip(
+            fields=["naam", "code", "waarde"],
+            aliases=["wijk" if lang == "nl" else "district", "code", html_text(layer.name)],
+        ),
+    ).add_to(group)
+    return group
+
+
+def _reach_layer(layer: Layer) -> Any:
+    """Return one facility type's reach within one time, as one merged polygon."""
+    import folium
+
+    name = layer.name
+    group = folium.FeatureGroup(name=html_text(name), show=False)
+    merged = gpd.GeoDataFrame(
+        {"naam": [html_text(name)]}, geometry=[layer.frame.geometry.union_all()], crs=4326
+    )
+    c = layer.colour
+    folium.GeoJson(
+        merged.__geo_interface__,
+        style_function=lambda f, c=c: {
+            "fillColor": c,
+            "color": c,
+            "weight": 1,
+            "fillOpacity": 0.25,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
+    ).add_to(group)
+    return group
+
+
+def _sector_layer(layer: Layer, lang: str, *, show: bool) -> Any:
+    """Return the sectors: a choropleth of their polygons, else circles on their points."""
+    import folium
+
+    s, vals = layer.frame, layer.values
+    assert vals is not None
+    top = float(vals.max()) if vals.notna().any() else 1.0
+    group = folium.FeatureGroup(name=html_text(layer.name), show=show)
+    if layer.fill is not None:
+        dec = _decimals(vals)
+        shown = gpd.GeoDataFrame(
+            {
+                "naam": [html_text(n) for n in s.get("name", pd.Series(s.index, index=s.index))],
+                "code": [html_text(i) for i in s.index],
+                "waarde": [
+                    html_text(_i18n.fmt_number(float(x), dec, lang))
+                    if pd.notna(x)
+                    else _no_data_label(lang)
+                    for x in vals
+                ],
+                "fill": layer.fill,
+            },
+            geometry=s.geometry.to_numpy(),
+            crs=4326,
+        )
+        folium.GeoJson(
+            shown.__geo_interface__,
+            style_function=lambda f: {
+                "fillColor": f["properties"]["fill"],
+                "color": "#555555",
+                "weight": 0.5,
+                "fillOpacity": 0.75,
+            },
+            tooltip=folium.GeoJsonTooltip(
+                fields=["naam", "code", "waarde"],
+                aliases=["sector", "code", html_text(layer.name)],
+            ),
+        ).add_to(group)
+        return group
+    for code, row in s.iterrows():
+        v = vals.get(code)
+        radius = 3 + 15 * math.sqrt(float(v) / top) if pd.notna(v) and top > 0 else 3
+        text = f"{html_text(row.get('name', code))} ({html_text(code)}): " + (
+            html_text(_i18n.fmt_number(float(v), 0, lang)) if pd.notna(v) else _no_data_label(lang)
+        )
+        pt = row.geometry.representative_point()
+        folium.CircleMarker(
+            [pt.y, pt.x],
+            radius=radius,
+            color="#444444",
+            weight=1,
+            fill=True,
+            fill_opacity=0.5 if pd.notna(v) else 0.1,
+            tooltip=folium.Tooltip(text),
+        ).add_to(group)
+    return group
+
+
+def _gap_layer(layer: Layer, lang: str) -> Any:
+    """Return the coverage gaps as red rings whose area is proportional to the value."""
+    import folium
+
+    vals = layer.values
+    assert vals is not None
+    top = float(vals.max()) if vals.notna().any() and vals.max() > 0 else 1.0
+    n_rings = int((vals > 0).sum())
+    group = folium.FeatureGroup(
+        name=layer.name,
+        # thousands of rings (a province, Flanders) would hide the map: start switched off
+        show=n_rings <= MAX_SHOWN_RINGS,
+    )
+    for code, row in layer.frame.iterrows():
+        v = vals.get(code)
+        if pd.isna(v) or v <= 0:
+            continue
+        count = _i18n.fmt_number(float(v), 0, lang)
+        text = f"{html_text(row.get('name', code))}: {html_text(count)} {layer.legend}"
+        pt = row.geometry.representative_point()
+        folium.CircleMarker(
+            [pt.y, pt.x],
+            radius=4 + 14 * math.sqrt(float(v) / top),
+            color="#C00000",
+            weight=3,
+            fill=False,
+            tooltip=folium.Tooltip(text),
+        ).add_to(group)
+    return group
+
+
+def _facility_layer(layer: Layer, lang: str, *, show: bool) -> Any:
+    """Return one facility type's markers, each with the type's letters and a popup."""
+    import folium
+
+    label = layer.name
+    letters = _type_glyph(layer.key, lang)
+    glyph, width = html_text(letters), 12 + 7 * len(letters)
+    group = folium.FeatureGroup(name=html_text(label), show=show)
+    for fid, row in layer.frame.iterrows():
+        popup = (
+            f"<b>{html_text(row.get('name'))}</b><br>"
+            f"{html_text(label)}<br><small>{html_text(fid)}</small>"
+        )
+        pt = row.geometry.representative_point()
+        folium.Marker(
+            [pt.y, pt.x],
+            icon=folium.DivIcon(
+                html=(
+                    f'<div style="background:{layer.colour};border:1px solid #000;'
+                    f"border-radius:9px;height:16px;width:{width}px;line-height:16px;"
+                    "text-align:center;font:bold 10px sans-serif;color:#000"
+                    f'">{glyph}</div>'
+                ),
+                icon_size=(width, 18),
+                icon_anchor=(width // 2, 9),
+            ),
+            popup=folium.Popup(popup, max_width=300),
+            tooltip=folium.Tooltip(f"{html_text(row.get('name'))} ({html_text(label)})"),
+        ).add_to(group)
+    return group
+
+
+def _area_layer(layer: Layer) -> Any:
+    """Return the custom areas as outlines named by their index."""
+    import folium
+
+    a = layer.frame
+    group = folium.FeatureGroup(name=layer.name, show=True)
+    outline = gpd.GeoDataFrame(
+        {"naam": [html_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
+    )
+    folium.GeoJson(
+        outline.__geo_interface__,
+        style_function=lambda f: {"fill": False, "color": layer.colour, "weight": 3},
+        tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
+    ).add_to(group)
+    return group
+
+
+def _site_layer(layer: Layer) -> Any:
+    """Return one plan's sites, each numbered by its rank (``+`` when unranked)."""
+    import folium
+
+    plan = layer.key
+    group = folium.FeatureGroup(name=html_text(layer.name), show=True)
+    for sid, row in layer.frame.iterrows():
+        rank = row.get("rank")
+        ranked = rank is not None and pd.notna(rank)
+        text = ("#" + str(int(rank)) + " " if ranked else "") + html_text(row.get("name") or sid)
+        if plan:
+            text += f"<br>{html_text(plan)}"
+        folium.Marker(
+            [row.geometry.y, row.geometry.x],
+            icon=folium.DivIcon(
+                html=(
+                    f'<div style="background:{layer.colour};border:2px solid #000;'
+                    "width:20px;"
+                    "height:20px;line-height:20px;text-align:center;font:bold 11px "
+                    f'sans-serif;color:#000">{int(rank) if ranked else "+"}</div>'
+                ),
+                icon_size=(24, 24),
+                icon_anchor=(12, 12),
+            ),
+            tooltip=folium.Tooltip(text),
+            popup=folium.Popup(f"<b>{text}</b><br><small>{html_text(sid)}</small>", max_width=300),
+        ).add_to(group)
+    return group

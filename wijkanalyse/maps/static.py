@@ -20,14 +20,7 @@ from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
-from wijkanalyse.maps._layers import (
-    _SITE_COLOURS,
-    Scheme,
-    _all_polygons,
-    _choropleth,
-    _need_column,
-    _type_colour,
-)
+from wijkanalyse.maps._layers import Layer, Scheme, map_layers
 
 # --------------------------------------------------------------------------- static maps
 
@@ -174,8 +167,6 @@ def static_map(
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
     from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
     lang = _i18n.lang(language)
@@ -199,6 +190,20 @@ def static_map(
             f"static_map: the layers are in different CRSs ({listing(sorted(crs_set))}); "
             "pass crs=31370 to draw them all in Belgian Lambert 72."
         )
+    spec = map_layers(
+        frames,
+        value=value,
+        title=title,
+        unit=unit,
+        scheme=scheme,
+        k=k,
+        bins=bins,
+        palette=palette,
+        sector_value=sector_value,
+        sector_title=sector_title,
+        gap_value=gap_value,
+        lang=lang,
+    )
     fig = Figure(figsize=figsize)
     FigureCanvasAgg(fig)
     # one map axes: fixed margins (room for the title and the source line) keep the extent
@@ -209,194 +214,21 @@ def static_map(
     ax = fig.add_axes((0.01, bottom, width, (0.95 if title else 0.99) - bottom))
     ax.set_axis_off()
     handles: list[Any] = []
-    legend_title = ""
-    if "wijken" in frames and len(frames["wijken"]):
-        w = frames["wijken"]
-        _need_column(w, value, "wijken")
-        assert value is not None
-        fill, entries = _choropleth(
-            w[value], scheme=scheme, k=k, bins=bins, palette=palette, lang=lang
-        )
-        w.plot(ax=ax, color=fill, edgecolor="#333333", linewidth=0.6, zorder=1)
-        legend_title = (title or value) + (f" ({unit})" if unit else "")
-        handles += [Patch(facecolor=c, edgecolor="#555555", label=lab) for lab, c in entries]
-    if "service_areas" in frames and len(frames["service_areas"]):
-        sa = frames["service_areas"]
-        _need_column(sa, "type", "service_areas")
-        _need_column(sa, "minutes", "service_areas")
-        colour = _type_colour(sa["type"].astype(str))
-        for (ftype, minutes), block in sa.groupby([sa["type"].astype(str), "minutes"]):
-            gpd.GeoSeries([block.geometry.union_all()], crs=sa.crs).plot(
-                ax=ax, color=colour[str(ftype)], alpha=0.2, linewidth=0, zorder=2
-            )
-            handles.append(
-                Patch(
-                    facecolor=colour[str(ftype)],
-                    alpha=0.3,
-                    label=f"{_i18n.type_label(str(ftype), lang)} ≤ "
-                    f"{_i18n.fmt_number(float(minutes), 0, lang)} min",
-                )
-            )
-    if "sectors" in frames:
-        s = frames["sectors"]
-        _need_column(s, sector_value, "sectors")
-        assert sector_value is not None
-        pts = s.geometry.representative_point()
-        v = pd.to_numeric(s[sector_value], errors="coerce")
-        if (v < 0).any():
-            raise DataError(f"sector_value {sector_value!r} must be non-negative.")
-        top = float(v.max()) if v.notna().any() and v.max() > 0 else 1.0
-        size = (4 + 200 * v.fillna(0) / top).to_numpy()
-        if _all_polygons(s):
-            # real sector polygons: a choropleth (classes listed in the legend)
-            fill, entries = _choropleth(
-                v, scheme=scheme, k=k, bins=None, palette="YlGnBu", lang=lang
-            )
-            s.plot(ax=ax, color=fill, edgecolor="#666666", linewidth=0.3, alpha=0.85, zorder=1.5)
-            title_s = sector_title or f"{sector_value} (per sector)"
-            handles += [
-                Patch(facecolor=c, edgecolor="#555555", label=f"{title_s}: {lab}")
-                for lab, c in entries
-            ]
-        else:
-            ax.scatter(
-                pts.x,
-                pts.y,
-                s=size,
-                facecolor="#777777",
-                alpha=0.45,
-                edgecolor="#333333",
-                linewidth=0.4,
-                zorder=3,
-            )
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    ls="",
-                    marker="o",
-                    markersize=8,
-                    markerfacecolor="#777777",
-                    markeredgecolor="#333333",
-                    alpha=0.6,
-                    label=sector_title or f"{sector_value} (per sector)",
-                )
-            )
-    if "gaps" in frames and len(frames["gaps"]):
-        g = frames["gaps"]
-        _need_column(g, gap_value, "gaps")
-        v = pd.to_numeric(g[gap_value], errors="coerce")
-        if (v < 0).any():
-            raise DataError(f"gap_value {gap_value!r} must be non-negative.")
-        show = v.fillna(0) > 0
-        top = float(v.max()) if show.any() else 1.0
-        pts = g.geometry.representative_point()[show]
-        ax.scatter(
-            pts.x,
-            pts.y,
-            s=(10 + 250 * v[show] / top).to_numpy(),
-            facecolor="none",
-            edgecolor="#C00000",
-            linewidth=1.6,
-            zorder=4,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                ls="",
-                marker="o",
-                markersize=9,
-                markerfacecolor="none",
-                markeredgecolor="#C00000",
-                markeredgewidth=1.6,
-                label="niet binnen bereik" if lang == "nl" else "not covered",
-            )
-        )
-    if "facilities" in frames and len(frames["facilities"]):
-        f = frames["facilities"]
-        colour = _type_colour(f["type"].astype(str))
-        shapes = ["o", "s", "^", "D", "v", "P", "X", "h"]
-        for n, (ftype, block) in enumerate(f.groupby(f["type"].astype(str), sort=True)):
-            pts = block.geometry.representative_point()
-            marker = shapes[n % len(shapes)]
-            ax.scatter(
-                pts.x,
-                pts.y,
-                s=30,
-                marker=marker,
-                color=colour[ftype],
-                edgecolor="black",
-                linewidth=0.6,
-                zorder=5,
-            )
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    ls="",
-                    marker=marker,
-                    markersize=6,
-                    markerfacecolor=colour[ftype],
-                    markeredgecolor="black",
-                    label=_i18n.type_label(ftype, lang),
-                )
-            )
-    if "areas" in frames and len(frames["areas"]):
-        a = frames["areas"]
-        a.boundary.plot(ax=ax, color="#D55E00", linewidth=2.2, zorder=5)
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color="#D55E00",
-                lw=2.2,
-                label="beleidsgebied" if lang == "nl" else "policy area",
-            )
-        )
-    if "sites" in frames and len(frames["sites"]):
-        p = frames["sites"]
-        base = "voorgestelde locatie" if lang == "nl" else "proposed site"
-        plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
-        for n, (plan, block) in enumerate(plans.groupby(plans, sort=False)):
-            site_colour = _SITE_COLOURS[n % len(_SITE_COLOURS)]
-            pts = p.geometry.loc[block.index]
-            ax.scatter(
-                pts.x,
-                pts.y,
-                s=120,
-                marker="s",
-                color=site_colour,
-                edgecolor="black",
-                linewidth=1.2,
-                zorder=7,
-            )
-            ranks = p["rank"].loc[block.index] if "rank" in p else pd.Series(dtype=float)
-            for pt, rank in zip(pts, ranks, strict=False):
-                if pd.notna(rank):
-                    ax.text(
-                        pt.x,
-                        pt.y,
-                        str(int(rank)),
-                        ha="center",
-                        va="center",
-                        fontsize=7,
-                        fontweight="bold",
-                        zorder=8,
-                        clip_on=True,
-                    )
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    ls="",
-                    marker="s",
-                    markersize=9,
-                    markerfacecolor=site_colour,
-                    markeredgecolor="black",
-                    label=f"{base}: {plan}" if plan else base,
-                )
-            )
+    if spec.wijken is not None:
+        handles += _draw_wijken(ax, spec.wijken)
+    for reach in spec.service_areas:
+        handles += _draw_reach(ax, reach)
+    if spec.sectors is not None:
+        handles += _draw_sectors(ax, spec.sectors)
+    if spec.gaps is not None:
+        handles += _draw_gaps(ax, spec.gaps)
+    for n, layer in enumerate(spec.facilities):
+        handles += _draw_facilities(ax, layer, _SHAPES[n % len(_SHAPES)])
+    if spec.areas is not None:
+        handles += _draw_areas(ax, spec.areas)
+    for layer in spec.sites:
+        handles += _draw_sites(ax, layer)
+    legend_title = spec.wijken.legend if spec.wijken is not None else ""
     if highlight is not None:
         shape = highlight.union_all() if hasattr(highlight, "union_all") else highlight
         gpd.GeoSeries([shape]).boundary.plot(ax=ax, color="black", linewidth=2.5, zorder=5)
@@ -489,6 +321,184 @@ def static_map(
         )
     fig.wijkanalyse_unlabelled = dropped  # type: ignore[attr-defined]
     return fig
+
+
+#: Marker shapes of the facility types, in the order of their (sorted) types.
+_SHAPES = ["o", "s", "^", "D", "v", "P", "X", "h"]
+
+
+def _draw_wijken(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the wijk choropleth; return its legend handles (the classes)."""
+    from matplotlib.patches import Patch
+
+    layer.frame.plot(ax=ax, color=layer.fill, edgecolor="#333333", linewidth=0.6, zorder=1)
+    return [Patch(facecolor=c, edgecolor="#555555", label=lab) for lab, c in layer.entries]
+
+
+def _draw_reach(ax: Any, layer: Layer) -> list[Any]:
+    """Draw one facility type's reach within one time, merged, tinted."""
+    from matplotlib.patches import Patch
+
+    gpd.GeoSeries([layer.frame.geometry.union_all()], crs=layer.frame.crs).plot(
+        ax=ax, color=layer.colour, alpha=0.2, linewidth=0, zorder=2
+    )
+    return [Patch(facecolor=layer.colour, alpha=0.3, label=layer.legend)]
+
+
+def _draw_sectors(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the sectors: their polygons as a choropleth, else circles sized by the value."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    s, v = layer.frame, layer.values
+    assert v is not None
+    if layer.fill is not None:
+        # real sector polygons: a choropleth (classes listed in the legend)
+        s.plot(ax=ax, color=layer.fill, edgecolor="#666666", linewidth=0.3, alpha=0.85, zorder=1.5)
+        return [
+            Patch(facecolor=c, edgecolor="#555555", label=f"{layer.legend}: {lab}")
+            for lab, c in layer.entries
+        ]
+    pts = s.geometry.representative_point()
+    top = float(v.max()) if v.notna().any() and v.max() > 0 else 1.0
+    size = (4 + 200 * v.fillna(0) / top).to_numpy()
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=size,
+        facecolor="#777777",
+        alpha=0.45,
+        edgecolor="#333333",
+        linewidth=0.4,
+        zorder=3,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            markersize=8,
+            markerfacecolor="#777777",
+            markeredgecolor="#333333",
+            alpha=0.6,
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_gaps(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the coverage gaps as red rings whose area grows with the value."""
+    from matplotlib.lines import Line2D
+
+    v = layer.values
+    assert v is not None
+    show = v.fillna(0) > 0
+    top = float(v.max()) if show.any() else 1.0
+    pts = layer.frame.geometry.representative_point()[show]
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=(10 + 250 * v[show] / top).to_numpy(),
+        facecolor="none",
+        edgecolor="#C00000",
+        linewidth=1.6,
+        zorder=4,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor="#C00000",
+            markeredgewidth=1.6,
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_facilities(ax: Any, layer: Layer, marker: str) -> list[Any]:
+    """Draw one facility type's points in its colour and marker shape."""
+    from matplotlib.lines import Line2D
+
+    pts = layer.frame.geometry.representative_point()
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=30,
+        marker=marker,
+        color=layer.colour,
+        edgecolor="black",
+        linewidth=0.6,
+        zorder=5,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker=marker,
+            markersize=6,
+            markerfacecolor=layer.colour,
+            markeredgecolor="black",
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_areas(ax: Any, layer: Layer) -> list[Any]:
+    """Outline the custom areas."""
+    from matplotlib.lines import Line2D
+
+    layer.frame.boundary.plot(ax=ax, color=layer.colour, linewidth=2.2, zorder=5)
+    return [Line2D([], [], color=layer.colour, lw=2.2, label=layer.legend)]
+
+
+def _draw_sites(ax: Any, layer: Layer) -> list[Any]:
+    """Draw one plan's sites as squares in the plan's colour, numbered by rank."""
+    from matplotlib.lines import Line2D
+
+    p = layer.frame
+    pts = p.geometry
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=120,
+        marker="s",
+        color=layer.colour,
+        edgecolor="black",
+        linewidth=1.2,
+        zorder=7,
+    )
+    ranks = p["rank"] if "rank" in p else pd.Series(dtype=float)
+    for pt, rank in zip(pts, ranks, strict=False):
+        if pd.notna(rank):
+            ax.text(
+                pt.x,
+                pt.y,
+                str(int(rank)),
+                ha="center",
+                va="center",
+                fontsize=7,
+                fontweight="bold",
+                zorder=8,
+                clip_on=True,
+            )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="s",
+            markersize=9,
+            markerfacecolor=layer.colour,
+            markeredgecolor="black",
+            label=layer.legend,
+        )
+    ]
 
 
 def save_figure(fig: Any, path: str | Path, *, dpi: int = 200) -> Path:
