@@ -410,3 +410,52 @@ def test_run_notes_a_missing_harfbuzz_subset(
     notes = [line for line in result.summary if "HarfBuzz-Subset" in line]
     assert len(notes) == 1
     assert notes[0].startswith("Let op: de PDF's zijn gemaakt, maar de bibliotheek HarfBuzz")
+
+
+class _RecordingHTML:
+    """Stand-in for ``weasyprint.HTML`` that records the log levels in effect while drawing."""
+
+    levels: dict[str, int] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        pass
+
+    def write_pdf(self, target: Path) -> None:
+        for name in ("weasyprint", "fontTools", "fontTools.subset"):
+            _RecordingHTML.levels[name] = logging.getLogger(name).getEffectiveLevel()
+        Path(target).write_bytes(b"%PDF-1.7\n%%EOF\n")
+
+
+@pytest.mark.parametrize("level", [logging.NOTSET, logging.INFO])
+def test_pdf_leaves_the_weasyprint_log_level_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: int
+) -> None:
+    if not report_pdf._pdf_support("nl").available:
+        pytest.skip("WeasyPrint cannot draw PDFs on this machine")
+    import weasyprint
+
+    monkeypatch.setattr(weasyprint, "HTML", _RecordingHTML)
+    weasy, font = logging.getLogger("weasyprint"), logging.getLogger("fontTools")
+    before = (weasy.level, font.level)
+    weasy.setLevel(level)
+    try:
+        report_pdf._pdf("<p>x</p>", tmp_path / "x.pdf", base=tmp_path)
+        # only while drawing, and only where the application set no level, errors only
+        quiet = logging.ERROR if level == logging.NOTSET else level
+        assert _RecordingHTML.levels["weasyprint"] == quiet
+        assert _RecordingHTML.levels["fontTools.subset"] == logging.ERROR
+        assert (weasy.level, font.level) == (level, before[1])
+    finally:
+        weasy.setLevel(before[0])
+
+
+def test_rendering_leaves_the_weasyprint_log_level_as_it_was(
+    leuven_run: RunResult, tmp_path: Path
+) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    weasy, font = logging.getLogger("weasyprint"), logging.getLogger("fontTools")
+    before = (weasy.level, font.level)
+    files = report.render(out, units=["240621"], pdf=True)
+    if not any(f.suffix == ".pdf" and f.parent.name == "report" for f in files):
+        pytest.skip("WeasyPrint cannot draw PDFs on this machine")
+    assert (weasy.level, font.level) == before

@@ -6,6 +6,7 @@ import contextlib
 import io
 import logging
 import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -68,12 +69,33 @@ def _pdf_support(language: str | None = None) -> _PdfSupport:
     return _PdfSupport(True)
 
 
+#: Loggers kept quiet while a PDF is drawn: WeasyPrint logs every CSS property it does not
+#: support (the reports use none that matter for print), fontTools every subsetting step.
+_QUIET_LOGGERS = ("weasyprint", "fontTools")
+
+
+@contextlib.contextmanager
+def _quiet_logs(names: Sequence[str] = _QUIET_LOGGERS) -> Iterator[None]:
+    """Log only errors from the loggers ``names`` inside the block, then restore their level.
+
+    A logger whose level the application set (anything but ``NOTSET``) is left as it is: the
+    application asked for those messages.
+    """
+    loggers = [logging.getLogger(name) for name in names]
+    quieted = [lg for lg in loggers if lg.level == logging.NOTSET]
+    for lg in quieted:
+        lg.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for lg in quieted:
+            lg.setLevel(logging.NOTSET)
+
+
 def _pdf(html_text: str, target: Path, *, base: Path) -> Path:
+    """Write ``html_text`` as a PDF to ``target`` (relative links resolved from ``base``)."""
     import weasyprint
 
-    # WeasyPrint logs every CSS property it does not support; the reports use none that
-    # matter for print, so keep its log quiet unless something fails.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    weasyprint.HTML(string=html_text, base_url=str(base)).write_pdf(target)
+    with _quiet_logs():
+        weasyprint.HTML(string=html_text, base_url=str(base)).write_pdf(target)
     return target
