@@ -21,6 +21,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._i18n import Language
 from wijkanalyse._validate import listing
 
 #: Colour-blind-safe sequential palettes (ColorBrewer / viridis), light to dark, 7 classes.
@@ -102,7 +103,7 @@ def _choropleth(
     k: int,
     bins: Sequence[float] | None,
     palette: str,
-    lang: str,
+    lang: Language,
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """Return the fill colour of every value and the legend entries ``(label, colour)``.
 
@@ -128,8 +129,8 @@ def _choropleth(
     return fill, entries
 
 
-def _no_data_label(lang: str) -> str:
-    return "geen gegevens" if lang == "nl" else "no data"
+def _no_data_label(lang: Language) -> str:
+    return _i18n.text("no_data", lang)
 
 
 def _all_polygons(frame: gpd.GeoDataFrame) -> bool:
@@ -141,18 +142,15 @@ def _type_colour(types: Sequence[str]) -> dict[str, str]:
     return {t: TYPE_COLOURS[n % len(TYPE_COLOURS)] for n, t in enumerate(sorted(set(types)))}
 
 
-def _type_glyph(ftype: str, lang: str) -> str:
+def _type_glyph(ftype: str, lang: Language) -> str:
     """One or two letters that name a facility type on its marker (B, LDC, A, …)."""
-    glyphs = {
-        "buurtcentrum": "B",
-        "lokaal_dienstencentrum": "LDC",
-        "pharmacy": "A" if lang == "nl" else "Ph",
-        "doctors": "H" if lang == "nl" else "GP",
-        "school": "S",
-        "supermarket": "W" if lang == "nl" else "Sm",
-        "library": "Bib" if lang == "nl" else "Lib",
-    }
-    return glyphs.get(ftype, _i18n.type_label(ftype, lang)[:1].upper())
+    glyphs = {"buurtcentrum": "B", "lokaal_dienstencentrum": "LDC", "school": "S"}
+    if ftype in glyphs:
+        return glyphs[ftype]
+    key = f"map_glyph_{ftype}"  # letters that differ by language (A = apotheek, Ph = pharmacy)
+    if _i18n.has_text(key):
+        return _i18n.text(key, lang)
+    return _i18n.type_label(ftype, lang)[:1].upper()
 
 
 def _need_column(frame: gpd.GeoDataFrame, column: str | None, what: str) -> None:
@@ -189,7 +187,7 @@ class Layer:
 class MapLayers:
     """The layers of one map in drawing order, each optional (see :func:`map_layers`)."""
 
-    lang: _i18n.Language
+    lang: Language
     wijken: Layer | None = None
     service_areas: tuple[Layer, ...] = ()
     sectors: Layer | None = None
@@ -212,7 +210,7 @@ def map_layers(
     sector_value: str | None,
     sector_title: str | None,
     gap_value: str,
-    lang: _i18n.Language,
+    lang: Language,
 ) -> MapLayers:
     """Return the layers of a map from its frames (already in the renderer's CRS).
 
@@ -247,11 +245,10 @@ def map_layers(
         for (ftype, minutes), block in sa.groupby([sa["type"].astype(str), "minutes"]):
             type_label = _i18n.type_label(str(ftype), lang)
             mins = _i18n.fmt_number(float(minutes), 0, lang)
-            reach_word = "bereik" if lang == "nl" else "reach"
             reach.append(
                 Layer(
                     block,
-                    name=f"{type_label}: {reach_word} {mins} min",
+                    name=_i18n.text("map_reach_layer", lang, type=type_label, minutes=mins),
                     legend=f"{type_label} ≤ {mins} min",
                     colour=colour[str(ftype)],
                     key=str(ftype),
@@ -265,7 +262,6 @@ def map_layers(
         vals = pd.to_numeric(s[sector_value], errors="coerce")
         if (vals < 0).any():
             raise DataError(f"sector_value {sector_value!r} must be non-negative.")
-        suffix = "sectoren" if lang == "nl" else "sectors"
         classes: list[str] | None = None
         legend: list[tuple[str, str]] = []
         if _all_polygons(s):
@@ -275,7 +271,7 @@ def map_layers(
             )
         out["sectors"] = Layer(
             s,
-            name=sector_title or f"{sector_value} ({suffix})",
+            name=sector_title or _i18n.text("map_sector_layer", lang, value=sector_value),
             legend=sector_title or f"{sector_value} (per sector)",
             values=vals,
             fill=classes,
@@ -289,8 +285,8 @@ def map_layers(
             raise DataError(f"gap_value {gap_value!r} must be non-negative.")
         out["gaps"] = Layer(
             g,
-            name="tekorten (niet binnen bereik)" if lang == "nl" else "gaps (not covered)",
-            legend="niet binnen bereik" if lang == "nl" else "not covered",
+            name=_i18n.text("map_gaps_layer", lang),
+            legend=_i18n.text("map_not_covered", lang),
             values=vals,
         )
     f = frames.get("facilities")
@@ -310,14 +306,14 @@ def map_layers(
     if a is not None and len(a):
         out["areas"] = Layer(
             a,
-            name="beleidsgebieden" if lang == "nl" else "policy areas",
-            legend="beleidsgebied" if lang == "nl" else "policy area",
+            name=_i18n.text("map_areas_layer", lang),
+            legend=_i18n.text("map_area_legend", lang),
             colour="#D55E00",
         )
     p = frames.get("sites")
     if p is not None and len(p):
-        many = "voorgestelde locaties" if lang == "nl" else "proposed sites"
-        one = "voorgestelde locatie" if lang == "nl" else "proposed site"
+        many = _i18n.text("map_sites_layer", lang)
+        one = _i18n.text("map_site_legend", lang)
         plans = p["plan"].astype(str) if "plan" in p else pd.Series("", index=p.index)
         out["sites"] = tuple(
             Layer(

@@ -13,7 +13,7 @@ import base64
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -21,6 +21,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError
+from wijkanalyse._i18n import Language
 from wijkanalyse._safe import html_text
 from wijkanalyse._validate import listing
 from wijkanalyse.maps._layers import (
@@ -35,8 +36,6 @@ from wijkanalyse.maps._layers import (
 
 #: Past this many gap rings the interactive map's gap layer starts switched off.
 MAX_SHOWN_RINGS = 500
-
-_OSM_ATTRIBUTION = "© OpenStreetMap-bijdragers (ODbL)"
 
 
 def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bool = False) -> str:
@@ -133,7 +132,7 @@ def interactive_map(
     sites: gpd.GeoDataFrame | None = None,
     tiles: bool = False,
     shown_types: Sequence[str] | None = None,
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return a folium map with the given layers (each one optional).
 
@@ -212,7 +211,8 @@ def interactive_map(
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
     _inline_leaflet(m)
     if tiles:
-        folium.TileLayer("OpenStreetMap", attr=_OSM_ATTRIBUTION, name="OpenStreetMap").add_to(m)
+        osm = _i18n.text("osm_attribution", lang)
+        folium.TileLayer("OpenStreetMap", attr=osm, name="OpenStreetMap").add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     legend_html = ""
     if spec.wijken is not None:
@@ -262,7 +262,7 @@ def _frames(**given: gpd.GeoDataFrame | None) -> dict[str, gpd.GeoDataFrame]:
     return out
 
 
-def _wijk_layer(layer: Layer, lang: str) -> Any:
+def _wijk_layer(layer: Layer, lang: Language) -> Any:
     """Return the wijk choropleth, with the wijk's name, code and value as tooltip."""
     import folium
 
@@ -296,7 +296,7 @@ def _wijk_layer(layer: Layer, lang: str) -> Any:
         },
         tooltip=folium.GeoJsonTooltip(
             fields=["naam", "code", "waarde"],
-            aliases=["wijk" if lang == "nl" else "district", "code", html_text(layer.name)],
+            aliases=[_i18n.text("map_wijk", lang), "code", html_text(layer.name)],
         ),
     ).add_to(group)
     return group
@@ -325,7 +325,7 @@ def _reach_layer(layer: Layer) -> Any:
     return group
 
 
-def _sector_layer(layer: Layer, lang: str, *, show: bool) -> Any:
+def _sector_layer(layer: Layer, lang: Language, *, show: bool) -> Any:
     """Return the sectors: a choropleth of their polygons, else circles on their points."""
     import folium
 
@@ -383,7 +383,7 @@ def _sector_layer(layer: Layer, lang: str, *, show: bool) -> Any:
     return group
 
 
-def _gap_layer(layer: Layer, lang: str) -> Any:
+def _gap_layer(layer: Layer, lang: Language) -> Any:
     """Return the coverage gaps as red rings whose area is proportional to the value."""
     import folium
 
@@ -414,7 +414,7 @@ def _gap_layer(layer: Layer, lang: str) -> Any:
     return group
 
 
-def _facility_layer(layer: Layer, lang: str, *, show: bool) -> Any:
+def _facility_layer(layer: Layer, lang: Language, *, show: bool) -> Any:
     """Return one facility type's markers, each with the type's letters and a popup."""
     import folium
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError
+from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
 from wijkanalyse.maps._layers import Layer, Scheme, map_layers
@@ -45,7 +46,7 @@ def _nice_length(span_m: float) -> float:
     return float(max(m * exp for m in (1, 2, 5) if m * exp <= target))
 
 
-def _distance_label(metres: float, lang: str) -> str:
+def _distance_label(metres: float, lang: Language) -> str:
     if metres >= 1000:
         return f"{_i18n.fmt_number(metres / 1000, 0 if metres % 1000 == 0 else 1, lang)} km"
     return f"{int(metres)} m"
@@ -139,7 +140,7 @@ def static_map(
     crs: Any = None,
     figsize: tuple[float, float] = (8.0, 8.0),
     legend: Literal["inside", "right"] = "inside",
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return a matplotlib figure of the same layers as :func:`interactive_map`, for print.
 
@@ -302,7 +303,7 @@ def static_map(
         )
     foot = attribution
     if dropped:
-        missing = "niet gelabeld" if lang == "nl" else "not labelled"
+        missing = _i18n.text("map_not_labelled", lang)
         foot = (
             f"{foot}\n{missing}: {', '.join(dropped)}"
             if foot
