@@ -710,6 +710,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "report_share_65plus": {"nl": "aandeel 65-plussers", "en": "share 65+"},
     "report_proven_optimal": {"nl": "bewezen optimaal", "en": "proven optimal"},
     "report_time_limit": {"nl": "tijdslimiet (kloof {gap})", "en": "time limit (gap {gap})"},
+    "report_score_unit": {"nl": "score", "en": "score"},
     "report_no_rank": {"nl": "geen rang", "en": "no rank"},
     "report_title_overview": {"nl": "Wijkanalyse {name}", "en": "Neighbourhood analysis {name}"},
     "report_kind_wijk": {"nl": "Wijkrapport", "en": "District report"},

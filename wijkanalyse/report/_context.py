@@ -12,10 +12,11 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import _i18n, charts, maps, outputs
+from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
-from wijkanalyse.report._format import _cell, _img, _t
+from wijkanalyse.report._format import _cell, _img
 from wijkanalyse.report._read import RunOutput
 from wijkanalyse.vocab import is_pseudo_wijk
 
@@ -24,6 +25,9 @@ LABEL_MAX = 60
 #: Past ``RANK_CHART_MAX`` ranked units the rank chart shows the ``RANK_CHART_TOP`` first.
 RANK_CHART_MAX = 60
 RANK_CHART_TOP = 40
+
+#: The language indicator_definitions.csv writes its caveats in (shown only in that language).
+_CAVEAT_LANGUAGE: Language = "en"
 
 #: Indicators drawn in the profile chart (rates; counts differ in size between wijken).
 _PROFILE_CHART = (
@@ -43,7 +47,7 @@ _PROFILE_CHART = (
 class _Builder:
     """Builds the template contexts of one run (shared maps and tables computed once)."""
 
-    def __init__(self, run: RunOutput, lang: str) -> None:
+    def __init__(self, run: RunOutput, lang: Language) -> None:
         self.run = run
         self.lang = lang
         prov = run.provenance
@@ -134,19 +138,11 @@ class _Builder:
             # the publisher's short name; the full attribution is in the provenance section
             short = re.split(r"[;(,]", publisher)[0].strip().rstrip(".")
             if short.startswith("OpenStreetMap"):
-                short = _t(
-                    "© OpenStreetMap-bijdragers (ODbL)",
-                    "© OpenStreetMap contributors (ODbL)",
-                    self.lang,
-                )
+                short = _i18n.text("osm_attribution", self.lang)
             if short and short not in parts:
                 parts.append(short)
-        src = _t("Bronnen", "Sources", self.lang)
-        full = _t(
-            "volledige vermelding en licenties: zie ‘Herkomst van de gegevens’",
-            "full attribution and licences: see ‘Provenance’",
-            self.lang,
-        )
+        src = _i18n.text("report_sources", self.lang)
+        full = _i18n.text("report_full_attribution", self.lang)
         version = self.run.provenance.get("version", "")
         return f"{src}: {'; '.join(parts)}; {full}. wijkanalyse {version}"
 
@@ -170,8 +166,8 @@ class _Builder:
 
     def sector_title(self) -> str:
         if "pop_65plus" in self.run.sectors:
-            return _t("65-plussers per sector", "residents 65+ per sector", self.lang)
-        return _t("inwoners per sector", "residents per sector", self.lang)
+            return _i18n.text("report_sector_title_65plus", self.lang)
+        return _i18n.text("report_sector_title_all", self.lang)
 
     def centres(self) -> gpd.GeoDataFrame:
         f = self.run.facilities
@@ -185,9 +181,9 @@ class _Builder:
             # a study without [index] has "index": null in its provenance
             study = self.run.provenance.get("study") or {}
             name = (study.get("index") or {}).get("name", "index")
-            return self.index["score"], str(name), _t("score", "score", self.lang)
+            return self.index["score"], str(name), _i18n.text("report_score_unit", self.lang)
         if self.ind is not None and "share_65plus" in self.ind:
-            return self.ind["share_65plus"], _t("aandeel 65-plussers", "share 65+", self.lang), "%"
+            return self.ind["share_65plus"], _i18n.text("report_share_65plus", self.lang), "%"
         return pd.Series(np.nan, index=self.run.wijken.index), "", ""
 
     # -- maps
@@ -215,7 +211,7 @@ class _Builder:
             service_areas=self.run.service_areas,
             gaps=self.gaps_points,
             shown_types=("buurtcentrum", "lokaal_dienstencentrum"),
-            language=self.lang,  # type: ignore[arg-type]
+            language=self.lang,
         )
         path = folder / "overzicht.html"
         with outputs.replacing(path) as part:
@@ -229,7 +225,7 @@ class _Builder:
             attribution=self.attribution,
             labels=not many,
             legend="right" if many else "inside",
-            language=self.lang,  # type: ignore[arg-type]
+            language=self.lang,
         )
         for suffix in ("png", "pdf") if pdf else ("png",):
             with outputs.replacing(folder / f"overzicht.{suffix}") as part:
@@ -260,7 +256,7 @@ class _Builder:
             attribution=self.attribution,
             figsize=(9.0, 6.0),
             legend="right",
-            language=self.lang,  # type: ignore[arg-type]
+            language=self.lang,
         )
         fig.axes[0].get_legend().set_title(mpl_text(f"{vtitle} ({unit})" if unit else vtitle))
         return _img(fig, "png", dpi=110)
@@ -282,7 +278,7 @@ class _Builder:
                     "refs": [_cell(r, str(ind), unit, self.lang) for r in refs],
                     # the caveats are written in English (indicator_definitions.csv)
                     "caveat": str(d["caveat"])
-                    if pd.notna(d.get("caveat")) and self.lang == "en"
+                    if pd.notna(d.get("caveat")) and self.lang == _CAVEAT_LANGUAGE
                     else "",
                 }
             )
@@ -305,7 +301,7 @@ class _Builder:
             unit=code,
             indicators=shown,
             references=self.refs,
-            language=self.lang,  # type: ignore[arg-type]
+            language=self.lang,
         )
         return _img(fig)
 
@@ -325,13 +321,13 @@ class _Builder:
             "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, lang),
             "in_group": _i18n.fmt_int(r["pop_in_group"], lang)
             if pd.notna(r["pop_in_group"])
-            else _t("onvoldoende gegevens", "insufficient data", lang),
+            else _i18n.text("insufficient_data", lang),
             "covered": _i18n.fmt_int(r["pop_covered"], lang)
             if pd.notna(r["pop_covered"])
-            else _t("onvoldoende gegevens", "insufficient data", lang),
+            else _i18n.text("insufficient_data", lang),
             "share": _i18n.fmt_pct(share, 1, lang)
             if pd.notna(share)
-            else _t("onvoldoende gegevens", "insufficient data", lang),
+            else _i18n.text("insufficient_data", lang),
             "share_value": float(share) if pd.notna(share) else None,
             "method": _i18n.method_label(str(r["method"]), lang),
         }
@@ -356,7 +352,7 @@ class _Builder:
                     "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, self.lang),
                     "not_covered": _i18n.fmt_pct(r["share_not_covered"], 0, self.lang)
                     if pd.notna(r["share_not_covered"])
-                    else _t("onvoldoende gegevens", "insufficient data", self.lang),
+                    else _i18n.text("insufficient_data", self.lang),
                     "mean": _i18n.fmt_number(r["mean_minutes"], 1, self.lang)
                     if pd.notna(r["mean_minutes"])
                     else "–",
@@ -383,7 +379,7 @@ class _Builder:
                 return (
                     _i18n.fmt_pct(v, 1, lang)
                     if pd.notna(v)
-                    else _t("onvoldoende gegevens", "insufficient data", lang)
+                    else _i18n.text("insufficient_data", lang)
                 )
 
             def mins(v: Any) -> str:
@@ -407,7 +403,7 @@ class _Builder:
         if sel.empty:
             return None
         shown = sel.assign(target_group=[self.group(g) for g in sel["target_group"]])
-        return _img(charts.scenario_chart(shown, language=self.lang))  # type: ignore[arg-type]
+        return _img(charts.scenario_chart(shown, language=self.lang))
 
     def plan_rows(self, wijk: str | None = None) -> list[dict[str, Any]]:
         plans = self.run.table("plans")
@@ -433,16 +429,14 @@ class _Builder:
                     "rank": "–" if pd.isna(r["rank"]) else int(r["rank"]),
                     "covered": _i18n.fmt_int(r["pop_covered"], lang)
                     if pd.notna(r["pop_covered"])
-                    else _t("onvoldoende gegevens", "insufficient data", lang),
+                    else _i18n.text("insufficient_data", lang),
                     "share": _i18n.fmt_pct(r["share_covered"], 1, lang)
                     if pd.notna(r["share_covered"])
                     else "–",
-                    "status": _t("bewezen optimaal", "proven optimal", lang)
+                    "status": _i18n.text("report_proven_optimal", lang)
                     if r["status"] == "optimal"
-                    else _t(
-                        f"tijdslimiet (kloof {_i18n.fmt_pct(r['gap'], 1, lang)})",
-                        f"time limit (gap {_i18n.fmt_pct(r['gap'], 1, lang)})",
-                        lang,
+                    else _i18n.text(
+                        "report_time_limit", lang, gap=_i18n.fmt_pct(r["gap"], 1, lang)
                     ),
                 }
             )
@@ -461,7 +455,7 @@ class _Builder:
         known = pd.notna(r["rank"])
         return {
             "score": _i18n.fmt_number(r["score"], 1, self.lang) if pd.notna(r["score"]) else "–",
-            "rank": f"{int(r['rank'])}/{n}" if known else _t("geen rang", "no rank", self.lang),
+            "rank": f"{int(r['rank'])}/{n}" if known else _i18n.text("report_no_rank", self.lang),
             "interval": f"{int(r['rank_p05'])}–{int(r['rank_p95'])}"
             if pd.notna(r.get("rank_p05")) and pd.notna(r.get("rank_p95"))
             else "–",
@@ -480,7 +474,7 @@ class _Builder:
                 self.index,
                 highlight=highlight,
                 top=RANK_CHART_TOP if len(self.index) > RANK_CHART_MAX else None,
-                language=self.lang,  # type: ignore[arg-type]
+                language=self.lang,
             )
         )
 

@@ -12,20 +12,17 @@ from typing import Any, Literal
 import pandas as pd
 
 from wijkanalyse import _i18n, vocab
+from wijkanalyse._i18n import Language
 
 #: Why a value is missing, for the reader (see :mod:`wijkanalyse.indicators`).
 _REASONS = vocab.REASON_LABELS
 _WITHHELD = vocab.WITHHELD
 
 
-def _t(nl: str, en: str, lang: str) -> str:
-    return nl if lang == "nl" else en
-
-
-def _fmt_value(value: Any, unit: str, lang: str) -> str:
+def _fmt_value(value: Any, unit: str, lang: Language) -> str:
     v = float(value)
     if unit == "%":
-        return _i18n.fmt_number(v, 1, lang) + ("\u00a0%" if lang == "nl" else "%")
+        return _i18n.text("percent", lang, value=_i18n.fmt_number(v, 1, lang))
     if unit == "€":
         return "€\u00a0" + _i18n.fmt_int(round(v), lang)
     if unit in ("aantal", "inwoners") and v == round(v):
@@ -41,9 +38,9 @@ class _Cell:
     note: str = ""
 
 
-def _cell(row: pd.Series | None, ind: str, unit: str, lang: str) -> _Cell:
+def _cell(row: pd.Series | None, ind: str, unit: str, lang: Language) -> _Cell:
     if row is None or ind not in row.index:
-        return _Cell(_t("geen gegevens", "no data", lang), True)
+        return _Cell(_i18n.text("no_data", lang), True)
     value = row[ind]
     note = row.get(f"{ind}_note")
     note = str(note) if isinstance(note, str) else ""
@@ -51,13 +48,9 @@ def _cell(row: pd.Series | None, ind: str, unit: str, lang: str) -> _Cell:
         return _Cell(_fmt_value(value, unit, lang), note=note)
     code = row.get(f"{ind}_suppressed_reason")
     code = str(code) if isinstance(code, str) else ""
-    nl, en = _REASONS.get(code, (code, code))
-    label = (
-        _t("onvoldoende gegevens", "insufficient data", lang)
-        if code in _WITHHELD
-        else _t("geen gegevens", "no data", lang)
-    )
-    return _Cell(label, True, reason=_t(nl, en, lang))
+    reason = _i18n.pick(_REASONS.get(code, (code, code)), lang)
+    label = _i18n.text("insufficient_data" if code in _WITHHELD else "no_data", lang)
+    return _Cell(label, True, reason=reason)
 
 
 def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:

@@ -6,12 +6,13 @@ import logging
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from wijkanalyse import _i18n, outputs
 from wijkanalyse._errors import DataError, DataWarning
+from wijkanalyse._i18n import Language
 from wijkanalyse.report._context import _Builder
-from wijkanalyse.report._format import _slugs, _t
+from wijkanalyse.report._format import _slugs
 from wijkanalyse.report._pdf import _pdf, _pdf_support
 from wijkanalyse.report._read import RunOutput
 from wijkanalyse.report.pages import _area_page, _overview, _wijk_page
@@ -35,7 +36,7 @@ def _environment() -> Any:
 def render(
     out: str | Path,
     *,
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
     pdf: bool = True,
     units: Sequence[str] | None = None,
 ) -> list[Path]:
@@ -75,7 +76,7 @@ def render(
 def _render(
     out: str | Path,
     *,
-    language: Literal["nl", "en"] | None,
+    language: Language | None,
     pdf: bool,
     units: Sequence[str] | None,
     notes: list[str],
@@ -116,7 +117,8 @@ def _render(
     area_links = [{"href": f"gebied-{slugs[a]}.html", "name": a} for a in area_names]
     common = {
         "lang": lang,
-        "t": lambda nl, en: _t(nl, en, lang),
+        # the templates' text comes from the catalogue: {{ t("report_map") }}
+        "t": lambda key, **params: _i18n.text(key, lang, **params),
         "municipality": b.municipality,
         "manifest": b.manifest(),
         "attribution": b.attribution,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts
 from wijkanalyse.report._context import _Builder
-from wijkanalyse.report._format import _img, _t
+from wijkanalyse.report._format import _img
 
 
 def _overview(
@@ -60,10 +60,10 @@ def _overview(
                             "name": r["name"],
                             "not_covered": _i18n.fmt_pct(r["share_not_covered"], 0, lang)
                             if pd.notna(r["share_not_covered"])
-                            else _t("onvoldoende gegevens", "insufficient data", lang),
+                            else _i18n.text("insufficient_data", lang),
                             "affected": _i18n.fmt_int(r["pop_affected"], lang)
                             if pd.notna(r["pop_affected"])
-                            else _t("onvoldoende gegevens", "insufficient data", lang),
+                            else _i18n.text("insufficient_data", lang),
                         }
                         for _, r in best.iterrows()
                     ],
@@ -71,7 +71,7 @@ def _overview(
             )
     curves = b.run.table("plan_curves")
     curve_img = (
-        _img(charts.coverage_curve_chart(curves, language=lang))  # type: ignore[arg-type]
+        _img(charts.coverage_curve_chart(curves, language=lang))
         if curves is not None and not curves.empty and curves["exact_share"].notna().any()
         else None
     )
@@ -80,11 +80,7 @@ def _overview(
     return str(
         env.get_template("overview.html.j2").render(
             **common,
-            title=_t(
-                f"Wijkanalyse {b.municipality.get('name', '')}",
-                f"Neighbourhood analysis {b.municipality.get('name', '')}",
-                lang,
-            ),
+            title=_i18n.text("report_title_overview", lang, name=b.municipality.get("name", "")),
             ref_names=ref_names[1:],
             indicators=b.indicator_rows(row, refs[1:]),
             map_png=b.overview_png,
@@ -120,7 +116,7 @@ def _wijk_page(env: Any, b: _Builder, common: dict[str, Any], code: str) -> str:
     return str(
         env.get_template("unit.html.j2").render(
             **common,
-            kind=_t("Wijkrapport", "District report", lang),
+            kind=_i18n.text("report_kind_wijk", lang),
             title=f"{name} ({code})",
             ref_names=ref_names,
             indicators=b.indicator_rows(row, refs),
@@ -156,14 +152,8 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
         how = str(b.run.areas.at[name, "how"])
         map_png = b.unit_map(geom, name)
     outline = {
-        "voronoi": _t(
-            "De omtrek is benaderd (Voronoi-cellen rond de sectorcentroïden, binnen de "
-            "wijkgrenzen): sectorgrenzen zijn niet beschikbaar.",
-            "The outline is approximate (Voronoi cells around the sector centroids, within "
-            "the wijk boundaries): sector boundaries are not available.",
-            lang,
-        ),
-        "wijken": _t("De omtrek volgt de wijkgrenzen.", "The outline follows wijk borders.", lang),
+        "voronoi": _i18n.text("report_outline_voronoi", lang),
+        "wijken": _i18n.text("report_outline_wijken", lang),
     }.get(how, "")
     profile = None
     if row is not None and b.ind is not None and b.refs:
@@ -174,7 +164,7 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
     return str(
         env.get_template("unit.html.j2").render(
             **common,
-            kind=_t("Gebiedsrapport", "Area report", lang),
+            kind=_i18n.text("report_kind_area", lang),
             title=name,
             ref_names=ref_names,
             indicators=b.indicator_rows(row, refs),
