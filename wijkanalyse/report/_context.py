@@ -1,9 +1,8 @@
-"""The shared pieces of one run's report: maps, rows of every table, the manifest."""
+"""The shared pieces of one run's report: its tables, names, maps, attribution and manifest."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,37 +10,17 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import _i18n, charts, maps, outputs
+from wijkanalyse import _i18n, maps, outputs
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
-from wijkanalyse.report._format import _cell, _img
+from wijkanalyse.report._format import _img
 from wijkanalyse.report._read import RunOutput
 from wijkanalyse.vocab import is_pseudo_wijk
 
 #: Past this many wijken the overview map has no wijk labels (they would cover the map).
 LABEL_MAX = 60
-#: Past ``RANK_CHART_MAX`` ranked units the rank chart shows the ``RANK_CHART_TOP`` first.
-RANK_CHART_MAX = 60
-RANK_CHART_TOP = 40
-
-#: The language indicator_definitions.csv writes its caveats in (shown only in that language).
-_CAVEAT_LANGUAGE: Language = "en"
-
-#: Indicators drawn in the profile chart (rates; counts differ in size between wijken).
-_PROFILE_CHART = (
-    "share_65plus",
-    "income_median",
-    "income_mean",
-    "elek_per_connection",
-    "gas_per_connection",
-    "persons_per_connection",
-    "open_space_per_inhabitant",
-    "open_space_share",
-    "forest_grassland_share",
-    "density",
-)
 
 
 class _Builder:
@@ -260,223 +239,6 @@ class _Builder:
         )
         fig.axes[0].get_legend().set_title(mpl_text(f"{vtitle} ({unit})" if unit else vtitle))
         return _img(fig, "png", dpi=110)
-
-    # -- tables
-    def indicator_rows(self, row: Any, refs: list[Any]) -> list[dict[str, Any]]:
-        if self.defs is None:
-            return []
-        out = []
-        for ind, d in self.defs.iterrows():
-            unit = str(d.get("unit") if pd.notna(d.get("unit")) else "")
-            label = str(d.get(f"label_{self.lang}") or ind)
-            out.append(
-                {
-                    "id": ind,
-                    "label": label,
-                    "unit": unit,
-                    "value": _cell(row, str(ind), unit, self.lang),
-                    "refs": [_cell(r, str(ind), unit, self.lang) for r in refs],
-                    # the caveats are written in English (indicator_definitions.csv)
-                    "caveat": str(d["caveat"])
-                    if pd.notna(d.get("caveat")) and self.lang == _CAVEAT_LANGUAGE
-                    else "",
-                }
-            )
-        return out
-
-    def profile_img(self, code: str, table: pd.DataFrame) -> str | None:
-        if self.defs is None or not self.refs:
-            return None
-        shown = [
-            (i, str(self.defs.at[i, f"label_{self.lang}"]))
-            for i in _PROFILE_CHART
-            if i in self.defs.index and i in table
-        ]
-        if not shown:
-            return None
-        refs: Any = self.ind.loc[self.refs] if self.ind is not None else None
-        frame = pd.concat([table.loc[[code]], refs])
-        fig = charts.profile_chart(
-            frame,
-            unit=code,
-            indicators=shown,
-            references=self.refs,
-            language=self.lang,
-        )
-        return _img(fig)
-
-    def coverage_rows(self, unit: str) -> list[dict[str, Any]]:
-        cov = self.run.table("coverage_wijken")
-        if cov is None:
-            return []
-        sel = cov[cov["wijk"] == unit]
-        return [self._coverage_row(r) for _, r in sel.iterrows()]
-
-    def _coverage_row(self, r: pd.Series) -> dict[str, Any]:
-        lang = self.lang
-        share = r.get("share_covered")
-        return {
-            "type": _i18n.type_label(str(r["facility_type"]), lang),
-            "group": self.group(r["target_group"]),
-            "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, lang),
-            "in_group": _i18n.fmt_int(r["pop_in_group"], lang)
-            if pd.notna(r["pop_in_group"])
-            else _i18n.text("insufficient_data", lang),
-            "covered": _i18n.fmt_int(r["pop_covered"], lang)
-            if pd.notna(r["pop_covered"])
-            else _i18n.text("insufficient_data", lang),
-            "share": _i18n.fmt_pct(share, 1, lang)
-            if pd.notna(share)
-            else _i18n.text("insufficient_data", lang),
-            "share_value": float(share) if pd.notna(share) else None,
-            "method": _i18n.method_label(str(r["method"]), lang),
-        }
-
-    def gap_rows(self, unit: str, level: str) -> list[dict[str, Any]]:
-        gaps = self.run.table("gaps")
-        if gaps is None:
-            return []
-        sel = gaps[(gaps["unit"] == unit) & (gaps["level"] == level)]
-        n_units = (
-            gaps[gaps["level"] == level]
-            .groupby(["facility_type", "target_group", "threshold_minutes"])["unit"]
-            .nunique()
-        )
-        rows = []
-        for _, r in sel.iterrows():
-            key = (r["facility_type"], r["target_group"], r["threshold_minutes"])
-            rows.append(
-                {
-                    "type": _i18n.type_label(str(r["facility_type"]), self.lang),
-                    "group": self.group(r["target_group"]),
-                    "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, self.lang),
-                    "not_covered": _i18n.fmt_pct(r["share_not_covered"], 0, self.lang)
-                    if pd.notna(r["share_not_covered"])
-                    else _i18n.text("insufficient_data", self.lang),
-                    "mean": _i18n.fmt_number(r["mean_minutes"], 1, self.lang)
-                    if pd.notna(r["mean_minutes"])
-                    else "–",
-                    "rank": f"{int(r['gap_rank'])}/{int(n_units.get(key, 0))}"
-                    if pd.notna(r["gap_rank"])
-                    else "–",
-                    "method": _i18n.method_label(str(r["method"]), self.lang),
-                }
-            )
-        return rows
-
-    def scenario_rows(self, level: str, unit: str) -> pd.DataFrame:
-        sc = self.run.table("scenarios")
-        if sc is None:
-            return pd.DataFrame()
-        return sc[(sc["level"] == level) & (sc["unit"] == unit)]
-
-    def scenario_table(self, sel: pd.DataFrame) -> list[dict[str, Any]]:
-        lang = self.lang
-        rows = []
-        for _, r in sel.iterrows():
-
-            def pct(v: Any) -> str:
-                return (
-                    _i18n.fmt_pct(v, 1, lang)
-                    if pd.notna(v)
-                    else _i18n.text("insufficient_data", lang)
-                )
-
-            def mins(v: Any) -> str:
-                return _i18n.fmt_number(v, 1, lang) if pd.notna(v) else "–"
-
-            rows.append(
-                {
-                    "scenario": r["scenario"],
-                    "type": _i18n.type_label(str(r["facility_type"]), lang),
-                    "group": self.group(r["target_group"]),
-                    "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, lang),
-                    "before": pct(r["share_covered_before"]),
-                    "after": pct(r["share_covered_after"]),
-                    "mean_before": mins(r["mean_minutes_before"]),
-                    "mean_after": mins(r["mean_minutes_after"]),
-                }
-            )
-        return rows
-
-    def scenario_img(self, sel: pd.DataFrame) -> str | None:
-        if sel.empty:
-            return None
-        shown = sel.assign(target_group=[self.group(g) for g in sel["target_group"]])
-        return _img(charts.scenario_chart(shown, language=self.lang))
-
-    def plan_rows(self, wijk: str | None = None) -> list[dict[str, Any]]:
-        plans = self.run.table("plans")
-        if plans is None or plans.empty:
-            return []
-        sel = plans[plans["method"] == "exact"]
-        if wijk is not None:
-            sel = sel[sel["wijk"] == wijk]
-        lang = self.lang
-        rows = []
-        for _, r in sel.iterrows():
-            rows.append(
-                {
-                    "question": r["question"],
-                    "type": _i18n.type_label(str(r["facility_type"]), lang),
-                    "group": self.group(r["target_group"]),
-                    "model": _i18n.model_label(str(r["model"]), lang),
-                    "p": "–" if pd.isna(r["p"]) else int(r["p"]),
-                    "site": r["name"],
-                    "wijk": self.wijk_names.get(str(r["wijk"]), r["wijk"])
-                    if pd.notna(r["wijk"])
-                    else "–",
-                    "rank": "–" if pd.isna(r["rank"]) else int(r["rank"]),
-                    "covered": _i18n.fmt_int(r["pop_covered"], lang)
-                    if pd.notna(r["pop_covered"])
-                    else _i18n.text("insufficient_data", lang),
-                    "share": _i18n.fmt_pct(r["share_covered"], 1, lang)
-                    if pd.notna(r["share_covered"])
-                    else "–",
-                    "status": _i18n.text("report_proven_optimal", lang)
-                    if r["status"] == "optimal"
-                    else _i18n.text(
-                        "report_time_limit", lang, gap=_i18n.fmt_pct(r["gap"], 1, lang)
-                    ),
-                }
-            )
-        return rows
-
-    def index_row(self, code: str) -> dict[str, Any] | None:
-        if self.index is None or code not in self.index.index:
-            return None
-        r: Any = self.index.loc[code]
-        n = int(self.index["rank"].notna().sum())
-        domains = [
-            {"name": c.removeprefix("domain_"), "score": _i18n.fmt_number(r[c], 1, self.lang)}
-            for c in self.index.columns
-            if c.startswith("domain_") and pd.notna(r[c])
-        ]
-        known = pd.notna(r["rank"])
-        return {
-            "score": _i18n.fmt_number(r["score"], 1, self.lang) if pd.notna(r["score"]) else "–",
-            "rank": f"{int(r['rank'])}/{n}" if known else _i18n.text("report_no_rank", self.lang),
-            "interval": f"{int(r['rank_p05'])}–{int(r['rank_p95'])}"
-            if pd.notna(r.get("rank_p05")) and pd.notna(r.get("rank_p95"))
-            else "–",
-            "p_top": _i18n.fmt_pct(r["p_top_decile"], 0, self.lang)
-            if pd.notna(r.get("p_top_decile"))
-            else "–",
-            "missing": str(r["missing"]) if pd.notna(r.get("missing")) else "",
-            "domains": domains,
-        }
-
-    def rank_img(self, highlight: Sequence[str]) -> str | None:
-        if self.index is None or "rank_p05" not in self.index:
-            return None
-        return _img(
-            charts.rank_chart(
-                self.index,
-                highlight=highlight,
-                top=RANK_CHART_TOP if len(self.index) > RANK_CHART_MAX else None,
-                language=self.lang,
-            )
-        )
 
     def manifest(self) -> dict[str, Any]:
         prov = self.run.provenance
