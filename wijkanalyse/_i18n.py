@@ -1,7 +1,9 @@
-"""User-facing text in Dutch (default) and English, and number formatting.
+"""User-facing text in Dutch (default) and English, and number formatting: the one catalogue.
 
-Only text a user reads (CLI messages, summaries, later maps and reports) lives here; code,
-identifiers and exceptions stay English.
+Only text a user reads (CLI messages, summaries, maps, charts and the wijkrapport with its
+templates) lives here, each message under a key with its ``nl`` and ``en`` text and the same
+``{placeholders}``; :func:`text` picks and fills it. Code, identifiers and exceptions stay
+English.
 """
 
 from __future__ import annotations
