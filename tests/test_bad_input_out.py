@@ -548,7 +548,7 @@ def _interrupt_after(func: Callable[..., Any]) -> Callable[..., Any]:
         ("load", Study, "load"),
         ("indicators", Study, "analyse"),
         ("writing tables", Study, "_write_analysis"),
-        ("between report pages", report, "_wijk_page"),
+        ("between report pages", report.builder, "_wijk_page"),  # looked up there
         ("writing the manifest", outputs, "_entry"),
     ],
 )
