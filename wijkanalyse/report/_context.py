@@ -24,7 +24,10 @@ LABEL_MAX = 60
 
 
 class _Builder:
-    """Builds the template contexts of one run (shared maps and tables computed once)."""
+    """The shared pieces of one run's pages, computed once: tables, names, maps, attribution.
+
+    The sections of each page are built from it by :mod:`wijkanalyse.report.pages`.
+    """
 
     def __init__(self, run: RunOutput, lang: Language) -> None:
         self.run = run
