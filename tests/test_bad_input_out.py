@@ -549,7 +549,7 @@ def _interrupt_after(func: Callable[..., Any]) -> Callable[..., Any]:
         ("load", Study, "load"),
         ("indicators", Study, "analyse"),
         ("writing tables", study_write, "_write_analysis"),
-        ("between report pages", report, "_wijk_page"),
+        ("between report pages", report.builder, "_wijk_page"),  # looked up there
         ("writing the manifest", outputs, "_entry"),
     ],
 )
@@ -586,8 +586,9 @@ def test_ctrl_c_swallowed_by_the_pdf_writer_still_ends_the_run(
         pdfs.append(target.name)
         return target
 
-    monkeypatch.setattr(report, "_pdf_support", lambda lang=None: report._PdfSupport(True))
-    monkeypatch.setattr(report, "_pdf", swallowing_pdf)
+    # both are looked up where render() calls them
+    monkeypatch.setattr(report.builder, "_pdf_support", lambda lang=None: report._PdfSupport(True))
+    monkeypatch.setattr(report.builder, "_pdf", swallowing_pdf)
     with pytest.raises(KeyboardInterrupt):
         small.run(out, pdf=True)
     assert len(pdfs) == 1  # the first PDF swallowed it; the run stopped before the next page
@@ -699,8 +700,8 @@ def swallowing_pdf(html_text, target, *, base):
     target.write_bytes(b"%PDF-1.7\\n%%EOF\\n")
     return target
 
-report._pdf = swallowing_pdf
-report._pdf_support = lambda lang=None: report._PdfSupport(True)
+report.builder._pdf = swallowing_pdf
+report.builder._pdf_support = lambda lang=None: report._PdfSupport(True)
 sys.argv = ["wijkanalyse", *sys.argv[2:]]
 main()
 """

@@ -198,7 +198,7 @@ def test_without_wijk_outlines_the_sectors_and_every_type_show() -> None:
 
 
 def test_thousands_of_gap_rings_start_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(maps, "MAX_SHOWN_RINGS", 2)
+    monkeypatch.setattr(maps.interactive, "MAX_SHOWN_RINGS", 2)
     gaps = gpd.GeoDataFrame(
         {"name": ["a", "b", "c"], "pop_affected": [5.0, 6.0, 0.0]},
         geometry=[Point(170_500 + 100 * i, 170_800) for i in range(3)],

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from wijkanalyse import DataError, report
 from wijkanalyse._safe import html_text
 from wijkanalyse.cli import app
+from wijkanalyse.report import _pdf as report_pdf
 from wijkanalyse.study import RunResult
 
 pytestmark = pytest.mark.integration
@@ -269,15 +270,15 @@ def _without_harfbuzz_subset() -> Any:
 def test_pdf_probe_without_pango(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
-    support = report._pdf_support("nl")
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _no_pango)
+    support = report_pdf._pdf_support("nl")
     assert not support.available
     assert re.search(
         "alleen als HTML.*Pango niet laden.*apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
         "libharfbuzz-subset0 fonts-dejavu-core.*wijkanalyse report OUT",
         support.note,
     )
-    en = report._pdf_support("en")
+    en = report_pdf._pdf_support("en")
     assert not en.available
     assert re.search("HTML only: WeasyPrint cannot load Pango.*apt-get install libpango", en.note)
     assert "WeasyPrint could not import" not in capsys.readouterr().out  # its banner is ours
@@ -287,17 +288,17 @@ def test_pdf_probe_without_weasyprint(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing() -> Any:
         raise ModuleNotFoundError("No module named 'weasyprint'")
 
-    monkeypatch.setattr(report, "_import_weasyprint", missing)
-    support = report._pdf_support("nl")
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", missing)
+    support = report_pdf._pdf_support("nl")
     assert not support.available
     assert re.search("WeasyPrint.*kan niet geladen worden \\(No module named", support.note)
 
 
 def test_pdf_probe_harfbuzz_subset_warning_is_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _without_harfbuzz_subset)
     with warnings.catch_warnings(record=True) as escaped:
         warnings.simplefilter("always")
-        support = report._pdf_support("nl")
+        support = report_pdf._pdf_support("nl")
     assert escaped == []  # WeasyPrint's DeprecationWarning never reaches the caller
     assert support.available
     assert re.search(
@@ -305,7 +306,7 @@ def test_pdf_probe_harfbuzz_subset_warning_is_a_note(monkeypatch: pytest.MonkeyP
         "apt-get install libharfbuzz-subset0",
         support.note,
     )
-    en = report._pdf_support("en")
+    en = report_pdf._pdf_support("en")
     assert en.available
     assert re.search("HarfBuzz-Subset library is missing.*libharfbuzz-subset0", en.note)
 
@@ -317,12 +318,12 @@ def test_pdf_probe_other_import_warnings_never_escape(monkeypatch: pytest.Monkey
 
         return weasyprint
 
-    monkeypatch.setattr(report, "_import_weasyprint", noisy)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", noisy)
     with warnings.catch_warnings(record=True) as escaped:
         warnings.simplefilter("always")
-        support = report._pdf_support("nl")
+        support = report_pdf._pdf_support("nl")
     assert escaped == []
-    assert support == report._PdfSupport(True, _harfbuzz_subset_note("nl"))
+    assert support == report_pdf._PdfSupport(True, _harfbuzz_subset_note("nl"))
 
 
 def _harfbuzz_subset_note(lang: str) -> str:
@@ -338,10 +339,10 @@ def _harfbuzz_subset_note(lang: str) -> str:
 
 def test_pdf_probe_on_this_machine() -> None:
     # the machine set up by scripts/setup.sh has Pango, HarfBuzz-Subset and fonts
-    support = report._pdf_support("nl")
-    assert support == report._PdfSupport(True, _harfbuzz_subset_note("nl"))
+    support = report_pdf._pdf_support("nl")
+    assert support == report_pdf._PdfSupport(True, _harfbuzz_subset_note("nl"))
     with pytest.raises(ValueError, match="language must be 'nl' or 'en'"):
-        report._pdf_support("fr")
+        report_pdf._pdf_support("fr")
 
 
 def test_without_harfbuzz_subset_the_pdfs_are_written_with_a_note(
@@ -351,11 +352,11 @@ def test_without_harfbuzz_subset_the_pdfs_are_written_with_a_note(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     out = copy_run(leuven_run.out, tmp_path / "out")
-    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _without_harfbuzz_subset)
     with caplog.at_level(logging.WARNING, logger="wijkanalyse.report"):
         files = report.render(out, units=["240621"], pdf=True)
     assert out / "report" / "wijk-240621.pdf" in files
-    notes = [r.getMessage() for r in caplog.records if r.name == "wijkanalyse.report"]
+    notes = [r.getMessage() for r in caplog.records if r.name.startswith("wijkanalyse.report")]
     assert len(notes) == 1
     assert "HarfBuzz-Subset ontbreekt" in notes[0]
 
@@ -366,7 +367,7 @@ def test_without_pango_the_reports_are_html_only(
     from wijkanalyse import DataWarning
 
     out = copy_run(leuven_run.out, tmp_path / "out")
-    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _no_pango)
     with pytest.warns(DataWarning, match="alleen als HTML.*apt-get install libpango"):
         files = report.render(out, units=["240621"], pdf=True)
     assert (out / "report" / "wijk-240621.html").is_file()
@@ -383,7 +384,7 @@ def test_run_says_when_pdfs_are_skipped(
     raw = tomllib.loads((EXAMPLES / "leuven.toml").read_text(encoding="utf-8"))
     raw.pop("plan", None)
     raw["scenarios"] = []
-    monkeypatch.setattr(report, "_import_weasyprint", _no_pango)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _no_pango)
     result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
     assert "Rapporten: 29 HTML (0 PDF)" in "\n".join(result.summary)
     assert any(
@@ -403,9 +404,58 @@ def test_run_notes_a_missing_harfbuzz_subset(
         raw.pop(section, None)
     raw["scenarios"] = []
     raw["report"] = {"wijken": ["240621"]}
-    monkeypatch.setattr(report, "_import_weasyprint", _without_harfbuzz_subset)
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", _without_harfbuzz_subset)
     result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out")
     assert "Rapporten: 2 HTML (2 PDF)" in "\n".join(result.summary)
     notes = [line for line in result.summary if "HarfBuzz-Subset" in line]
     assert len(notes) == 1
     assert notes[0].startswith("Let op: de PDF's zijn gemaakt, maar de bibliotheek HarfBuzz")
+
+
+class _RecordingHTML:
+    """Stand-in for ``weasyprint.HTML`` that records the log levels in effect while drawing."""
+
+    levels: dict[str, int] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        pass
+
+    def write_pdf(self, target: Path) -> None:
+        for name in ("weasyprint", "fontTools", "fontTools.subset"):
+            _RecordingHTML.levels[name] = logging.getLogger(name).getEffectiveLevel()
+        Path(target).write_bytes(b"%PDF-1.7\n%%EOF\n")
+
+
+@pytest.mark.parametrize("level", [logging.NOTSET, logging.INFO])
+def test_pdf_leaves_the_weasyprint_log_level_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: int
+) -> None:
+    if not report_pdf._pdf_support("nl").available:
+        pytest.skip("WeasyPrint cannot draw PDFs on this machine")
+    import weasyprint
+
+    monkeypatch.setattr(weasyprint, "HTML", _RecordingHTML)
+    weasy, font = logging.getLogger("weasyprint"), logging.getLogger("fontTools")
+    before = (weasy.level, font.level)
+    weasy.setLevel(level)
+    try:
+        report_pdf._pdf("<p>x</p>", tmp_path / "x.pdf", base=tmp_path)
+        # only while drawing, and only where the application set no level, errors only
+        quiet = logging.ERROR if level == logging.NOTSET else level
+        assert _RecordingHTML.levels["weasyprint"] == quiet
+        assert _RecordingHTML.levels["fontTools.subset"] == logging.ERROR
+        assert (weasy.level, font.level) == (level, before[1])
+    finally:
+        weasy.setLevel(before[0])
+
+
+def test_rendering_leaves_the_weasyprint_log_level_as_it_was(
+    leuven_run: RunResult, tmp_path: Path
+) -> None:
+    out = copy_run(leuven_run.out, tmp_path / "out")
+    weasy, font = logging.getLogger("weasyprint"), logging.getLogger("fontTools")
+    before = (weasy.level, font.level)
+    files = report.render(out, units=["240621"], pdf=True)
+    if not any(f.suffix == ".pdf" and f.parent.name == "report" for f in files):
+        pytest.skip("WeasyPrint cannot draw PDFs on this machine")
+    assert (weasy.level, font.level) == before

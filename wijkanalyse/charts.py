@@ -17,13 +17,14 @@ starts a formula).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
 
@@ -49,8 +50,8 @@ def _need(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         )
 
 
-def _insufficient(lang: str) -> str:
-    return "onvoldoende gegevens" if lang == "nl" else "insufficient data"
+def _insufficient(lang: Language) -> str:
+    return _i18n.text("insufficient_data", lang)
 
 
 def profile_chart(
@@ -61,7 +62,7 @@ def profile_chart(
     references: Sequence[str],
     title: str = "",
     limit: float = 300.0,
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return a dot chart of one unit's indicators against reference units.
 
@@ -148,7 +149,7 @@ def profile_chart(
     ax.set_xlim(0, limit + 10)
     ax.set_yticks(y, [mpl_text(label) for _, label in indicators], fontsize=8)
     ax.set_xlabel(
-        f"% van {names[base]} (= 100)" if lang == "nl" else f"% of {names[base]} (= 100)",
+        _i18n.text("chart_share_of_base", lang, base=names[base]),
         fontsize=8,
     )
     ax.tick_params(axis="x", labelsize=8)
@@ -165,7 +166,7 @@ def rank_chart(
     highlight: Sequence[Any] = (),
     title: str = "",
     top: int | None = None,
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return the rank of every unit with its 5–95 % interval over the Monte Carlo draws.
 
@@ -201,17 +202,9 @@ def rank_chart(
         ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
     ax.set_yticks(y, [mpl_text(n, missing=mpl_text(c)) for c, n in names.items()], fontsize=7)
     ax.set_xlim(0.5, max(len(index), float(known["rank_p95"].max(skipna=True) or 1)) + 0.5)
-    label = (
-        "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen"
-        if lang == "nl"
-        else "rank (1 = most need); line: 5–95 % of the Monte Carlo draws"
-    )
+    label = _i18n.text("chart_rank_axis", lang)
     if len(known) < n_all:
-        label += (
-            f"\n{len(known)} van {n_all} getoond: de meeste behoefte eerst"
-            if lang == "nl"
-            else f"\n{len(known)} of {n_all} shown: most need first"
-        )
+        label += "\n" + _i18n.text("chart_rank_top", lang, n=len(known), total=n_all)
     ax.set_xlabel(label, fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", lw=0.5)
@@ -224,7 +217,7 @@ def coverage_curve_chart(
     curves: pd.DataFrame,
     *,
     title: str = "",
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return the covered share against the number of new centres, per question.
 
@@ -257,10 +250,10 @@ def coverage_curve_chart(
             ls="--",
             marker="x",
             color=c,
-            label=f"{mpl_text(question)}: " + ("één voor één" if lang == "nl" else "one at a time"),
+            label=f"{mpl_text(question)}: " + _i18n.text("chart_one_at_a_time", lang),
         )
-    ax.set_xlabel("aantal nieuwe centra" if lang == "nl" else "number of new centres", fontsize=8)
-    ax.set_ylabel("% binnen bereik" if lang == "nl" else "% within reach", fontsize=8)
+    ax.set_xlabel(_i18n.text("chart_new_centres", lang), fontsize=8)
+    ax.set_ylabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
     ax.set_xticks(sorted(shown["p"].unique()))
     ax.set_ylim(0, min(100, 100 * float(shown[["exact_share", "greedy_share"]].max().max()) + 10))
     ax.tick_params(labelsize=8)
@@ -275,7 +268,7 @@ def scenario_chart(
     scenarios: pd.DataFrame,
     *,
     title: str = "",
-    language: Literal["nl", "en"] | None = None,
+    language: Language | None = None,
 ) -> Any:
     """Return grouped bars of the covered share before and after each scenario.
 
@@ -313,20 +306,20 @@ def scenario_chart(
     before = 100 * pd.to_numeric(scenarios["share_covered_before"], errors="coerce").to_numpy()
     after = 100 * pd.to_numeric(scenarios["share_covered_after"], errors="coerce").to_numpy()
     h = 0.38
-    ax.barh(y + h / 2, np.nan_to_num(before), h, color=_GREY, label="nu" if lang == "nl" else "now")
+    ax.barh(y + h / 2, np.nan_to_num(before), h, color=_GREY, label=_i18n.text("chart_now", lang))
     ax.barh(
         y - h / 2,
         np.nan_to_num(after),
         h,
         color=_BLUE,
-        label="met scenario" if lang == "nl" else "with scenario",
+        label=_i18n.text("chart_with_scenario", lang),
     )
     for yi, b, a in zip(y, before, after, strict=True):
         for val, off in ((b, h / 2), (a, -h / 2)):
             text = _insufficient(lang) if np.isnan(val) else _i18n.fmt_pct(val / 100, 1, lang)
             ax.text(0 if np.isnan(val) else val + 0.5, yi + off, text, va="center", fontsize=7)
     ax.set_yticks(y, labels, fontsize=7)
-    ax.set_xlabel("% binnen bereik" if lang == "nl" else "% within reach", fontsize=8)
+    ax.set_xlabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
     top = np.nanmax(np.concatenate([before, after, [1.0]]))
     ax.set_xlim(0, min(100, top * 1.25 + 5))
     ax.tick_params(axis="x", labelsize=8)

@@ -1,0 +1,76 @@
+"""The text catalogue: every message in Dutch and English, and the only place text is chosen."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from wijkanalyse import _i18n
+
+PACKAGE = Path(_i18n.__file__).parent
+#: Modules that render text for a reader and must take it from the catalogue.
+RENDERERS = sorted(
+    [PACKAGE / "charts.py", *(PACKAGE / "maps").glob("*.py"), *(PACKAGE / "report").glob("*.py")]
+)
+TEMPLATES = sorted((PACKAGE / "report" / "templates").glob("*.j2"))
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(_i18n._TEXT))
+def test_every_message_has_dutch_and_english_with_the_same_placeholders(key: str) -> None:
+    entry = _i18n._TEXT[key]
+    assert set(entry) == {"nl", "en"}
+    assert entry["nl"].strip()
+    assert entry["en"].strip()
+    assert _fields(entry["nl"]) == _fields(entry["en"])
+
+
+def test_pick_and_text_choose_the_language() -> None:
+    assert _i18n.pick(("geen", "none"), "nl") == "geen"
+    assert _i18n.pick(("geen", "none"), "en") == "none"
+    assert _i18n.text("chart_rank_top", "nl", n=3, total=9) == (
+        "3 van 9 getoond: de meeste behoefte eerst"
+    )
+    assert _i18n.text("percent", "nl", value="16,7") == "16,7\u00a0%"
+    assert _i18n.text("percent", "en", value="16.7") == "16.7%"
+
+
+def _language_switches(path: Path) -> list[str]:
+    """Return ``file:line`` of every comparison with the literal "nl" or "en"."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Constant) and s.value in ("nl", "en") for s in sides):
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("path", RENDERERS, ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_no_language_switch_outside_the_catalogue(path: Path) -> None:
+    # text is chosen by _i18n.text(key, lang), never by `x if lang == "nl" else y`
+    assert _language_switches(path) == []
+
+
+def test_the_switch_finder_finds_switches(tmp_path: Path) -> None:
+    source = tmp_path / "m.py"
+    source.write_text('def f(lang):\n    return "a" if lang == "nl" else "b"\n', encoding="utf-8")
+    assert _language_switches(source) == ["m.py:2"]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_templates_take_their_text_from_the_catalogue(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    keys = re.findall(r"""\bt\((["'])([^"']*)\1\s*[,)]""", source)
+    assert keys  # every template has text
+    for _, key in keys:
+        assert _i18n.has_text(key), f"{path.name}: t({key!r}) is not in the catalogue"
+    # t() has one argument, the key (and named parameters): no inline Dutch/English pairs
+    assert not re.search(r"""\bt\((["'])[^"']*\1\s*,\s*["']""", source)

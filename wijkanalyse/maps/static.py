@@ -1,0 +1,516 @@
+"""The printed (matplotlib) map: the layers of the interactive map for PNG, SVG and PDF.
+
+Legend, scale bar, north arrow, source line and wijk labels that do not overlap
+(:func:`place_labels`). Every text from data goes through :func:`wijkanalyse._safe.mpl_text`
+(never mathtext). :func:`save_figure` writes a map or chart by the file's suffix.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from wijkanalyse import _i18n
+from wijkanalyse._errors import DataError
+from wijkanalyse._i18n import Language
+from wijkanalyse._safe import mpl_text
+from wijkanalyse._validate import listing
+from wijkanalyse.maps._layers import Layer, Scheme, map_layers
+
+# --------------------------------------------------------------------------- static maps
+
+
+def _projected(frame: gpd.GeoDataFrame, what: str, crs: Any) -> gpd.GeoDataFrame:
+    if frame.crs is None:
+        raise DataError(f"{what} has no CRS; set it before mapping.")
+    if crs is None:
+        if frame.crs.is_geographic:
+            raise DataError(
+                f"{what} is in a geographic CRS ({frame.crs.to_string()}); a printed map needs "
+                "metres for its scale bar: use frame.to_crs(31370) (Belgian Lambert 72)."
+            )
+        return frame
+    return frame.to_crs(crs)
+
+
+def _nice_length(span_m: float) -> float:
+    """Return a round scale-bar length near a fifth of the map width (1, 2 or 5 × 10ⁿ m)."""
+    target = max(span_m / 5, 1.0)
+    exp = 10 ** math.floor(math.log10(target))
+    return float(max(m * exp for m in (1, 2, 5) if m * exp <= target))
+
+
+def _distance_label(metres: float, lang: Language) -> str:
+    if metres >= 1000:
+        return f"{_i18n.fmt_number(metres / 1000, 0 if metres % 1000 == 0 else 1, lang)} km"
+    return f"{int(metres)} m"
+
+
+def place_labels(
+    ax: Any,
+    points: Sequence[tuple[float, float, str]],
+    *,
+    fontsize: float = 7,
+    max_offset_pt: float = 40,
+    avoid: Sequence[Any] = (),
+) -> tuple[list[Any], list[str]]:
+    """Place text labels on ``ax`` so that no two overlap.
+
+    Each label is tried at its point, then at growing offsets around it (with a leader
+    line); a label that finds no free spot inside the axes is left out. ``avoid`` holds
+    artists (legend, scale bar, north arrow) that labels must not cover.
+
+    Returns
+    -------
+    (placed, dropped)
+        The matplotlib text artists that were placed and the texts that did not fit.
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    ax.apply_aspect()
+    frame = ax.get_window_extent(renderer)
+    taken: list[Any] = [a.get_window_extent(renderer) for a in avoid]
+    placed, dropped = [], []
+    steps = np.arange(0, max_offset_pt + 1, 8)
+    angles = np.deg2rad([90, 270, 0, 180, 45, 135, 315, 225])
+    offsets = [(0.0, 0.0)] + [
+        (float(r * np.cos(a)), float(r * np.sin(a))) for r in steps[1:] for a in angles
+    ]
+    for x, y, label in points:
+        for dx, dy in offsets:
+            moved = (dx, dy) != (0.0, 0.0)
+            art = ax.annotate(
+                mpl_text(label),
+                (x, y),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#333333"} if moved else None,
+                zorder=6,
+            )
+            box = art.get_window_extent(renderer).expanded(1.04, 1.08)
+            inside = (
+                box.x0 >= frame.x0
+                and box.x1 <= frame.x1
+                and box.y0 >= frame.y0
+                and box.y1 <= frame.y1
+            )
+            if inside and not any(box.overlaps(t) for t in taken):
+                taken.append(box)
+                placed.append(art)
+                break
+            art.remove()
+        else:
+            dropped.append(label)
+    return placed, dropped
+
+
+def static_map(
+    *,
+    wijken: gpd.GeoDataFrame | None = None,
+    value: str | None = None,
+    title: str | None = None,
+    unit: str = "",
+    scheme: Scheme = "quantiles",
+    k: int = 5,
+    bins: Sequence[float] | None = None,
+    palette: str = "viridis",
+    sectors: gpd.GeoDataFrame | None = None,
+    sector_value: str | None = None,
+    sector_title: str | None = None,
+    facilities: gpd.GeoDataFrame | None = None,
+    service_areas: gpd.GeoDataFrame | None = None,
+    gaps: gpd.GeoDataFrame | None = None,
+    gap_value: str = "pop_affected",
+    areas: gpd.GeoDataFrame | None = None,
+    sites: gpd.GeoDataFrame | None = None,
+    labels: bool = True,
+    focus: Any = None,
+    highlight: Any = None,
+    attribution: str = "",
+    crs: Any = None,
+    figsize: tuple[float, float] = (8.0, 8.0),
+    legend: Literal["inside", "right"] = "inside",
+    language: Language | None = None,
+) -> Any:
+    """Return a matplotlib figure of the same layers as :func:`interactive_map`, for print.
+
+    The map has a legend (classes with their bounds and unit, "geen gegevens" for missing
+    values, and every other layer), a scale bar, a north arrow, the source and licence line
+    (``attribution``) and wijk labels that do not overlap. Save it with :func:`save_figure`
+    as PNG, SVG or PDF.
+
+    Parameters
+    ----------
+    labels
+        Label the wijken with their names (``wijk_name``).
+    focus
+        A geometry (or GeoSeries) to zoom to, e.g. one wijk; default: all layers.
+    highlight
+        A geometry (or GeoSeries) to outline in black, e.g. the wijk a report is about.
+    attribution
+        The sources and licences to print under the map.
+    crs
+        Draw in this projected CRS; default: the layers' own (which must be projected).
+    legend
+        ``inside`` the map (upper left) or to its ``right`` (for small areas, where a
+        legend inside would cover what the map is about).
+    Other parameters are those of :func:`interactive_map`.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+
+    lang = _i18n.lang(language)
+    if legend not in ("inside", "right"):
+        raise DataError(f"legend must be 'inside' or 'right', got {legend!r}.")
+    given = {
+        "wijken": wijken,
+        "sectors": sectors,
+        "facilities": facilities,
+        "service_areas": service_areas,
+        "gaps": gaps,
+        "areas": areas,
+        "sites": sites,
+    }
+    frames = {k_: _projected(f, k_, crs) for k_, f in given.items() if f is not None}
+    if not frames:
+        raise DataError("static_map: give at least one layer (wijken=, facilities=, …).")
+    crs_set = {f.crs.to_string() for f in frames.values() if len(f)}
+    if len(crs_set) > 1:
+        raise DataError(
+            f"static_map: the layers are in different CRSs ({listing(sorted(crs_set))}); "
+            "pass crs=31370 to draw them all in Belgian Lambert 72."
+        )
+    spec = map_layers(
+        frames,
+        value=value,
+        title=title,
+        unit=unit,
+        scheme=scheme,
+        k=k,
+        bins=bins,
+        palette=palette,
+        sector_value=sector_value,
+        sector_title=sector_title,
+        gap_value=gap_value,
+        lang=lang,
+    )
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    # one map axes: fixed margins (room for the title and the source line) keep the extent
+    # the labels were placed in
+    foot_lines = 1 + len(attribution) // 150 if attribution else 0
+    bottom = 0.02 + 0.018 * (foot_lines + 1)
+    width = 0.98 if legend == "inside" else 0.6
+    ax = fig.add_axes((0.01, bottom, width, (0.95 if title else 0.99) - bottom))
+    ax.set_axis_off()
+    handles: list[Any] = []
+    if spec.wijken is not None:
+        handles += _draw_wijken(ax, spec.wijken)
+    for reach in spec.service_areas:
+        handles += _draw_reach(ax, reach)
+    if spec.sectors is not None:
+        handles += _draw_sectors(ax, spec.sectors)
+    if spec.gaps is not None:
+        handles += _draw_gaps(ax, spec.gaps)
+    for n, layer in enumerate(spec.facilities):
+        handles += _draw_facilities(ax, layer, _SHAPES[n % len(_SHAPES)])
+    if spec.areas is not None:
+        handles += _draw_areas(ax, spec.areas)
+    for layer in spec.sites:
+        handles += _draw_sites(ax, layer)
+    legend_title = spec.wijken.legend if spec.wijken is not None else ""
+    if highlight is not None:
+        shape = highlight.union_all() if hasattr(highlight, "union_all") else highlight
+        gpd.GeoSeries([shape]).boundary.plot(ax=ax, color="black", linewidth=2.5, zorder=5)
+    # extent: the focus, or every layer
+    if focus is not None:
+        geom = focus.union_all() if hasattr(focus, "union_all") else focus
+        x0, y0, x1, y1 = geom.bounds
+    else:
+        x0, y0, x1, y1 = pd.concat([f.geometry for f in frames.values() if len(f)]).total_bounds
+    pad = 0.05 * max(x1 - x0, y1 - y0, 200.0)
+    ax.set_xlim(x0 - pad, x1 + pad)
+    ax.set_ylim(y0 - pad, y1 + pad)
+    ax.set_aspect("equal", adjustable="box")
+    span = ax.get_xlim()[1] - ax.get_xlim()[0]
+    length = _nice_length(span)
+    scale_bar = ax.add_artist(
+        AnchoredSizeBar(
+            ax.transData,
+            length,
+            _distance_label(length, lang),
+            "lower right",
+            pad=0.6,
+            borderpad=0.8,
+            sep=4,
+            frameon=True,
+            size_vertical=span / 300,
+            fontproperties={"size": 8},
+        )
+    )
+    north = ax.annotate(
+        "N",
+        xy=(0.96, 0.97),
+        xytext=(0.96, 0.88),
+        xycoords="axes fraction",
+        ha="center",
+        va="center",
+        fontsize=11,
+        fontweight="bold",
+        arrowprops={"arrowstyle": "-|>", "facecolor": "black", "lw": 1.5},
+    )
+    if title:
+        ax.set_title(mpl_text(title), fontsize=11)
+    if handles:
+        # every label and title may hold user text (types, plans, layer titles): never mathtext
+        ax.legend(
+            handles=handles,
+            labels=[mpl_text(h.get_label()) for h in handles],
+            title=mpl_text(legend_title) or None,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0) if legend == "right" else None,
+            borderaxespad=0.0 if legend == "right" else 0.5,
+            fontsize=7,
+            title_fontsize=8,
+            framealpha=0.9,
+        )
+    dropped: list[str] = []
+    if labels and "wijken" in frames:
+        w = frames["wijken"]
+        names = w["wijk_name"] if "wijk_name" in w else pd.Series(w.index, index=w.index)
+        order = w.geometry[w.geometry.notna() & ~w.geometry.is_empty].area
+        order = order.sort_values(ascending=False).index
+        pts = w.geometry.representative_point()
+        ax.apply_aspect()
+        (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
+        order = [c for c in order if vx0 <= pts[c].x <= vx1 and vy0 <= pts[c].y <= vy1]
+        obstacles = [a for a in (scale_bar, north, ax.get_legend()) if a is not None]
+        _, dropped = place_labels(
+            ax,
+            [(pts[c].x, pts[c].y, str(names[c])) for c in order if pd.notna(names[c])],
+            avoid=obstacles,
+        )
+    foot = attribution
+    if dropped:
+        missing = _i18n.text("map_not_labelled", lang)
+        foot = (
+            f"{foot}\n{missing}: {', '.join(dropped)}"
+            if foot
+            else f"{missing}: {', '.join(dropped)}"
+        )
+    if foot:
+        fig.text(
+            0.01,
+            0.005,
+            mpl_text(foot),
+            fontsize=6,
+            color="#444444",
+            ha="left",
+            va="bottom",
+            wrap=True,
+        )
+    fig.wijkanalyse_unlabelled = dropped  # type: ignore[attr-defined]
+    return fig
+
+
+#: Marker shapes of the facility types, in the order of their (sorted) types.
+_SHAPES = ["o", "s", "^", "D", "v", "P", "X", "h"]
+
+
+def _draw_wijken(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the wijk choropleth; return its legend handles (the classes)."""
+    from matplotlib.patches import Patch
+
+    layer.frame.plot(ax=ax, color=layer.fill, edgecolor="#333333", linewidth=0.6, zorder=1)
+    return [Patch(facecolor=c, edgecolor="#555555", label=lab) for lab, c in layer.entries]
+
+
+def _draw_reach(ax: Any, layer: Layer) -> list[Any]:
+    """Draw one facility type's reach within one time, merged, tinted."""
+    from matplotlib.patches import Patch
+
+    gpd.GeoSeries([layer.frame.geometry.union_all()], crs=layer.frame.crs).plot(
+        ax=ax, color=layer.colour, alpha=0.2, linewidth=0, zorder=2
+    )
+    return [Patch(facecolor=layer.colour, alpha=0.3, label=layer.legend)]
+
+
+def _draw_sectors(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the sectors: their polygons as a choropleth, else circles sized by the value."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    s, v = layer.frame, layer.values
+    assert v is not None
+    if layer.fill is not None:
+        # real sector polygons: a choropleth (classes listed in the legend)
+        s.plot(ax=ax, color=layer.fill, edgecolor="#666666", linewidth=0.3, alpha=0.85, zorder=1.5)
+        return [
+            Patch(facecolor=c, edgecolor="#555555", label=f"{layer.legend}: {lab}")
+            for lab, c in layer.entries
+        ]
+    pts = s.geometry.representative_point()
+    top = float(v.max()) if v.notna().any() and v.max() > 0 else 1.0
+    size = (4 + 200 * v.fillna(0) / top).to_numpy()
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=size,
+        facecolor="#777777",
+        alpha=0.45,
+        edgecolor="#333333",
+        linewidth=0.4,
+        zorder=3,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            markersize=8,
+            markerfacecolor="#777777",
+            markeredgecolor="#333333",
+            alpha=0.6,
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_gaps(ax: Any, layer: Layer) -> list[Any]:
+    """Draw the coverage gaps as red rings whose area grows with the value."""
+    from matplotlib.lines import Line2D
+
+    v = layer.values
+    assert v is not None
+    show = v.fillna(0) > 0
+    top = float(v.max()) if show.any() else 1.0
+    pts = layer.frame.geometry.representative_point()[show]
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=(10 + 250 * v[show] / top).to_numpy(),
+        facecolor="none",
+        edgecolor="#C00000",
+        linewidth=1.6,
+        zorder=4,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor="#C00000",
+            markeredgewidth=1.6,
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_facilities(ax: Any, layer: Layer, marker: str) -> list[Any]:
+    """Draw one facility type's points in its colour and marker shape."""
+    from matplotlib.lines import Line2D
+
+    pts = layer.frame.geometry.representative_point()
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=30,
+        marker=marker,
+        color=layer.colour,
+        edgecolor="black",
+        linewidth=0.6,
+        zorder=5,
+    )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker=marker,
+            markersize=6,
+            markerfacecolor=layer.colour,
+            markeredgecolor="black",
+            label=layer.legend,
+        )
+    ]
+
+
+def _draw_areas(ax: Any, layer: Layer) -> list[Any]:
+    """Outline the custom areas."""
+    from matplotlib.lines import Line2D
+
+    layer.frame.boundary.plot(ax=ax, color=layer.colour, linewidth=2.2, zorder=5)
+    return [Line2D([], [], color=layer.colour, lw=2.2, label=layer.legend)]
+
+
+def _draw_sites(ax: Any, layer: Layer) -> list[Any]:
+    """Draw one plan's sites as squares in the plan's colour, numbered by rank."""
+    from matplotlib.lines import Line2D
+
+    p = layer.frame
+    pts = p.geometry
+    ax.scatter(
+        pts.x,
+        pts.y,
+        s=120,
+        marker="s",
+        color=layer.colour,
+        edgecolor="black",
+        linewidth=1.2,
+        zorder=7,
+    )
+    ranks = p["rank"] if "rank" in p else pd.Series(dtype=float)
+    for pt, rank in zip(pts, ranks, strict=False):
+        if pd.notna(rank):
+            ax.text(
+                pt.x,
+                pt.y,
+                str(int(rank)),
+                ha="center",
+                va="center",
+                fontsize=7,
+                fontweight="bold",
+                zorder=8,
+                clip_on=True,
+            )
+    return [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="s",
+            markersize=9,
+            markerfacecolor=layer.colour,
+            markeredgecolor="black",
+            label=layer.legend,
+        )
+    ]
+
+
+def save_figure(fig: Any, path: str | Path, *, dpi: int = 200) -> Path:
+    """Save a map or chart as PNG, SVG or PDF (by the file's suffix) and return the path."""
+    target = Path(path)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        raise DataError(
+            f"save_figure: {target.name!r} must end in .png, .svg or .pdf (got {fmt or 'none'!r})."
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"Creator": "wijkanalyse"} if fmt in ("pdf", "svg") else {"Software": "wijkanalyse"}
+    fig.savefig(target, format=fmt, dpi=dpi, metadata=meta)
+    return target

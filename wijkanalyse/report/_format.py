@@ -1,0 +1,81 @@
+"""Formatting shared by the report's pages: values, missing-value cells, images, slugs."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from wijkanalyse import _i18n, vocab
+from wijkanalyse._i18n import Language
+
+#: Why a value is missing, for the reader (see :mod:`wijkanalyse.indicators`).
+_REASONS = vocab.REASON_LABELS
+_WITHHELD = vocab.WITHHELD
+
+
+def _fmt_value(value: Any, unit: str, lang: Language) -> str:
+    v = float(value)
+    if unit == "%":
+        return _i18n.text("percent", lang, value=_i18n.fmt_number(v, 1, lang))
+    if unit == "€":
+        return "€\u00a0" + _i18n.fmt_int(round(v), lang)
+    if unit in ("aantal", "inwoners") and v == round(v):
+        return _i18n.fmt_int(v, lang)
+    return _i18n.fmt_number(v, 0 if abs(v) >= 100 else 1 if abs(v) >= 10 else 2, lang)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    missing: bool = False
+    reason: str = ""
+    note: str = ""
+
+
+def _cell(row: pd.Series | None, ind: str, unit: str, lang: Language) -> _Cell:
+    if row is None or ind not in row.index:
+        return _Cell(_i18n.text("no_data", lang), True)
+    value = row[ind]
+    note = row.get(f"{ind}_note")
+    note = str(note) if isinstance(note, str) else ""
+    if pd.notna(value):
+        return _Cell(_fmt_value(value, unit, lang), note=note)
+    code = row.get(f"{ind}_suppressed_reason")
+    code = str(code) if isinstance(code, str) else ""
+    reason = _i18n.pick(_REASONS.get(code, (code, code)), lang)
+    label = _i18n.text("insufficient_data" if code in _WITHHELD else "no_data", lang)
+    return _Cell(label, True, reason=reason)
+
+
+def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi)
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return f"data:{mime};base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "gebied"
+
+
+def _slugs(names: Sequence[str]) -> dict[str, str]:
+    """Return a distinct file-name slug per name (``-2``, ``-3`` … when two names share one).
+
+    Names are user text: "{{x}}" and "x", or two names of symbols only, would otherwise
+    write the same page.
+    """
+    out: dict[str, str] = {}
+    for name in names:
+        slug, n = _slug(name), 1
+        while slug in out.values():
+            n += 1
+            slug = f"{_slug(name)}-{n}"
+        out[name] = slug
+    return out

@@ -1,0 +1,147 @@
+"""Render a finished run's maps and reports: which pages, and writing them whole."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from wijkanalyse import _i18n, outputs
+from wijkanalyse._errors import DataError, DataWarning
+from wijkanalyse._i18n import Language
+from wijkanalyse.report._context import _Builder
+from wijkanalyse.report._format import _slugs
+from wijkanalyse.report._pdf import _pdf, _pdf_support
+from wijkanalyse.report._read import RunOutput
+from wijkanalyse.report.pages import _area_page, _overview, _wijk_page
+
+log = logging.getLogger(__name__)
+
+
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("wijkanalyse.report", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render(
+    out: str | Path,
+    *,
+    language: Language | None = None,
+    pdf: bool = True,
+    units: Sequence[str] | None = None,
+) -> list[Path]:
+    """Write the maps and reports of a finished run; return the files written.
+
+    When WeasyPrint cannot load the system libraries it draws PDFs with (Pango), the reports
+    are written as HTML only, with a :class:`~wijkanalyse.DataWarning` that names the Debian
+    packages to install. When only HarfBuzz-Subset is missing the PDFs are still written and
+    the note is logged as a warning.
+
+    Each page, map and PDF is written to a temporary file beside it and then replaces the
+    previous version whole, so Ctrl-C (checked between pages) leaves every file either new
+    or as it was, never half-written. The folder's ``manifest.json`` is updated for the
+    files written.
+
+    Parameters
+    ----------
+    out
+        The output folder of ``wijkanalyse run`` (read, and written to under ``maps/`` and
+        ``report/``).
+    language
+        ``nl`` (default) or ``en``.
+    pdf
+        Also write every report and the overview map as PDF (WeasyPrint, matplotlib).
+    units
+        Only these wijk codes and area names get their own report (default: every wijk with
+        inhabitants and every custom area).
+    """
+    notes: list[str] = []
+    with outputs.interrupt_guard():
+        files = _render(out, language=language, pdf=pdf, units=units, notes=notes)
+    for note in notes:
+        log.warning(note)
+    return files
+
+
+def _render(
+    out: str | Path,
+    *,
+    language: Language | None,
+    pdf: bool,
+    units: Sequence[str] | None,
+    notes: list[str],
+) -> list[Path]:
+    """Do the work of :func:`render`; notes about this machine go to ``notes``."""
+    lang = _i18n.lang(language)
+    run = RunOutput.read(out)
+    if pdf:
+        support = _pdf_support(lang)
+        if not support.available:
+            warnings.warn(support.note, DataWarning, stacklevel=3)
+            pdf = False
+        elif support.note:
+            notes.append(support.note)
+    b = _Builder(run, lang)
+    env = _environment()
+    report_dir = run.out / "report"
+    report_dir.mkdir(parents=True, exist_ok=True)
+    files = b.overview_maps(run.out / "maps", pdf=pdf)
+
+    wijk_codes = [c for c in run.wijken.index if run.wijken.geometry.get(c) is not None]
+    area_names = list(run.areas.index) if run.areas is not None else []
+    if run.table("areas") is not None:
+        area_names = list(dict.fromkeys([*area_names, *run.table("areas")["area"]]))  # type: ignore[index]
+    slugs = _slugs(area_names)  # of every area, so a page keeps its name when re-rendered
+    if units is not None:
+        unknown = sorted(set(units) - set(wijk_codes) - set(area_names))
+        if unknown:
+            raise DataError(
+                f"render: units {unknown} are neither wijken ({', '.join(wijk_codes)}) nor "
+                f"areas ({', '.join(area_names)}) of this run."
+            )
+        wijk_codes = [c for c in wijk_codes if c in units]
+        area_names = [a for a in area_names if a in units]
+    links = [
+        {"href": f"wijk-{c}.html", "name": b.wijk_names.get(c, c), "code": c} for c in wijk_codes
+    ]
+    area_links = [{"href": f"gebied-{slugs[a]}.html", "name": a} for a in area_names]
+    common = {
+        "lang": lang,
+        # the templates' text comes from the catalogue: {{ t("report_map") }}
+        "t": lambda key, **params: _i18n.text(key, lang, **params),
+        "municipality": b.municipality,
+        "manifest": b.manifest(),
+        "attribution": b.attribution,
+    }
+    pages: list[tuple[Path, str]] = []
+    pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
+    for code in wijk_codes:
+        outputs.check_interrupt()
+        pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))
+    for name in area_names:
+        outputs.check_interrupt()
+        pages.append((report_dir / f"gebied-{slugs[name]}.html", _area_page(env, b, common, name)))
+    for path, text in pages:
+        # each page replaces its previous version whole; Ctrl-C stops between pages, also
+        # when WeasyPrint swallowed it inside write_pdf
+        outputs.check_interrupt()
+        with outputs.replacing(path) as part:
+            part.write_text(text, encoding="utf-8")
+        files.append(path)
+        if pdf:
+            with outputs.replacing(path.with_suffix(".pdf")) as part:
+                _pdf(text, part, base=path.parent)
+            files.append(path.with_suffix(".pdf"))
+    outputs.check_interrupt()
+    outputs.record(run.out, files)  # an earlier run's manifest lists the new versions
+    return files
