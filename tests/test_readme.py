@@ -52,5 +52,5 @@ def test_the_five_minute_tour_runs(
     assert served == ["OUT"]
     assert (tmp_path / "kaart.html").stat().st_size > 0
     assert (tmp_path / "kaart.pdf").read_bytes().startswith(b"%PDF")
-    page = next((tmp_path / "OUT" / "report").glob("*240621*.html"))
+    page = tmp_path / "OUT" / "report" / "wijk-240621.html"  # Wijgmaal
     assert 'lang="en"' in page.read_text(encoding="utf-8")
