@@ -7,7 +7,9 @@ results are computed by hand in the test.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +60,52 @@ def mirror() -> Path:
     return path
 
 
+def _session_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the temporary folder of this test session, shared by its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def leuven_run(tmp_path_factory: pytest.TempPathFactory, mirror: Path) -> RunResult:
-    """The flagship study, run once per test session."""
-    out = tmp_path_factory.mktemp("leuven_out")
-    return Study.from_toml(EXAMPLES / "leuven.toml").run(out)
+    """The flagship study, run once per test session (also across pytest-xdist workers).
+
+    The first worker that needs it runs the study and writes its output folder; a second
+    worker waits for it, reads the summary and file list the first one left, and recomputes
+    only the in-memory step results (no maps, reports or files: seconds, not minutes).
+    """
+    root = _session_root(tmp_path_factory)
+    out, meta = root / "leuven_out", root / "leuven_run.json"
+    study = Study.from_toml(EXAMPLES / "leuven.toml")
+    with open(root / "leuven_run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if meta.exists():
+            done = json.loads(meta.read_text(encoding="utf-8"))
+            data = study.load()
+            analysis = study.analyse(data)
+            acc = study.accessibility(data, analysis)
+            return RunResult(
+                out=out,
+                files=tuple(Path(f) for f in done["files"]),
+                summary=tuple(done["summary"]),
+                data=data,
+                analysis=analysis,
+                access=acc,
+                planning=study.planning(data, acc, analysis),
+                timings=done["timings"],
+            )
+        result = study.run(out)
+        meta.write_text(
+            json.dumps(
+                {
+                    "files": [str(f) for f in result.files],
+                    "summary": list(result.summary),
+                    "timings": result.timings,
+                }
+            ),
+            encoding="utf-8",
+        )
+        return result
 
 
 # --------------------------------------------------------------------------- tiny sectors
@@ -407,3 +450,21 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, leuven_run: RunResult) -> 
 def hostile_run(hostile: Hostile) -> Path:
     """The output folder of :func:`hostile`."""
     return hostile.out
+
+
+#: the fixtures that need the shared Leuven run (directly or through another fixture)
+_NEEDS_RUN = ("leuven_run", "hostile", "hostile_run")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the shared Leuven run first and run the tests that need it last.
+
+    With pytest-xdist the first test goes to the first worker, which runs the study (about
+    two minutes with its maps and reports) while the other workers take the tests that do
+    not need it; by the time they reach the last ones, the run is there to share.
+    """
+    needs = [any(n in getattr(i, "fixturenames", ()) for n in _NEEDS_RUN) for i in items]
+    first = [i for i, n in zip(items, needs, strict=True) if n][:1]
+    rest = [i for i, n in zip(items, needs, strict=True) if not n]
+    last = [i for i, n in zip(items, needs, strict=True) if n][1:]
+    items[:] = first + rest + last

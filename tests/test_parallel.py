@@ -43,7 +43,11 @@ def test_bad_schedulers_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def client() -> Iterator[object]:
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        # a dashboard on a free port: another test worker may run a cluster at the same time
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
     )
     with distributed.Client(cluster) as c:
         yield c
