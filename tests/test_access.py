@@ -186,10 +186,16 @@ def test_errors_name_the_fix() -> None:
     with pytest.raises(DataError, match="origins not in demand: s9"):
         ac.two_step_fca(d, s, od=od)
     poly = d.set_geometry(d.buffer(10))
-    with pytest.raises(DataError, match="demand_point='centroid'"):
+    with pytest.raises(DataError, match="as_point='centroid'"):
         ac.demand_points(poly)
-    pts_ = ac.demand_points(poly, demand_point="representative_point")
+    pts_ = ac.demand_points(poly, as_point="representative_point")
     assert (pts_.geom_type == "Point").all()
+    # the old name of the option still works, and says that it will go
+    with pytest.warns(FutureWarning, match=r"demand_point=\.\.\.\) is now as_point"):
+        old = ac.demand_points(poly, demand_point="representative_point")
+    assert old.geometry.geom_equals(pts_.geometry).all()
+    with pytest.raises(DataError, match="give as_point only"):
+        ac.demand_points(poly, as_point="centroid", demand_point="centroid")
     with pytest.raises(SchemaError, match="lack the column 'type'"):
         ac.nearest_facility(d, s.drop(columns="type"), network=CrowFlies())
 

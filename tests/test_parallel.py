@@ -115,7 +115,7 @@ def test_nearest_by_municipality_tiles_is_identical(client: object, mirror: Path
         }
     )
     data = study.load()
-    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    demand = access.demand_points(data.sectors, as_point="representative_point")
     crow = CrowFlies(profile=travel_profile("walk"), detour_factor=1.3, crs=data.sectors.crs)
     here = access.nearest_facility(demand, data.facilities, network=crow)
     there = access.nearest_facility(

@@ -9,7 +9,7 @@ was measured.
 
 Demand is where people live as far as the data know it: with sector centroids, all residents
 of a sector are placed at its centroid. Polygons become points only through the explicit
-``demand_point`` argument.
+``as_point`` argument.
 
 Measures
 --------

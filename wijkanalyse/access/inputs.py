@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Literal
 
@@ -17,6 +18,7 @@ __all__ = ["demand_points"]
 def demand_points(
     demand: gpd.GeoDataFrame,
     *,
+    as_point: Literal["centroid", "representative_point"] | None = None,
     demand_point: Literal["centroid", "representative_point"] | None = None,
 ) -> gpd.GeoDataFrame:
     """Return demand rows with a point location; rows without a location are left out.
@@ -25,9 +27,12 @@ def demand_points(
     ----------
     demand
         Sectors or other areas, with point geometry (sector centroids) or polygons.
-    demand_point
+    as_point
         How a polygon becomes a point: ``"centroid"`` or ``"representative_point"``
-        (always inside the polygon). Required when there are polygons; never implicit.
+        (always inside the polygon). Required when there are polygons; never implicit. The
+        same option as :func:`wijkanalyse.io.read_facilities`'s and ``[[facilities]]``'s.
+    demand_point
+        The old name of ``as_point`` (deprecated: it warns and will go).
 
     Returns
     -------
@@ -35,6 +40,16 @@ def demand_points(
         The rows with a location, as points. ``attrs["no_location"]`` lists the labels of
         rows left out (e.g. Statbel's ``ZZZZ`` residents without a known sector).
     """
+    if demand_point is not None:
+        if as_point is not None:
+            raise DataError("give as_point only (demand_point is its old name).")
+        warnings.warn(
+            "demand_points(demand_point=...) is now as_point=..., the name read_facilities and "
+            "the study file use; demand_point will go.",
+            FutureWarning,
+            stacklevel=2,
+        )
+        as_point = demand_point
     if not isinstance(demand, gpd.GeoDataFrame):
         raise DataError(f"demand must be a GeoDataFrame, got {type(demand).__name__}.")
     geoms = demand.geometry
@@ -42,18 +57,18 @@ def demand_points(
     kinds = set(geoms[~empty].geom_type)
     out = demand[~empty].copy()
     if kinds - {"Point"}:
-        if demand_point is None:
+        if as_point is None:
             raise DataError(
                 f"demand has {listing(sorted(kinds - {'Point'}))} geometries; say how they become "
-                "points: demand_point='centroid' or 'representative_point'."
+                "points: as_point='centroid' or 'representative_point'."
             )
-        if demand_point == "centroid":
+        if as_point == "centroid":
             out = out.set_geometry(out.geometry.centroid)
-        elif demand_point == "representative_point":
+        elif as_point == "representative_point":
             out = out.set_geometry(out.geometry.representative_point())
         else:
             raise DataError(
-                f"demand_point must be 'centroid' or 'representative_point', got {demand_point!r}."
+                f"as_point must be 'centroid' or 'representative_point', got {as_point!r}."
             )
     out.attrs["no_location"] = list(demand.index[empty])
     return out

@@ -140,7 +140,7 @@ def _check_points(frame: gpd.GeoDataFrame, what: str) -> None:
     if kinds - {"Point"}:
         raise DataError(
             f"{what} must be points, found {listing(sorted(kinds))}; use "
-            "access.demand_points(..., demand_point=...) for polygons."
+            "access.demand_points(..., as_point=...) for polygons."
         )
     if frame.geometry.isna().any() or frame.geometry.is_empty.any():
         bad = frame.index[frame.geometry.isna() | frame.geometry.is_empty]

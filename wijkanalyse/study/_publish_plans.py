@@ -215,7 +215,7 @@ def _scenarios(
 ) -> _Mask:
     table = planning.scenarios.reset_index(drop=True)
     mask = _Mask(table)
-    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    demand = access.demand_points(data.sectors, as_point="representative_point")
     supplies = dict(planning.scenario_supply)
     for pos, (_, row) in enumerate(table.iterrows()):
         group = str(row["target_group"])

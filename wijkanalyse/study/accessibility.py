@@ -120,7 +120,7 @@ def accessibility(
         return None
     notes: list[str] = []
     # sectors without a location are named in the summary (with their protected count)
-    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    demand = access.demand_points(data.sectors, as_point="representative_point")
     model = _distance_model(config, sources, data, demand, notes)
     fac = data.facilities
     types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []

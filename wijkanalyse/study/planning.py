@@ -113,7 +113,7 @@ def planning(
         return None
     lang = config.study.language
     notes: list[str] = []
-    demand = access.demand_points(data.sectors, demand_point="representative_point")
+    demand = access.demand_points(data.sectors, as_point="representative_point")
     model = acc.model
     fac = data.facilities
     members = {

@@ -68,7 +68,7 @@ def protect(
     ]
     ledger = Ledger(s[columns], groups=_members(data), threshold=thr)
     asker = _Asker(ledger)
-    demand = access.demand_points(s, demand_point="representative_point")
+    demand = access.demand_points(s, as_point="representative_point")
     masks: dict[str, Any] = {}
     if acc is not None and len(acc.nearest):
         times = _Times(acc.nearest, ledger)
