@@ -245,6 +245,19 @@ def test_street_lines_drop_the_copy_of_a_two_way_street() -> None:
     assert chain.equals(shapely.LineString([(0, 0), (100, 0), (200, 0)]))  # A-B-C merged
 
 
+def test_reach_polygon_is_the_buffer_of_all_pieces() -> None:
+    from wijkanalyse.network._routes import _reach_polygon
+
+    rng = np.random.default_rng(3)
+    start = rng.uniform(0, 1000, size=(300, 2))
+    end = start + rng.uniform(-120, 120, size=(300, 2))
+    lines = shapely.multilinestrings(shapely.linestrings(np.stack([start, end], axis=1)))
+    whole = shapely.buffer(lines, 25.0, quad_segs=4)  # one buffer of everything, as before
+    got = _reach_polygon(lines, 25.0)
+    assert got.symmetric_difference(whole).area < 1e-6 * whole.area
+    assert got.area == pytest.approx(whole.area, rel=1e-9)
+
+
 def test_service_areas_grow_with_time() -> None:
     net = grid_network()
     fac = pts({"f": (200.0, 200.0)})
