@@ -16,19 +16,23 @@ runner = CliRunner()
 
 
 def test_run_leuven(mirror: Path, tmp_path: Path) -> None:
-    # PDFs are checked on the session's run (tests/test_report.py); here only their switch
-    result = runner.invoke(
-        app, ["run", str(EXAMPLES / "leuven.toml"), "--out", str(tmp_path), "--no-pdf"]
-    )
+    # PDFs and the 29 pages are checked on the session's run (tests/test_report.py); here the
+    # command and the --no-pdf switch, on the example with the overview and one wijk page
+    text = (EXAMPLES / "leuven.toml").read_text(encoding="utf-8")
+    assert "\n[report]" not in text  # the example has every wijk's page (the default)
+    study = tmp_path / "leuven.toml"  # the example reads dataset ids only, no files beside it
+    study.write_text(text + '\n[report]\nwijken = ["240621"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(study), "--out", str(out), "--no-pdf"])
     assert result.exit_code == 0, result.output
     assert "Inwoners (census 2021): 101\u202f032, waarvan 65-plus: 16\u202f872" in result.output
     for name in ("wijkanalyse.gpkg", "sectors.csv", "wijken.csv", "facilities.csv"):
-        assert (tmp_path / name).is_file(), name
-    assert int(pd.read_csv(tmp_path / "wijken.csv")["pop_total"].sum()) == 101_032
-    assert "Rapporten: 29 HTML (0 PDF)" in result.output
-    assert (tmp_path / "report" / "wijk-240621.html").is_file()
-    assert (tmp_path / "maps" / "overzicht.html").is_file()
-    assert not list((tmp_path / "report").glob("*.pdf"))
+        assert (out / name).is_file(), name
+    assert int(pd.read_csv(out / "wijken.csv")["pop_total"].sum()) == 101_032
+    assert "Rapporten: 6 HTML (0 PDF)" in result.output  # overview, Wijgmaal, four areas
+    assert (out / "report" / "wijk-240621.html").is_file()
+    assert (out / "maps" / "overzicht.html").is_file()
+    assert not list((out / "report").glob("*.pdf"))
 
 
 def test_run_in_english(mirror: Path, tmp_path: Path) -> None:
