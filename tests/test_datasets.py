@@ -194,3 +194,20 @@ def test_resolve_source_accepts_paths_and_ids(mirror: Path, tmp_path: Path) -> N
     assert datasets.dataset_of(tmp_path / "missing.csv") is None
     with pytest.raises(DataError, match="does not exist"):
         datasets.resolve_source(str(tmp_path / "missing.csv"))
+
+
+def test_file_digests_are_cached_per_version_and_bounded(tmp_path: Path) -> None:
+    import hashlib
+
+    from wijkanalyse import datasets
+
+    f = tmp_path / "x.csv"
+    f.write_bytes(b"a;b\n1;2\n")
+    first = datasets._sha256(f)
+    assert first == hashlib.sha256(b"a;b\n1;2\n").hexdigest()
+    f.write_bytes(b"a;b\n1;23\n")  # another size (or time): hashed again, not the stale digest
+    assert datasets._sha256(f) == hashlib.sha256(b"a;b\n1;23\n").hexdigest()
+    assert datasets._digest.cache_info().maxsize == datasets._DIGESTS_KEPT
+    for i in range(datasets._DIGESTS_KEPT + 10):
+        datasets._digest(str(f), i, 0)
+    assert datasets._digest.cache_info().currsize <= datasets._DIGESTS_KEPT

@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from dataclasses import asdict, dataclass, fields
@@ -179,19 +180,24 @@ def get_dataset(dataset_id: str) -> Dataset:
     )
 
 
-_verified: dict[tuple[str, int, int], str] = {}
+#: digests of files seen in this process; keyed on path, size and modification time, so a
+#: changed file is hashed again. Bounded: the catalogue has some 60 files.
+_DIGESTS_KEPT = 256
 
 
 def _sha256(path: Path) -> str:
     st = path.stat()
-    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
-    if key not in _verified:
-        h = hashlib.sha256()
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        _verified[key] = h.hexdigest()
-    return _verified[key]
+    return _digest(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=_DIGESTS_KEPT)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    """Return the sha256 of ``path`` (``size`` and ``mtime_ns`` only key the cache)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _mirror_file(ds: Dataset) -> Path | None:
