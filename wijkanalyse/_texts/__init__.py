@@ -1,0 +1,16 @@
+"""The text catalogue's data: every user-facing message under a key, in Dutch and English.
+
+Data only (read through :mod:`wijkanalyse._i18n`, which picks and fills a message): each key
+has an ``nl`` and an ``en`` text with the same ``{placeholders}`` (tests/test_i18n.py). One
+module per part of the package that speaks: ``study`` (summary, notes, command line),
+``init`` (the study-file template), ``reports`` (maps, charts, wijkrapporten).
+"""
+
+from __future__ import annotations
+
+from wijkanalyse._texts import init, reports, study
+from wijkanalyse._texts.study import FACILITY_TYPE_LABELS
+
+_TEXT: dict[str, dict[str, str]] = {**study.TEXT, **init.TEXT, **reports.TEXT}
+
+__all__ = ["FACILITY_TYPE_LABELS", "_TEXT"]

@@ -1,0 +1,289 @@
+"""Messages of the maps, charts, wijkrapporten and their PDFs.
+
+Keys ``report_*``, ``map_*``, ``chart_*`` and ``pdf_*``.
+"""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "report_no_wijk_map": {
+        "nl": "Geen wijkkaart: voor de wijken van {name} zijn er geen wijkgrenzen in de gegevens "
+        "(de wijkgrenzen van {vintage} dekken {coverage}). De kaart toont de sectoren als punten; "
+        "de cijfers per wijk staan in de tabellen.",
+        "en": "No wijk map: the data hold no wijk boundaries for the wijken of {name} (the "
+        "{vintage} wijk boundaries cover {coverage}). The map shows the sectors as points; the "
+        "figures per wijk are in the tables.",
+    },
+    "report_some_wijk_maps": {
+        "nl": "{n} van de {total} wijken van {name} hebben geen wijkgrenzen in de gegevens (de "
+        "wijkgrenzen van {vintage} dekken {coverage}): zij staan niet op de kaart en hebben "
+        "geen eigen rapport; hun cijfers staan in de tabellen.",
+        "en": "{n} of the {total} wijken of {name} have no boundaries in the data (the "
+        "{vintage} wijk boundaries cover {coverage}): they are not on the map and have no "
+        "report of their own; their figures are in the tables.",
+    },
+    "pdf_skipped": {
+        "nl": "de rapporten zijn alleen als HTML geschreven: {reason} Maak de PDF's daarna met "
+        "`wijkanalyse report OUT`.",
+        "en": "the reports are written as HTML only: {reason} Then make the PDFs with "
+        "`wijkanalyse report OUT`.",
+    },
+    "pdf_no_pango": {
+        "nl": "WeasyPrint kan Pango niet laden, de tekstbibliotheek waarmee het PDF's maakt. "
+        "Installeer die (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+        "libharfbuzz-subset0 fonts-dejavu-core).",
+        "en": "WeasyPrint cannot load Pango, the text library it draws PDFs with. Install it "
+        "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+        "fonts-dejavu-core).",
+    },
+    "pdf_no_weasyprint": {
+        "nl": "WeasyPrint, waarmee de PDF's gemaakt worden, kan niet geladen worden ({error}). "
+        "Installeer wijkanalyse opnieuw met al zijn afhankelijkheden.",
+        "en": "WeasyPrint, which draws the PDFs, cannot be imported ({error}). Install "
+        "wijkanalyse again with all its dependencies.",
+    },
+    "pdf_harfbuzz_subset": {
+        "nl": "de PDF's zijn gemaakt, maar de bibliotheek HarfBuzz-Subset ontbreekt: WeasyPrint "
+        "verkleint de lettertypes nu met fontTools en zal HarfBuzz-Subset in een volgende "
+        "versie vereisen. Installeer die (Debian: apt-get install libharfbuzz-subset0).",
+        "en": "the PDFs are written, but the HarfBuzz-Subset library is missing: WeasyPrint now "
+        "subsets the fonts with fontTools and will require HarfBuzz-Subset in a future "
+        "version. Install it (Debian: apt-get install libharfbuzz-subset0).",
+    },
+    "report_wijken_skipped": {
+        "nl": "het studiegebied heeft {n} wijken met een omtrek (meer dan {max}): alleen het "
+        "overzicht en de "
+        'gebieden kregen een rapport. Kies wijken met [report] wijken = ["code", …] in het '
+        "studiebestand, of maak ze achteraf met `wijkanalyse report OUT --unit CODE`.",
+        "en": "the study area has {n} outlined wijken (more than {max}): only the overview and "
+        "the areas "
+        'got a report. Choose wijken with [report] wijken = ["code", …] in the study file, '
+        "or make them afterwards with `wijkanalyse report OUT --unit CODE`.",
+    },
+    "chart_share_of_base": {"nl": "% van {base} (= 100)", "en": "% of {base} (= 100)"},
+    "chart_rank_axis": {
+        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen",
+        "en": "rank (1 = most need); line: 5–95 % of the Monte Carlo draws",
+    },
+    "chart_rank_top": {
+        "nl": "{n} van {total} getoond: de meeste behoefte eerst",
+        "en": "{n} of {total} shown: most need first",
+    },
+    "chart_one_at_a_time": {"nl": "één voor één", "en": "one at a time"},
+    "chart_new_centres": {"nl": "aantal nieuwe centra", "en": "number of new centres"},
+    "chart_share_within_reach": {"nl": "% binnen bereik", "en": "% within reach"},
+    "chart_now": {"nl": "nu", "en": "now"},
+    "chart_with_scenario": {"nl": "met scenario", "en": "with scenario"},
+    "map_wijk": {"nl": "wijk", "en": "district"},
+    "map_reach_layer": {"nl": "{type}: bereik {minutes} min", "en": "{type}: reach {minutes} min"},
+    "map_sector_layer": {"nl": "{value} (sectoren)", "en": "{value} (sectors)"},
+    "map_gaps_layer": {"nl": "tekorten (niet binnen bereik)", "en": "gaps (not covered)"},
+    "map_not_covered": {"nl": "niet binnen bereik", "en": "not covered"},
+    "map_areas_layer": {"nl": "beleidsgebieden", "en": "policy areas"},
+    "map_area_legend": {"nl": "beleidsgebied", "en": "policy area"},
+    "map_sites_layer": {"nl": "voorgestelde locaties", "en": "proposed sites"},
+    "map_site_legend": {"nl": "voorgestelde locatie", "en": "proposed site"},
+    "map_not_labelled": {"nl": "niet gelabeld", "en": "not labelled"},
+    "map_glyph_pharmacy": {"nl": "A", "en": "Ph"},
+    "map_glyph_doctors": {"nl": "H", "en": "GP"},
+    "map_glyph_supermarket": {"nl": "W", "en": "Sm"},
+    "map_glyph_library": {"nl": "Bib", "en": "Lib"},
+    # -- the wijkrapport's pages (report/pages.py, report/templates: t(key))
+    "report_sources": {"nl": "Bronnen", "en": "Sources"},
+    "report_full_attribution": {
+        "nl": "volledige vermelding en licenties: zie ‘Herkomst van de gegevens’",
+        "en": "full attribution and licences: see ‘Provenance’",
+    },
+    "report_sector_title_65plus": {
+        "nl": "65-plussers per sector",
+        "en": "residents 65+ per sector",
+    },
+    "report_sector_title_all": {"nl": "inwoners per sector", "en": "residents per sector"},
+    "report_share_65plus": {"nl": "aandeel 65-plussers", "en": "share 65+"},
+    "report_proven_optimal": {"nl": "bewezen optimaal", "en": "proven optimal"},
+    "report_time_limit": {"nl": "tijdslimiet (kloof {gap})", "en": "time limit (gap {gap})"},
+    "report_score_unit": {"nl": "score", "en": "score"},
+    "report_no_rank": {"nl": "geen rang", "en": "no rank"},
+    "report_title_overview": {"nl": "Wijkanalyse {name}", "en": "Neighbourhood analysis {name}"},
+    "report_kind_wijk": {"nl": "Wijkrapport", "en": "District report"},
+    "report_kind_area": {"nl": "Gebiedsrapport", "en": "Area report"},
+    "report_outline_voronoi": {
+        "nl": "De omtrek is benaderd (Voronoi-cellen rond de sectorcentroïden, binnen de "
+        "wijkgrenzen): sectorgrenzen zijn niet beschikbaar.",
+        "en": "The outline is approximate (Voronoi cells around the sector centroids, within the "
+        "wijk boundaries): sector boundaries are not available.",
+    },
+    "report_outline_wijken": {
+        "nl": "De omtrek volgt de wijkgrenzen.",
+        "en": "The outline follows wijk borders.",
+    },
+    "report_approximation": {"nl": "benadering", "en": "approximation"},
+    "report_indicator": {"nl": "Indicator", "en": "Indicator"},
+    "report_unit": {"nl": "Eenheid", "en": "Unit"},
+    "report_definition_source_and_caveat_of": {
+        "nl": "Definitie, bron en kanttekening van elke indicator: indicator_definitions.csv in "
+        "de uitvoermap (de kanttekeningen zijn in het Engels). ‘Benadering’: boven het "
+        "sectorniveau zijn mediaan en gemiddelde inkomen gewogen uit de sectorwaarden "
+        "berekend (het aantal aangiften per sector ontbreekt).",
+        "en": "Definition, source and caveat of every indicator: indicator_definitions.csv in the "
+        "output folder. ‘Approximation’: above the sector level the income median and mean "
+        "are weighted from the sector values (the number of tax returns per sector is not "
+        "published).",
+    },
+    "report_facility": {"nl": "Voorziening", "en": "Facility"},
+    "report_target_group": {"nl": "Doelgroep", "en": "Target group"},
+    "report_within": {"nl": "Binnen", "en": "Within"},
+    "report_residents": {"nl": "Inwoners", "en": "Residents"},
+    "report_within_reach": {"nl": "Binnen bereik", "en": "Within reach"},
+    "report_share": {"nl": "Aandeel", "en": "Share"},
+    "report_method": {"nl": "Methode", "en": "Method"},
+    "report_question": {"nl": "Vraag", "en": "Question"},
+    "report_model": {"nl": "Model", "en": "Model"},
+    "report_new": {"nl": "Nieuw", "en": "New"},
+    "report_site": {"nl": "Locatie", "en": "Site"},
+    "report_wijk": {"nl": "Wijk", "en": "Wijk"},
+    "report_order": {"nl": "Volgorde", "en": "Order"},
+    "report_solution": {"nl": "Oplossing", "en": "Solution"},
+    "report_street_nodes_are_points_of": {
+        "nl": "Straatknopen zijn punten van het wegennet, geen adressen: een locatie betekent ‘in "
+        "de buurt van dit punt’.",
+        "en": "Street nodes are points of the road network, not addresses: a site means ‘near "
+        "this point’.",
+    },
+    "report_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "report_now": {"nl": "Nu", "en": "Now"},
+    "report_with_scenario": {"nl": "Met scenario", "en": "With scenario"},
+    "report_mean_time_now": {"nl": "Gem. tijd nu", "en": "Mean time now"},
+    "report_mean_time_with_scenario": {
+        "nl": "Gem. tijd met scenario",
+        "en": "Mean time with scenario",
+    },
+    "report_statistical_sectors": {"nl": "statistische sectoren", "en": "statistical sectors"},
+    "report_provenance": {"nl": "Herkomst van de gegevens", "en": "Provenance"},
+    "report_made_with": {"nl": "Gemaakt met", "en": "Made with"},
+    "report_on": {"nl": "op", "en": "on"},
+    "report_study_file": {"nl": "Studiebestand", "en": "Study file"},
+    "report_sector_codes": {"nl": "Sectorcodes", "en": "Sector codes"},
+    "report_counts_and_rates_on_fewer": {
+        "nl": "Aantallen en verhoudingen op minder dan",
+        "en": "Counts and rates on fewer than",
+    },
+    "report_persons_are_withheld_insufficient_data": {
+        "nl": "personen worden niet getoond (“onvoldoende gegevens”).",
+        "en": "persons are withheld (“insufficient data”).",
+    },
+    "report_road_network": {"nl": "Wegennet", "en": "Road network"},
+    "report_optimisation": {"nl": "Optimalisatie", "en": "Optimisation"},
+    "report_dataset": {"nl": "Dataset", "en": "Dataset"},
+    "report_licence": {"nl": "Licentie", "en": "Licence"},
+    "report_attribution": {"nl": "Vermelding", "en": "Attribution"},
+    "report_study_parameters": {"nl": "Studieparameters", "en": "Study parameters"},
+    "report_notes_on_the_data": {"nl": "Opmerkingen bij de gegevens", "en": "Notes on the data"},
+    "report_city_overview": {"nl": "Stadsoverzicht", "en": "City overview"},
+    "report_map": {"nl": "Kaart", "en": "Map"},
+    "report_overview_map": {"nl": "Overzichtskaart", "en": "Overview map"},
+    "report_per_wijk": {"nl": "per wijk; ", "en": "per wijk; "},
+    "report_circles_residents_65_per_sector": {
+        "nl": "cirkels: 65-plussers per sector",
+        "en": "circles: residents 65+ per sector",
+    },
+    "report_red_rings_not_within_reach": {
+        "nl": "; rode ringen: niet binnen bereik",
+        "en": "; red rings: not within reach",
+    },
+    "report_interactive_map": {"nl": "Interactieve kaart", "en": "Interactive map"},
+    "report_profile": {"nl": "Profiel", "en": "Profile"},
+    "report_rank_1_most_need_the": {
+        "nl": "Rang 1 = meeste behoefte. Het interval geeft de rang in 90 % van de "
+        "Monte-Carlotrekkingen (gewichten, normalisatie, weggelaten indicator): hoe breder, "
+        "hoe minder zeker de plaats.",
+        "en": "Rank 1 = most need. The interval holds the rank in 90 % of the Monte Carlo draws "
+        "(weights, normalisation, left-out indicator): the wider, the less certain the "
+        "position.",
+    },
+    "report_ranks_with_interval": {"nl": "Rangen met interval", "en": "Ranks with interval"},
+    "report_rank": {"nl": "Rang", "en": "Rank"},
+    "report_score": {"nl": "Score", "en": "Score"},
+    "report_interval_5_95": {"nl": "Interval 5–95 %", "en": "Interval 5–95 %"},
+    "report_p_top_10": {"nl": "Kans top-10 %", "en": "P(top 10 %)"},
+    "report_accessibility": {"nl": "Bereikbaarheid", "en": "Accessibility"},
+    "report_threshold": {"nl": "Drempel", "en": "Threshold"},
+    "report_mean_time": {"nl": "Gemiddelde tijd", "en": "Mean time"},
+    "report_90th_percentile": {"nl": "90e percentiel", "en": "90th percentile"},
+    "report_beyond_reach": {"nl": "Buiten bereik", "en": "Beyond reach"},
+    "report_largest_gaps": {"nl": "Grootste tekorten", "en": "Largest gaps"},
+    "report_not_within_reach": {"nl": "Niet binnen bereik", "en": "Not within reach"},
+    "report_persons": {"nl": "Personen", "en": "Persons"},
+    "report_planning_new_centres": {
+        "nl": "Planning van nieuwe centra",
+        "en": "Planning new centres",
+    },
+    "report_existing_centres_stay_every_plan": {
+        "nl": "Bestaande centra blijven; elk plan is exact opgelost (HiGHS) en de status zegt of "
+        "het optimum bewezen is.",
+        "en": "Existing centres stay; every plan is solved exactly (HiGHS) and the status says "
+        "whether the optimum is proven.",
+    },
+    "report_coverage_against_new_centres": {
+        "nl": "Dekking tegen aantal nieuwe centra",
+        "en": "Coverage against new centres",
+    },
+    "report_share_within_reach_per_number": {
+        "nl": "Aandeel binnen bereik per aantal nieuwe centra: exact en één voor één (als er maar "
+        "één tegelijk gebouwd kan worden).",
+        "en": "Share within reach per number of new centres: exact and one at a time.",
+    },
+    "report_scenarios": {"nl": "Scenario's", "en": "Scenarios"},
+    "report_scenarios_before_and_after": {
+        "nl": "Scenario’s voor en na",
+        "en": "Scenarios before and after",
+    },
+    "report_reports_per_wijk_and_area": {
+        "nl": "Rapporten per wijk en gebied",
+        "en": "Reports per wijk and area",
+    },
+    "report_policy_areas": {"nl": "Beleidsgebieden", "en": "Policy areas"},
+    "report_back_to_overview": {"nl": "← stadsoverzicht", "en": "← city overview"},
+    "report_black_line_this_area_circles": {
+        "nl": "Zwarte lijn: dit gebied. Cirkels: 65-plussers per sector; rode ringen: niet binnen "
+        "bereik; gekleurde vlakken: bereik van de huidige centra.",
+        "en": "Black line: this area. Circles: residents 65+ per sector; red rings: not within "
+        "reach; tinted areas: reach of today's centres.",
+    },
+    "report_each_indicator_as_of_the": {
+        "nl": "Elke indicator als % van de gemeente (= 100). Ontbrekende of afgeschermde waarden "
+        "staan er niet in; de tabel zegt waarom.",
+        "en": "Each indicator as % of the municipality (= 100). Missing or withheld values are "
+        "left out; the table says why.",
+    },
+    "report_90_interval_of_the_rank": {
+        "nl": "90 %-interval van de rang",
+        "en": "90 % interval of the rank",
+    },
+    "report_probability_of_top_10": {"nl": "Kans op top-10 %", "en": "Probability of top 10 %"},
+    "report_domain_scores": {"nl": "Domeinscores", "en": "Domain scores"},
+    "report_missing_indicators": {"nl": "Ontbrekende indicatoren", "en": "Missing indicators"},
+    "report_this_wijk_in_orange_rank": {
+        "nl": "Deze wijk in oranje. Rang 1 = meeste behoefte; lijn: 5–95 % van de "
+        "Monte-Carlotrekkingen.",
+        "en": "This wijk in orange. Rank 1 = most need; line: 5–95 % of the Monte Carlo draws.",
+    },
+    "report_accessibility_and_gaps": {
+        "nl": "Bereikbaarheid en tekorten",
+        "en": "Accessibility and gaps",
+    },
+    "report_gap_rank": {"nl": "Rang tekort", "en": "Gap rank"},
+    "report_gap_rank_need_poor_access": {
+        "nl": "Rang tekort: behoefte × slechte bereikbaarheid, 1 = grootste tekort.",
+        "en": "Gap rank: need × poor access, 1 = largest gap.",
+    },
+    "report_planning": {"nl": "Planning", "en": "Planning"},
+    "report_proposed_new_centres_in_this": {
+        "nl": "Voorgestelde nieuwe centra in deze wijk:",
+        "en": "Proposed new centres in this wijk:",
+    },
+    "report_written": {
+        "nl": "{n} rapporten geschreven; begin bij {out}",
+        "en": "{n} reports written; start at {out}",
+    },
+}
