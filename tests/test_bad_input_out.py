@@ -113,7 +113,7 @@ def _previous(out: Path) -> Path:
 
 
 def _host() -> str:
-    return outputs._host()
+    return outputs.folder._host()
 
 
 def _dead_pid() -> int:
@@ -550,7 +550,7 @@ def _interrupt_after(func: Callable[..., Any]) -> Callable[..., Any]:
         ("indicators", Study, "analyse"),
         ("writing tables", study_write, "_write_analysis"),
         ("between report pages", report.builder, "_wijk_page"),  # looked up there
-        ("writing the manifest", outputs, "_entry"),
+        ("writing the manifest", outputs.folder, "_entry"),
     ],
 )
 def test_ctrl_c_leaves_the_previous_output_unchanged(

@@ -234,7 +234,7 @@ def test_an_interrupt_is_raised_at_once_inside_the_guard() -> None:
 @pytest.mark.usefixtures("default_sigint")
 def test_an_interrupt_is_held_back_in_a_critical_section() -> None:
     with outputs.interrupt_guard():
-        with outputs._deferred():
+        with outputs.folder._deferred():
             _ctrl_c()  # recorded, not raised: the swap must not stop half-way
         with pytest.raises(KeyboardInterrupt):
             outputs.check_interrupt()

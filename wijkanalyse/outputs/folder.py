@@ -1,4 +1,4 @@
-"""The output folder: written whole or not at all.
+"""The output folder's lifecycle: written whole or not at all.
 
 A run never writes into its output folder ``OUT`` directly. :func:`check_out` looks at
 ``OUT`` before any work and refuses a path that cannot be used (a file, a parent that
