@@ -175,3 +175,39 @@ def test_class_size(path: Path) -> None:
         if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES
     ]
     assert not big, f"{path.name}: {', '.join(big)}"
+
+
+#: calls that read or write a table or layer file
+_TABLE_IO = {"to_csv", "to_file", "read_csv", "read_file", "to_parquet", "read_parquet"}
+#: the units that hold results and must go through ``outputs`` to write or read them
+_THROUGH_OUTPUTS = ("study", "report", "maps", "charts")
+
+
+def _table_io(package: Path = PACKAGE) -> list[str]:
+    found = []
+    for path in _modules(package):
+        if _unit(path, package) not in _THROUGH_OUTPUTS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _TABLE_IO
+            ):
+                rel = path.relative_to(package.parent).as_posix()
+                found.append(f"{rel}:{node.lineno} calls {node.func.attr}")
+    return found
+
+
+def test_results_are_written_and_read_only_through_outputs() -> None:
+    assert _table_io() == []
+
+
+def test_a_table_written_past_outputs_is_caught(tmp_path: Path) -> None:
+    package = tmp_path / "wijkanalyse"
+    (package / "report").mkdir(parents=True)
+    (package / "report" / "pages.py").write_text(
+        "import pandas as pd\n\ndef page(out):\n    return pd.read_csv(out / 'gaps.csv')\n",
+        encoding="utf-8",
+    )
+    assert _table_io(package) == ["wijkanalyse/report/pages.py:4 calls read_csv"]

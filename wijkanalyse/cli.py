@@ -15,7 +15,6 @@ Messages are Dutch by default; ``--lang en`` (or the study's ``language``) switc
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -282,13 +281,12 @@ def report_cmd(
     ] = None,
 ) -> None:
     """Maak de kaarten en wijkrapporten opnieuw uit een bestaande uitvoermap."""
+    from wijkanalyse import outputs
     from wijkanalyse import report as _report
 
     try:
-        if lang is None:
-            prov = out / "provenance.json"
-            if prov.is_file():
-                lang = json.loads(prov.read_text(encoding="utf-8"))["study"]["study"]["language"]
+        if lang is None and (out / outputs.PROVENANCE).is_file():
+            lang = outputs.read_provenance(out)["study"]["study"]["language"]
         _set_language(lang)
         files = _report.render(out, language=settings.language, pdf=pdf, units=unit or None)
     except WijkanalyseError as exc:

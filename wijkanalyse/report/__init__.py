@@ -23,16 +23,16 @@ Each section appears only when its table exists, so a study without ``[access]``
 The package: :mod:`~wijkanalyse.report.builder` (:func:`render`: which pages, writing them),
 :mod:`~wijkanalyse.report.pages` (the overview, wijk and area pages),
 :mod:`~wijkanalyse.report._context` (shared maps and table rows of one run),
-:mod:`~wijkanalyse.report._read` (:class:`RunOutput`), :mod:`~wijkanalyse.report._format`,
+:mod:`~wijkanalyse.report._format`,
 :mod:`~wijkanalyse.report._pdf` (WeasyPrint support checks) and the Jinja2 ``templates/``.
 """
 
+from wijkanalyse.outputs import RunOutput
 from wijkanalyse.report._format import _slug as _slug
 from wijkanalyse.report._format import _slugs as _slugs
 from wijkanalyse.report._pdf import _import_weasyprint as _import_weasyprint
 from wijkanalyse.report._pdf import _pdf_support as _pdf_support
 from wijkanalyse.report._pdf import _PdfSupport as _PdfSupport
-from wijkanalyse.report._read import RunOutput
 from wijkanalyse.report.builder import _render as _render
 from wijkanalyse.report.builder import render
 

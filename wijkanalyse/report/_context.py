@@ -16,7 +16,6 @@ from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 from wijkanalyse.report._format import _img
-from wijkanalyse.report._read import RunOutput
 from wijkanalyse.vocab import is_pseudo_wijk
 
 #: Past this many wijken the overview map has no wijk labels (they would cover the map).
@@ -29,7 +28,7 @@ class _Builder:
     The sections of each page are built from it by :mod:`wijkanalyse.report.pages`.
     """
 
-    def __init__(self, run: RunOutput, lang: Language) -> None:
+    def __init__(self, run: outputs.RunOutput, lang: Language) -> None:
         self.run = run
         self.lang = lang
         prov = run.provenance

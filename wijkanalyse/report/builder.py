@@ -14,7 +14,6 @@ from wijkanalyse._i18n import Language
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _slugs
 from wijkanalyse.report._pdf import _pdf, _pdf_support
-from wijkanalyse.report._read import RunOutput
 from wijkanalyse.report.pages import _area_page, _overview, _wijk_page
 
 log = logging.getLogger(__name__)
@@ -83,7 +82,7 @@ def _render(
 ) -> list[Path]:
     """Do the work of :func:`render`; notes about this machine go to ``notes``."""
     lang = _i18n.lang(language)
-    run = RunOutput.read(out)
+    run = outputs.RunOutput.read(out)
     if pdf:
         support = _pdf_support(lang)
         if not support.available:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from wijkanalyse import outputs
 from wijkanalyse.datasets import CATALOGUE, Dataset, dataset_of, get_dataset
 from wijkanalyse.network import StreetNetwork
 from wijkanalyse.study._sources import Sources
@@ -123,6 +123,4 @@ def _write_provenance(
             ],
             "notes": list(planning.notes),
         }
-    path = out / "provenance.json"
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path
+    return outputs.write_provenance(out, manifest)

@@ -9,9 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import (
-    areas,
-)
+from wijkanalyse import areas, outputs
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
@@ -61,27 +59,12 @@ def _write_planning(
     if rows:
         plans = pd.concat(rows, ignore_index=True)
         wijk = res.candidates["wijk"] if "wijk" in res.candidates else pd.Series(dtype=object)
-        plans.insert(
-            list(plans.columns).index("name") + 1,
-            "wijk",
-            wijk.reindex(plans["site_id"]).to_numpy(),
-        )
-        plans = plans[[c for c in plans.columns if c != "suppressed"] + ["suppressed"]]
-        plans = plans.round(
-            {"x": 1, "y": 1, "snap_m": 1, "marginal_gain": 2, "objective": 3, "gap": 6}
-        )
-        plans = plans.round({"share_covered": 6, "mean_minutes": 2, "solve_seconds": 3})
-        path = out / "plans.csv"
-        plans.to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
+        plans["wijk"] = wijk.reindex(plans["site_id"]).to_numpy()
+        files += outputs.write_table(out, "plans", plans)
     if len(res.curves):
-        path = out / "plan_curves.csv"
-        res.curves.round(6).to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
+        files += outputs.write_table(out, "plan_curves", res.curves)
     if len(res.scenarios):
-        path = out / "scenarios.csv"
-        res.scenarios.round(6).to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
+        files += outputs.write_table(out, "scenarios", res.scenarios)
     return files
 
 
@@ -99,42 +82,24 @@ def _write_access(
                 "minutes": minutes_col,
             }
         )
-        names = data.facilities["name"]
-        near.insert(
-            3,
-            "nearest_facility_name",
-            names.reindex(near["nearest_facility_id"]).to_numpy(),
+        near["nearest_facility_name"] = (
+            data.facilities["name"].reindex(near["nearest_facility_id"]).to_numpy()
         )
-        near.insert(1, "sector_name", data.sectors["name"].reindex(near["sector"]).to_numpy())
-        near.insert(2, "wijk", data.sectors["wijk"].reindex(near["sector"]).to_numpy())
-        near = near.round({minutes_col: 2, "network_m": 1, "euclid_m": 1, "snap_m": 1})
-        near["detour_ratio"] = near["detour_ratio"].round(3)
-        path = out / "access_sectors.csv"
-        near.to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
+        near["sector_name"] = data.sectors["name"].reindex(near["sector"]).to_numpy()
+        near["wijk"] = data.sectors["wijk"].reindex(near["sector"]).to_numpy()
+        files += outputs.write_table(out, "access_sectors", near)
     if len(acc.coverage):
-        cov = acc.coverage.copy()
-        cov["share_covered"] = cov["share_covered"].round(6)
-        path = out / "coverage_wijken.csv"
-        cov.to_csv(path, encoding="utf-8")
-        files.append(path)
+        files += outputs.write_table(out, "coverage_wijken", acc.coverage)
     if len(acc.gaps):
-        gaps = acc.gaps.round(
-            {"need_pct": 4, "share_not_covered": 6, "mean_minutes": 2, "gap_score": 4}
-        )
-        path = out / "gaps.csv"
-        gaps.to_csv(path, encoding="utf-8")
-        files.append(path)
+        files += outputs.write_table(out, "gaps", acc.gaps)
     if len(acc.equity):
-        path = out / "access_equity.csv"
-        acc.equity.round(6).to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
-    _write_service_areas(config, sources, acc, data, out / "wijkanalyse.gpkg")
+        files += outputs.write_table(out, "access_equity", acc.equity)
+    _write_service_areas(config, sources, acc, data, out)
     return files
 
 
 def _write_service_areas(
-    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, gpkg: Path
+    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, out: Path
 ) -> None:
     """Add the reach of today's facilities of each access question to the GeoPackage."""
     questions = config.access.questions if config.access else []
@@ -151,46 +116,24 @@ def _write_service_areas(
             frames.append(sa.assign(type=ftype))
     if frames:
         sa = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
-        sa["area_km2"] = sa["area_km2"].round(3)
-        sa.to_file(gpkg, layer="service_areas", driver="GPKG", engine="pyogrio")
+        outputs.write_table(out, "service_areas", sa)
 
 
 def _write_analysis(
     config: StudyConfig, sources: Sources, analysis: Analysis, out: Path
 ) -> list[Path]:
     files = []
-    names = {
-        "sectors": "indicators_sectors.csv",
-        "wijken": "indicators_wijken.csv",
-        "deelgemeenten": "indicators_deelgemeenten.csv",
-        "areas": "indicators_areas.csv",
-    }
-    for key, fname in names.items():
-        if key in analysis.indicators:
-            path = out / fname
-            table = analysis.indicators[key]
-            table.index.name = {"sectors": "sector", "wijken": "wijk", "areas": "area"}.get(
-                key, "deelgemeente"
-            )
-            table.to_csv(path, encoding="utf-8")
-            files.append(path)
-    path = out / "indicator_definitions.csv"
-    analysis.definitions.to_csv(path, encoding="utf-8")
-    files.append(path)
-    for key, table in analysis.index.items():
-        path = out / f"index_{key}.csv"
-        table.index.name = "wijk" if key == "wijken" else "sector"
-        table.to_csv(path, encoding="utf-8")
-        files.append(path)
+    for level in ("sectors", "wijken", "deelgemeenten", "areas"):
+        if level in analysis.indicators:
+            files += outputs.write_table(out, f"indicators_{level}", analysis.indicators[level])
+    files += outputs.write_table(out, "indicator_definitions", analysis.definitions)
+    for level, table in analysis.index.items():
+        files += outputs.write_table(out, f"index_{level}", table)
     return files
 
 
 def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) -> list[Path]:
-    gpkg = out / "wijkanalyse.gpkg"
-    if gpkg.exists():
-        gpkg.unlink()
     sectors = data.sectors.reset_index()  # already protected by _publish.protect
-    wijken = data.wijken.reset_index()
     facilities = data.facilities.reset_index()
     for frame in (sectors, facilities):
         # points as they are; polygons (real sector polygons) by a point inside them
@@ -198,38 +141,11 @@ def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) ->
         pts = geoms.where(geoms.geom_type == "Point", geoms.representative_point())
         frame["x"] = pts.x.round(1)
         frame["y"] = pts.y.round(1)
-    sector_cols = ["sector", "name", "vintage", *areas.HIERARCHY_COLUMNS[1:]]
-    reasons = [c for c in sectors.columns if c.endswith("_suppressed_reason")]
-    sector_cols += [c for c in sectors.columns if c.startswith("pop_") and c not in reasons]
-    sector_cols += reasons
-    sector_cols += [c for c in sectors.columns if c.startswith("income_")]
-    sector_cols += [c for c in ("area_ha", "x", "y") if c in sectors]
-    sectors = gpd.GeoDataFrame(sectors[[*sector_cols, "geometry"]], geometry="geometry")
-    fac_cols = [
-        "facility_id",
-        "name",
-        "type",
-        "status",
-        "capacity",
-        "in_municipality",
-        "source",
-        "x",
-        "y",
-    ]
-    fac_cols += [c for c in facilities.columns if c not in fac_cols and c != "geometry"]
-    facilities = gpd.GeoDataFrame(facilities[[*fac_cols, "geometry"]], geometry="geometry")
-    layers = {"sectors": sectors, "wijken": wijken, "facilities": facilities}
-    for layer, frame in layers.items():
-        frame.to_file(gpkg, layer=layer, driver="GPKG", engine="pyogrio")
-    files = [gpkg]
-    for layer, frame in layers.items():
-        path = out / f"{layer}.csv"
-        pd.DataFrame(frame.drop(columns="geometry")).to_csv(path, index=False, encoding="utf-8")
-        files.append(path)
+    files: list[Path] = []
+    for name, frame in (("sectors", sectors), ("wijken", data.wijken), ("facilities", facilities)):
+        files += outputs.write_table(out, name, frame)
     if len(data.areas):
-        path = out / "areas.csv"
-        data.areas.to_csv(path, encoding="utf-8")
-        files.append(path)
+        files += outputs.write_table(out, "areas", data.areas)
         members = {str(a): str(row["sectors"]).split() for a, row in data.areas.iterrows()}
         located = data.sectors[data.sectors.geometry.notna()]
         outlines = areas.area_outlines(
@@ -237,7 +153,7 @@ def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) ->
             located,
             data.wijken[data.wijken.geometry.notna()],
         )
-        outlines = outlines[outlines.geometry.notna()].reset_index()
+        outlines = outlines[outlines.geometry.notna()]
         if len(outlines):
-            outlines.to_file(gpkg, layer="areas", driver="GPKG", engine="pyogrio")
-    return files
+            outputs.write_table(out, "area_outlines", outlines)
+    return list(dict.fromkeys(files))

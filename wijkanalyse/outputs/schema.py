@@ -1,0 +1,428 @@
+"""The output folder's schema: every table a run writes, its file, layer, columns and dtypes.
+
+One :class:`Table` per table. Its ``columns`` are *slots* in the order the columns are
+written: a slot is a column name or a regular expression (``re:`` prefix) that takes every
+column it matches, in the order the results hold them. A column that matches no slot is a
+programming error (:class:`SchemaError`) unless the table says what happens to unknown
+columns (``extra``): ``"keep"`` writes them after the declared ones, ``"drop"`` leaves them
+out (the sector layer publishes only what it declares, so a new column never leaks into an
+output unnoticed).
+
+:func:`conform` puts a frame into its table's shape (key first, slots in order, rounding);
+:mod:`~wijkanalyse.outputs.write` and :mod:`~wijkanalyse.outputs.read` write and read the
+files through it, so what a run writes and what the report reads back are tied to one list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from wijkanalyse.areas import HIERARCHY_COLUMNS
+
+__all__ = ["GPKG", "PROVENANCE", "TABLES", "SchemaError", "Table", "conform", "table"]
+
+#: The GeoPackage with the run's layers.
+GPKG = "wijkanalyse.gpkg"
+#: The provenance record (datasets, parameters, versions).
+PROVENANCE = "provenance.json"
+
+_POP = r"re:pop_.*(?<!_suppressed_reason)"
+_POP_REASON = r"re:pop_.*_suppressed_reason"
+
+
+class SchemaError(RuntimeError):
+    """A table does not fit the output schema (a bug in wijkanalyse, not in the input)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the output folder."""
+
+    name: str
+    #: what the table holds, one line (English; for the docs and errors)
+    about: str
+    #: the column that identifies a row, written first (``None``: rows have no key)
+    key: str | None
+    #: column slots in write order: a name, or ``re:PATTERN`` for every column it matches
+    columns: tuple[str, ...] = ()
+    #: columns that match no slot: an error, written after the slots, or left out
+    extra: Literal["error", "keep", "drop"] = "error"
+    #: decimals per column slot (name or ``re:`` pattern); ``"*"`` for every float column
+    decimals: Mapping[str, int] = field(default_factory=dict)
+    #: code columns, read back as text (``"24062"`` is a code, not a number)
+    codes: tuple[str, ...] = ()
+    #: the CSV file (``None``: a GeoPackage layer only)
+    csv: str | None = None
+    #: the GeoPackage layer (``None``: a CSV file only)
+    layer: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.csv is None and self.layer is None:
+            raise SchemaError(f"table {self.name} has neither a CSV file nor a layer")
+
+    def slot(self, column: str) -> int | None:
+        """Return the position of the first slot ``column`` fills, or ``None``."""
+        for i, s in enumerate(self.columns):
+            if s == column or (s.startswith("re:") and re.fullmatch(s[3:], column)):
+                return i
+        return None
+
+
+def _csv(name: str, about: str, key: str | None, *columns: str, **kw: object) -> Table:
+    return Table(name, about, key, columns, csv=f"{name}.csv", **kw)  # type: ignore[arg-type]
+
+
+_INDICATOR_CODES = ("sector", "wijk", "deelgemeente", "area", "gemeente")
+_TABLES: tuple[Table, ...] = (
+    Table(
+        "sectors",
+        "statistical sectors: names, the wijk hierarchy, populations and income",
+        "sector",
+        (
+            "name",
+            "vintage",
+            *HIERARCHY_COLUMNS[1:],
+            _POP,
+            _POP_REASON,
+            "re:income_.*",
+            "area_ha",
+            "x",
+            "y",
+        ),
+        extra="drop",
+        codes=("sector", "wijk", "deelgemeente", "gemeente"),
+        csv="sectors.csv",
+        layer="sectors",
+    ),
+    Table(
+        "wijken",
+        "wijken: names, number of sectors, area and populations",
+        "wijk",
+        ("wijk_name", "n_sectors", "area_km2", _POP, _POP_REASON),
+        codes=("wijk",),
+        csv="wijken.csv",
+        layer="wijken",
+    ),
+    Table(
+        "facilities",
+        "facilities as the study read them, with their status and location",
+        "facility_id",
+        ("name", "type", "status", "capacity", "in_municipality", "source", "x", "y"),
+        extra="keep",
+        codes=("facility_id",),
+        csv="facilities.csv",
+        layer="facilities",
+    ),
+    _csv(
+        "areas",
+        "the study's own areas: their sectors and populations",
+        "area",
+        "vintage",
+        "sectors",
+        "exact",
+        "note",
+        extra="keep",
+        codes=("area",),
+    ),
+    Table(
+        "area_outlines",
+        "the outline of each of the study's areas",
+        "area",
+        ("how",),
+        codes=("area",),
+        layer="areas",
+    ),
+    *(
+        _csv(
+            f"indicators_{level}",
+            f"indicators per {unit}, each with its reason where it is withheld",
+            unit,
+            "level",
+            "name",
+            extra="keep",
+            codes=_INDICATOR_CODES,
+        )
+        for level, unit in (
+            ("sectors", "sector"),
+            ("wijken", "wijk"),
+            ("deelgemeenten", "deelgemeente"),
+            ("areas", "area"),
+        )
+    ),
+    _csv(
+        "indicator_definitions",
+        "the definition, source and caveat of every indicator",
+        "id",
+        extra="keep",
+    ),
+    *(
+        _csv(
+            f"index_{level}",
+            f"the need index per {unit}: score, rank, domains and rank intervals",
+            unit,
+            "name",
+            "score",
+            "rank",
+            "decile",
+            "re:domain_.*",
+            "n_missing",
+            "missing",
+            "imputed",
+            "rank_p05",
+            "rank_median",
+            "rank_p95",
+            "p_top_decile",
+            codes=(unit,),
+        )
+        for level, unit in (("sectors", "sector"), ("wijken", "wijk"))
+    ),
+    _csv(
+        "access_sectors",
+        "per sector and facility type: the nearest facility and the way there",
+        "sector",
+        "sector_name",
+        "wijk",
+        "facility_type",
+        "nearest_facility_id",
+        "nearest_facility_name",
+        "network_m",
+        r"re:\w+_minutes",
+        "euclid_m",
+        "detour_ratio",
+        "snap_m",
+        "method",
+        "reason",
+        decimals={
+            r"re:\w+_minutes": 2,
+            "network_m": 1,
+            "euclid_m": 1,
+            "snap_m": 1,
+            "detour_ratio": 3,
+        },
+        codes=("sector", "wijk", "nearest_facility_id"),
+    ),
+    _csv(
+        "coverage_wijken",
+        "per wijk and question: residents within reach of a facility",
+        "wijk",
+        "level",
+        "name",
+        "facility_type",
+        "target_group",
+        "threshold_minutes",
+        "pop_in_group",
+        "pop_covered",
+        "pop_not_covered",
+        "pop_unknown",
+        "share_covered",
+        "pop_estimated",
+        "method",
+        "suppressed",
+        decimals={"share_covered": 6},
+        codes=("wijk",),
+    ),
+    _csv(
+        "gaps",
+        "per unit and question: need × residents out of reach, ranked",
+        "unit",
+        "level",
+        "name",
+        "facility_type",
+        "target_group",
+        "threshold_minutes",
+        "need",
+        "need_pct",
+        "pop_in_group",
+        "pop_affected",
+        "share_not_covered",
+        "mean_minutes",
+        "gap_score",
+        "gap_rank",
+        "method",
+        "need_source",
+        "suppressed",
+        decimals={"need_pct": 4, "share_not_covered": 6, "mean_minutes": 2, "gap_score": 4},
+        codes=("unit",),
+    ),
+    _csv(
+        "access_equity",
+        "per question: the spread of walking times over the target group",
+        None,
+        "facility_type",
+        "target_group",
+        "threshold_minutes",
+        "population",
+        "mean",
+        "p10",
+        "median",
+        "p90",
+        "gini",
+        "palma",
+        "share_beyond",
+        decimals={"*": 6},
+    ),
+    Table(
+        "service_areas",
+        "the streets within reach of each existing facility, per threshold",
+        None,
+        ("facility_id", "minutes", "method", "area_km2", "type"),
+        decimals={"area_km2": 3},
+        codes=("facility_id",),
+        layer="service_areas",
+    ),
+    _csv(
+        "plans",
+        "the sites of every plan, with the plan's objective, status and coverage",
+        None,
+        "question",
+        "facility_type",
+        "target_group",
+        "model",
+        "method",
+        "p",
+        "max_minutes",
+        "site_id",
+        "name",
+        "wijk",
+        "source",
+        "x",
+        "y",
+        "snap_m",
+        "rank",
+        "marginal_gain",
+        "objective",
+        "status",
+        "gap",
+        "solve_seconds",
+        "pop_covered",
+        "share_covered",
+        "mean_minutes",
+        "n_new",
+        "closed",
+        "suppressed",
+        decimals={
+            "x": 1,
+            "y": 1,
+            "snap_m": 1,
+            "marginal_gain": 2,
+            "objective": 3,
+            "gap": 6,
+            "share_covered": 6,
+            "mean_minutes": 2,
+            "solve_seconds": 3,
+        },
+        codes=("site_id", "wijk"),
+    ),
+    _csv(
+        "plan_curves",
+        "per question: coverage for 0, 1, 2 … new sites, exact and greedy",
+        None,
+        "p",
+        "question",
+        "exact",
+        "greedy",
+        "exact_share",
+        "greedy_share",
+        "re:covered_.*",
+        "status",
+        "gap",
+        "seconds",
+        "sites",
+        "suppressed",
+        decimals={"*": 6},
+    ),
+    _csv(
+        "scenarios",
+        "per scenario and unit: access before and after, and the change",
+        None,
+        "scenario",
+        "source",
+        "facility_type",
+        "target_group",
+        "level",
+        "unit",
+        "name",
+        "threshold_minutes",
+        "pop_in_group",
+        "re:.*_(before|after|change)",
+        "suppressed",
+        decimals={"*": 6},
+        codes=("unit",),
+    ),
+)
+#: Every table of the output folder, by name.
+TABLES: dict[str, Table] = {t.name: t for t in _TABLES}
+
+
+def table(name: str) -> Table:
+    """Return the schema of table ``name`` (a :class:`SchemaError` names the known ones)."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise SchemaError(
+            f"no output table {name!r}; the schema knows {', '.join(TABLES)}"
+        ) from None
+
+
+def _decimals(spec: Table, frame: pd.DataFrame) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for col in frame.columns:
+        for slot, n in spec.decimals.items():
+            if slot == "*":
+                continue
+            if slot == col or (slot.startswith("re:") and re.fullmatch(slot[3:], str(col))):
+                out[str(col)] = n
+                break
+        else:
+            if "*" in spec.decimals:
+                out[str(col)] = spec.decimals["*"]
+    return out
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` in the shape of table ``name``: key first, slots in order, rounded.
+
+    A key held as the frame's index becomes the first column. Raises :class:`SchemaError`
+    for a missing key or (``extra="error"``) a column the table does not declare.
+    """
+    spec = table(name)
+    if spec.key is not None and spec.key not in frame.columns:
+        if frame.index.name != spec.key:
+            raise SchemaError(
+                f"table {name}: the key column {spec.key!r} is neither a column nor the index "
+                f"(index {frame.index.name!r}, columns {list(frame.columns)})"
+            )
+        frame = frame.reset_index()
+    elif spec.key is None:
+        frame = frame.reset_index(drop=True)
+    placed: list[tuple[int, int, str]] = []
+    extra: list[str] = []
+    geometry = []
+    for pos, col in enumerate(frame.columns):
+        if col == spec.key:
+            continue
+        if col == "geometry":
+            geometry.append(col)
+            continue
+        slot = spec.slot(str(col))
+        if slot is None:
+            extra.append(str(col))
+        else:
+            placed.append((slot, pos, str(col)))
+    if extra and spec.extra == "error":
+        raise SchemaError(
+            f"table {name}: columns {extra} are not in the output schema "
+            "(add them to wijkanalyse/outputs/schema.py)"
+        )
+    ordered = [col for _, _, col in sorted(placed)]
+    if spec.extra == "keep":
+        ordered += extra
+    keys = [spec.key] if spec.key is not None else []
+    frame = frame[[*keys, *ordered, *geometry]]
+    decimals = _decimals(spec, frame.drop(columns=geometry))
+    return frame.round(decimals) if decimals else frame
