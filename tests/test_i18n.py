@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -74,3 +75,57 @@ def test_templates_take_their_text_from_the_catalogue(path: Path) -> None:
         assert _i18n.has_text(key), f"{path.name}: t({key!r}) is not in the catalogue"
     # t() has one argument, the key (and named parameters): no inline Dutch/English pairs
     assert not re.search(r"""\bt\((["'])[^"']*\1\s*,\s*["']""", source)
+
+
+def test_a_note_is_rendered_in_the_language_it_is_read_in() -> None:
+    row = _i18n.note("facility_outside_row", name="Centrum 7", km=_i18n.Num(4.3))
+    note = _i18n.note(
+        "facilities_outside",
+        n=1,
+        total=1234,
+        source="centra.csv",
+        buffer=_i18n.Num(3.0),
+        where="Leuven",
+        rows=_i18n.Items((row,), limit=8),
+    )
+    assert note.render("nl") == (
+        "1 van 1\u202f234 voorzieningen in centra.csv liggen verder dan 3,0 km buiten Leuven "
+        "en tellen niet mee: Centrum 7 (4,3 km)"
+    )
+    assert note.render("en") == (
+        "1 of 1,234 facilities in centra.csv lie more than 3.0 km outside Leuven and are not "
+        "used: Centrum 7 (4.3 km)"
+    )
+
+
+def test_a_note_round_trips_through_json_unchanged() -> None:
+    note = _i18n.note(
+        "facilities_none",
+        types=_i18n.Items((_i18n.Label("type", "lokaal_dienstencentrum"),)),
+        source="osm.gpkg",
+        coverage="Vlaanderen",
+    )
+    data = json.loads(json.dumps(note.to_json()))
+    assert data["params"]["types"] == {
+        "items": [{"label": "type", "code": "lokaal_dienstencentrum"}],
+        "limit": 12,
+    }
+    assert _i18n.Note.from_json(data) == note
+    assert _i18n.render(data, "nl").startswith("Geen voorzieningen van type lokaal dienstencentrum")
+    assert _i18n.render(data, "en").startswith("No facilities of type local service centre")
+    # the text of a record written before notes were kept as keys is shown as it is
+    assert _i18n.render("energy of the 2019 sectors moved", "nl") == (
+        "energy of the 2019 sectors moved"
+    )
+
+
+def test_a_note_needs_a_key_of_the_catalogue() -> None:
+    with pytest.raises(KeyError, match="no message 'no_such_note'"):
+        _i18n.note("no_such_note")
+
+
+def test_a_long_list_in_a_note_is_shortened_in_its_language() -> None:
+    many = _i18n.Items(tuple(f"w{i}" for i in range(15)), limit=3)
+    note = _i18n.note("source_partial", source="s", coverage="c", missing=many)
+    assert "niet w0, w1, w2, … (nog 12): daar" in note.render("nl")
+    assert "not w0, w1, w2, … (12 more):" in note.render("en")

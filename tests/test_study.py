@@ -401,7 +401,9 @@ def test_leuven_access_outputs(leuven_run: RunResult) -> None:
 
     prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     assert prov["access"]["profile"] == "walk"
-    assert "leuven_road_graph_2013" in prov["access"]["network"]
+    network = prov["access"]["network"]  # a note: its key and values, in no language
+    assert network["key"] == "network_report"
+    assert network["params"]["source"].startswith("leuven_road_graph_2013")
     text = "\n".join(leuven_run.summary)
     assert "lokaal dienstencentrum, 65-plussers binnen 10 min" in text
     assert "hemelsbreed" in text
@@ -826,9 +828,9 @@ def test_a_copy_of_a_catalogued_file_is_that_dataset(mirror: Path, tmp_path: Pat
     assert b.sectors.loc[absent[0], "pop_total"] == 0
     notes = own.analyse(data).notes
     assert (
-        "reference rows (municipality, arrondissement, Flanders) need sources that cover "
-        "Flanders; left out (data.population 'census_own.csv': not a catalogued dataset that "
-        "covers Flanders)" in notes
+        "The reference rows (municipality, arrondissement, Flanders) need sources that cover "
+        "Flanders; they are left out (data.population 'census_own.csv': not a catalogued "
+        "dataset that covers Flanders)." in [n.render("en") for n in notes]
     )
 
 
@@ -1040,7 +1042,7 @@ def test_a_source_covering_part_of_a_region_cannot_answer_a_question(mirror: Pat
     assert Study.from_dict(raw).load().region.code == "24000"
     note = Study.from_dict({**raw, "study": {"name": "VB", "region": "20001"}, "access": {}})
     with pytest.warns(UserWarning, match="no 2024 wijk polygons"):
-        text = " ".join(note.load().notes)
+        text = " ".join(map(str, note.load().notes))
     assert "Bron osm2015_points dekt arrondissement Leuven, niet Asse, Beersel" in text
 
 

@@ -17,6 +17,7 @@ is A00, whose counts would give A01's away next to W1's public totals.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 from pathlib import Path
@@ -26,9 +27,18 @@ import pandas as pd
 import pytest
 import shapely
 
-from wijkanalyse import areas, io
+from wijkanalyse import _i18n, areas, io
 from wijkanalyse._errors import SchemaError
-from wijkanalyse.study import StudyConfig, StudyData, _inputs, checks, publish, summary, write
+from wijkanalyse.study import (
+    StudyConfig,
+    StudyData,
+    _inputs,
+    checks,
+    provenance,
+    publish,
+    summary,
+    write,
+)
 from wijkanalyse.study import accessibility as access_step
 from wijkanalyse.study import analyse as analyse_step
 from wijkanalyse.study import planning as planning_step
@@ -220,7 +230,7 @@ def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
 def test_analyse_withholds_small_counts(data: StudyData) -> None:
     config = tiny_config()
     sectors = analyse_step.analyse(config, _sources(config), data).indicators["sectors"]
-    assert pd.isna(sectors.loc["24062A01-", "pop_65plus"])
+    assert sectors["pop_65plus"].isna()["24062A01-"]
     assert sectors.loc["24062A00-", "pop_65plus"] == 30
 
 
@@ -330,8 +340,11 @@ EXPECTED = Path(__file__).parent / "expected" / "tiny"
 TIMING_COLUMNS = ("seconds", "solve_seconds")
 
 
-def _tiny_outputs(out: Path) -> list[Path]:
+def _tiny_outputs(out: Path, language: str = "nl") -> list[Path]:
     config = tiny_config(**ACCESS, **PLAN)
+    config = config.model_copy(
+        update={"study": config.study.model_copy(update={"language": language})}
+    )
     src = _sources(config)
     data = tiny_data(config)
     analysis = analyse_step.analyse(config, src, data)
@@ -345,6 +358,14 @@ def _tiny_outputs(out: Path) -> list[Path]:
     files += write._write_analysis(config, src, pub.analysis, out)
     files += write._write_access(config, src, pub.access, pub.data, out)
     files += write._write_planning(config, src, pub.planning, out)
+    # the record names every input file with its checksum: the facility register's here
+    (out / "tiny.csv").write_text("the tiny world's register\n", encoding="utf-8")
+    src = Sources(config.data, out)
+    files.append(
+        provenance._write_provenance(
+            config, src, pub.data, out, pub.analysis, pub.access, pub.planning
+        )
+    )
     return sorted(p for p in files if p.suffix == ".csv")
 
 
@@ -371,3 +392,29 @@ def test_written_tables_are_unchanged(tmp_path: Path) -> None:
         want = want.drop(columns=[c for c in TIMING_COLUMNS if c in want])
         assert list(got.columns) == list(want.columns), path.name
         pd.testing.assert_frame_equal(got, want, obj=path.name)
+
+
+def test_provenance_is_the_same_in_either_language(tmp_path: Path) -> None:
+    """Notes are kept as keys and values: the record does not depend on the study language."""
+    records = {}
+    for lang in ("nl", "en"):
+        (tmp_path / lang).mkdir()
+        _tiny_outputs(tmp_path / lang, lang)
+        record = json.loads((tmp_path / lang / "provenance.json").read_text(encoding="utf-8"))
+        record.pop("created")
+        record["study"]["study"].pop("language")
+        for plan in record["planning"]["plans"]:
+            plan.pop("solve_seconds")
+        for entry in record["input_files"]:
+            entry.pop("path")  # each language's run has its own folder
+        records[lang] = record
+    assert records["nl"] == records["en"]
+    network = records["nl"]["access"]["network"]
+    assert network["key"] == "network_report"
+    assert network["params"]["nodes"] == 25  # the 5 × 5 grid
+    assert network["params"]["km"] == {"number": 4.0, "decimals": 1}  # 40 streets of 100 m
+    assert _i18n.render(network, "nl").endswith(
+        "4,0 km gebruikt; 0 wegen of verbindingen "
+        "(0,0 km) niet voor dit profiel; 1 samenhangende delen, waarvan 0 knopen (0,0 km) "
+        "buiten het grootste deel weggelaten"
+    )

@@ -4,12 +4,18 @@ Only text a user reads (CLI messages, summaries, maps, charts and the wijkrappor
 templates) lives here, each message under a key with its ``nl`` and ``en`` text and the same
 ``{placeholders}``; :func:`text` picks and fills it. Code, identifiers and exceptions stay
 English.
+
+A message that is made before anyone reads it (a step's note about the data, a warning for
+the summary) is a :class:`Note`: its key and raw values (numbers, lists, codes), rendered in a
+language only when a summary, report or log line is written, and stored as it is in
+``provenance.json``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal, Union
 
 from wijkanalyse import settings
 from wijkanalyse._texts import _TEXT, FACILITY_TYPE_LABELS
@@ -128,3 +134,122 @@ def fmt_pct(share: object, decimals: int = 1, language: str | None = None) -> st
         return text("unknown", language)
     num = fmt_number(float(share) * 100, decimals, language)  # type: ignore[arg-type]
     return f"{num}\u00a0%" if lang(language) == "nl" else f"{num}%"
+
+
+# --------------------------------------------------------------------------- notes
+
+#: what a note's value may be
+Param = Union[str, int, float, "Num", "Items", "Label", "Note", None]
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number in a note, written with the language's decimal sign when rendered."""
+
+    value: float
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list in a note: ``a, b, c``, shortened past ``limit`` items, when rendered."""
+
+    values: tuple[Param, ...]
+    limit: int = 12
+
+
+@dataclass(frozen=True)
+class Label:
+    """A code shown by its name in a note: a facility type, location model or method."""
+
+    kind: Literal["type", "model", "method"]
+    code: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A message for the user, kept as a catalogue key and its values until it is read.
+
+    Steps return notes as values; a summary, report or log line renders them in its own
+    language (:meth:`render`), and ``provenance.json`` keeps them as they are
+    (:meth:`to_json`), the same whatever the language of the run.
+    """
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not has_text(self.key):
+            raise KeyError(f"no message {self.key!r} in the text catalogue")
+
+    def render(self, language: str | None = None) -> str:
+        """Return the note in ``language`` (the language in effect by default)."""
+        return text(self.key, language, **{k: _value(v, language) for k, v in self.params})
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the note as JSON data (key and raw values), independent of language."""
+        return {"key": self.key, "params": {k: _to_json(v) for k, v in self.params}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Note:
+        """Return the note :meth:`to_json` wrote."""
+        params = tuple((k, _from_json(v)) for k, v in data.get("params", {}).items())
+        return cls(str(data["key"]), params)
+
+
+def note(key: str, **params: Param) -> Note:
+    """Return the :class:`Note` ``key`` with ``params`` (checked against the catalogue)."""
+    return Note(key, tuple(params.items()))
+
+
+def render(message: Note | str | dict[str, Any], language: str | None = None) -> str:
+    """Return a note, a note's JSON (from ``provenance.json``) or plain text, as text."""
+    if isinstance(message, dict):
+        message = Note.from_json(message)
+    return message.render(language) if isinstance(message, Note) else str(message)
+
+
+def _value(value: Param, language: str | None) -> str:
+    if isinstance(value, Note):
+        return value.render(language)
+    if isinstance(value, Num):
+        return fmt_number(value.value, value.decimals, language)
+    if isinstance(value, Items):
+        return short_list((_value(v, language) for v in value.values), language, value.limit)
+    if isinstance(value, Label):
+        labels = {"type": type_label, "model": model_label, "method": method_label}
+        return labels[value.kind](value.code, language)
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int):
+        return fmt_int(value, language)
+    if isinstance(value, float):
+        return fmt_number(value, 1, language)
+    return str(value)
+
+
+def _to_json(value: Param) -> Any:
+    if isinstance(value, Note):
+        return {"note": value.to_json()}
+    if isinstance(value, Num):
+        return {"number": value.value, "decimals": value.decimals}
+    if isinstance(value, Items):
+        return {"items": [_to_json(v) for v in value.values], "limit": value.limit}
+    if isinstance(value, Label):
+        return {"label": value.kind, "code": value.code}
+    return value
+
+
+def _from_json(value: Any) -> Param:
+    if not isinstance(value, dict):
+        return value
+    if "note" in value:
+        return Note.from_json(value["note"])
+    if "number" in value:
+        return Num(float(value["number"]), int(value["decimals"]))
+    if "items" in value:
+        return Items(tuple(_from_json(v) for v in value["items"]), int(value["limit"]))
+    return Label(value["label"], str(value["code"]))

@@ -271,6 +271,61 @@ TEXT: dict[str, dict[str, str]] = {
     "none": {"nl": "geen", "en": "none"},
     "datasets_title": {"nl": "Datasetcatalogus", "en": "Dataset catalogue"},
     "fetched": {"nl": "{id}: {path}", "en": "{id}: {path}"},
+    # notes about how the inputs were assembled (Note keys of lower modules)
+    "region_formed_2025": {
+        "nl": "{code} is een gemeente die op 1 januari 2025 ontstond; de sectoren van {vintage} "
+        "van {members} worden gebruikt.",
+        "en": "{code} is a municipality formed on 1 January 2025; the {vintage} sectors of "
+        "{members} are used.",
+    },
+    "inputs_energy_moved": {
+        "nl": "Energieverbruik van de sectoren van 2019 is langs de officiële omzettingstabel "
+        "naar de sectoren van 2024 overgezet. Sectoren van 2024 die een deel van een gesplitste "
+        "sector van 2019 zijn: {n}; hun waarde is apart onbekend en exact in een gebied dat alle "
+        "delen omvat.",
+        "en": "Energy use of the 2019 sectors was moved to the 2024 sectors along the official "
+        "crosswalk. 2024 sectors that are part of a split 2019 sector: {n}; their value is "
+        "unknown alone and exact in an area that holds all parts.",
+    },
+    "inputs_energy_moved_whole": {
+        "nl": "Energieverbruik van de sectoren van 2019 is langs de officiële omzettingstabel "
+        "naar de sectoren van 2024 overgezet; geen enkele sector van 2019 werd hier gesplitst.",
+        "en": "Energy use of the 2019 sectors was moved to the 2024 sectors along the official "
+        "crosswalk; no 2019 sector was split here.",
+    },
+    "inputs_open_space": {
+        "nl": "Open ruimte van {year} op de sectoren van 2024 (bevolking van 2021).",
+        "en": "Open space of {year} on the 2024 sectors (population of 2021).",
+    },
+    "inputs_vintage_left_out": {
+        "nl": "Energie en open ruimte zijn gepubliceerd op de sectoren van 2019 en 2024; ze "
+        "blijven weg in een studie op de sectoren van {vintage}.",
+        "en": "Energy and open space are published on the 2019 and 2024 sectors; they are left "
+        "out of a study on the {vintage} sectors.",
+    },
+    "references_left_out": {
+        "nl": "De referentierijen (gemeente, arrondissement, Vlaanderen) vragen bronnen die heel "
+        "Vlaanderen dekken; ze blijven weg.",
+        "en": "The reference rows (municipality, arrondissement, Flanders) need sources that "
+        "cover Flanders; they are left out.",
+    },
+    "references_left_out_sources": {
+        "nl": "De referentierijen (gemeente, arrondissement, Vlaanderen) vragen bronnen die heel "
+        "Vlaanderen dekken; ze blijven weg ({sources}: geen gecatalogeerde dataset die "
+        "Vlaanderen dekt).",
+        "en": "The reference rows (municipality, arrondissement, Flanders) need sources that "
+        "cover Flanders; they are left out ({sources}: not a catalogued dataset that covers "
+        "Flanders).",
+    },
+    "network_report": {
+        "nl": "{source} ({profile}): {nodes} knopen en {arcs} verbindingen, {km} km gebruikt; "
+        "{excluded} wegen of verbindingen ({excluded_km} km) niet voor dit profiel; "
+        "{components} samenhangende delen, waarvan {dropped} knopen ({dropped_km} km) buiten "
+        "het grootste deel weggelaten",
+        "en": "{source} ({profile}): {nodes} nodes and {arcs} arcs, {km} km used; {excluded} "
+        "ways or arcs ({excluded_km} km) not for this profile; {components} connected parts, "
+        "of which {dropped} nodes ({dropped_km} km) outside the largest left out",
+    },
 }
 
 #: Display names of facility types.

@@ -27,8 +27,9 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from wijkanalyse import io, settings
+from wijkanalyse import _i18n, io, settings
 from wijkanalyse._errors import WARNING_PREFIX, DataError, DataWarning, SchemaError
+from wijkanalyse._i18n import Items, Note
 from wijkanalyse._validate import check_nis5, listing
 from wijkanalyse.areas.vintages import (
     _WIJK_POLYGONS,
@@ -96,7 +97,13 @@ class Municipality:
     vintage: int
     sectors: tuple[str, ...]
     members: tuple[str, ...] = ()
-    note: str = ""
+    #: how the sectors were found (e.g. a municipality formed in 2025), as notes
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The :attr:`notes` as text, in the language in effect."""
+        return "; ".join(n.render() for n in self.notes)
 
 
 def municipality(code: str, *, vintage: int = 2024) -> Municipality:
@@ -117,15 +124,16 @@ def municipality(code: str, *, vintage: int = 2024) -> Municipality:
     table = _full_hierarchy(vintage)
     in_muni = table["gemeente"] == nis
     members: tuple[str, ...] = ()
-    note = ""
+    notes: tuple[Note, ...] = ()
     if not in_muni.any() and "gemeente_2025" in table:
         merged = table["gemeente_2025"] == nis
         if merged.any():
             in_muni = merged
             members = tuple(sorted(table.loc[merged, "gemeente"].unique()))
-            note = (
-                f"{nis} is a municipality formed in 2025; the {vintage} sectors of "
-                f"{listing(members)} are used."
+            notes = (
+                _i18n.note(
+                    "region_formed_2025", code=nis, vintage=str(vintage), members=Items(members)
+                ),
             )
     if not in_muni.any():
         raise DataError(_not_a_municipality(nis, table, vintage))
@@ -134,7 +142,12 @@ def municipality(code: str, *, vintage: int = 2024) -> Municipality:
     if members and "gemeente_name" in rows:
         name = " + ".join(sorted(rows["gemeente_name"].unique()))
     return Municipality(
-        code=nis, name=name, vintage=vintage, sectors=tuple(rows.index), members=members, note=note
+        code=nis,
+        name=name,
+        vintage=vintage,
+        sectors=tuple(rows.index),
+        members=members,
+        notes=notes,
     )
 
 
@@ -246,7 +259,13 @@ class Region:
     vintage: int
     municipalities: tuple[str, ...]
     sectors: tuple[str, ...]
-    note: str = ""
+    #: how the sectors were found (e.g. a municipality formed in 2025), as notes
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The :attr:`notes` as text, in the language in effect."""
+        return "; ".join(n.render() for n in self.notes)
 
     @property
     def is_municipality(self) -> bool:
@@ -302,7 +321,7 @@ def region(area: str | Sequence[str], *, vintage: int = 2024) -> Region:
             vintage=vintage,
             municipalities=members,
             sectors=sectors,
-            note="; ".join(m.note for m in munis if m.note),
+            notes=tuple(n for m in munis for n in m.notes),
         )
     key = area.strip()
     if key.lower() in _FLANDERS:
@@ -328,7 +347,7 @@ def region(area: str | Sequence[str], *, vintage: int = 2024) -> Region:
         vintage=vintage,
         municipalities=muni.members or (muni.code,),
         sectors=muni.sectors,
-        note=muni.note,
+        notes=muni.notes,
     )
 
 

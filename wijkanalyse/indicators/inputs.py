@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from wijkanalyse import areas, io, vocab
+from wijkanalyse import _i18n, areas, io, vocab
 from wijkanalyse._errors import DataError
+from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.datasets import SourceLike
 from wijkanalyse.indicators.definitions import _ENERGY, _OPEN
@@ -55,7 +56,7 @@ class IndicatorInputs:
     sectors: pd.DataFrame
     groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     members: pd.Series = field(default_factory=lambda: pd.Series(dtype="object"))
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def sector_inputs(
@@ -86,7 +87,7 @@ def sector_inputs(
     48199
     """
     vintage = int(pd.unique(sectors["vintage"])[0]) if "vintage" in sectors else None
-    notes: list[str] = []
+    notes: list[Note] = []
     out = sectors.copy()
     groups = pd.DataFrame()
     members = pd.Series(dtype="object")
@@ -117,13 +118,13 @@ def sector_inputs(
                 reason_col = f"{col}_na_reason"
                 if reason_col in out:
                     out.loc[pseudo, reason_col] = None
-        notes.append(f"open space of {open_space_year} on the 2024 sectors (population of 2021)")
+        notes.append(_i18n.note("inputs_open_space", year=str(open_space_year)))
     return IndicatorInputs(sectors=out, groups=groups, members=members, notes=tuple(notes))
 
 
 def _move_2019_to_2024(
     table: pd.DataFrame, cols: Sequence[str], targets: pd.Index
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, str]:
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, Note]:
     """Move additive 2019-sector data to 2024 sectors along the official crosswalk."""
     cw = areas.crosswalk(2019, 2024)[["sector_2019", "sector_2024"]].dropna()
     known19 = set(cw["sector_2019"])
@@ -217,8 +218,8 @@ def _move_2019_to_2024(
     members = pd.Series([f"2019:{g}" for g in split_in.to_numpy()], index=split_in.index)
     n_split = len(split_in)
     note = (
-        "energy of the 2019 sectors moved to the 2024 sectors along the official crosswalk "
-        f"({n_split} 2024 sector(s) are parts of a split 2019 sector: NA alone, exact in a "
-        "unit that holds all parts)"
+        _i18n.note("inputs_energy_moved", n=n_split)
+        if n_split
+        else _i18n.note("inputs_energy_moved_whole")
     )
     return moved, groups, members, note

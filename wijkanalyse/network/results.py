@@ -18,6 +18,8 @@ import pandas as pd
 from pyproj import CRS
 from scipy import sparse
 
+from wijkanalyse import _i18n
+from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
 
 __all__ = [
@@ -69,6 +71,22 @@ class NetworkReport:
     components: int = 1
     dropped_nodes: int = 0
     dropped_km: float = 0.0
+
+    def note(self) -> Note:
+        """Return the report as a :class:`~wijkanalyse._i18n.Note` (for summaries, reports)."""
+        return _i18n.note(
+            "network_report",
+            source=self.source,
+            profile=self.profile,
+            nodes=self.nodes,
+            arcs=self.arcs,
+            km=Num(self.km),
+            excluded=self.excluded_ways,
+            excluded_km=Num(self.excluded_km),
+            components=self.components,
+            dropped=self.dropped_nodes,
+            dropped_km=Num(self.dropped_km),
+        )
 
     def __str__(self) -> str:
         return (

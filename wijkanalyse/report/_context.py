@@ -248,6 +248,7 @@ class _Builder:
         params: dict[str, str] = {}
         for key in ("study", "data", "indicators", "index", "access", "plan"):
             _flatten(study.get(key), key, params)
+        network = (prov.get("access") or {}).get("network")
         return {
             "version": prov.get("version", ""),
             "created": prov.get("created", ""),
@@ -258,8 +259,8 @@ class _Builder:
             "input_files": prov.get("input_files", []),
             "params": params,
             "solver": prov.get("planning", {}).get("solver", ""),
-            "network": (prov.get("access") or {}).get("network") or "",
-            "notes": prov.get("notes", []),
+            "network": _i18n.render(network, self.lang) if network else "",
+            "notes": [_i18n.render(n, self.lang) for n in prov.get("notes", [])],
         }
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from wijkanalyse import indicators, io
-from wijkanalyse._validate import listing
+from wijkanalyse import _i18n, indicators, io
+from wijkanalyse._i18n import Items, Note
 from wijkanalyse.areas import Region
 from wijkanalyse.network import StreetNetwork, travel_profile
 from wijkanalyse.study._sources import Sources
@@ -26,7 +26,7 @@ class AnalysisInputs:
     inputs: indicators.IndicatorInputs
     deelgemeenten: gpd.GeoSeries
     references: pd.DataFrame | None
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
 
 def analysis_inputs(
@@ -40,15 +40,12 @@ def analysis_inputs(
     """Read the energy, open-space, deelgemeente and reference inputs of the indicators."""
     icfg = config.indicators
     thr = icfg.suppression_threshold
-    notes: list[str] = []
+    notes: list[Note] = []
     vintage = config.study.vintage
     energy = sources.spec(config.data.energy)
     open_space = sources.spec(config.data.open_space)
     if vintage != 2024 and (energy or open_space):
-        notes.append(
-            "energy and open space are published on the 2019/2024 sectors; left out for "
-            f"a study of vintage {vintage}"
-        )
+        notes.append(_i18n.note("inputs_vintage_left_out", vintage=str(vintage)))
         energy = open_space = None
     with sources.hints("energy", "open_space"):
         inputs = indicators.sector_inputs(
@@ -80,13 +77,9 @@ def analysis_inputs(
         )
     elif icfg.references:
         notes.append(
-            "reference rows (municipality, arrondissement, Flanders) need sources that "
-            "cover Flanders; left out"
-            + (
-                f" ({listing(unknown_reach)}: not a catalogued dataset that covers Flanders)"
-                if unknown_reach
-                else ""
-            )
+            _i18n.note("references_left_out_sources", sources=Items(tuple(unknown_reach)))
+            if unknown_reach
+            else _i18n.note("references_left_out")
         )
     return AnalysisInputs(inputs, deel, references, tuple(notes))
 

@@ -14,11 +14,11 @@ from wijkanalyse import (
 from wijkanalyse._errors import (
     DataError,
 )
+from wijkanalyse._i18n import Items, Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study import summary as _summary
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
@@ -34,45 +34,40 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
     return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
 
 
+def _where(data: StudyData) -> Note:
+    """Return the study area as a note's value: the municipality or the region."""
+    return _i18n.note("where_municipality" if data.region.is_municipality else "where_region")
+
+
 def _distance_model(
     config: StudyConfig,
     sources: Sources,
     data: StudyData,
     demand: gpd.GeoDataFrame,
-    notes: list[str],
+    notes: list[Note],
 ) -> StreetNetwork | CrowFlies:
     acc = config.access
     assert acc is not None
-    lang = config.study.language
     prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
     crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
     net = data.network
     if net is None:
-        notes.append(
-            _i18n.text(
-                "access_no_network", lang, method=crow.method, where=_summary._where(data, lang)
-            )
-        )
+        notes.append(_i18n.note("access_no_network", method=crow.method, where=_where(data)))
         return crow
     snapped = net.snap(demand.geometry)
     if not snapped["attached"].any():
-        notes.append(
-            _i18n.text(
-                "access_no_network", lang, method=crow.method, where=_summary._where(data, lang)
-            )
-        )
+        notes.append(_i18n.note("access_no_network", method=crow.method, where=_where(data)))
         return crow
-    notes.append(str(net.report))
+    notes.append(net.report.note())
     off = snapped.index[~snapped["attached"]]
     if len(off):
         wijken = demand.loc[off, "wijk_name"].dropna().unique()
         notes.append(
-            _i18n.text(
+            _i18n.note(
                 "access_off_network" if acc.off_network == "euclidean" else "access_off_na",
-                lang,
                 n=len(off),
-                max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
-                wijken=_i18n.short_list(wijken, lang),
+                max_snap=int(acc.max_snap_m),
+                wijken=Items(tuple(str(w) for w in wijken)),
                 method=net.fallback_method,
             )
         )
@@ -88,12 +83,11 @@ def _distance_model(
         ]
         if len(far):
             notes.append(
-                _i18n.text(
+                _i18n.note(
                     "access_facility_off",
-                    lang,
                     n=len(far),
-                    names=_i18n.short_list(named, lang) or "–",
-                    max_snap=_i18n.fmt_int(acc.max_snap_m, lang),
+                    names=Items(tuple(named)) if named else "–",
+                    max_snap=int(acc.max_snap_m),
                     method=net.fallback_method,
                 )
             )
@@ -118,7 +112,7 @@ def accessibility(
     acc = config.access
     if acc is None:
         return None
-    notes: list[str] = []
+    notes: list[Note] = []
     # sectors without a location are named in the summary (with their protected count)
     demand = access.demand_points(data.sectors, as_point="representative_point")
     model = _distance_model(config, sources, data, demand, notes)

@@ -13,6 +13,7 @@ from wijkanalyse import (
 from wijkanalyse._errors import (
     DataError,
 )
+from wijkanalyse._i18n import Note
 from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study._sources import Sources
@@ -39,7 +40,7 @@ def analyse(
     cfg = config
     icfg = cfg.indicators
     thr = icfg.suppression_threshold
-    notes: list[str] = list(data.input_notes)
+    notes: list[Note] = list(data.input_notes)
     inputs = data.inputs
     if inputs is None:  # a StudyData made without the load step: population and income only
         inputs = indicators.sector_inputs(data.sectors, energy=None, open_space=None)
@@ -140,12 +141,11 @@ def analyse(
 
 
 def _need(
-    config: StudyConfig, sources: Sources, analysis: Analysis | None, notes: list[str]
+    config: StudyConfig, sources: Sources, analysis: Analysis | None, notes: list[Note]
 ) -> tuple[pd.Series, pd.Series, str, str]:
     """Need per sector and per wijk, its label and whether higher means more need."""
     acc = config.access
     assert acc is not None
-    lang = config.study.language
     if acc.need == "index" and analysis is not None and analysis.index:
         name = config.index.name if config.index else "index"
         sec = analysis.index.get("sectors", pd.DataFrame(columns=["score"]))["score"]
@@ -153,7 +153,7 @@ def _need(
         return sec, wk, f"index:{name}", "higher"
     ind_id = acc.need if acc.need != "index" else "share_65plus"
     if acc.need == "index":
-        notes.append(_i18n.text("access_need_fallback", lang, indicator=ind_id))
+        notes.append(_i18n.note("access_need_fallback", indicator=ind_id))
     ind = indicators.get_indicator(ind_id)
     if analysis is None or ind_id not in analysis.indicators["sectors"]:
         raise DataError(

@@ -13,6 +13,7 @@ from wijkanalyse import (
     areas,
     io,
 )
+from wijkanalyse._i18n import Items, Note
 from wijkanalyse._validate import Problems, listing
 from wijkanalyse.areas import Region
 from wijkanalyse.study._messages import (
@@ -38,7 +39,7 @@ def _gives(fac: FacilitySource, ftype: str, facilities: gpd.GeoDataFrame) -> boo
 
 
 def _check_extents(
-    config: StudyConfig, sources: Sources, muni: Region, problems: Problems, notes: list[str]
+    config: StudyConfig, sources: Sources, muni: Region, problems: Problems, notes: list[Note]
 ) -> dict[int, tuple[str, ...]]:
     """Name every catalogue source of the study that does not cover its area.
 
@@ -68,12 +69,11 @@ def _check_extents(
                 partial[int(key.split("[")[1].split("]")[0])] = lacking
             names = muni.municipality_names
             notes.append(
-                _i18n.text(
+                _i18n.note(
                     "source_partial",
-                    cfg.study.language,
                     source=src,
                     coverage=ds.coverage,
-                    missing=_i18n.short_list(names.get(c, c) for c in lacking),
+                    missing=Items(tuple(names.get(c, c) for c in lacking)),
                 )
             )
             continue

@@ -24,6 +24,7 @@ from wijkanalyse._errors import (
     DataWarning,
     SchemaError,
 )
+from wijkanalyse._i18n import Items, Label, Note, Num
 from wijkanalyse._validate import Problems, listing
 from wijkanalyse.areas import Region
 from wijkanalyse.datasets import CATALOGUE, get_dataset
@@ -57,7 +58,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     """Load and check every input of the study into canonical frames."""
     cfg = config
     vintage = cfg.study.vintage
-    notes: list[str] = []
+    notes: list[Note] = []
     used: list[str] = []
     problems = Problems(f"study {cfg.study.name!r}")
     _checks._check_area(config, sources, problems)
@@ -66,8 +67,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         # a municipality field holding an arrondissement's code is an error, not a region
         areas.municipality(cfg.study.municipality, vintage=vintage)
     muni = areas.region(cfg.study.area, vintage=vintage)
-    if muni.note:
-        notes.append(muni.note)
+    notes += muni.notes
     label = (
         f"study file {sources.study_file.name!r}"
         if sources.study_file
@@ -114,10 +114,9 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     lacking = [c for c in real if wijk_geo.geometry[c] is None]
     if lacking:
         notes.append(
-            _i18n.text(
+            _i18n.note(
                 "wijk_polygons_missing",
-                cfg.study.language,
-                vintage=vintage,
+                vintage=str(vintage),
                 n=len(lacking),
                 total=len(real),
                 coverage=get_dataset(polygons_id).coverage,
@@ -152,12 +151,11 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         used += [ds.id] if ds is not None else []
         if graph.repaired_edges:
             notes.append(
-                _i18n.text(
+                _i18n.note(
                     "road_graph_lengths_repaired",
-                    cfg.study.language,
                     source=cfg.data.road_graph.source,
                     n=graph.repaired_edges,
-                    km=_i18n.fmt_number(graph.repaired_km, 2, cfg.study.language),
+                    km=Num(graph.repaired_km, 2),
                 )
             )
 
@@ -192,7 +190,7 @@ def _load_facilities(
     problems: Problems | None = None,
     *,
     homes: gpd.GeoSeries | None = None,
-) -> tuple[gpd.GeoDataFrame, list[str], list[str]]:
+) -> tuple[gpd.GeoDataFrame, list[Note], list[str]]:
     """Read every ``[[facilities]]`` entry and keep what lies within reach of the area.
 
     A register whose rows mostly fall outside the area (and its buffer) but inside when x
@@ -205,8 +203,9 @@ def _load_facilities(
     (``homes``) than the same points swapped gets a :class:`DataWarning` and a note.
     """
     cfg = config
-    lang = cfg.study.language
-    frames, notes, used = [], [], []
+    frames: list[gpd.GeoDataFrame] = []
+    notes: list[Note] = []
+    used: list[str] = []
     reach = boundary.buffer(cfg.study.facility_buffer_m)
     problems = problems if problems is not None else Problems("study")
     for i, fac in enumerate(cfg.facilities):
@@ -244,25 +243,25 @@ def _load_facilities(
                 out = frame[~inside]
                 km = out.geometry.distance(boundary) / 1000
                 order = np.argsort(-km.to_numpy())
-                rows = [
-                    _i18n.text(
+                rows = tuple(
+                    _i18n.note(
                         "facility_outside_row",
-                        lang,
-                        name=out["name"].iloc[k] if pd.notna(out["name"].iloc[k]) else out.index[k],
-                        km=_i18n.fmt_number(float(km.iloc[k]), 1, lang),
+                        name=str(
+                            out["name"].iloc[k] if pd.notna(out["name"].iloc[k]) else out.index[k]
+                        ),
+                        km=Num(float(km.iloc[k])),
                     )
                     for k in order
-                ]
+                )
                 notes.append(
-                    _i18n.text(
+                    _i18n.note(
                         "facilities_outside",
-                        lang,
                         n=len(out),
                         total=len(frame),
                         source=fac.source,
-                        buffer=_i18n.fmt_number(cfg.study.facility_buffer_m / 1000, 1, lang),
+                        buffer=Num(cfg.study.facility_buffer_m / 1000),
                         where=where_name,
-                        rows=_i18n.short_list(rows, lang, limit=8),
+                        rows=Items(rows, limit=8),
                     )
                 )
             else:
@@ -275,9 +274,7 @@ def _load_facilities(
             hint = _maybe_swapped(config, sources, fac, where, frame, reach, homes)
             if hint:
                 warnings.warn(f"{WARNING_PREFIX}{hint}", DataWarning, stacklevel=3)
-                notes.append(
-                    _i18n.text("facilities_maybe_swapped", lang, source=fac.source, hint=hint)
-                )
+                notes.append(_i18n.note("facilities_maybe_swapped", source=fac.source, hint=hint))
         frame = frame[inside].copy()
         frame["in_municipality"] = frame.geometry.within(boundary)
         wanted = fac.types or sorted(frame["type"].dropna().unique())
@@ -286,10 +283,9 @@ def _load_facilities(
         if lacking:
             coverage = ds.coverage if ds else fac.source
             notes.append(
-                _i18n.text(
+                _i18n.note(
                     "facilities_none",
-                    lang,
-                    types=", ".join(_i18n.type_label(t, lang) for t in lacking),
+                    types=Items(tuple(Label("type", t) for t in lacking), limit=len(lacking)),
                     source=fac.source,
                     coverage=coverage,
                 )
@@ -433,7 +429,7 @@ def _custom_areas(
     sources: Sources,
     sectors: gpd.GeoDataFrame,
     muni: Region,
-    notes: list[str],
+    notes: list[Note],
     problems: Problems,
 ) -> pd.DataFrame:
     cfg = config

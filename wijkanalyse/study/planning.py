@@ -19,6 +19,7 @@ from wijkanalyse._errors import (
     DataError,
     InfeasibleError,
 )
+from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
@@ -38,15 +39,15 @@ def _candidate_sites(
     data: StudyData,
     demand: gpd.GeoDataFrame,
     model: StreetNetwork | CrowFlies,
-) -> tuple[gpd.GeoDataFrame, list[str]]:
+) -> tuple[gpd.GeoDataFrame, list[Note]]:
     cfg = config.plan
     assert cfg is not None
-    notes: list[str] = []
+    notes: list[Note] = []
     lang = config.study.language
     net = model if isinstance(model, StreetNetwork) else None
     user = data.sites
     if "network" in cfg.candidates and net is None:
-        notes.append(_i18n.text("plan_no_network_candidates", lang))
+        notes.append(_i18n.note("plan_no_network_candidates"))
     wijken = data.wijken
     if cfg.candidate_wijken is not None:  # checked against the wijken by load()
         wijken = wijken.loc[cfg.candidate_wijken]
@@ -111,8 +112,7 @@ def planning(
     cfg = config.plan
     if acc is None or (cfg is None and not config.scenarios):
         return None
-    lang = config.study.language
-    notes: list[str] = []
+    notes: list[Note] = []
     demand = access.demand_points(data.sectors, as_point="representative_point")
     model = acc.model
     fac = data.facilities
@@ -174,7 +174,7 @@ def planning(
                 opts = common if p is None else {**common, "p": p}
                 plans[(q.name, p)] = locate.solve(prob, q.model, **opts)
             except InfeasibleError as exc:
-                notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+                notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
         if q.model in ("mclp", "p_median") and not q.allow_closing:
             try:
                 greedy[q.name] = locate.greedy(
@@ -192,7 +192,7 @@ def planning(
                     curve.insert(0, "question", q.name)
                     curves.append(curve.reset_index())
             except InfeasibleError as exc:
-                notes.append(_i18n.text("plan_infeasible", lang, question=q.name, reason=exc))
+                notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
     comparison = _scenarios(config, sources, data, demand, acc, plans, members, notes, supply)
     return PlanResults(
@@ -214,11 +214,10 @@ def _scenarios(
     acc: AccessResults,
     plans: dict[tuple[str, int | None], locate.Plan],
     members: dict[str, list[str]],
-    notes: list[str],
+    notes: list[Note],
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
 ) -> pd.DataFrame:
     cfg = config
-    lang = cfg.study.language
     questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
     asked = cfg.access.questions if cfg.access else []
     levels: dict[str, Any] = {
@@ -242,7 +241,7 @@ def _scenarios(
             q = questions[sc.plan]
             key = (q.name, None if q.model == "lscp" else sc.p)
             if key not in plans:
-                notes.append(_i18n.text("plan_scenario_skipped", lang, name=sc.name))
+                notes.append(_i18n.note("plan_scenario_skipped", name=sc.name))
                 continue
             obj = scenario.Scenario.from_plan(
                 plans[key], name=sc.name, facility_type=q.facility_type, crs=demand.crs

@@ -76,7 +76,7 @@ def _write_provenance(
         "sector_vintage": config.study.vintage,
         "datasets": [entry(get_dataset(d)) for d in data.datasets],
         "input_files": files,
-        "notes": list(data.notes) + (list(analysis.notes) if analysis else []),
+        "notes": [n.to_json() for n in (*data.notes, *(analysis.notes if analysis else ()))],
         "suppression_threshold": config.indicators.suppression_threshold,
     }
     if analysis is not None:
@@ -94,9 +94,9 @@ def _write_provenance(
             "profile": model.profile.name,
             "speed_kmh": model.profile.speed_kmh,
             "method": model.method,
-            "network": str(model.report) if isinstance(model, StreetNetwork) else None,
+            "network": model.report.note().to_json() if isinstance(model, StreetNetwork) else None,
             "need": acc.need_source,
-            "notes": list(acc.notes),
+            "notes": [n.to_json() for n in acc.notes],
         }
         osm = config.access.osm if config.access else None
         known = {d["id"] for d in manifest["datasets"]}
@@ -121,6 +121,6 @@ def _write_provenance(
                 }
                 for (name, p), plan in planning.plans.items()
             ],
-            "notes": list(planning.notes),
+            "notes": [n.to_json() for n in planning.notes],
         }
     return outputs.write_provenance(out, manifest)

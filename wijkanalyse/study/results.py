@@ -15,6 +15,7 @@ from wijkanalyse import (
     io,
     locate,
 )
+from wijkanalyse._i18n import Note
 from wijkanalyse.areas import Region
 from wijkanalyse.network import CrowFlies, StreetNetwork
 
@@ -29,7 +30,7 @@ class StudyData:
     areas: pd.DataFrame
     road_graph: io.RoadGraphFrames | None
     region: Region
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     datasets: tuple[str, ...] = ()
     inputs: indicators.IndicatorInputs | None = field(default=None, repr=False)
     """The sectors with the energy and open-space inputs of the indicators (``None``: the
@@ -43,7 +44,7 @@ class StudyData:
     """The candidate sites of ``[[plan.sites]]``."""
     network: StreetNetwork | None = field(default=None, repr=False)
     """The street network of ``[access]`` (``None``: none given; straight lines instead)."""
-    input_notes: tuple[str, ...] = ()
+    input_notes: tuple[Note, ...] = ()
     """How the indicators' inputs were assembled (shown with the analysis)."""
 
     @property
@@ -77,7 +78,7 @@ class Analysis:
     indicators: dict[str, pd.DataFrame] = field(repr=False)
     definitions: pd.DataFrame = field(repr=False)
     index: dict[str, pd.DataFrame] = field(repr=False)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class AccessResults:
     gaps: pd.DataFrame = field(repr=False)
     equity: pd.DataFrame = field(repr=False)
     need_source: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class PlanResults:
     curves: pd.DataFrame = field(repr=False)
     candidates: gpd.GeoDataFrame = field(repr=False)
     scenarios: pd.DataFrame = field(repr=False)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     scenario_supply: tuple[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]], ...] = field(
         default=(), repr=False
     )

@@ -137,7 +137,7 @@ def _summary_lines(
                 listing=listing_,
             )
         )
-    lines += [f"{t('warning', lang)}: {n}" for n in data.notes]
+    lines += [f"{t('warning', lang)}: {n.render(lang)}" for n in data.notes]
     if data.road_graph is not None:
         lines += _network_lines(config, sources, data, lang)
     for name, row in data.areas.iterrows():
@@ -270,7 +270,7 @@ def _access_lines(
             f"{t('warning', lang)}: "
             + t("access_unlocated", lang, n=len(lost), pop=_i18n.fmt_count(pop, lang))
         )
-    lines += [f"{t('warning', lang)}: {n}" for n in acc.notes]
+    lines += [f"{t('warning', lang)}: {n.render(lang)}" for n in acc.notes]
     cov = acc.coverage
     if not len(cov):
         return lines
@@ -354,7 +354,7 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
     groups = config.target_groups
     questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     lines = [t("plan_title", lang)] if questions else []
-    lines += [f"{t('warning', lang)}: {n}" for n in res.notes]
+    lines += [f"{t('warning', lang)}: {n.render(lang)}" for n in res.notes]
     for (name, _), plan in res.plans.items():
         q = questions[name]
         cov: dict[Any, Any] = plan.covered.to_dict(orient="index")[q.target_group]
