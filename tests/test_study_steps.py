@@ -29,11 +29,13 @@ import shapely
 
 from wijkanalyse import _i18n, areas, io
 from wijkanalyse._errors import SchemaError
+from wijkanalyse._validate import Problems
 from wijkanalyse.study import (
     StudyConfig,
     StudyData,
     _inputs,
     checks,
+    load,
     provenance,
     publish,
     summary,
@@ -418,3 +420,36 @@ def test_provenance_is_the_same_in_either_language(tmp_path: Path) -> None:
         "(0,0 km) niet voor dit profiel; 1 samenhangende delen, waarvan 0 knopen (0,0 km) "
         "buiten het grootste deel weggelaten"
     )
+
+
+def test_the_studys_own_areas_are_typed_values_with_their_sectors(tmp_path: Path) -> None:
+    """[[areas]] become CustomArea values; the table of counts and areas.csv follow them."""
+    config = tiny_config(
+        areas=[
+            {"name": "Noord", "sectors": ["24062A02-", "24062A03-"]},
+            {"name": "W1 heel", "wijken": ["W1"]},
+        ]
+    )
+    base = tiny_data()
+    notes: list[_i18n.Note] = []
+    table, custom = load._custom_areas(
+        config, _sources(config), base.sectors, base.region, notes, Problems("tiny")
+    )
+    assert [(a.name, a.sectors) for a in custom] == [
+        ("Noord", ("24062A02-", "24062A03-")),
+        ("W1 heel", ("24062A00-", "24062A01-")),
+    ]
+    assert table["sectors"].tolist() == ["24062A02- 24062A03-", "24062A00- 24062A01-"]
+    assert table["pop_total"].tolist() == [90, 300]  # 50 + 40; 100 + 200
+    data = dataclasses.replace(base, areas=table, custom_areas=custom)
+    assert data.area_members(["24062A03-", "24062A00-"]) == {
+        "Noord": ["24062A03-"],
+        "W1 heel": ["24062A00-"],
+    }
+    analysis = analyse_step.analyse(config, _sources(config), data)
+    assert analysis.indicators["areas"].loc["Noord", "pop_total"] == 90
+    pub = publish.protect(config, _sources(config), data, analysis, None, None)
+    write._write(config, _sources(config), pub.data, tmp_path)
+    written = pd.read_csv(tmp_path / "areas.csv")
+    assert written.columns[:3].tolist() == ["area", "vintage", "sectors"]
+    assert written["sectors"].tolist() == ["24062A02- 24062A03-", "24062A00- 24062A01-"]

@@ -26,10 +26,7 @@ def _members(data: StudyData) -> dict[str, dict[Hashable, list[str]]]:
             col = s[level].dropna().astype(str)
             groups[level] = {u: list(idx) for u, idx in col.groupby(col).groups.items()}
     groups["region"] = {data.region.code: list(s.index.astype(str))}
-    groups["area"] = {
-        str(a): [c for c in str(row["sectors"]).split() if c in s.index]
-        for a, row in data.areas.iterrows()
-    }
+    groups["area"] = dict(data.area_members(s.index).items())
     return groups
 
 

@@ -64,10 +64,8 @@ def _unit_members(
     if level == "sector":
         return pd.Index([unit]) if unit in demand.index else pd.Index([])
     if level == "area":
-        if unit not in data.areas.index:
-            return None
-        codes = str(data.areas.loc[unit, "sectors"]).split()
-        return pd.Index([c for c in codes if c in demand.index])
+        members = data.area_members(demand.index)
+        return pd.Index(members[unit]) if unit in members else None
     if level == data.region.level or level == "region":
         return demand.index
     return None

@@ -148,10 +148,7 @@ def accessibility(
         if data.region.is_municipality
         else data.region.municipality_names
     )
-    members: dict[str, list[str]] = {
-        str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
-        for name, row in data.areas.iterrows()
-    }
+    members = data.area_members(demand.index)
     for q in acc.questions:
         near_q = nearest.xs(q.facility_type, level="facility_type", drop_level=False)
         common: dict[str, Any] = {

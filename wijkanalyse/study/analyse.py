@@ -7,7 +7,6 @@ import pandas as pd
 
 from wijkanalyse import (
     _i18n,
-    areas,
     indicators,
 )
 from wijkanalyse._errors import (
@@ -62,24 +61,17 @@ def analyse(
         tables["deelgemeenten"] = indicators.compute(
             inputs, by="deelgemeente", level="deelgemeente", polygons=data.deelgemeenten, **common
         )
-    if len(data.areas):
-        custom = []
+    if data.custom_areas:
         polys = {}
         for area_cfg in cfg.areas:
-            row = data.areas.loc[area_cfg.name]
-            custom.append(
-                areas.CustomArea(
-                    name=area_cfg.name,
-                    sectors=tuple(str(row["sectors"]).split()),
-                    vintage=int(str(row["vintage"])),
-                )
-            )
             if area_cfg.wijken is not None:
                 geoms = data.wijken.geometry.reindex(area_cfg.wijken).dropna()
                 if len(geoms) == len(area_cfg.wijken):
                     polys[area_cfg.name] = geoms.union_all()
         area_polys = gpd.GeoSeries(polys, crs=data.wijken.crs) if polys else None
-        tables["areas"] = indicators.compute(inputs, by=custom, polygons=area_polys, **common)
+        tables["areas"] = indicators.compute(
+            inputs, by=list(data.custom_areas), polygons=area_polys, **common
+        )
     if data.references is not None:
         # the reference rows hold every indicator their inputs allow; show the wijken's
         ref = data.references

@@ -159,7 +159,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
                 )
             )
 
-    area_rows = _custom_areas(config, sources, sectors, muni, notes, problems)
+    area_rows, custom_areas = _custom_areas(config, sources, sectors, muni, notes, problems)
     _fit._check_fit(config, sources, sectors, wijken, facilities, graph, muni, problems, partial)
     problems.raise_if_any()  # DataError, or SchemaError when one is
     analysis_inputs = _inputs.analysis_inputs(config, sources, sectors, muni, facilities, boundary)
@@ -179,6 +179,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         sites=plan_sites(config, sources),
         network=network,
         input_notes=analysis_inputs.notes,
+        custom_areas=custom_areas,
     )
 
 
@@ -431,9 +432,11 @@ def _custom_areas(
     muni: Region,
     notes: list[Note],
     problems: Problems,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, tuple[areas.CustomArea, ...]]:
+    """Return the study's areas: a row of counts per area, and the areas with their sectors."""
     cfg = config
     rows = []
+    found: list[areas.CustomArea] = []
     vintage = cfg.study.vintage
     fix = (
         "change or remove this [[areas]] entry; `wijkanalyse init` lists the wijken of "
@@ -493,19 +496,20 @@ def _custom_areas(
         row: dict[str, Any] = {
             "area": area.name,
             "vintage": area.vintage,
-            "sectors": " ".join(area.sectors),
+            "sectors": " ".join(area.sectors),  # for display; members: StudyData.custom_areas
             "exact": area.exact,
             "note": note,
         }
         row.update({str(k): v for k, v in counts.iloc[0].items()})
         rows.append(row)
+        found.append(area)
     frame = pd.DataFrame(rows)
     if len(frame):
         frame = frame.set_index("area")
         for g in cfg.target_groups:
             if g in frame:
                 frame[g] = frame[g].astype("Int64")
-    return frame
+    return frame, tuple(found)
 
 
 def plan_sites(config: StudyConfig, sources: Sources) -> gpd.GeoDataFrame | None:

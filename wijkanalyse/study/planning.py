@@ -116,10 +116,7 @@ def planning(
     demand = access.demand_points(data.sectors, as_point="representative_point")
     model = acc.model
     fac = data.facilities
-    members = {
-        str(name): [c for c in str(row["sectors"]).split() if c in demand.index]
-        for name, row in data.areas.iterrows()
-    }
+    members = data.area_members(demand.index)
     plans: dict[tuple[str, int | None], locate.Plan] = {}
     greedy: dict[str, locate.Plan] = {}
     curves = []

@@ -82,10 +82,7 @@ def protect(
     cache: dict[Any, pd.Series] = {}
     plan_masks: dict[tuple[str, Any], Any] = {}
     if planning is not None and acc is not None:
-        members = {
-            str(a): [c for c in str(row["sectors"]).split() if c in demand.index]
-            for a, row in data.areas.iterrows()
-        }
+        members = data.area_members(demand.index)
         questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
         contexts: dict[str, _PlanContext] = {}
 

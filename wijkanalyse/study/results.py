@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from wijkanalyse import (
     locate,
 )
 from wijkanalyse._i18n import Note
-from wijkanalyse.areas import Region
+from wijkanalyse.areas import CustomArea, Region
 from wijkanalyse.network import CrowFlies, StreetNetwork
 
 
@@ -46,6 +47,17 @@ class StudyData:
     """The street network of ``[access]`` (``None``: none given; straight lines instead)."""
     input_notes: tuple[Note, ...] = ()
     """How the indicators' inputs were assembled (shown with the analysis)."""
+    custom_areas: tuple[CustomArea, ...] = ()
+    """The study's own areas (``[[areas]]``) with their sectors, in the order of
+    :attr:`areas` (which holds their vintage, exactness, note and counts, and the sectors
+    as text for display: code reads them here or through :meth:`area_members`)."""
+
+    def area_members(self, within: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """Return the sector codes of each of the study's areas (those in ``within`` only)."""
+        keep = None if within is None else set(within)
+        return {
+            a.name: [c for c in a.sectors if keep is None or c in keep] for a in self.custom_areas
+        }
 
     @property
     def boundary(self) -> Any:

@@ -140,6 +140,7 @@ def _summary_lines(
     lines += [f"{t('warning', lang)}: {n.render(lang)}" for n in data.notes]
     if data.road_graph is not None:
         lines += _network_lines(config, sources, data, lang)
+    members = data.area_members()
     for name, row in data.areas.iterrows():
         note = "" if row["exact"] else t("area_approx", lang, note=row["note"])
         lines.append(
@@ -147,7 +148,7 @@ def _summary_lines(
                 "area_line",
                 lang,
                 name=name,
-                n=len(row["sectors"].split()),
+                n=len(members[str(name)]),
                 pop=_i18n.fmt_count(row.get("pop_total"), lang),
                 note=note,
             )

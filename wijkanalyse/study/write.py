@@ -146,7 +146,7 @@ def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) ->
         files += outputs.write_table(out, name, frame)
     if len(data.areas):
         files += outputs.write_table(out, "areas", data.areas)
-        members = {str(a): str(row["sectors"]).split() for a, row in data.areas.iterrows()}
+        members = data.area_members()
         located = data.sectors[data.sectors.geometry.notna()]
         outlines = areas.area_outlines(
             {a: [c for c in codes if c in located.index] for a, codes in members.items()},
