@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
-from wijkanalyse import settings
+from wijkanalyse import settings, vocab
 from wijkanalyse._texts import _TEXT, FACILITY_TYPE_LABELS
 
 Language = Literal["nl", "en"]
@@ -82,14 +82,15 @@ def method_label(method: str, language: str | None = None) -> str:
     """Return a readable label of a distance method: ``netwerk``, ``hemelsbreed ×1,3``, …."""
     parts = []
     for m in method.split("+"):
-        if m == "network":
+        factor = vocab.detour_factor(m)
+        if m == vocab.METHOD_NETWORK:
             parts.append("netwerk" if lang(language) == "nl" else "network")
-        elif m.startswith("euclidean_x"):
-            factor = m.removeprefix("euclidean_x")
+        elif factor is not None:
+            shown = f"{factor:g}"
             if lang(language) == "nl":
-                parts.append(f"hemelsbreed ×{factor.replace('.', ',')}")
+                parts.append(f"hemelsbreed ×{shown.replace('.', ',')}")
             else:
-                parts.append(f"straight line ×{factor}")
+                parts.append(f"straight line ×{shown}")
         else:
             parts.append(m)
     return " + ".join(parts)

@@ -24,7 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import access
+from wijkanalyse import access, vocab
 from wijkanalyse._errors import DataError
 from wijkanalyse._validate import listing
 from wijkanalyse.access import DistanceModel
@@ -94,7 +94,7 @@ class Scenario:
             raise DataError(f"facilities lack the column {type_col!r}.")
         mine = facilities[facilities[type_col] == self.facility_type]
         if "status" in mine:
-            mine = mine[mine["status"].fillna("existing") == "existing"]
+            mine = mine[mine["status"].fillna(vocab.EXISTING) == vocab.EXISTING]
         labels = mine.index.astype(str)
         unknown = [c for c in self.close if c not in set(labels)]
         if unknown:

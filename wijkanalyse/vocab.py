@@ -6,6 +6,9 @@
   may not be shown.
 * **Pseudo codes** of Statbel for residents without a known place: the pseudo-sector
   ``NNNNNZZZZ`` and the pseudo-wijken ``…ONB`` / ``…ONBE`` / ``…ZZZZ``.
+* **Facility statuses** (the ``status`` column of a register and of ``facilities.csv``).
+* **Distance methods** (the ``method`` column of the access and coverage tables):
+  ``network``, or ``euclidean_x<factor>`` for a straight line times a detour factor.
 
 This module imports nothing from the package, so every layer may use it.
 """
@@ -14,10 +17,15 @@ from __future__ import annotations
 
 __all__ = [
     "ABSENT_FROM_SOURCE",
+    "CANDIDATE",
+    "CLOSED",
     "COMPLEMENTARY",
     "DERIVED",
+    "EXISTING",
+    "FACILITY_STATUSES",
     "INSUFFICIENT_COVERAGE",
     "MEMBER_MISSING",
+    "METHOD_NETWORK",
     "NO_POLYGON",
     "OUTSIDE_FACILITY_COVERAGE",
     "PSEUDO_SECTOR_SUFFIX",
@@ -31,6 +39,8 @@ __all__ = [
     "SUPPRESSED_BY_SOURCE",
     "WITHHELD",
     "ZERO_DENOMINATOR",
+    "detour_factor",
+    "euclidean_method",
     "is_pseudo_sector",
     "is_pseudo_wijk",
 ]
@@ -111,3 +121,42 @@ def is_pseudo_wijk(code: object) -> bool:
     (True, True, False)
     """
     return str(code).upper().endswith(PSEUDO_WIJK_SUFFIXES)
+
+
+# --------------------------------------------------------------------------- facility statuses
+
+#: A facility open today: it counts in access, coverage and as a plan's existing site.
+EXISTING = "existing"
+#: A site that may be chosen by a plan.
+CANDIDATE = "candidate"
+#: A facility no longer open: kept in the register, counted nowhere.
+CLOSED = "closed"
+#: The statuses a facility register may give.
+FACILITY_STATUSES = (EXISTING, CANDIDATE, CLOSED)
+
+
+# --------------------------------------------------------------------------- distance methods
+
+#: The value of ``method`` for a distance measured on the street network.
+METHOD_NETWORK = "network"
+_EUCLIDEAN = "euclidean_x"
+
+
+def euclidean_method(detour_factor: float) -> str:
+    """Return the ``method`` label of a straight-line estimate, e.g. ``euclidean_x1.3``.
+
+    >>> euclidean_method(1.3)
+    'euclidean_x1.3'
+    """
+    return f"{_EUCLIDEAN}{detour_factor:g}"
+
+
+def detour_factor(method: str) -> float | None:
+    """Return the detour factor of a straight-line ``method`` label (``None`` for others).
+
+    >>> detour_factor("euclidean_x1.3"), detour_factor("network")
+    (1.3, None)
+    """
+    if method.startswith(_EUCLIDEAN):
+        return float(method.removeprefix(_EUCLIDEAN))
+    return None

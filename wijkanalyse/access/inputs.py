@@ -9,6 +9,7 @@ from typing import Literal
 import geopandas as gpd
 import pandas as pd
 
+from wijkanalyse import vocab
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import listing
 
@@ -86,7 +87,7 @@ def _facilities_of(
     present = list(dict.fromkeys(facilities[type_col].dropna().astype(str)))
     wanted = present if types is None else list(types)
     if "status" in facilities:
-        facilities = facilities[facilities["status"].fillna("existing") == "existing"]
+        facilities = facilities[facilities["status"].fillna(vocab.EXISTING) == vocab.EXISTING]
     return {t: facilities[facilities[type_col] == t] for t in wanted}
 
 

@@ -39,6 +39,7 @@ from wijkanalyse.io._tables import (
     _zip_members,
 )
 from wijkanalyse.io._vectors import _geo_checks, _read_vector, _to_working_crs
+from wijkanalyse.vocab import EXISTING, FACILITY_STATUSES
 
 __all__ = [
     "FACILITY_STATUSES",
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 
 
 #: Allowed values of the facilities ``status`` column.
-FACILITY_STATUSES = ("existing", "candidate", "closed")
 
 
 # --------------------------------------------------------------------------- facilities
@@ -104,7 +104,7 @@ def read_facilities(
     type_col: str = "type",
     name_col: str = "name",
     id_col: str | None = None,
-    status: str = "existing",
+    status: str = EXISTING,
     capacity_col: str | None = None,
     x_col: str | None = None,
     y_col: str | None = None,
@@ -425,7 +425,7 @@ def read_osm_points(
         {
             "name": names.to_numpy() if names is not None else None,
             "type": frame["type"].to_numpy(),
-            "status": "existing",
+            "status": EXISTING,
             "capacity": pd.array([pd.NA] * len(frame), dtype="Float64"),
             "source": ds.id if ds else path.name,
             "osm_id": frame["osm_id"].to_numpy(),

@@ -21,6 +21,7 @@ from scipy import sparse
 from wijkanalyse import _i18n
 from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
+from wijkanalyse.vocab import METHOD_NETWORK, euclidean_method
 
 __all__ = [
     "METHOD_NETWORK",
@@ -29,14 +30,6 @@ __all__ = [
     "check_not_shorter",
     "euclidean_method",
 ]
-
-#: The value of ``method`` for a distance measured on the street network.
-METHOD_NETWORK = "network"
-
-
-def euclidean_method(detour_factor: float) -> str:
-    """Return the ``method`` label of a straight-line estimate, e.g. ``euclidean_x1.3``."""
-    return f"euclidean_x{detour_factor:g}"
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def planning(
         if q.candidate_wijken is not None:
             sites = cand[cand["wijk"].isin(q.candidate_wijken)]
         existing = fac[
-            (fac["type"] == q.facility_type) & (fac["status"].fillna("existing") == "existing")
+            (fac["type"] == q.facility_type)
+            & (fac["status"].fillna(vocab.EXISTING) == vocab.EXISTING)
         ]
         cap_col = None
         if q.capacity_col is not None:

@@ -9,7 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import areas, outputs
+from wijkanalyse import areas, outputs, vocab
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
@@ -106,11 +106,11 @@ def _write_service_areas(
     fac = data.facilities
     if not questions or not len(fac):
         return
-    status = fac["status"] if "status" in fac else pd.Series("existing", index=fac.index)
+    status = fac["status"] if "status" in fac else pd.Series(vocab.EXISTING, index=fac.index)
     frames = []
     for ftype in dict.fromkeys(q.facility_type for q in questions):
         minutes = sorted({m for q in questions if q.facility_type == ftype for m in q.minutes})
-        sel = fac[(fac["type"].astype(str) == ftype) & (status.astype(str) == "existing")]
+        sel = fac[(fac["type"].astype(str) == ftype) & (status.astype(str) == vocab.EXISTING)]
         if len(sel):
             sa = acc.model.service_areas(sel, minutes=minutes)
             frames.append(sa.assign(type=ftype))
