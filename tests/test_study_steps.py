@@ -220,7 +220,7 @@ def test_checks_name_every_problem_at_once() -> None:
 
 def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
     config = tiny_config()
-    result = analyse_step.analyse(config, _sources(config), data)
+    result = analyse_step.analyse(config, data)
     wijken = result.indicators["wijken"]
     # in percent: W1 (30 + 3) / (100 + 200); W2 (10 + 20) / (50 + 40)
     assert wijken.loc["W1", "share_65plus"] == pytest.approx(100 * 33 / 300)
@@ -231,7 +231,7 @@ def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
 
 def test_analyse_withholds_small_counts(data: StudyData) -> None:
     config = tiny_config()
-    sectors = analyse_step.analyse(config, _sources(config), data).indicators["sectors"]
+    sectors = analyse_step.analyse(config, data).indicators["sectors"]
     assert sectors["pop_65plus"].isna()["24062A01-"]
     assert sectors.loc["24062A00-", "pop_65plus"] == 30
 
@@ -243,8 +243,8 @@ def test_analyse_withholds_small_counts(data: StudyData) -> None:
 def access_result():  # type: ignore[no-untyped-def]
     config = tiny_config(**ACCESS)
     data = tiny_data(config)
-    analysis = analyse_step.analyse(config, _sources(config), data)
-    acc = access_step.accessibility(config, _sources(config), data, analysis)
+    analysis = analyse_step.analyse(config, data)
+    acc = access_step.accessibility(config, data, analysis)
     return config, data, analysis, acc
 
 
@@ -278,10 +278,9 @@ def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore
 def test_planning_covers_the_far_corner() -> None:
     config = tiny_config(**ACCESS, **PLAN)
     data = tiny_data(config)
-    src = _sources(config)
-    analysis = analyse_step.analyse(config, src, data)
-    acc = access_step.accessibility(config, src, data, analysis)
-    res = planning_step.planning(config, src, data, acc, analysis)
+    analysis = analyse_step.analyse(config, data)
+    acc = access_step.accessibility(config, data, analysis)
+    res = planning_step.planning(config, data, acc, analysis)
     assert res is not None
     plan = res.plans[("bc", 1)]
     # today 350 of 390 residents live within 6 min; one new site reaches A03's 40 as well
@@ -297,7 +296,7 @@ def test_planning_covers_the_far_corner() -> None:
 @pytest.fixture(scope="module")
 def published(access_result):  # type: ignore[no-untyped-def]
     config, data, analysis, acc = access_result
-    return config, publish.protect(config, _sources(config), data, analysis, acc, None)
+    return config, publish.protect(config, data, analysis, acc, None)
 
 
 def test_publish_withholds_a_small_count_and_its_complement(published) -> None:  # type: ignore[no-untyped-def]
@@ -315,7 +314,7 @@ def test_publish_withholds_a_small_count_and_its_complement(published) -> None: 
 
 def test_write_puts_only_published_counts_in_the_files(published, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     config, pub = published
-    files = write._write(config, _sources(config), pub.data, tmp_path)
+    files = write._write(config, pub.data, tmp_path)
     assert {p.name for p in files} >= {"sectors.csv", "wijken.csv", "wijkanalyse.gpkg"}
     sectors = pd.read_csv(tmp_path / "sectors.csv", dtype={"sector": str}).set_index("sector")
     assert sectors.loc[["24062A00-", "24062A01-"], "pop_65plus"].isna().all()
@@ -347,19 +346,18 @@ def _tiny_outputs(out: Path, language: str = "nl") -> list[Path]:
     config = config.model_copy(
         update={"study": config.study.model_copy(update={"language": language})}
     )
-    src = _sources(config)
     data = tiny_data(config)
-    analysis = analyse_step.analyse(config, src, data)
-    acc = access_step.accessibility(config, src, data, analysis)
-    plans = planning_step.planning(config, src, data, acc, analysis)
-    pub = publish.protect(config, src, data, analysis, acc, plans)
+    analysis = analyse_step.analyse(config, data)
+    acc = access_step.accessibility(config, data, analysis)
+    plans = planning_step.planning(config, data, acc, analysis)
+    pub = publish.protect(config, data, analysis, acc, plans)
     assert pub.analysis is not None
     assert pub.access is not None
     assert pub.planning is not None
-    files = write._write(config, src, pub.data, out)
-    files += write._write_analysis(config, src, pub.analysis, out)
-    files += write._write_access(config, src, pub.access, pub.data, out)
-    files += write._write_planning(config, src, pub.planning, out)
+    files = write._write(config, pub.data, out)
+    files += write._write_analysis(config, pub.analysis, out)
+    files += write._write_access(config, pub.access, pub.data, out)
+    files += write._write_planning(config, pub.planning, out)
     # the record names every input file with its checksum: the facility register's here
     (out / "tiny.csv").write_text("the tiny world's register\n", encoding="utf-8")
     src = Sources(config.data, out)
@@ -446,10 +444,10 @@ def test_the_studys_own_areas_are_typed_values_with_their_sectors(tmp_path: Path
         "Noord": ["24062A03-"],
         "W1 heel": ["24062A00-"],
     }
-    analysis = analyse_step.analyse(config, _sources(config), data)
+    analysis = analyse_step.analyse(config, data)
     assert analysis.indicators["areas"].loc["Noord", "pop_total"] == 90
-    pub = publish.protect(config, _sources(config), data, analysis, None, None)
-    write._write(config, _sources(config), pub.data, tmp_path)
+    pub = publish.protect(config, data, analysis, None, None)
+    write._write(config, pub.data, tmp_path)
     written = pd.read_csv(tmp_path / "areas.csv")
     assert written.columns[:3].tolist() == ["area", "vintage", "sectors"]
     assert written["sectors"].tolist() == ["24062A02- 24062A03-", "24062A00- 24062A01-"]

@@ -14,6 +14,14 @@ The study is a short sequence of steps, each a function of its inputs:
 - :mod:`~wijkanalyse.study.write` and :mod:`~wijkanalyse.study.provenance`: the files;
 - :mod:`~wijkanalyse.study.summary`: the summary in the study's language;
 - :mod:`~wijkanalyse.study.core`: :class:`Study`, whose :meth:`~Study.run` composes them.
+
+A step takes the (frozen) :class:`StudyConfig` and the typed results of the steps before it,
+and returns a typed result with its notes as :class:`~wijkanalyse._i18n.Note` values. Only
+the steps that look at the inputs themselves get :class:`~wijkanalyse.study._sources.Sources`
+(where the study file's paths and dataset ids resolve): ``load`` reads them, ``provenance``
+records their checksums and ``summary`` names their datasets; the analytical steps,
+``publish`` and ``write`` work on the results alone, and ``write`` only through
+:mod:`wijkanalyse.outputs`.
 """
 
 from wijkanalyse.study.config import StudyConfig

@@ -12,7 +12,6 @@ import pandas as pd
 
 from wijkanalyse import access
 from wijkanalyse.study import planning as _planning
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.suppression import COMPLEMENTARY
 
@@ -86,7 +85,6 @@ def _plan_weights(
 def _plans(
     asker: _Asker,
     config: StudyConfig,
-    sources: Sources,
     planning: PlanResults,
     data: StudyData,
     analysis: Analysis | None,
@@ -100,9 +98,7 @@ def _plans(
     for key, plan in keyed:
         q = questions[key[0]]
         ctx = ctx_of(q.name)
-        need = (
-            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
-        )
+        need = _planning._plan_need(config, analysis, ctx.demand) if q.need_weighted else None
         open_sites = list(plan.selected.index)
         covered, objective = _plan_weights(
             ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
@@ -163,7 +159,6 @@ def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
 def _curves(
     asker: _Asker,
     config: StudyConfig,
-    sources: Sources,
     planning: PlanResults,
     analysis: Any,
     ctx_of: Any,
@@ -174,9 +169,7 @@ def _curves(
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
-        need = (
-            _planning._plan_need(config, sources, analysis, ctx.demand) if q.need_weighted else None
-        )
+        need = _planning._plan_need(config, analysis, ctx.demand) if q.need_weighted else None
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])

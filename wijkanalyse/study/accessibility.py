@@ -19,7 +19,6 @@ from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
@@ -41,7 +40,6 @@ def _where(data: StudyData) -> Note:
 
 def _distance_model(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     notes: list[Note],
@@ -96,7 +94,6 @@ def _distance_model(
 
 def accessibility(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     analysis: Analysis | None = None,
     *,
@@ -115,7 +112,7 @@ def accessibility(
     notes: list[Note] = []
     # sectors without a location are named in the summary (with their protected count)
     demand = access.demand_points(data.sectors, as_point="representative_point")
-    model = _distance_model(config, sources, data, demand, notes)
+    model = _distance_model(config, data, demand, notes)
     fac = data.facilities
     types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
     asked = [q.facility_type for q in acc.questions if q.facility_type not in types]
@@ -138,7 +135,7 @@ def accessibility(
     )
     wijk_names = data.wijken["wijk_name"]
     need_s, need_w, need_label, higher = (
-        _analyse._need(config, sources, analysis, notes)
+        _analyse._need(config, analysis, notes)
         if acc.questions
         else (pd.Series(), pd.Series(), "", "")
     )

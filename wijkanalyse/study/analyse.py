@@ -15,7 +15,6 @@ from wijkanalyse._errors import (
 from wijkanalyse._i18n import Note
 from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig, index_spec
 from wijkanalyse.study.results import (
     Analysis,
@@ -25,7 +24,6 @@ from wijkanalyse.study.results import (
 
 def analyse(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     *,
     progress: bool = False,
@@ -133,7 +131,7 @@ def analyse(
 
 
 def _need(
-    config: StudyConfig, sources: Sources, analysis: Analysis | None, notes: list[Note]
+    config: StudyConfig, analysis: Analysis | None, notes: list[Note]
 ) -> tuple[pd.Series, pd.Series, str, str]:
     """Need per sector and per wijk, its label and whether higher means more need."""
     acc = config.access

@@ -167,9 +167,7 @@ class Study:
         ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
         are ranked; see :mod:`wijkanalyse.parallel`.
         """
-        return _analyse.analyse(
-            self.config, self.sources, data, progress=progress, scheduler=scheduler
-        )
+        return _analyse.analyse(self.config, data, progress=progress, scheduler=scheduler)
 
     def accessibility(
         self, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
@@ -181,9 +179,7 @@ class Study:
 
         Returns ``None`` when the study has no ``[access]`` section.
         """
-        return _accessibility.accessibility(
-            self.config, self.sources, data, analysis, scheduler=scheduler
-        )
+        return _accessibility.accessibility(self.config, data, analysis, scheduler=scheduler)
 
     def planning(
         self,
@@ -195,7 +191,7 @@ class Study:
 
         Returns ``None`` when the study has neither, or no ``[access]`` results.
         """
-        return _planning.planning(self.config, self.sources, data, acc, analysis)
+        return _planning.planning(self.config, data, acc, analysis)
 
     def run(
         self,
@@ -319,14 +315,14 @@ def _run(
     lap("planning")
     tmp = stage.path
     # only what may be published reaches the files, the summary, the maps and reports
-    pub = _publish.protect(study.config, study.sources, data, analysis, acc, planning)
-    files = _write._write(study.config, study.sources, pub.data, tmp)
+    pub = _publish.protect(study.config, data, analysis, acc, planning)
+    files = _write._write(study.config, pub.data, tmp)
     if pub.analysis is not None:
-        files += _write._write_analysis(study.config, study.sources, pub.analysis, tmp)
+        files += _write._write_analysis(study.config, pub.analysis, tmp)
     if pub.access is not None:
-        files += _write._write_access(study.config, study.sources, pub.access, pub.data, tmp)
+        files += _write._write_access(study.config, pub.access, pub.data, tmp)
     if pub.planning is not None:
-        files += _write._write_planning(study.config, study.sources, pub.planning, tmp)
+        files += _write._write_planning(study.config, pub.planning, tmp)
     files.append(
         _provenance._write_provenance(
             study.config, study.sources, pub.data, tmp, pub.analysis, pub.access, pub.planning

@@ -23,7 +23,6 @@ from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
@@ -35,7 +34,6 @@ from wijkanalyse.study.results import (
 
 def _candidate_sites(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     model: StreetNetwork | CrowFlies,
@@ -83,10 +81,10 @@ def _candidate_sites(
 
 
 def _plan_need(
-    config: StudyConfig, sources: Sources, analysis: Analysis | None, demand: gpd.GeoDataFrame
+    config: StudyConfig, analysis: Analysis | None, demand: gpd.GeoDataFrame
 ) -> pd.Series:
     """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
-    sec, _, label, higher = _analyse._need(config, sources, analysis, [])
+    sec, _, label, higher = _analyse._need(config, analysis, [])
     need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
     pct = need.rank(pct=True, ascending=higher == "higher")
     lost = pct.index[pct.isna() & (demand["pop_total"] > 0)]
@@ -100,7 +98,6 @@ def _plan_need(
 
 def planning(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     acc: AccessResults | None,
     analysis: Analysis | None = None,
@@ -123,7 +120,7 @@ def planning(
     cand = gpd.GeoDataFrame(geometry=[], crs=data.sectors.crs)
     questions = cfg.questions if cfg is not None else []
     if cfg is not None:
-        cand, cnotes = _candidate_sites(config, sources, data, demand, model)
+        cand, cnotes = _candidate_sites(config, data, demand, model)
         notes += cnotes
     groups = list(config.target_groups)
     for q in questions:
@@ -156,7 +153,7 @@ def planning(
             network=model,
             existing=existing,
             weight=q.target_group,
-            need=_plan_need(config, sources, analysis, dem) if q.need_weighted else None,
+            need=_plan_need(config, analysis, dem) if q.need_weighted else None,
             target_groups=[g for g in groups if g in dem],
             capacity_col=cap_col,
             max_minutes=None if full else q.minutes,
@@ -192,7 +189,7 @@ def planning(
             except InfeasibleError as exc:
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
-    comparison = _scenarios(config, sources, data, demand, acc, plans, members, notes, supply)
+    comparison = _scenarios(config, data, demand, acc, plans, members, notes, supply)
     return PlanResults(
         plans=plans,
         greedy=greedy,
@@ -206,7 +203,6 @@ def planning(
 
 def _scenarios(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     acc: AccessResults,

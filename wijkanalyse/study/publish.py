@@ -26,7 +26,6 @@ from wijkanalyse import access, suppression
 from wijkanalyse.study._masks import _Asker, _indicator_tables, _members
 from wijkanalyse.study._publish_access import _coverage, _equity, _gaps, _Times, _Units
 from wijkanalyse.study._publish_plans import _curves, _masked_plan, _PlanContext, _plans, _scenarios
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.suppression import Ledger
 
@@ -52,7 +51,6 @@ class Published:
 
 def protect(
     config: StudyConfig,
-    sources: Sources,
     data: StudyData,
     analysis: Analysis | None = None,
     acc: AccessResults | None = None,
@@ -98,9 +96,9 @@ def protect(
                 )
             return contexts[name]
 
-        plan_masks = _plans(asker, config, sources, planning, data, analysis, ctx_of)
+        plan_masks = _plans(asker, config, planning, data, analysis, ctx_of)
         if len(planning.curves):
-            masks["curves"] = _curves(asker, config, sources, planning, analysis, ctx_of)
+            masks["curves"] = _curves(asker, config, planning, analysis, ctx_of)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(asker, planning, data, acc.model, cache)
     asker.release()

@@ -48,7 +48,7 @@ def summary(
     suppression threshold, and counts they could be derived from, are withheld
     (:mod:`wijkanalyse.suppression`).
     """
-    pub = _publish.protect(config, sources, data, analysis, access, planning)
+    pub = _publish.protect(config, data, analysis, access, planning)
     return _summary_lines(config, sources, pub, out, files)
 
 

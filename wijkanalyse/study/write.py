@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import areas, outputs, vocab
-from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
@@ -20,9 +19,7 @@ from wijkanalyse.study.results import (
 )
 
 
-def _write_planning(
-    config: StudyConfig, sources: Sources, res: PlanResults, out: Path
-) -> list[Path]:
+def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Path]:
     """Write plans, curves and scenarios (already protected by :func:`_publish.protect`)."""
     questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     files = []
@@ -69,7 +66,7 @@ def _write_planning(
 
 
 def _write_access(
-    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, out: Path
+    config: StudyConfig, acc: AccessResults, data: StudyData, out: Path
 ) -> list[Path]:
     files = []
     minutes_col = f"{acc.model.profile.name}_minutes"
@@ -94,12 +91,12 @@ def _write_access(
         files += outputs.write_table(out, "gaps", acc.gaps)
     if len(acc.equity):
         files += outputs.write_table(out, "access_equity", acc.equity)
-    _write_service_areas(config, sources, acc, data, out)
+    _write_service_areas(config, acc, data, out)
     return files
 
 
 def _write_service_areas(
-    config: StudyConfig, sources: Sources, acc: AccessResults, data: StudyData, out: Path
+    config: StudyConfig, acc: AccessResults, data: StudyData, out: Path
 ) -> None:
     """Add the reach of today's facilities of each access question to the GeoPackage."""
     questions = config.access.questions if config.access else []
@@ -119,9 +116,7 @@ def _write_service_areas(
         outputs.write_table(out, "service_areas", sa)
 
 
-def _write_analysis(
-    config: StudyConfig, sources: Sources, analysis: Analysis, out: Path
-) -> list[Path]:
+def _write_analysis(config: StudyConfig, analysis: Analysis, out: Path) -> list[Path]:
     files = []
     for level in ("sectors", "wijken", "deelgemeenten", "areas"):
         if level in analysis.indicators:
@@ -132,7 +127,7 @@ def _write_analysis(
     return files
 
 
-def _write(config: StudyConfig, sources: Sources, data: StudyData, out: Path) -> list[Path]:
+def _write(config: StudyConfig, data: StudyData, out: Path) -> list[Path]:
     sectors = data.sectors.reset_index()  # already protected by _publish.protect
     facilities = data.facilities.reset_index()
     for frame in (sectors, facilities):
