@@ -43,32 +43,49 @@ class _Units:
     """The demand sectors of each unit (wijk, gemeente, sector, area, region), as positions."""
 
     def __init__(self, demand: gpd.GeoDataFrame, data: StudyData, ledger: Ledger) -> None:
-        self.demand, self.data, self.ledger = demand, data, ledger
+        self.members, self.ledger = _UnitMembers(demand, data), ledger
         self.cache: dict[tuple[str, str], np.ndarray | None] = {}
 
     def __call__(self, level: str, unit: Any) -> np.ndarray | None:
         key = (level, str(unit))
         if key not in self.cache:
-            members = _unit_members(level, unit, self.demand, self.data)
+            members = self.members(level, unit)
             self.cache[key] = None if members is None else self.ledger.positions(members)
         return self.cache[key]
 
 
-def _unit_members(
-    level: str, unit: Any, demand: gpd.GeoDataFrame, data: StudyData
-) -> pd.Index | None:
-    if level == "wijk":
-        return demand.index[demand["wijk"].astype(str) == str(unit)]
-    if level == "gemeente":
-        return demand.index[demand["gemeente"].astype(str) == str(unit)]
-    if level == "sector":
-        return pd.Index([unit]) if unit in demand.index else pd.Index([])
-    if level == "area":
-        members = data.area_members(demand.index)
-        return pd.Index(members[unit]) if unit in members else None
-    if level == data.region.level or level == "region":
-        return demand.index
-    return None
+class _UnitMembers:
+    """The demand sectors of a unit, in the demand's order (``None``: not a unit of the study).
+
+    Each level's grouping is made once: a study of all Flanders asks for some 12 000 units.
+    """
+
+    def __init__(self, demand: gpd.GeoDataFrame, data: StudyData) -> None:
+        self.demand, self.data = demand, data
+        self.groups: dict[str, dict[str, pd.Index]] = {}
+
+    def _group(self, level: str) -> dict[str, pd.Index]:
+        if level not in self.groups:
+            if level == "area":
+                members = self.data.area_members(self.demand.index)
+                self.groups[level] = {a: pd.Index(codes) for a, codes in members.items()}
+            else:
+                col = self.demand[level].astype(str)
+                self.groups[level] = {
+                    str(u): self.demand.index[pos] for u, pos in col.groupby(col).indices.items()
+                }
+        return self.groups[level]
+
+    def __call__(self, level: str, unit: Any) -> pd.Index | None:
+        if level in ("wijk", "gemeente"):
+            return self._group(level).get(str(unit), pd.Index([]))
+        if level == "sector":
+            return pd.Index([unit]) if unit in self.demand.index else pd.Index([])
+        if level == "area":
+            return self._group(level).get(unit)
+        if level == self.data.region.level or level == "region":
+            return self.demand.index
+        return None
 
 
 def _ones(index: pd.Index, where: pd.Series | np.ndarray | None = None) -> pd.Series:

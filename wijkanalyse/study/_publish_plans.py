@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from wijkanalyse.study.results import Analysis, PlanResults, StudyData
 
 from wijkanalyse.study._masks import _Asker, _Mask
-from wijkanalyse.study._publish_access import _num, _ones, _unit_members
+from wijkanalyse.study._publish_access import _num, _ones, _UnitMembers
 
 # --------------------------------------------------------------------------- plans
 
@@ -210,9 +210,10 @@ def _scenarios(
     mask = _Mask(table)
     demand = access.demand_points(data.sectors, as_point="representative_point")
     supplies = dict(planning.scenario_supply)
+    unit_members = _UnitMembers(demand, data)
     for pos, (_, row) in enumerate(table.iterrows()):
         group = str(row["target_group"])
-        members = _unit_members(str(row["level"]), row["unit"], demand, data)
+        members = unit_members(str(row["level"]), row["unit"])
         pair = supplies.get(str(row["scenario"]))
         if members is None or pair is None:
             for c in ("pop_in_group", "covered_before", "covered_after", "covered_change"):
