@@ -316,11 +316,7 @@ def _read_table(
         )
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     for col in frame.columns:
-        frame[col] = (
-            frame[col]
-            .astype("object")
-            .map(lambda v: None if _blank(v) else (v.strip() if isinstance(v, str) else v))
-        )
+        frame[col] = _strip_cells(frame[col])
     if len(frame) == 0:
         raise DataError(f"{label} has a header but no rows.")
     return frame
@@ -346,32 +342,45 @@ def _open_table(
     return frame, path, ds, label
 
 
+def _strip_cells(values: pd.Series) -> pd.Series:
+    """Return a column read as text with its text cells stripped and missing cells None."""
+    s = values.astype("object")
+    missing = s.isna().to_numpy()
+    stripped = s.str.strip().astype("object")  # NaN where a cell is not text
+    other = stripped.isna().to_numpy() & ~missing
+    if other.any():  # a value that is not text (not from a table read as text) stays as is
+        stripped[other] = s[other]
+    stripped[missing] = None
+    return stripped
+
+
 def _to_number(values: pd.Series, *, what: str, missing: Iterable[str] = ()) -> pd.Series:
     """Parse numbers written with a decimal point or a decimal comma; ``missing`` → NA."""
-    markers = set(missing)
-    s = values.astype("object").map(
-        lambda v: None if _blank(v) or (isinstance(v, str) and v.strip() in markers) else v
-    )
-    text = s.map(
-        lambda v: None if _blank(v) else str(v).strip().replace("\u00a0", "").replace(" ", "")
-    )
-    only_comma = text.map(lambda v: isinstance(v, str) and "," in v and "." not in v)
-    only_point = text.map(lambda v: isinstance(v, str) and "." in v and "," not in v)
+    s = values.astype("object").reset_index(drop=True)  # positions: the index may repeat
+    text = s[s.notna()].astype(str).str.strip()
+    text = text[~text.isin(set(missing))]
+    text = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    comma = text.str.contains(",", regex=False)
+    point = text.str.contains(".", regex=False)
+    only_comma, only_point = comma & ~point, point & ~comma
     if only_comma.any() and only_point.any():
-        examples = [values[only_comma].iloc[0], values[only_point].iloc[0]]
+        first = [int(m.index.to_numpy()[m.to_numpy()][0]) for m in (only_comma, only_point)]
+        examples = [s.iloc[i] for i in first]
         raise SchemaError(
             f"{what} mixes decimal commas and decimal points ({listing(map(repr, examples))}); "
             "the numbers are ambiguous. Make the column use one convention."
         )
-    text = text.map(_normalise_decimal)
+    text[comma] = text[comma].map(_normalise_decimal)
     num = pd.to_numeric(text, errors="coerce")
-    bad = text.notna() & num.isna()
-    if bad.any():
+    bad = num.index[num.isna()]
+    if len(bad):
         raise SchemaError(
-            f"{what} has {int(bad.sum())} values that are not numbers: "
-            f"{listing(repr(v) for v in values[bad].unique())}."
+            f"{what} has {len(bad)} values that are not numbers: "
+            f"{listing(repr(v) for v in s[bad].unique())}."
         )
-    return num.astype("Float64")
+    out = pd.Series(pd.NA, index=s.index, dtype="Float64")
+    out[num.index] = num
+    return out.set_axis(values.index)
 
 
 def _normalise_decimal(value: object) -> object:
@@ -394,16 +403,12 @@ def _blank(value: object) -> bool:
 
 def _clean_codes(values: pd.Series) -> pd.Series:
     """Strip whitespace and an Excel-added '.0' from code strings; keep NA."""
-
-    def fix(v: object) -> object:
-        if _blank(v):
-            return None
-        t = str(v).strip()
-        if re.fullmatch(r"\d+\.0", t):
-            t = t[:-2]
-        return t or None
-
-    return values.map(fix).astype("object")
+    s = values.astype("object")
+    given = s.notna().to_numpy()
+    text = s[given].astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    cleaned = np.full(len(s), None, dtype=object)
+    cleaned[given] = [t or None for t in text.to_numpy()]
+    return pd.Series(cleaned, index=values.index, dtype="object")
 
 
 def _vintage_hint(vintage: int | None, label: str, *, year: int | None = None) -> int:
