@@ -45,6 +45,8 @@ from wijkanalyse.study import accessibility as access_step
 from wijkanalyse.study import analyse as analyse_step
 from wijkanalyse.study import planning as planning_step
 from wijkanalyse.study._sources import Sources
+from wijkanalyse.study.config import AccessSection
+from wijkanalyse.study.slices import AccessSlice, AnalyseSlice, NeedSlice, PlanSlice
 
 pytestmark = pytest.mark.usefixtures("mirror")
 
@@ -220,7 +222,7 @@ def test_checks_name_every_problem_at_once() -> None:
 
 def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
     config = tiny_config()
-    result = analyse_step.analyse(config, data)
+    result = analyse_step.analyse(AnalyseSlice.of(config), data)
     wijken = result.indicators["wijken"]
     # in percent: W1 (30 + 3) / (100 + 200); W2 (10 + 20) / (50 + 40)
     assert wijken.loc["W1", "share_65plus"] == pytest.approx(100 * 33 / 300)
@@ -231,7 +233,7 @@ def test_analyse_rates_are_ratios_of_sums(data: StudyData) -> None:
 
 def test_analyse_withholds_small_counts(data: StudyData) -> None:
     config = tiny_config()
-    sectors = analyse_step.analyse(config, data).indicators["sectors"]
+    sectors = analyse_step.analyse(AnalyseSlice.of(config), data).indicators["sectors"]
     assert sectors["pop_65plus"].isna()["24062A01-"]
     assert sectors.loc["24062A00-", "pop_65plus"] == 30
 
@@ -243,8 +245,8 @@ def test_analyse_withholds_small_counts(data: StudyData) -> None:
 def access_result():  # type: ignore[no-untyped-def]
     config = tiny_config(**ACCESS)
     data = tiny_data(config)
-    analysis = analyse_step.analyse(config, data)
-    acc = access_step.accessibility(config, data, analysis)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
     return config, data, analysis, acc
 
 
@@ -256,6 +258,25 @@ def test_accessibility_walks_the_grid(access_result) -> None:  # type: ignore[no
     assert minutes.loc["24062A01-"] == pytest.approx(5.0)
     assert minutes.loc["24062A02-"] == pytest.approx(5.0)
     assert minutes.loc["24062A03-"] == pytest.approx(10.0)
+
+
+def test_a_step_needs_only_its_slice(data: StudyData) -> None:
+    """Accessibility from a hand-made slice: [access], how need enters it, no study file."""
+    section = AccessSection.model_validate(
+        {"speed_kmh": 4.8, "questions": [{"facility_type": "buurtcentrum"}]}
+    )
+    world = tiny_data(tiny_config(**ACCESS))  # the network of the grid
+    analysis = analyse_step.analyse(AnalyseSlice.of(tiny_config()), world)
+    acc = access_step.accessibility(
+        AccessSlice(section, NeedSlice("share_65plus", index_name=None), scheduler=None),
+        world,
+        analysis,
+    )
+    assert acc is not None
+    minutes = acc.nearest.xs("buurtcentrum", level="facility_type")["minutes"]
+    assert minutes.round(6).tolist() == [0.0, 5.0, 5.0, 10.0]
+    assert acc.need_source == "share_65plus"
+    assert access_step.accessibility(AccessSlice(None, None, None), world) is None
 
 
 def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]
@@ -278,9 +299,9 @@ def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore
 def test_planning_covers_the_far_corner() -> None:
     config = tiny_config(**ACCESS, **PLAN)
     data = tiny_data(config)
-    analysis = analyse_step.analyse(config, data)
-    acc = access_step.accessibility(config, data, analysis)
-    res = planning_step.planning(config, data, acc, analysis)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
+    res = planning_step.planning(PlanSlice.of(config), data, acc, analysis)
     assert res is not None
     plan = res.plans[("bc", 1)]
     # today 350 of 390 residents live within 6 min; one new site reaches A03's 40 as well
@@ -347,9 +368,9 @@ def _tiny_outputs(out: Path, language: str = "nl") -> list[Path]:
         update={"study": config.study.model_copy(update={"language": language})}
     )
     data = tiny_data(config)
-    analysis = analyse_step.analyse(config, data)
-    acc = access_step.accessibility(config, data, analysis)
-    plans = planning_step.planning(config, data, acc, analysis)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
+    plans = planning_step.planning(PlanSlice.of(config), data, acc, analysis)
     pub = publish.protect(config, data, analysis, acc, plans)
     assert pub.analysis is not None
     assert pub.access is not None
@@ -444,7 +465,7 @@ def test_the_studys_own_areas_are_typed_values_with_their_sectors(tmp_path: Path
         "Noord": ["24062A03-"],
         "W1 heel": ["24062A00-"],
     }
-    analysis = analyse_step.analyse(config, data)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
     assert analysis.indicators["areas"].loc["Noord", "pop_total"] == 90
     pub = publish.protect(config, data, analysis, None, None)
     write._write(config, pub.data, tmp_path)

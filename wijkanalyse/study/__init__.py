@@ -15,8 +15,11 @@ The study is a short sequence of steps, each a function of its inputs:
 - :mod:`~wijkanalyse.study.summary`: the summary in the study's language;
 - :mod:`~wijkanalyse.study.core`: :class:`Study`, whose :meth:`~Study.run` composes them.
 
-A step takes the (frozen) :class:`StudyConfig` and the typed results of the steps before it,
-and returns a typed result with its notes as :class:`~wijkanalyse._i18n.Note` values. Only
+A step takes the part of the study file it reads and the typed results of the steps before
+it, and returns a typed result with its notes as :class:`~wijkanalyse._i18n.Note` values.
+``analyse``, ``accessibility`` and ``planning`` take a config slice
+(:mod:`~wijkanalyse.study.slices`); the steps that describe or write the whole study take
+the whole (frozen) :class:`StudyConfig`. Only
 the steps that look at the inputs themselves get :class:`~wijkanalyse.study._sources.Sources`
 (where the study file's paths and dataset ids resolve): ``load`` reads them, ``provenance``
 records their checksums and ``summary`` names their datasets; the analytical steps,

@@ -13,6 +13,7 @@ import pandas as pd
 from wijkanalyse import access
 from wijkanalyse.study import planning as _planning
 from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.slices import NeedSlice
 from wijkanalyse.suppression import COMPLEMENTARY
 
 if TYPE_CHECKING:
@@ -98,7 +99,11 @@ def _plans(
     for key, plan in keyed:
         q = questions[key[0]]
         ctx = ctx_of(q.name)
-        need = _planning._plan_need(config, analysis, ctx.demand) if q.need_weighted else None
+        need = (
+            _planning._plan_need(NeedSlice.of(config), analysis, ctx.demand)
+            if q.need_weighted
+            else None
+        )
         open_sites = list(plan.selected.index)
         covered, objective = _plan_weights(
             ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
@@ -169,7 +174,11 @@ def _curves(
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
-        need = _planning._plan_need(config, analysis, ctx.demand) if q.need_weighted else None
+        need = (
+            _planning._plan_need(NeedSlice.of(config), analysis, ctx.demand)
+            if q.need_weighted
+            else None
+        )
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])

@@ -19,12 +19,13 @@ from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.config import AccessSection
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
     StudyData,
 )
+from wijkanalyse.study.slices import AccessSlice
 
 
 def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
@@ -39,13 +40,11 @@ def _where(data: StudyData) -> Note:
 
 
 def _distance_model(
-    config: StudyConfig,
+    acc: AccessSection,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     notes: list[Note],
 ) -> StreetNetwork | CrowFlies:
-    acc = config.access
-    assert acc is not None
     prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
     crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
     net = data.network
@@ -93,7 +92,7 @@ def _distance_model(
 
 
 def accessibility(
-    config: StudyConfig,
+    config: AccessSlice,
     data: StudyData,
     analysis: Analysis | None = None,
     *,
@@ -112,7 +111,7 @@ def accessibility(
     notes: list[Note] = []
     # sectors without a location are named in the summary (with their protected count)
     demand = access.demand_points(data.sectors, as_point="representative_point")
-    model = _distance_model(config, data, demand, notes)
+    model = _distance_model(acc, data, demand, notes)
     fac = data.facilities
     types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
     asked = [q.facility_type for q in acc.questions if q.facility_type not in types]
@@ -128,15 +127,15 @@ def accessibility(
             network=model,
             types=types,
             tiles=demand.get("gemeente"),
-            scheduler=(scheduler if scheduler is not None else config.compute.scheduler),
+            scheduler=(scheduler if scheduler is not None else config.scheduler),
         )
         if types
         else pd.DataFrame()
     )
     wijk_names = data.wijken["wijk_name"]
     need_s, need_w, need_label, higher = (
-        _analyse._need(config, analysis, notes)
-        if acc.questions
+        _analyse._need(config.need, analysis, notes)
+        if acc.questions and config.need is not None
         else (pd.Series(), pd.Series(), "", "")
     )
     cov_frames, gap_frames, eq_rows = [], [], []

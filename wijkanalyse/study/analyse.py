@@ -5,25 +5,23 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from wijkanalyse import (
-    _i18n,
-    indicators,
-)
+from wijkanalyse import _i18n, indicators, vocab
 from wijkanalyse._errors import (
     DataError,
 )
 from wijkanalyse._i18n import Note
 from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
-from wijkanalyse.study.config import StudyConfig, index_spec
+from wijkanalyse.study.config import index_spec
 from wijkanalyse.study.results import (
     Analysis,
     StudyData,
 )
+from wijkanalyse.study.slices import AnalyseSlice, NeedSlice
 
 
 def analyse(
-    config: StudyConfig,
+    config: AnalyseSlice,
     data: StudyData,
     *,
     progress: bool = False,
@@ -42,7 +40,7 @@ def analyse(
     if inputs is None:  # a StudyData made without the load step: population and income only
         inputs = indicators.sector_inputs(data.sectors, energy=None, open_space=None)
     boundary = data.boundary
-    extent = boundary.buffer(cfg.study.facility_buffer_m)
+    extent = boundary.buffer(cfg.facility_buffer_m)
     common = {
         "facilities": data.facilities if len(data.facilities) else None,
         "facility_extent": extent,
@@ -99,7 +97,7 @@ def analyse(
             if key == "wijken":
                 table = table[table["level"] == "wijk"]
             # residents without a known sector or wijk are not a place to rank
-            pseudo = table.index.str.upper().str.endswith(("ONB", "ONBE", "ZZZZ"))
+            pseudo = table.index.str.upper().str.endswith(vocab.PSEUDO_WIJK_SUFFIXES)
             table = table[~pseudo]
             values = table.copy()
             values.attrs = {"indicators": meta}
@@ -116,7 +114,7 @@ def analyse(
                     leave_one_out=sens.leave_one_out,
                     top_k=sens.top_k,
                     progress=progress,
-                    scheduler=(scheduler if scheduler is not None else config.compute.scheduler),
+                    scheduler=(scheduler if scheduler is not None else config.scheduler),
                 )
                 result = result.join(mc)
             result.insert(0, "name", table["name"])
@@ -131,13 +129,12 @@ def analyse(
 
 
 def _need(
-    config: StudyConfig, analysis: Analysis | None, notes: list[Note]
+    config: NeedSlice, analysis: Analysis | None, notes: list[Note]
 ) -> tuple[pd.Series, pd.Series, str, str]:
     """Need per sector and per wijk, its label and whether higher means more need."""
-    acc = config.access
-    assert acc is not None
+    acc = config
     if acc.need == "index" and analysis is not None and analysis.index:
-        name = config.index.name if config.index else "index"
+        name = config.index_name or "index"
         sec = analysis.index.get("sectors", pd.DataFrame(columns=["score"]))["score"]
         wk = analysis.index.get("wijken", pd.DataFrame(columns=["score"]))["score"]
         return sec, wk, f"index:{name}", "higher"

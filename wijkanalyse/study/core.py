@@ -85,6 +85,7 @@ from wijkanalyse.study.results import (
     RunResult,
     StudyData,
 )
+from wijkanalyse.study.slices import AccessSlice, AnalyseSlice, PlanSlice
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,9 @@ class Study:
         ``scheduler`` (default: the study's ``[compute]``) says where the Monte Carlo draws
         are ranked; see :mod:`wijkanalyse.parallel`.
         """
-        return _analyse.analyse(self.config, data, progress=progress, scheduler=scheduler)
+        return _analyse.analyse(
+            AnalyseSlice.of(self.config), data, progress=progress, scheduler=scheduler
+        )
 
     def accessibility(
         self, data: StudyData, analysis: Analysis | None = None, *, scheduler: Scheduler = None
@@ -179,7 +182,9 @@ class Study:
 
         Returns ``None`` when the study has no ``[access]`` section.
         """
-        return _accessibility.accessibility(self.config, data, analysis, scheduler=scheduler)
+        return _accessibility.accessibility(
+            AccessSlice.of(self.config), data, analysis, scheduler=scheduler
+        )
 
     def planning(
         self,
@@ -191,7 +196,7 @@ class Study:
 
         Returns ``None`` when the study has neither, or no ``[access]`` results.
         """
-        return _planning.planning(self.config, data, acc, analysis)
+        return _planning.planning(PlanSlice.of(self.config), data, acc, analysis)
 
     def run(
         self,

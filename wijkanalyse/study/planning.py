@@ -23,17 +23,17 @@ from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
     PlanResults,
     StudyData,
 )
+from wijkanalyse.study.slices import NeedSlice, PlanSlice
 
 
 def _candidate_sites(
-    config: StudyConfig,
+    config: PlanSlice,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     model: StreetNetwork | CrowFlies,
@@ -41,7 +41,7 @@ def _candidate_sites(
     cfg = config.plan
     assert cfg is not None
     notes: list[Note] = []
-    lang = config.study.language
+    lang = config.language
     net = model if isinstance(model, StreetNetwork) else None
     user = data.sites
     if "network" in cfg.candidates and net is None:
@@ -81,9 +81,10 @@ def _candidate_sites(
 
 
 def _plan_need(
-    config: StudyConfig, analysis: Analysis | None, demand: gpd.GeoDataFrame
+    config: NeedSlice | None, analysis: Analysis | None, demand: gpd.GeoDataFrame
 ) -> pd.Series:
     """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
+    assert config is not None  # a plan rests on [access], which says what need is
     sec, _, label, higher = _analyse._need(config, analysis, [])
     need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
     pct = need.rank(pct=True, ascending=higher == "higher")
@@ -97,7 +98,7 @@ def _plan_need(
 
 
 def planning(
-    config: StudyConfig,
+    config: PlanSlice,
     data: StudyData,
     acc: AccessResults | None,
     analysis: Analysis | None = None,
@@ -153,7 +154,7 @@ def planning(
             network=model,
             existing=existing,
             weight=q.target_group,
-            need=_plan_need(config, analysis, dem) if q.need_weighted else None,
+            need=_plan_need(config.need, analysis, dem) if q.need_weighted else None,
             target_groups=[g for g in groups if g in dem],
             capacity_col=cap_col,
             max_minutes=None if full else q.minutes,
@@ -202,7 +203,7 @@ def planning(
 
 
 def _scenarios(
-    config: StudyConfig,
+    config: PlanSlice,
     data: StudyData,
     demand: gpd.GeoDataFrame,
     acc: AccessResults,
@@ -213,7 +214,7 @@ def _scenarios(
 ) -> pd.DataFrame:
     cfg = config
     questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
-    asked = cfg.access.questions if cfg.access else []
+    asked = cfg.access_questions
     levels: dict[str, Any] = {
         "wijk": demand["wijk"],
         "gemeente": demand["gemeente"],

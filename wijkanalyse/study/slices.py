@@ -1,0 +1,108 @@
+"""The part of the study file each analytical step reads: its config slice.
+
+``analyse``, ``accessibility`` and ``planning`` take a slice, not the whole
+:class:`~wijkanalyse.study.config.StudyConfig`, so what a step depends on is in its
+signature, and a test builds only that. Each slice is made from a study file by ``of``.
+The steps that describe or write the whole study (``load``, ``publish``, ``write``,
+``provenance``, ``summary``) take the whole configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wijkanalyse._i18n import Language
+from wijkanalyse.study.config import (
+    AccessQuestion,
+    AccessSection,
+    AreaSection,
+    IndexSection,
+    IndicatorSection,
+    PlanSection,
+    ScenarioSection,
+    StudyConfig,
+)
+
+__all__ = ["AccessSlice", "AnalyseSlice", "NeedSlice", "PlanSlice"]
+
+
+@dataclass(frozen=True)
+class NeedSlice:
+    """How need enters the gap analysis and need-weighted plans (``[access] need``)."""
+
+    #: ``"index"`` or the id of an indicator
+    need: str
+    #: the name of the study's ``[index]`` (``None``: the study has none)
+    index_name: str | None
+
+    @classmethod
+    def of(cls, config: StudyConfig) -> NeedSlice | None:
+        """Return the slice of ``config`` (``None`` without ``[access]``)."""
+        if config.access is None:
+            return None
+        return cls(config.access.need, config.index.name if config.index else None)
+
+
+@dataclass(frozen=True)
+class AnalyseSlice:
+    """What the indicators and the index read: ``[indicators]``, ``[index]``, ``[[areas]]``."""
+
+    indicators: IndicatorSection
+    index: IndexSection | None
+    areas: tuple[AreaSection, ...]
+    #: facilities this far beyond the border count (``[study] facility_buffer_m``)
+    facility_buffer_m: float
+    #: where the Monte Carlo draws run (``[compute] scheduler``)
+    scheduler: str | None
+
+    @classmethod
+    def of(cls, config: StudyConfig) -> AnalyseSlice:
+        """Return the slice of ``config``."""
+        return cls(
+            indicators=config.indicators,
+            index=config.index,
+            areas=tuple(config.areas),
+            facility_buffer_m=config.study.facility_buffer_m,
+            scheduler=config.compute.scheduler,
+        )
+
+
+@dataclass(frozen=True)
+class AccessSlice:
+    """What accessibility reads: ``[access]``, how need enters it, where work runs."""
+
+    access: AccessSection | None
+    need: NeedSlice | None
+    scheduler: str | None
+
+    @classmethod
+    def of(cls, config: StudyConfig) -> AccessSlice:
+        """Return the slice of ``config``."""
+        return cls(config.access, NeedSlice.of(config), config.compute.scheduler)
+
+
+@dataclass(frozen=True)
+class PlanSlice:
+    """What planning reads: ``[plan]``, ``[[scenarios]]`` and what they refer to."""
+
+    plan: PlanSection | None
+    scenarios: tuple[ScenarioSection, ...]
+    #: the ``[[access.questions]]``: a scenario without a plan is measured by them
+    access_questions: tuple[AccessQuestion, ...]
+    #: the study's target groups, in order
+    target_groups: tuple[str, ...]
+    need: NeedSlice | None
+    #: the language of the names given to street-node candidates
+    language: Language
+
+    @classmethod
+    def of(cls, config: StudyConfig) -> PlanSlice:
+        """Return the slice of ``config``."""
+        return cls(
+            plan=config.plan,
+            scenarios=tuple(config.scenarios),
+            access_questions=tuple(config.access.questions) if config.access else (),
+            target_groups=tuple(config.target_groups),
+            need=NeedSlice.of(config),
+            language=config.study.language,
+        )
