@@ -182,10 +182,13 @@ if [ "$(.venv/bin/uv --version 2>/dev/null | cut -d' ' -f2)" != "$UV_VERSION" ];
   .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
 fi
 
-sync=(sync --locked --inexact)
+sync=(sync --locked --inexact --compile-bytecode)
 [ "$dev" -eq 1 ] && sync+=(--extra dev)
 # --inexact keeps pip and uv in .venv; the project environment is this .venv, and uv
-# never downloads a Python of its own
+# never downloads a Python of its own. --compile-bytecode writes every module's .pyc now,
+# on all cores, instead of at its first import (a first run, and a test suite whose
+# processes would each compile what they import first, are faster: 236 -> 204 s for the
+# suite on a fresh clone, for 9 s more here)
 if ! env -u VIRTUAL_ENV UV_PROJECT_ENVIRONMENT="$PWD/.venv" UV_PYTHON_DOWNLOADS=never \
   .venv/bin/uv "${sync[@]}"; then
   die "installing from uv.lock failed (see above). If uv says the lock needs updating
