@@ -277,6 +277,12 @@ def test_a_step_needs_only_its_slice(data: StudyData) -> None:
     assert minutes.round(6).tolist() == [0.0, 5.0, 5.0, 10.0]
     assert acc.need_source == "share_65plus"
     assert access_step.accessibility(AccessSlice(None, None, None), world) is None
+    # without a NeedSlice, [access] need says what need is (here its default, the index,
+    # which this world lacks: the 65+ share stands in, with a note)
+    bare = access_step.accessibility(AccessSlice(section, None, None), world, analysis)
+    assert bare is not None
+    assert bare.need_source == "share_65plus"
+    assert [n.key for n in bare.notes][-1] == "access_need_fallback"
 
 
 def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from wijkanalyse.study.results import (
     Analysis,
     StudyData,
 )
-from wijkanalyse.study.slices import AccessSlice
+from wijkanalyse.study.slices import AccessSlice, NeedSlice
 
 
 def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
@@ -134,8 +134,8 @@ def accessibility(
     )
     wijk_names = data.wijken["wijk_name"]
     need_s, need_w, need_label, higher = (
-        _analyse._need(config.need, analysis, notes)
-        if acc.questions and config.need is not None
+        _analyse._need(config.need or NeedSlice(acc.need, index_name=None), analysis, notes)
+        if acc.questions
         else (pd.Series(), pd.Series(), "", "")
     )
     cov_frames, gap_frames, eq_rows = [], [], []

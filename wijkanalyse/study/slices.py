@@ -72,6 +72,7 @@ class AccessSlice:
     """What accessibility reads: ``[access]``, how need enters it, where work runs."""
 
     access: AccessSection | None
+    #: how need enters (``None``: ``[access] need`` with no index name)
     need: NeedSlice | None
     scheduler: str | None
 
