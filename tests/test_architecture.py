@@ -41,7 +41,7 @@ LAYERS: tuple[frozenset[str], ...] = (
 LAYER = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
 #: modules that are data, not logic (DESIGN.md allows them to be longer)
-DATA_MODULES = {"_catalogue.py"}
+DATA_MODULES = {"_catalogue/core.py", "_catalogue/bimd.py"}
 MAX_MODULE_LINES = 600
 MAX_CLASS_LINES = 300
 
@@ -160,7 +160,7 @@ def test_an_upward_import_is_caught(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_module_size(path: Path) -> None:
-    if path.name in DATA_MODULES:
+    if path.relative_to(PACKAGE).as_posix() in DATA_MODULES:
         return
     n = len(path.read_text(encoding="utf-8").splitlines())
     assert n <= MAX_MODULE_LINES, f"{path.name} has {n} lines; split it along its seams"

@@ -23,6 +23,7 @@ Modules
 - :mod:`~wijkanalyse.io.pinc`: Provincies in Cijfers' sector tables, crosswalk, area
   polygons and upload tables (energy, open space);
 - :mod:`~wijkanalyse.io.registers`: facility registers and OSM points;
+- :mod:`~wijkanalyse.io.bimd`: the Belgian Index of Multiple Deprivation per sector;
 - :mod:`~wijkanalyse.io.roads`: road graphs;
 - ``_tables`` and ``_vectors``: the plumbing they share (text and spreadsheet tables,
   numbers, codes, vintages, the memo; vector files and CRSs).
@@ -42,6 +43,7 @@ from wijkanalyse.io._tables import MISSING as MISSING
 from wijkanalyse.io._tables import SUPPRESSED as SUPPRESSED
 from wijkanalyse.io._tables import _to_number as _to_number
 from wijkanalyse.io._tables import clear_cache, vintage_from_year
+from wijkanalyse.io.bimd import BIMD_DOMAINS, read_bimd
 from wijkanalyse.io.pinc import PINC_MISSING as PINC_MISSING
 from wijkanalyse.io.pinc import (
     read_area_names,
@@ -57,12 +59,14 @@ from wijkanalyse.io.roads import RoadGraphFrames, read_road_graph
 from wijkanalyse.io.statbel import read_census, read_income, read_population, read_sectors
 
 __all__ = [
+    "BIMD_DOMAINS",
     "FACILITY_STATUSES",
     "OSM_TYPES",
     "RoadGraphFrames",
     "clear_cache",
     "read_area_names",
     "read_areas",
+    "read_bimd",
     "read_census",
     "read_energy",
     "read_facilities",

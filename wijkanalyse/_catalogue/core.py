@@ -1,4 +1,4 @@
-"""The entries of the dataset catalogue, as plain data (see :mod:`wijkanalyse.datasets`).
+"""The core entries of the dataset catalogue: sectors, wijken, census, income, energy and more.
 
 Each entry holds the keyword arguments of one :class:`wijkanalyse.datasets.Dataset`; the
 field meanings are documented there. :mod:`wijkanalyse.datasets` builds ``CATALOGUE`` from

@@ -1,0 +1,89 @@
+"""The Belgian Index of Multiple Deprivation: catalogue, reader, and our transform against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from wijkanalyse import io
+from wijkanalyse._errors import SchemaError
+from wijkanalyse.index import exponential_transform
+
+pytestmark = pytest.mark.usefixtures("mirror")
+
+
+@pytest.fixture(scope="module")
+def bimd2011() -> pd.DataFrame:
+    return io.read_bimd("bimd2011_sectors")
+
+
+def test_the_2011_table_per_sector(bimd2011: pd.DataFrame) -> None:
+    assert len(bimd2011) == 18_764
+    assert bimd2011.index.name == "sector"
+    assert (bimd2011.index.str.len() == 9).all()
+    assert (bimd2011["vintage"] == 2011).all()
+    assert bimd2011.attrs["n_ranked"] == 18_764
+    leuven = bimd2011[bimd2011.index.str.startswith("24062")]
+    assert len(leuven) == 115  # the data README: Leuven 115 populated sectors
+    assert str(bimd2011["bimd_income_rank"].dtype) == "Int64"
+    assert str(bimd2011["bimd_decile"].dtype) == "Int64"
+    # the first row of the file, as published
+    row = bimd2011.loc["11001A00-"]
+    assert row["bimd_income_rank"] == 8599
+    assert row["bimd_income_decile"] == 5
+    assert row["bimd_income_score"] == pytest.approx(17.6003470507579, abs=1e-12)
+    assert row["bimd_rank"] == 17376
+
+
+def test_the_2001_table_has_the_2001_codes() -> None:
+    bimd = io.read_bimd("bimd2001_sectors")
+    assert len(bimd) == 18_295
+    assert (bimd["vintage"] == 2001).all()
+    assert (bimd.index.str.startswith("24062")).sum() == 113
+
+
+@pytest.mark.parametrize("domain", [d for d in io.BIMD_DOMAINS if d != "crime"])
+def test_our_transform_gives_the_published_scores_from_the_national_ranks(
+    bimd2011: pd.DataFrame, domain: str
+) -> None:
+    ranks = bimd2011[f"bimd_{domain}_rank"].astype(float).to_numpy()
+    ours = exponential_transform(-ranks)  # rank 1 = most deprived = the highest value
+    published = bimd2011[f"bimd_{domain}_score"].astype(float).to_numpy()
+    assert np.nanmax(np.abs(ours - published)) < 1e-6
+
+
+def test_crime_is_ranked_over_the_municipalities(bimd2011: pd.DataFrame) -> None:
+    municipal = (
+        bimd2011[["bimd_crime_rank", "bimd_crime_score"]]
+        .assign(gemeente=bimd2011.index.str[:5])
+        .groupby("gemeente")
+        .agg(["min", "max"])
+    )
+    rank, score = municipal["bimd_crime_rank"], municipal["bimd_crime_score"]
+    assert (rank["min"] == rank["max"]).all()  # one rank per municipality
+    assert len(municipal) == 589
+    ours = exponential_transform(-rank["min"].astype(float).to_numpy())
+    assert np.max(np.abs(ours - score["min"].astype(float).to_numpy())) < 1e-6
+
+
+def test_a_table_of_another_year_or_layout_is_refused(tmp_path: Path) -> None:
+    wrong = tmp_path / "bimd.csv"
+    wrong.write_text('"CD_RES_SECTOR","score"\n"24062A00-",1.5\n', encoding="utf-8")
+    with pytest.raises(SchemaError, match="BIMD2011_score"):
+        io.read_bimd(wrong)
+    later = tmp_path / "bimd2021.csv"
+    header = ",".join(
+        ["CD_RES_SECTOR"]
+        + [
+            f"{p}_{d}_domain"
+            for d in ("income", "employment", "edu", "hous", "crime", "health")
+            for p in ("exp_score", "rank", "deciles")
+        ]
+        + ["BIMD2021_score", "BIMD2021_rank", "BIMD2021_deciles_domain"]
+    )
+    later.write_text(header + "\n" + ",".join(["24062A00-"] + ["1"] * 21) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="published for 2001 and 2011; got year 2021"):
+        io.read_bimd(later)
