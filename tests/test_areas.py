@@ -263,6 +263,36 @@ def test_crosswalk_2019_2024_official(mirror: Path) -> None:
         areas.crosswalk(2011, 2025)
 
 
+def test_crosswalk_2011_to_2024_through_2019(mirror: Path) -> None:
+    cw = areas.crosswalk(2011, 2024)
+    assert set(cw["method"]) == {"same_code+official_table"}
+    leuven = cw[cw["sector_2011"].str.startswith("24062")]
+    # Leuven's sectors of 2011 (the BIMD's 115 and the unpopulated ones) keep their codes
+    assert (leuven["relation"] == "same").all()
+    assert leuven["exact"].all()
+    assert (leuven["sector_2011"] == leuven["sector_2024"]).all()
+    # Antwerp's district boundaries moved in 2019: linked by code, never called exact
+    antwerp = cw[cw["sector_2011"].str.startswith("11002")]
+    assert len(antwerp) > 0
+    assert not antwerp["exact"].any()
+    # a Walloon sector: the 2019 list covers Flanders and Brussels only
+    namur = cw[cw["sector_2011"].str.startswith("92094")]
+    assert len(namur) > 0
+    assert (namur["relation"] == "unmatched").all()
+    assert namur["sector_2024"].isna().all()
+    # a 2019 sector split in 2024 is a split from 2011 (not exact) and a merge back (exact)
+    split = cw[cw["sector_2011"] == "31004ZZZZ"]
+    assert sorted(split["sector_2024"]) == ["31004X0JQ", "31004ZZZZ"]
+    assert (split["relation"] == "split").all()
+    assert not split["exact"].any()
+    back = areas.crosswalk(2024, 2011)
+    assert list(back.columns[:2]) == ["sector_2024", "sector_2011"]
+    merged = back[back["sector_2011"] == "31004ZZZZ"]
+    assert (merged["relation"] == "merge").all()
+    assert merged["exact"].all()
+    assert areas.crosswalk(2011, 2019)["relation"].isin(["same", "unmatched"]).all()
+
+
 # --------------------------------------------------------------------------- custom areas
 
 

@@ -294,9 +294,59 @@ def _crosswalk_2024_2025(crs: str) -> pd.DataFrame:
     return cw
 
 
+def _crosswalk_2011_2019() -> pd.DataFrame:
+    """Link the 2011 codes to the 2019 codes by code (see :func:`crosswalk`)."""
+    c11 = sorted(sector_codes(2011))
+    c19 = sector_codes(2019)
+    cw = pd.DataFrame({"sector_2011": c11})
+    known = cw["sector_2011"].isin(c19)
+    cw["sector_2019"] = cw["sector_2011"].where(known)
+    cw["relation"] = np.where(known, "same", "unmatched")
+    cw["method"] = "same_code"
+    antwerp = cw["sector_2011"].str.startswith("11002")  # district boundaries moved in 2019
+    cw["exact"] = known & ~antwerp
+    return cw
+
+
+def _chain_2011_2024(reverse: bool) -> pd.DataFrame:
+    """Chain 2011 → 2019 (by code) and the official 2019 → 2024 table.
+
+    ``relation`` reads in the direction asked (``reverse``: from 2024 to 2011). A link is
+    exact when its first step is and the second is one to one or a merge in that direction
+    (the parts add up to the whole), not a split.
+    """
+    both = _crosswalk_2011_2019().merge(
+        crosswalk(2019, 2024), on="sector_2019", how="left", suffixes=("", "_next")
+    )
+    relation = both["relation_next"].where(both["relation_next"].notna(), "unmatched")
+    relation = relation.where(both["relation"] != "unmatched", "unmatched")
+    if reverse:
+        relation = relation.replace({"split": "merge", "merge": "split"})
+    exact = both["exact"].astype(bool) & relation.isin(["same", "recoded", "merge"])
+    return pd.DataFrame(
+        {
+            "sector_2011": both["sector_2011"],
+            "sector_2024": both["sector_2024"],
+            "relation": relation,
+            "method": "same_code+official_table",
+            "exact": exact.to_numpy(bool),
+        }
+    )
+
+
 def crosswalk(from_vintage: int, to_vintage: int) -> pd.DataFrame:
     """Return the links between the sector codes of two vintages.
 
+    - **2011 ↔ 2019**: by code (``method = "same_code"``). Statbel kept the 2011 sector codes
+      until 2019: its 2019 sector file differs from 2018 by a more precise drawing of the
+      municipal boundaries, the 2019 mergers (whose sectors kept their old codes) and new
+      district boundaries in Antwerp. A code of both vintages is ``"same"``; it is
+      ``exact`` except in Antwerp (11002), whose district boundaries moved. A 2011 code
+      without a 2019 code (Wallonia: the 2019 list covers Flanders and Brussels) is
+      ``"unmatched"``.
+    - **2011 ↔ 2024**: the two chained through 2019 (``method =
+      "same_code+official_table"``); a link is exact when its 2011 ↔ 2019 step is and its
+      2019 ↔ 2024 step is not a split in the direction asked.
     - **2019 ↔ 2024**: the official Provincies in Cijfers correspondence (``method =
       "official_table"``).
     - **2024 ↔ 2025**: derived from Statbel's 2025 coding rule (a sector keeps its code when
@@ -317,7 +367,11 @@ def crosswalk(from_vintage: int, to_vintage: int) -> pd.DataFrame:
     _check_vintage_value(from_vintage)
     _check_vintage_value(to_vintage)
     pair = {from_vintage, to_vintage}
-    if pair == {2019, 2024}:
+    if pair == {2011, 2019}:
+        cw = _crosswalk_2011_2019()
+    elif pair == {2011, 2024}:
+        cw = _chain_2011_2024(reverse=from_vintage == 2024)
+    elif pair == {2019, 2024}:
         cw = io.read_sector_crosswalk()
         cw = cw[cw["sector_2019"].notna()].copy()
         cw["relation"] = np.where(cw["sector_2019"] == cw["sector_2024"], "same", "recoded")
@@ -345,8 +399,8 @@ def crosswalk(from_vintage: int, to_vintage: int) -> pd.DataFrame:
         )
     else:
         raise DataError(
-            f"no crosswalk from {from_vintage} to {to_vintage}; available: 2019 ↔ 2024 and "
-            "2024 ↔ 2025 (chain them through 2024)."
+            f"no crosswalk from {from_vintage} to {to_vintage}; available: 2011 ↔ 2019, "
+            "2011 ↔ 2024, 2019 ↔ 2024 and 2024 ↔ 2025 (chain them through 2024)."
         )
     first = [f"sector_{from_vintage}", f"sector_{to_vintage}"]
     return cw[first + [c for c in cw.columns if c not in first]].reset_index(drop=True)
