@@ -87,3 +87,30 @@ def test_a_table_of_another_year_or_layout_is_refused(tmp_path: Path) -> None:
     later.write_text(header + "\n" + ",".join(["24062A00-"] + ["1"] * 21) + "\n", encoding="utf-8")
     with pytest.raises(SchemaError, match="published for 2001 and 2011; got year 2021"):
         io.read_bimd(later)
+
+
+def test_the_populations_the_bimd_used() -> None:
+    pop = io.read_bimd_population("bimd_population_2011")
+    assert len(pop) == 18_764
+    assert int(pop["pop_total"].sum()) == 10_944_082  # Belgium, 2011
+    leuven = pop[pop.index.str.startswith("24062")]
+    assert (len(leuven), int(leuven["pop_total"].sum())) == (115, 96_928)
+    assert str(pop["pop_total"].dtype) == "Int64"
+    assert (pop["vintage"] == 2011).all()
+    old = io.read_bimd_population("bimd_population_2001")
+    assert (old["vintage"] == 2001).all()
+    assert (old.index.str.startswith("24062")).sum() == 113
+    # every ranked sector of 2011 has its population
+    assert io.read_bimd("bimd2011_sectors").index.isin(pop.index).all()
+
+
+def test_a_population_table_that_is_not_one_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "population_2011.tsv"
+    bad.write_text('"CD_RES_SECTOR"\t"POPULATION"\n"24062A00-"\t12.5\n', encoding="utf-8")
+    with pytest.raises(SchemaError, match="not counts of persons"):
+        io.read_bimd_population(bad)
+    unknown = tmp_path / "population.tsv"
+    unknown.write_text('"CD_RES_SECTOR"\t"POPULATION"\n"24062A00-"\t12\n', encoding="utf-8")
+    with pytest.raises(SchemaError, match="2001 or 2011"):
+        io.read_bimd_population(unknown)
+    assert int(io.read_bimd_population(unknown, year=2011)["pop_total"].iloc[0]) == 12

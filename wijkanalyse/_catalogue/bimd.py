@@ -20,6 +20,16 @@ _ATTRIBUTION = (
     "in Belgium: The Belgian Index of Multiple Deprivation. Spatial and Spatio-temporal "
     "Epidemiology 45:100587. Data: Statbel, via Sciensano (bimd-pkg)."
 )
+_PROJECT = "https://github.com/bimd-project/Belgian-Indices-of-Multiple-Deprivation"
+_PROJECT_COMMIT = "f7b700ea98b8bc4b6af859995f43cced5206919d"
+_PROJECT_RAW = (
+    "https://raw.githubusercontent.com/bimd-project/Belgian-Indices-of-Multiple-Deprivation/"
+    + _PROJECT_COMMIT
+)
+_FOLDERS = {
+    2001: "FILE%201%20BIMD2001%20DOMAINS%20%28SCORE%2C%20RANKS%2C%20DECILES%29",
+    2011: "FILE%202%20BIMD2011%20DOMAINS%20%28SCORES%2C%20RANKS%2C%20DECILES%29",
+}
 _METHOD = (
     "Per domain (income, employment, education, housing, crime, health) the national rank "
     "(1 = most deprived), the decile and the exponential score X = -23 ln(1 - R (1 - "
@@ -84,5 +94,42 @@ ENTRIES: list[dict[str, Any]] = [
         sha256="e152a54e05bf8fcfa765ec24996e89ebd2ca9d5d5428b5a118d449fd4368d7ca",
         notes="589 municipalities (codes before the 2019 mergers): per domain the average "
         "sector score, its national rank and decile.",
+    ),
+    *(
+        dict(
+            id=f"bimd_population_{year}",
+            title=f"Population per statistical sector {year} ({year} codes), the denominators "
+            "of the BIMD",
+            publisher="ELLIS project (BELSPO), from Statbel data",
+            licence="None stated (ELLIS project, BELSPO; data from Statbel)",
+            attribution="Statbel (Algemene Directie Statistiek), via the ELLIS project "
+            "(bimd-project/Belgian-Indices-of-Multiple-Deprivation)",
+            source_url=f"{_PROJECT}/blob/{_PROJECT_COMMIT}/{_FOLDERS[year]}/population_{year}",
+            url=f"{_PROJECT_RAW}/{_FOLDERS[year]}/population_{year}",
+            path=f"bimd_via_bimd-project/population_{year}.tsv",
+            format="tsv",
+            sha256=sha,
+            coverage="Belgium",
+            extent=("01000",),
+            vintage=year,
+            encoding="utf-8",
+            reference_year=year,
+            complete=False,
+            notes=notes,
+        )
+        for year, sha, notes in (
+            (
+                2011,
+                "3291756edd674ddd71e305f35fb43d827a8844bb6ced38a408aa3aabe3ce46cf",
+                "18 764 sectors, Belgium 10 944 082; Leuven 115 sectors, 96 928 residents. "
+                "Tab-separated, quoted (CD_RES_SECTOR, POPULATION).",
+            ),
+            (
+                2001,
+                "adb63f2ccea1dad06ba55be97165b86727ab2b05bdbbead33d40788ff9085b54",
+                "Leuven 113 sectors. Tab-separated, quoted (CD_RES_SECTOR, POPULATION); "
+                "codes of 2001.",
+            ),
+        )
     ),
 ]

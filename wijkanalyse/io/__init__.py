@@ -43,7 +43,7 @@ from wijkanalyse.io._tables import MISSING as MISSING
 from wijkanalyse.io._tables import SUPPRESSED as SUPPRESSED
 from wijkanalyse.io._tables import _to_number as _to_number
 from wijkanalyse.io._tables import clear_cache, vintage_from_year
-from wijkanalyse.io.bimd import BIMD_DOMAINS, read_bimd
+from wijkanalyse.io.bimd import BIMD_DOMAINS, read_bimd, read_bimd_population
 from wijkanalyse.io.pinc import PINC_MISSING as PINC_MISSING
 from wijkanalyse.io.pinc import (
     read_area_names,
@@ -67,6 +67,7 @@ __all__ = [
     "read_area_names",
     "read_areas",
     "read_bimd",
+    "read_bimd_population",
     "read_census",
     "read_energy",
     "read_facilities",

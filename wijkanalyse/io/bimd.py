@@ -19,7 +19,7 @@ from wijkanalyse._validate import Problems, require_columns
 from wijkanalyse.datasets import SourceLike
 from wijkanalyse.io._tables import _find, _finish_sector_table, _memo, _open_table, _to_number
 
-__all__ = ["BIMD_DOMAINS", "read_bimd"]
+__all__ = ["BIMD_DOMAINS", "read_bimd", "read_bimd_population"]
 
 #: The BIMD's domains: our name → the name in its tables.
 BIMD_DOMAINS: dict[str, str] = {
@@ -98,4 +98,46 @@ def read_bimd(source: SourceLike = "bimd2011_sectors", *, year: int | None = Non
     out.index.name = "sector"
     out["vintage"] = year
     out.attrs["n_ranked"] = int(out["bimd_rank"].max())
+    return out
+
+
+@_memo
+def read_bimd_population(
+    source: SourceLike = "bimd_population_2011", *, year: int | None = None
+) -> pd.DataFrame:
+    """Read the population per sector that the BIMD used (2001 or 2011 codes).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``sector``: ``pop_total`` (Int64) and ``vintage`` (the year of the codes).
+
+    Examples
+    --------
+    >>> pop = read_bimd_population("bimd_population_2011")
+    >>> int(pop.loc[pop.index.str.startswith("24062"), "pop_total"].sum())
+    96928
+    """
+    frame, path, ds, label = _open_table(source)
+    problems = Problems(label)
+    code = _find(frame, "cd_res_sector", "cd_sector")
+    count = _find(frame, "population", "ms_population", "pop_total")
+    if code is None or count is None:
+        require_columns(frame, ["CD_RES_SECTOR", "POPULATION"], source=label)
+    assert code is not None
+    assert count is not None
+    found = next((y for y in (2001, 2011) if str(y) in path.name), None)
+    year = year or (ds.reference_year if ds else None) or found
+    if year not in (2001, 2011):
+        raise SchemaError(
+            f"{label}: cannot tell the year of its sector codes (2001 or 2011); pass year=."
+        )
+    frame = _finish_sector_table(frame, code, label=label, problems=problems, duplicates="error")
+    problems.raise_if_any()
+    values = _to_number(frame[count], what=f"{label} column {count!r}")
+    if (values.dropna() % 1 != 0).any() or (values.dropna() < 0).any():
+        raise SchemaError(f"{label} column {count!r} holds values that are not counts of persons.")
+    out = pd.DataFrame({"pop_total": values.astype("Int64").array}, index=frame[code])
+    out.index.name = "sector"
+    out["vintage"] = year
     return out
