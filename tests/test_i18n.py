@@ -129,3 +129,10 @@ def test_a_long_list_in_a_note_is_shortened_in_its_language() -> None:
     note = _i18n.note("source_partial", source="s", coverage="c", missing=many)
     assert "niet w0, w1, w2, … (nog 12): daar" in note.render("nl")
     assert "not w0, w1, w2, … (12 more):" in note.render("en")
+
+
+def test_a_note_of_another_version_is_shown_not_dropped() -> None:
+    unknown = {"key": "a_note_of_a_later_version", "params": {"n": 3}}
+    assert _i18n.render(unknown, "nl") == 'a_note_of_a_later_version {"n": 3}'
+    renamed = {"key": "facility_outside_row", "params": {"naam": "X"}}  # a value renamed
+    assert _i18n.render(renamed, "en") == 'facility_outside_row {"naam": "X"}'

@@ -13,6 +13,7 @@ language only when a summary, report or log line is written, and stored as it is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Union
@@ -207,9 +208,17 @@ def note(key: str, **params: Param) -> Note:
 
 
 def render(message: Note | str | dict[str, Any], language: str | None = None) -> str:
-    """Return a note, a note's JSON (from ``provenance.json``) or plain text, as text."""
+    """Return a note, a note's JSON (from ``provenance.json``) or plain text, as text.
+
+    A record written by another version of wijkanalyse may hold a note this catalogue does
+    not know, or with other values: it is shown as its key and values, not dropped.
+    """
     if isinstance(message, dict):
-        message = Note.from_json(message)
+        try:
+            return Note.from_json(message).render(language)
+        except (KeyError, IndexError, ValueError, TypeError):
+            params = json.dumps(message.get("params", {}), ensure_ascii=False, sort_keys=True)
+            return f"{message.get('key', '?')} {params}"
     return message.render(language) if isinstance(message, Note) else str(message)
 
 
