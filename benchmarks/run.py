@@ -18,6 +18,9 @@ Cases:
   for MCLP, 2 000 × 400 for p-median; quick 500 × 100); spopt with PuLP + CBC.
 * ``index_mc``: the index Monte Carlo over every 2024 sector of Flanders (1 000 draws; quick
   200); a per-draw recomputation, extrapolated.
+* ``need_index``: the need index of the Leuven example (preset ``deprivatie``) over every 2024
+  sector of Flanders with flags, shrinkage, choice sensitivity and data uncertainty (1 000
+  draws each; quick 200), in a fresh process (target: under 10 s and 1 GB).
 * ``euclid_nearest``: all 19 795 Belgian sector centroids to the nearest of the 124 hospital
   emergency campuses in the mirror; geopandas ``sjoin_nearest``.
 * ``flanders``: every 2024 sector of Flanders, from the files to indicators, the index and
@@ -410,13 +413,12 @@ def _compare(ok_ours: bool, v_ours: float, ok_peer: bool, v_peer: float, peer: s
 
 
 def case_index(quick: bool) -> list[Row]:
-    from wijkanalyse import areas, indicators
+    from wijkanalyse import indicators
     from wijkanalyse.index import IndexSpec, compute_index, sensitivity
     from wijkanalyse.study import Study
 
     draws = 200 if quick else 1_000
-    sectors = areas.load_sectors(areas.flemish_municipalities(), geometry=None)
-    values = indicators.compute(indicators.sector_inputs(sectors))
+    values = indicators.compute(indicators.flemish_inputs(bimd="bimd2011_sectors"))
     values = values[~values.index.str.endswith("ZZZZ")]
     spec = Study.from_toml(
         Path(__file__).resolve().parent.parent / "examples" / "leuven.toml"
@@ -472,7 +474,7 @@ def _flanders_child(draws: int) -> None:
     t0 = time.perf_counter()
     sectors = areas.load_sectors(areas.flemish_municipalities(), geometry=None)
     t_load = time.perf_counter() - t0
-    values = indicators.compute(indicators.sector_inputs(sectors))
+    values = indicators.compute(indicators.sector_inputs(sectors, bimd="bimd2011_sectors"))
     values = values[~values.index.str.endswith("ZZZZ")]
     t_ind = time.perf_counter() - t0
     spec = Study.from_toml(
@@ -527,6 +529,97 @@ def case_flanders(quick: bool) -> list[Row]:
             target,
             r["peak_rss_mib"],
         ),
+    ]
+
+
+# --------------------------------------------------------------------------- need index
+
+
+def _need_child(draws: int) -> None:
+    """In a fresh process: the need index over Flanders with both kinds of uncertainty."""
+    import json
+
+    from wijkanalyse import index, indicators
+    from wijkanalyse.cli import peak_rss_mib
+
+    inputs = indicators.flemish_inputs(bimd="bimd2011_sectors")
+    values = indicators.compute(inputs)
+    for col in ("bimd_income_decile", "bimd_employment_decile"):
+        values[col] = inputs.sectors[col]
+    values = values[~values.index.str.endswith("ZZZZ")]
+    spec = index.preset("deprivatie").spec(normalisation="rank", transform="exponential")
+    t0 = time.perf_counter()
+    flags = index.flag_sectors(values, rules=index.FlagRules(min_population=100))
+    table = index.need_index(values, spec, flags=flags, exclude=["small"], shrink=True).table
+    ranked = values[table["rank"].notna().to_numpy()]
+    ranked.attrs = values.attrs
+    t_index = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    choice = index.sensitivity(ranked, spec, draws=draws, seed=1, progress=False)
+    t_choice = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    data = index.data_uncertainty(ranked, spec, draws=draws, seed=1)
+    t_data = time.perf_counter() - t1
+    total = time.perf_counter() - t0
+    print(
+        json.dumps(
+            {
+                "sectors": len(values),
+                "ranked": len(ranked),
+                "index": t_index,
+                "choice": t_choice,
+                "data": t_data,
+                "total": total,
+                "redrawn": data.attrs["redrawn"],
+                "choice_width": float((choice["rank_p95"] - choice["rank_p05"]).dropna().median()),
+                "data_width": float(
+                    (data["data_rank_p95"] - data["data_rank_p05"]).dropna().median()
+                ),
+                "peak_rss_mib": peak_rss_mib(),
+            }
+        )
+    )
+
+
+def case_need(quick: bool) -> list[Row]:
+    """The need index over every Flemish sector with choice and data uncertainty.
+
+    Target (issue 20): both kinds of uncertainty, 1 000 draws each, under 10 s and 1 GB;
+    shown next to today's figure, the choice sensitivity alone (``index_mc``).
+    """
+    import json
+    import subprocess
+    import sys
+
+    draws = 200 if quick else 1_000
+    code = f"from benchmarks.run import _need_child; _need_child({draws})"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    rss = r["peak_rss_mib"] if r["peak_rss_mib"] is not None else math.nan
+    size = f"{r['ranked']}/{r['sectors']} sectors × {draws}"
+    target = "< 10 s and < 1 GB: " + ("met" if r["total"] < 10 and rss < 1024 else "NOT met")
+    return [
+        Row("need_index", size, "flags + shrinkage + index", r["index"], 1.0, "–"),
+        Row(
+            "need_index",
+            size,
+            "choice sensitivity (today's figure)",
+            r["choice"],
+            1.0,
+            f"median 90 % width {r['choice_width']:.0f} ranks",
+        ),
+        Row(
+            "need_index",
+            size,
+            f"data uncertainty ({', '.join(r['redrawn']) or 'nothing'} redrawn)",
+            r["data"],
+            1.0,
+            f"median 90 % width {r['data_width']:.0f} ranks",
+        ),
+        Row("need_index", size, "all (peak RSS of the process)", r["total"], 1.0, target, rss),
     ]
 
 
@@ -783,6 +876,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "index_mc": case_index,
     "euclid_nearest": case_euclid,
     "flanders": case_flanders,
+    "need_index": case_need,
     "regions": case_regions,
     "scaling": case_scaling,
 }

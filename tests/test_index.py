@@ -312,27 +312,35 @@ def test_sensitivity_handles_missing_and_bad_arguments() -> None:
 
 def test_leuven_index_per_wijk(leuven_run: RunResult) -> None:
     t = pd.read_csv(leuven_run.out / "index_wijken.csv", dtype={"wijk": str}).set_index("wijk")
-    need = {"name", "score", "rank", "decile", "rank_p05", "rank_median", "rank_p95"}
-    assert need | {"p_top_decile"} <= set(t.columns)
+    for kind in ("choice_", "data_"):
+        need = {f"{kind}rank_p05", f"{kind}rank_median", f"{kind}rank_p95"}
+        assert need | {f"{kind}p_top_decile"} <= set(t.columns)
+        assert (t[f"{kind}rank_p05"] <= t[f"{kind}rank_median"]).all()
+        assert (t[f"{kind}rank_median"] <= t[f"{kind}rank_p95"]).all()
+        assert t[f"{kind}p_top_decile"].between(0, 1).all()
     assert len(t) == 24
     assert not t.index.str.endswith("ONB").any()
     assert sorted(t["rank"]) == list(range(1, 25))
-    assert (t["rank_p05"] <= t["rank_median"]).all()
-    assert (t["rank_median"] <= t["rank_p95"]).all()
-    assert t["p_top_decile"].between(0, 1).all()
     named = t.set_index("name")
     for wijk in ("Wijgmaal", "Wilsele Dorp", "Blauwput"):
         assert wijk in named.index
-    # the inner city ranks high on need (low incomes, little open space) ...
-    assert named.loc["Centrum/station", "rank"] <= 3
-    # ... Wilsele Dorp low (higher incomes, open space)
-    assert named.loc["Wilsele Dorp", "rank"] >= 18
+    # the social-housing estates rank at the top; the student quarters carry their flag
+    assert named.loc["Sint-Maartensdal", "rank"] == 1
+    assert named.loc["Ridderbuurt", "rank"] <= 3
+    assert "student" in named.loc["Centrum/station", "flags"]
+    # ... Wilsele Dorp, Heverlee and Kessel-Lo's green edges low
+    assert named.loc["Wilsele Dorp", "rank"] >= 12
+    assert named.loc["Kesselse Bergen/Vlierbeek", "rank"] == 24
     summary = "\n".join(leuven_run.summary)
     assert "Wijgmaal (240621): score" in summary
     assert "Blauwput (2406213)" in summary
     sectors = pd.read_csv(leuven_run.out / "index_sectors.csv", dtype={"sector": str})
     assert len(sectors) == 118  # every sector but the pseudo-sector 24062ZZZZ
-    assert sectors["rank"].notna().sum() >= 110
+    # sectors under 100 residents are not ranked, with the reason
+    small = sectors["not_ranked"].fillna("").str.contains("small")
+    assert sectors.loc[~small, "rank"].notna().all()
+    assert sectors.loc[small, "rank"].isna().all()
+    assert 100 <= sectors["rank"].notna().sum() <= 110
 
 
 def test_study_index_errors_are_reported_at_load() -> None:

@@ -84,7 +84,8 @@ def test_overview_content(leuven_run: RunResult) -> None:
         (row,) = [
             x for x in _rows(text) if f">{r.rank}/24</td><td>{markupsafe.escape(r.name)}</td>" in x
         ]
-        assert f"{r.rank_p05}–{r.rank_p95}" in row
+        assert f">{r.choice_rank_p05}–{r.choice_rank_p95}<" in row
+        assert f">{r.data_rank_p05}–{r.data_rank_p95}<" in row
     # the interactive map and every wijk report are linked
     assert 'href="../maps/overzicht.html"' in text
     assert text.count('href="wijk-') == 24
@@ -107,7 +108,8 @@ def test_wijk_and_area_reports(leuven_run: RunResult) -> None:
     assert "<h1>Wijgmaal (240621)</h1>" in text
     r = idx.loc["240621"]
     assert f"<b>{r['rank']}/24</b>" in text
-    assert f"<b>{r['rank_p05']}–{r['rank_p95']}</b>" in text
+    assert f"<b>{r['choice_rank_p05']}–{r['choice_rank_p95']}</b>" in text
+    assert f"<b>{r['data_rank_p05']}–{r['data_rank_p95']}</b>" in text
     # Wijgmaal has no streets in the road graph: its times are labelled as estimates
     assert "hemelsbreed ×1,3" in text
     # the profile table compares with the city, the arrondissement and Flanders

@@ -168,12 +168,16 @@ def rank_chart(
     top: int | None = None,
     language: Language | None = None,
 ) -> Any:
-    """Return the rank of every unit with its 5–95 % interval over the Monte Carlo draws.
+    """Return the rank of every unit with its 5–95 % intervals over the Monte Carlo draws.
+
+    Two intervals are drawn when the table has them: the analyst's choices (a thick pale
+    line: ``choice_rank_p05`` / ``choice_rank_p95``, or ``rank_p05`` / ``rank_p95``) and the
+    data (a thin dark line below it: ``data_rank_p05`` / ``data_rank_p95``).
 
     Parameters
     ----------
     index
-        One row per unit with ``rank``, ``rank_p05``, ``rank_p95`` and ``name``.
+        One row per unit with ``rank``, ``name`` and at least one pair of interval columns.
     highlight
         Units (index values) to draw in colour, e.g. the wijk a report is about.
     top
@@ -181,7 +185,19 @@ def rank_chart(
         label says how many there are in all. ``None`` draws every unit.
     """
     lang = _i18n.lang(language)
-    _need(index, ["rank", "rank_p05", "rank_p95"], "rank_chart index")
+    pairs = [
+        (lo, hi, kind)
+        for lo, hi, kind in (
+            ("choice_rank_p05", "choice_rank_p95", "choice"),
+            ("rank_p05", "rank_p95", "choice"),
+            ("data_rank_p05", "data_rank_p95", "data"),
+        )
+        if lo in index and hi in index
+    ]
+    pairs = [p for i, p in enumerate(pairs) if p[2] not in {q[2] for q in pairs[:i]}]
+    if not pairs:
+        _need(index, ["rank", "rank_p05", "rank_p95"], "rank_chart index")
+    _need(index, ["rank"], "rank_chart index")
     if top is not None and top < 1:
         raise DataError(f"rank_chart: top must be at least 1, got {top}.")
     known = index.dropna(subset=["rank"]).sort_values("rank")
@@ -197,12 +213,21 @@ def rank_chart(
     hl = set(highlight)
     for yi, (code, row) in zip(y, known.iterrows(), strict=True):
         colour = _ORANGE if code in hl else _BLUE
-        if pd.notna(row["rank_p05"]) and pd.notna(row["rank_p95"]):
-            ax.plot([row["rank_p05"], row["rank_p95"]], [yi, yi], color=colour, lw=2, alpha=0.6)
+        for lo, hi, kind in pairs:
+            if pd.notna(row[lo]) and pd.notna(row[hi]):
+                if kind == "choice":
+                    ax.plot([row[lo], row[hi]], [yi, yi], color=colour, lw=3, alpha=0.4)
+                else:
+                    ax.plot([row[lo], row[hi]], [yi - 0.25] * 2, color=colour, lw=1, alpha=0.9)
         ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
     ax.set_yticks(y, [mpl_text(n, missing=mpl_text(c)) for c, n in names.items()], fontsize=7)
-    ax.set_xlim(0.5, max(len(index), float(known["rank_p95"].max(skipna=True) or 1)) + 0.5)
-    label = _i18n.text("chart_rank_axis", lang)
+    highest = max([float(known[hi].max(skipna=True) or 1) for _, hi, _ in pairs] or [1.0])
+    ax.set_xlim(0.5, max(len(index), highest) + 0.5)
+    kinds = [k for _, _, k in pairs]
+    label = _i18n.text(
+        "chart_rank_axis_both" if kinds == ["choice", "data"] else f"chart_rank_axis_{kinds[0]}",
+        lang,
+    )
     if len(known) < n_all:
         label += "\n" + _i18n.text("chart_rank_top", lang, n=len(known), total=n_all)
     ax.set_xlabel(label, fontsize=8)

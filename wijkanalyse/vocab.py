@@ -25,6 +25,7 @@ __all__ = [
     "FACILITY_STATUSES",
     "INSUFFICIENT_COVERAGE",
     "MEMBER_MISSING",
+    "MERGED_IN_CROSSWALK",
     "METHOD_NETWORK",
     "NO_POLYGON",
     "OUTSIDE_FACILITY_COVERAGE",
@@ -68,6 +69,9 @@ MEMBER_MISSING = "member_missing"
 SPLIT_ACROSS_UNITS = "split_across_units"
 #: A sector of an older vintage was split: its parts have no value of their own.
 SPLIT_IN_CROSSWALK = "split_in_crosswalk"
+#: Several sectors of an older vintage were merged: a score (not a count) of the merged
+#: sector cannot be derived from theirs.
+MERGED_IN_CROSSWALK = "merged_in_crosswalk"
 NO_POLYGON = "no_polygon"
 OUTSIDE_FACILITY_COVERAGE = "outside_facility_coverage"
 INSUFFICIENT_COVERAGE = "insufficient_coverage"
@@ -87,6 +91,14 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     ZERO_DENOMINATOR: ("noemer is 0", "denominator is 0"),
     MEMBER_MISSING: ("een deel van de sectoren ontbreekt", "part of the sectors is missing"),
     SPLIT_ACROSS_UNITS: ("bronsector over meerdere eenheden verdeeld", "source sector split"),
+    SPLIT_IN_CROSSWALK: (
+        "oudere sector later gesplitst: geen eigen waarde per deel",
+        "older sector split later: no value of its own per part",
+    ),
+    MERGED_IN_CROSSWALK: (
+        "oudere sectoren later samengevoegd: een score is niet op te tellen",
+        "older sectors merged later: a score cannot be added up",
+    ),
     NO_POLYGON: ("geen sectorgrens beschikbaar", "no sector boundary available"),
     OUTSIDE_FACILITY_COVERAGE: ("buiten het gebied van het register", "outside the register"),
     INSUFFICIENT_COVERAGE: ("te weinig dekking van de bron", "insufficient coverage"),

@@ -61,9 +61,19 @@ TEXT: dict[str, dict[str, str]] = {
         "or make them afterwards with `wijkanalyse report OUT --unit CODE`.",
     },
     "chart_share_of_base": {"nl": "% van {base} (= 100)", "en": "% of {base} (= 100)"},
-    "chart_rank_axis": {
-        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de Monte-Carlotrekkingen",
-        "en": "rank (1 = most need); line: 5–95 % of the Monte Carlo draws",
+    "chart_rank_axis_choice": {
+        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de rang bij andere methodekeuzes",
+        "en": "rank (1 = most need); line: 5–95 % of the rank under other choices of method",
+    },
+    "chart_rank_axis_data": {
+        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de rang bij ruis in de gegevens",
+        "en": "rank (1 = most need); line: 5–95 % of the rank under noise in the data",
+    },
+    "chart_rank_axis_both": {
+        "nl": "rang (1 = meeste behoefte); dikke lijn: 5–95 % bij andere methodekeuzes;\n"
+        "dunne lijn: 5–95 % bij ruis in de gegevens",
+        "en": "rank (1 = most need); thick line: 5–95 % under other choices of method;\n"
+        "thin line: 5–95 % under noise in the data",
     },
     "chart_rank_top": {
         "nl": "{n} van {total} getoond: de meeste behoefte eerst",
@@ -193,19 +203,141 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "report_interactive_map": {"nl": "Interactieve kaart", "en": "Interactive map"},
     "report_profile": {"nl": "Profiel", "en": "Profile"},
-    "report_rank_1_most_need_the": {
-        "nl": "Rang 1 = meeste behoefte. Het interval geeft de rang in 90 % van de "
-        "Monte-Carlotrekkingen (gewichten, normalisatie, weggelaten indicator): hoe breder, "
-        "hoe minder zeker de plaats.",
-        "en": "Rank 1 = most need. The interval holds the rank in 90 % of the Monte Carlo draws "
-        "(weights, normalisation, left-out indicator): the wider, the less certain the "
-        "position.",
+    "report_index_measures": {
+        "nl": "De {name} meet achterstelling: hoeveel nood aan buurtwerk er is door een laag "
+        "inkomen, werkloosheid, een lage opleiding en slechte huisvesting. Hij is gemaakt "
+        "uit {indicators}. De jaren verschillen: de BIMD beschrijft de toestand van 2011. Hij "
+        "meet geen vraag: hoeveel 65-plussers of kinderen er wonen, zegt voor hoeveel mensen "
+        "een voorziening er is en telt mee in bereikbaarheid en planning, niet hier.",
+        "en": "The {name} measures deprivation: how much need for neighbourhood work there is "
+        "through low income, unemployment, low education and poor housing. It is made of "
+        "{indicators}. The years differ: the BIMD describes 2011. It does not measure "
+        "demand: how many residents aged 65+ or children live somewhere says how many people "
+        "a service is for and counts in access and planning, not here.",
     },
+    "report_index_not_need": {
+        "nl": "Let op: de index bevat ook {indicators}; dat is geen maat voor achterstelling "
+        "(zie de opmerkingen bij de gegevens).",
+        "en": "Note: the index also contains {indicators}, which is not a measure of "
+        "deprivation (see the notes on the data).",
+    },
+    "report_index_flags": {
+        "nl": "Sectoren waar de cijfers iets anders betekenen, krijgen een vlag met het bewijs: "
+        "studenten (een jonge sector, minder dan {young} 65-plussers, met een laag inkomen "
+        "per aangifte maar zonder werkloosheid volgens de BIMD), collectieve woonvorm (minstens "
+        "{ppc} inwoners per elektriciteitsaansluiting: studentenhomes, woonzorgcentra, "
+        "kloosters) en kleine bevolking (minder dan {min} inwoners).",
+        "en": "Sectors whose figures mean something else carry a flag with the evidence: "
+        "students (a young sector, fewer than {young} aged 65+, with a low income per tax "
+        "return but no unemployment according to the BIMD), collective housing (at least "
+        "{ppc} residents per electricity connection: student halls, care homes, convents) and "
+        "small population (fewer than {min} residents).",
+    },
+    "report_index_excluded": {
+        "nl": "Niet gerangschikt: {kinds}. De andere gemarkeerde sectoren staan in de "
+        "rangschikking met hun vlag.",
+        "en": "Not ranked: {kinds}. The other flagged sectors are ranked with their flag.",
+    },
+    "report_index_choice": {
+        "nl": "Keuzes: de rang in 90 % van {draws} herberekeningen met andere gewichten, een "
+        "andere normalisatie of een andere indicator binnen een domein. Dat zegt hoe sterk "
+        "de plaats van een wijk afhangt van de methode, niet hoe goed ze gekend is.",
+        "en": "Choices: the rank in 90 % of {draws} recomputations with other weights, another "
+        "normalisation or another indicator within a domain. That says how much a wijk's "
+        "place depends on the method, not how well it is known.",
+    },
+    "report_index_data": {
+        "nl": "Gegevens: de rang in 90 % van {draws} herberekeningen waarin de gegevens binnen "
+        "hun ruis variëren ({redrawn}: een mediaan op weinig aangiften, afgeschermde "
+        "waarden); vast blijven {fixed}. Dat zegt hoe goed de plaats gekend is.",
+        "en": "Data: the rank in 90 % of {draws} recomputations in which the data vary within "
+        "their noise ({redrawn}: a median on few tax returns, withheld values); held fixed: "
+        "{fixed}. That says how well the place is known.",
+    },
+    "report_index_flanders": {
+        "nl": "De rangen vergelijken binnen de stad. De sectortabel geeft ook het deciel onder "
+        "de {n} gerangschikte sectoren van Vlaanderen (1 = de 10 % met de meeste behoefte).",
+        "en": "The ranks compare within the city. The sector table also gives the decile among "
+        "the {n} ranked sectors of Flanders (1 = the 10 % with the most need).",
+    },
+    "report_interval_choice": {"nl": "Keuzes 5–95 %", "en": "Choices 5–95 %"},
+    "report_interval_data": {"nl": "Gegevens 5–95 %", "en": "Data 5–95 %"},
+    "report_flags": {"nl": "Vlag", "en": "Flag"},
+    "report_flag_student": {"nl": "studenten", "en": "students"},
+    "report_flag_collective": {"nl": "collectieve woonvorm", "en": "collective housing"},
+    "report_flag_small": {"nl": "kleine bevolking", "en": "small population"},
+    "report_flag_no_bimd": {
+        "nl": "zonder BIMD niet te onderscheiden van jonge gezinnen met een laag inkomen",
+        "en": "without the BIMD not to be told from young low-income households",
+    },
+    "report_flag_pop_unknown": {
+        "nl": "aantal inwoners onbekend of afgeschermd",
+        "en": "number of residents unknown or withheld",
+    },
+    "report_bimd_decile": {"nl": "deciel {domain}", "en": "decile {domain}"},
+    "report_not_ranked": {"nl": "niet gerangschikt", "en": "not ranked"},
+    "report_validation": {"nl": "Toetsing", "en": "Validation"},
+    "report_validation_intro": {
+        "nl": "Elke analyse toetst de index aan een buitenstaander, de Belgische deprivatie-index "
+        "BIMD 2011 (Otavova e.a. 2023), en aan wat de stad zelf weet. Het resultaat staat "
+        "hier zoals het is, goed of slecht. Samenhang met een BIMD-domein dat zelf in de index "
+        "zit, bewijst weinig: die rijen zijn niet onafhankelijk.",
+        "en": "Every analysis checks the index against an outside reference, the Belgian "
+        "deprivation index BIMD 2011 (Otavova et al. 2023), and against what the city itself "
+        "knows. The result is shown as it is, good or bad. Agreement with a BIMD domain that "
+        "is itself in the index proves little: those rows are not independent.",
+    },
+    "report_level": {"nl": "Niveau", "en": "Level"},
+    "report_reference": {"nl": "Referentie", "en": "Reference"},
+    "report_spearman": {"nl": "Spearman ρ", "en": "Spearman ρ"},
+    "report_interval_95": {"nl": "95 %-interval", "en": "95 % interval"},
+    "report_independent": {"nl": "Onafhankelijk", "en": "Independent"},
+    "report_verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "report_yes": {"nl": "ja", "en": "yes"},
+    "report_no": {"nl": "nee", "en": "no"},
+    "report_level_wijken": {"nl": "wijken", "en": "wijken"},
+    "report_level_sectors": {"nl": "sectoren", "en": "sectors"},
+    "report_level_flanders": {
+        "nl": "alle sectoren van Vlaanderen",
+        "en": "all sectors of Flanders",
+    },
+    "report_check_strong": {"nl": "sterke samenhang", "en": "strong agreement"},
+    "report_check_moderate": {"nl": "matige samenhang", "en": "moderate agreement"},
+    "report_check_weak": {"nl": "zwakke samenhang", "en": "weak agreement"},
+    "report_check_negative": {"nl": "{band}, maar tegengesteld", "en": "{band}, but opposite"},
+    "report_check_constant_reference": {
+        "nl": "niet te berekenen: één waarde voor de hele gemeente",
+        "en": "cannot be computed: one value for the whole municipality",
+    },
+    "report_check_too_few_units": {"nl": "te weinig eenheden", "en": "too few units"},
+    "report_check_no_reference": {
+        "nl": "geen referentie: de BIMD is niet ingelezen ([data] bimd)",
+        "en": "no reference: the BIMD was not read ([data] bimd)",
+    },
+    "report_known_groups": {"nl": "Wat de stad weet", "en": "What the city knows"},
+    "report_known_high": {"nl": "gekend hoog", "en": "known high"},
+    "report_known_low": {"nl": "gekend laag", "en": "known low"},
+    "report_known_as_expected": {"nl": "zoals verwacht", "en": "as expected"},
+    "report_known_not_as_expected": {"nl": "niet zoals verwacht", "en": "not as expected"},
+    "report_known_not_ranked": {"nl": "niet gerangschikt", "en": "not ranked"},
+    "report_known_summary": {
+        "nl": "{level}: {result} zoals verwacht (gekend hoog in de eerste 30 %, gekend laag in "
+        "de laatste 30 % van de rangschikking).",
+        "en": "{level}: {result} as expected (known high in the first 30 %, known low in the "
+        "last 30 % of the ranking).",
+    },
+    "report_disagreements": {
+        "nl": "Grootste verschillen met de BIMD (sectoren)",
+        "en": "Largest differences from the BIMD (sectors)",
+    },
+    "report_rank_bimd": {"nl": "Rang BIMD", "en": "BIMD rank"},
+    "report_flagged_sectors": {"nl": "Gemarkeerde sectoren", "en": "Flagged sectors"},
+    "report_evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "report_sector": {"nl": "Sector", "en": "Sector"},
+    "report_group": {"nl": "Groep", "en": "Group"},
     "report_ranks_with_interval": {"nl": "Rangen met interval", "en": "Ranks with interval"},
     "report_rank": {"nl": "Rang", "en": "Rank"},
     "report_score": {"nl": "Score", "en": "Score"},
-    "report_interval_5_95": {"nl": "Interval 5–95 %", "en": "Interval 5–95 %"},
-    "report_p_top_10": {"nl": "Kans top-10 %", "en": "P(top 10 %)"},
     "report_accessibility": {"nl": "Bereikbaarheid", "en": "Accessibility"},
     "report_threshold": {"nl": "Drempel", "en": "Threshold"},
     "report_mean_time": {"nl": "Gemiddelde tijd", "en": "Mean time"},
@@ -256,17 +388,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Each indicator as % of the municipality (= 100). Missing or withheld values are "
         "left out; the table says why.",
     },
-    "report_90_interval_of_the_rank": {
-        "nl": "90 %-interval van de rang",
-        "en": "90 % interval of the rank",
-    },
-    "report_probability_of_top_10": {"nl": "Kans op top-10 %", "en": "Probability of top 10 %"},
     "report_domain_scores": {"nl": "Domeinscores", "en": "Domain scores"},
     "report_missing_indicators": {"nl": "Ontbrekende indicatoren", "en": "Missing indicators"},
     "report_this_wijk_in_orange_rank": {
-        "nl": "Deze wijk in oranje. Rang 1 = meeste behoefte; lijn: 5–95 % van de "
-        "Monte-Carlotrekkingen.",
-        "en": "This wijk in orange. Rank 1 = most need; line: 5–95 % of the Monte Carlo draws.",
+        "nl": "Deze wijk in oranje. Rang 1 = meeste behoefte; dikke lijn: 5–95 % bij andere "
+        "methodekeuzes, dunne lijn: 5–95 % bij ruis in de gegevens.",
+        "en": "This wijk in orange. Rank 1 = most need; thick line: 5–95 % under other choices "
+        "of method, thin line: 5–95 % under noise in the data.",
     },
     "report_accessibility_and_gaps": {
         "nl": "Bereikbaarheid en tekorten",

@@ -215,18 +215,44 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "For comparison (share aged 65+ / median income per tax return): {refs}",
     },
     "index_title": {
-        "nl": "{name} per wijk (rang 1 = meeste behoefte; 90 %-interval van de rang over "
-        "{draws} Monte-Carlotrekkingen van gewichten, normalisatie en weggelaten indicator):",
-        "en": "{name} per wijk (rank 1 = most need; 90 % interval of the rank over {draws} "
-        "Monte Carlo draws of weights, normalisation and left-out indicator):",
+        "nl": "{name} per wijk (rang 1 = meeste behoefte; 90 %-interval van de rang bij andere "
+        "methodekeuzes, {choice} herberekeningen, en bij ruis in de gegevens, {data}):",
+        "en": "{name} per wijk (rank 1 = most need; 90 % interval of the rank under other "
+        "choices of method, {choice} recomputations, and under noise in the data, {data}):",
     },
     "index_row": {
         "nl": "  {rank}/{n} {name} ({code}): score {score}{interval}",
         "en": "  {rank}/{n} {name} ({code}): score {score}{interval}",
     },
-    "index_interval": {
-        "nl": ", rang {p05}–{p95}, kans op top-10 %: {p}",
-        "en": ", rank {p05}–{p95}, probability of the top 10 %: {p}",
+    "index_interval_choice": {"nl": ", keuzes {p05}–{p95}", "en": ", choices {p05}–{p95}"},
+    "index_interval_data": {"nl": ", gegevens {p05}–{p95}", "en": ", data {p05}–{p95}"},
+    "index_flagged": {"nl": ", vlag: {flags}", "en": ", flag: {flags}"},
+    "index_flag_student": {"nl": "studenten", "en": "students"},
+    "index_flag_collective": {"nl": "collectieve woonvorm", "en": "collective housing"},
+    "index_flag_small": {"nl": "kleine bevolking", "en": "small population"},
+    "validation_line": {
+        "nl": "Toetsing aan de BIMD 2011 ({level}, n = {n}), Spearman ρ [95 %]: {parts}",
+        "en": "Checked against the BIMD 2011 ({level}, n = {n}), Spearman ρ [95 %]: {parts}",
+    },
+    "validation_rho": {
+        "nl": "{reference} {rho} [{lo}–{hi}]{independent}",
+        "en": "{reference} {rho} [{lo}–{hi}]{independent}",
+    },
+    "validation_level_wijk": {"nl": "wijken", "en": "wijken"},
+    "validation_level_sector": {"nl": "sectoren", "en": "sectors"},
+    "validation_level_sector_flanders": {
+        "nl": "alle sectoren van Vlaanderen",
+        "en": "all sectors of Flanders",
+    },
+    "validation_own": {"nl": " (zelf in de index)", "en": " (itself in the index)"},
+    "validation_no_reference": {
+        "nl": "Toetsing: geen BIMD ingelezen ([data] bimd), dus geen vergelijking met een "
+        "buitenstaander.",
+        "en": "Validation: no BIMD read ([data] bimd), so no comparison with an outside reference.",
+    },
+    "validation_known": {
+        "nl": "Wat de stad weet ({level}): {result} zoals verwacht (validation.csv).",
+        "en": "What the city knows ({level}): {result} as expected (validation.csv).",
     },
     "outputs_line": {"nl": "Uitvoer in {out}: {files}", "en": "Output in {out}: {files}"},
     "reports_line": {
@@ -293,14 +319,58 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Energy use of the 2019 sectors was moved to the 2024 sectors along the official "
         "crosswalk; no 2019 sector was split here.",
     },
+    "inputs_bimd_moved": {
+        "nl": "De BIMD {year} (sectoren van {year}) is langs de sectorcodes naar de sectoren "
+        "van 2024 overgezet. Sectoren van 2024 zonder eigen BIMD-waarde omdat hun sector van "
+        "{year} gesplitst of samengevoegd werd: {n}.",
+        "en": "The BIMD {year} ({year} sectors) was moved to the 2024 sectors along the sector "
+        "codes. 2024 sectors without a BIMD value of their own because their {year} sector "
+        "was split or merged: {n}.",
+    },
+    "index_not_need_demand": {
+        "nl": "De behoefte-index bevat {indicator}, een vraagindicator: hij zegt hoeveel mensen "
+        "een voorziening bedient (een gewicht in bereikbaarheid en planning), niet hoe "
+        "achtergesteld een wijk is. Een oudere bevolking is geen armere; in de tekortanalyse "
+        'telt leeftijd dan dubbel. Laat hem weg uit [index] of gebruik preset = "deprivatie".',
+        "en": "The need index contains {indicator}, a demand indicator: it says how many people "
+        "a service is for (a weight in access and planning), not how deprived a wijk is. An "
+        "older population is not a poorer one; in the gap analysis age then counts twice. "
+        'Leave it out of [index] or use preset = "deprivatie".',
+    },
+    "index_not_need_context": {
+        "nl": "De behoefte-index bevat {indicator}, een contextindicator (omgeving of aanbod), "
+        "geen maat voor achterstelling: open ruimte per inwoner volgt vooral de overgang van "
+        "stad naar rand. Overweeg hem weg te laten uit [index].",
+        "en": "The need index contains {indicator}, a context indicator (setting or supply), "
+        "not a measure of deprivation: open space per resident mostly follows the gradient "
+        "from city to suburb. Consider leaving it out of [index].",
+    },
+    "index_constant": {
+        "nl": "Op het niveau {level} heeft {indicators} voor alle eenheden dezelfde waarde "
+        "(de BIMD rangschikt criminaliteit per gemeente): het onderscheidt de eenheden niet.",
+        "en": "At the {level} level {indicators} has the same value for every unit (the BIMD "
+        "ranks crime per municipality): it does not tell the units apart.",
+    },
+    "index_excluded": {
+        "nl": "Niet gerangschikt in de behoefte-index: sectoren met de vlag {kinds} "
+        "([index] exclude); ze staan met de reden in de indextabel.",
+        "en": "Not ranked in the need index: sectors flagged {kinds} ([index] exclude); they "
+        "are in the index table with the reason.",
+    },
+    "index_reference_left_out": {
+        "nl": "De rangen tegenover Vlaanderen vragen bronnen die heel Vlaanderen dekken op de "
+        "sectoren van 2024; ze blijven weg.",
+        "en": "The ranks against Flanders need sources that cover Flanders on the 2024 "
+        "sectors; they are left out.",
+    },
     "inputs_open_space": {
         "nl": "Open ruimte van {year} op de sectoren van 2024 (bevolking van 2021).",
         "en": "Open space of {year} on the 2024 sectors (population of 2021).",
     },
     "inputs_vintage_left_out": {
-        "nl": "Energie en open ruimte zijn gepubliceerd op de sectoren van 2019 en 2024; ze "
+        "nl": "Energie, open ruimte en de BIMD worden naar de sectoren van 2024 overgezet; ze "
         "blijven weg in een studie op de sectoren van {vintage}.",
-        "en": "Energy and open space are published on the 2019 and 2024 sectors; they are left "
+        "en": "Energy, open space and the BIMD are moved to the 2024 sectors; they are left "
         "out of a study on the {vintage} sectors.",
     },
     "references_left_out": {

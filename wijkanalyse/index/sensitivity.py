@@ -47,8 +47,13 @@ def sensitivity(
     weights and concentration ``concentration`` (larger = closer to the chosen weights;
     50 gives a weight of 0.25 a standard deviation of about 0.06), (2) a normalisation from
     ``normalisations``, (3) a transform from ``transforms`` and (4) with ``leave_one_out``,
-    either no indicator or one indicator (uniformly) left out. The index is recomputed and
-    the units ranked.
+    either no indicator or one indicator (uniformly) left out, among the indicators of
+    domains that have more than one (a domain is never dropped whole). The index is
+    recomputed and the units ranked.
+
+    This is *choice sensitivity*: how robust the ranking is to the analyst's choices, not
+    how certain it is; :func:`~wijkanalyse.index.data_uncertainty` gives the noise of the
+    data.
 
     Parameters
     ----------
@@ -99,9 +104,12 @@ def sensitivity(
     skipped: list[str] = []
     if leave_one_out and k_ind > 1:
         has = ~np.isnan(p.x[p.keep])
+        per_domain = np.bincount(p.domain_of, minlength=len(p.domain_w))
         for j in range(k_ind):
+            # within a domain only: leaving out a domain's only indicator would drop the
+            # whole domain, a change of what the index measures, not of how
             others = np.delete(has, j, axis=1)
-            if others.any(axis=1).all():
+            if per_domain[p.domain_of[j]] > 1 and others.any(axis=1).all():
                 loo_options.append(j)
             else:
                 skipped.append(p.ids[j])

@@ -48,8 +48,9 @@ from __future__ import annotations
 from wijkanalyse.indicators.compute import compute
 from wijkanalyse.indicators.definitions import facility_indicators
 from wijkanalyse.indicators.inputs import IndicatorInputs, sector_inputs
-from wijkanalyse.indicators.references import concat, reference_indicators
+from wijkanalyse.indicators.references import concat, flemish_inputs, reference_indicators
 from wijkanalyse.indicators.registry import (
+    CONCEPTS,
     LEVELS,
     REGISTRY,
     Indicator,
@@ -61,6 +62,7 @@ from wijkanalyse.indicators.registry import (
 from wijkanalyse.indicators.suppression import suppress_counts
 
 __all__ = [
+    "CONCEPTS",
     "LEVELS",
     "REGISTRY",
     "Indicator",
@@ -68,6 +70,7 @@ __all__ = [
     "compute",
     "concat",
     "facility_indicators",
+    "flemish_inputs",
     "get_indicator",
     "list_indicators",
     "reference_indicators",

@@ -25,6 +25,8 @@ _ENERGY = "fluvius_energy_2018_2021"
 
 _OPEN = "pinc_open_space_2013_2016"
 
+_BIMD = "bimd2011_sectors"
+
 
 _BUILTINS: tuple[Indicator, ...] = (
     Indicator(
@@ -35,6 +37,7 @@ _BUILTINS: tuple[Indicator, ...] = (
         unit="inwoners",
         direction="neutral",
         kind="count",
+        concept="demand",
         numerator="pop_total",
         persons=True,
         source=(_CENSUS,),
@@ -48,6 +51,7 @@ _BUILTINS: tuple[Indicator, ...] = (
         unit="inwoners",
         direction="neutral",
         kind="count",
+        concept="demand",
         numerator="pop_65plus",
         persons=True,
         source=(_CENSUS,),
@@ -60,6 +64,7 @@ _BUILTINS: tuple[Indicator, ...] = (
         unit="%",
         direction="more_need",
         kind="ratio",
+        concept="demand",
         numerator="pop_65plus",
         denominator="pop_total",
         scale=100.0,
@@ -76,6 +81,7 @@ _BUILTINS: tuple[Indicator, ...] = (
         unit="€",
         direction="less_need",
         kind="weighted_median",
+        concept="need",
         numerator="income_median",
         weight="pop_total",
         source=(_INCOME,),
@@ -92,6 +98,7 @@ _BUILTINS: tuple[Indicator, ...] = (
         unit="€",
         direction="less_need",
         kind="weighted_mean",
+        concept="need",
         numerator="income_mean",
         weight="pop_total",
         source=(_INCOME,),
@@ -205,7 +212,66 @@ _BUILTINS: tuple[Indicator, ...] = (
 )
 
 
-for _ind in _BUILTINS:
+#: The BIMD domains: (id suffix, Dutch label, English label, what the domain measures).
+_BIMD_DOMAINS: tuple[tuple[str, str, str, str], ...] = (
+    ("income", "inkomen", "income", "income deprivation"),
+    ("employment", "werk", "employment", "employment deprivation"),
+    ("education", "opleiding", "education", "education deprivation"),
+    ("housing", "huisvesting", "housing", "housing deprivation"),
+    ("health", "gezondheid", "health", "health deprivation"),
+    ("crime", "criminaliteit", "crime", "crime"),
+)
+
+_BIMD_CAVEAT = (
+    "Belgian Index of Multiple Deprivation 2011 (Otavova et al. 2023, Spatial and "
+    "Spatio-temporal Epidemiology 45:100587): data of 2011, ten years older than the census "
+    "2021; a rank-based score (exponential transform of the national rank, 0-100), so it "
+    "compares sectors within 2011, not levels across years. Moved from the 2011 to the 2024 "
+    "sectors by code; a split or merged sector has no value. Above the sector level the "
+    "population-weighted mean of the sector scores (the English IMD's 'average score' "
+    "summary), an approximation."
+)
+
+_BIMD_WITHIN = {
+    "health": " Varies little within a municipality (Leuven: all 115 sectors in national "
+    "decile 7, scores 8.7-10.8): it hardly tells wijken of one city apart.",
+    "crime": " Ranked per municipality (589 municipalities, one value for all sectors of a "
+    "municipality): it cannot tell wijken of one city apart.",
+}
+
+
+def _bimd_indicator(key: str, nl: str, en: str, what: str) -> Indicator:
+    suffix = f"_{key}" if key else ""
+    return Indicator(
+        id=f"bimd{suffix}",
+        label_nl=f"BIMD {nl}" if key else "BIMD (totaal)",
+        label_en=f"BIMD {en}" if key else "BIMD (overall)",
+        definition=(
+            f"BIMD 2011 {what} score per sector: the exponentially transformed national rank "
+            "(0 = least, 100 = most deprived of Belgium's sectors)."
+            if key
+            else "BIMD 2011 overall score per sector: the weighted sum of the six domain "
+            "scores (income .20, employment .20, education .25, housing .15, health .15, "
+            "crime .05)."
+        ),
+        unit="score (0-100)",
+        direction="more_need",
+        kind="weighted_mean",
+        concept="need",
+        numerator=f"bimd{suffix}_score",
+        weight="pop_total",
+        source=(_BIMD,),
+        caveat=_BIMD_CAVEAT + _BIMD_WITHIN.get(key, ""),
+    )
+
+
+_BIMD_INDICATORS: tuple[Indicator, ...] = (
+    *(_bimd_indicator(*d) for d in _BIMD_DOMAINS),
+    _bimd_indicator("", "", "", "overall"),
+)
+
+
+for _ind in (*_BUILTINS, *_BIMD_INDICATORS):
     register(_ind)
 
 

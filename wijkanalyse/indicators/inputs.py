@@ -4,6 +4,13 @@
 the 2024 sectors along the official crosswalk exactly: unchanged, recoded and merged sectors
 carry their values; a 2019 sector that was split has no value in its 2024 parts, but a unit
 that holds all parts (e.g. the wijk) gets the whole value.
+
+The Belgian Index of Multiple Deprivation (BIMD 2011) uses 2011 sector codes.
+:func:`sector_inputs` moves its scores, national ranks and deciles to the 2024 sectors along
+:func:`wijkanalyse.areas.crosswalk`: a 2024 sector made of exactly one 2011 sector (same code
+or recoded) carries its values; the parts of a split 2011 sector have none
+(``split_in_crosswalk``) and a 2024 sector made of several 2011 sectors has none either
+(``merged_in_crosswalk``): a rank-based score cannot be added up.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from wijkanalyse._errors import DataError
 from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.datasets import SourceLike
-from wijkanalyse.indicators.definitions import _ENERGY, _OPEN
+from wijkanalyse.indicators.definitions import _BIMD, _ENERGY, _OPEN
 
 __all__ = [
     "IndicatorInputs",
@@ -66,6 +73,8 @@ def sector_inputs(
     energy_year: int = 2021,
     open_space: SourceLike | None = _OPEN,
     open_space_year: int = 2016,
+    bimd: SourceLike | None = None,
+    bimd_year: int | None = None,
 ) -> IndicatorInputs:
     """Add the energy and open-space inputs to a sectors frame.
 
@@ -78,6 +87,10 @@ def sector_inputs(
         official crosswalk), or ``None``.
     open_space
         Open-space land-use dataset id or path (2024 codes), or ``None``.
+    bimd, bimd_year
+        The BIMD per sector (e.g. ``"bimd2011_sectors"``; 2011 codes, moved to 2024 along
+        the crosswalk) and its year, or ``None``: adds ``bimd_<domain>_score``, ``_rank``
+        and ``_decile`` (and the overall ``bimd_score`` …) with ``*_na_reason`` columns.
 
     Examples
     --------
@@ -91,11 +104,11 @@ def sector_inputs(
     out = sectors.copy()
     groups = pd.DataFrame()
     members = pd.Series(dtype="object")
-    if (energy or open_space) and vintage != 2024:
+    if (energy or open_space or bimd) and vintage != 2024:
         raise DataError(
-            f"sector_inputs: the energy and open-space inputs are published for the 2019 and "
-            f"2024 sectors; the sectors are of vintage {vintage}. Use 2024 sectors or pass "
-            "energy=None, open_space=None."
+            f"sector_inputs: the energy, open-space and BIMD inputs are moved to the 2024 "
+            f"sectors; the sectors are of vintage {vintage}. Use 2024 sectors or pass "
+            "energy=None, open_space=None, bimd=None."
         )
     if energy:
         e = io.read_energy(energy, year=energy_year)
@@ -119,7 +132,63 @@ def sector_inputs(
                 if reason_col in out:
                     out.loc[pseudo, reason_col] = None
         notes.append(_i18n.note("inputs_open_space", year=str(open_space_year)))
+    if bimd:
+        moved_bimd, note = bimd_2024(bimd, out.index, year=bimd_year)
+        out = out.join(moved_bimd)
+        notes.append(note)
     return IndicatorInputs(sectors=out, groups=groups, members=members, notes=tuple(notes))
+
+
+def bimd_2024(
+    source: SourceLike = _BIMD, targets: pd.Index | None = None, *, year: int | None = None
+) -> tuple[pd.DataFrame, Note]:
+    """Move the BIMD's sector values to 2024 sectors (see the module docstring).
+
+    Returns the values indexed by the 2024 codes in ``targets`` (default: every 2024 sector
+    with a 2011 predecessor), with a ``*_na_reason`` column per score, and a note saying how
+    many sectors have no value because their 2011 sector was split or merged.
+
+    Examples
+    --------
+    >>> moved, note = bimd_2024("bimd2011_sectors", pd.Index(["24062A12-"]))
+    >>> int(moved.loc["24062A12-", "bimd_rank"]), int(moved.loc["24062A12-", "bimd_decile"])
+    (553, 1)
+    """
+    b = io.read_bimd(source, year=year)
+    vintage = int(b["vintage"].iloc[0])
+    if vintage != 2011:
+        raise DataError(
+            f"BIMD {source!r} uses {vintage} sector codes; the package moves BIMD values to "
+            "the 2024 sectors from the 2011 codes only (no 2001 → 2024 crosswalk yet). Use "
+            'bimd = "bimd2011_sectors" in [data].'
+        )
+    b = b.drop(columns=["vintage"])
+    cw = areas.crosswalk(2011, 2024)
+    cw = cw[cw["relation"] != "unmatched"].dropna(subset=["sector_2011", "sector_2024"])
+    if targets is None:
+        targets = pd.Index(sorted(cw["sector_2024"].unique()), name="sector")
+    cw = cw[cw["sector_2024"].isin(targets)]
+    n_from = cw.groupby("sector_2024")["sector_2011"].nunique()
+    split = set(cw.loc[cw["relation"] == "split", "sector_2024"])
+    merged = set(n_from.index[n_from > 1]) - split
+    single = cw[~cw["sector_2024"].isin(split | merged)].drop_duplicates("sector_2024")
+    source_of = pd.Series(single["sector_2011"].to_numpy(), index=single["sector_2024"])
+    values = b.reindex(source_of.reindex(targets).to_numpy())
+    values.index = targets
+    reason = pd.Series(None, index=targets, dtype="object")
+    reason[targets.isin(list(split))] = _SPLIT_SECTOR
+    reason[targets.isin(list(merged))] = vocab.MERGED_IN_CROSSWALK
+    reason[~targets.isin(cw["sector_2024"])] = io.ABSENT
+    out = pd.DataFrame(index=targets)
+    for col in b.columns:
+        out[col] = values[col]
+        if col.endswith("_score"):
+            r = reason.copy()
+            r[values[col].isna().to_numpy() & r.isna().to_numpy()] = io.ABSENT
+            out[f"{col}_na_reason"] = r.where(values[col].isna(), None)
+    n_lost = int(targets.isin(list(split | merged)).sum())
+    note = _i18n.note("inputs_bimd_moved", year="2011", n=n_lost)
+    return out, note
 
 
 def _move_2019_to_2024(

@@ -24,8 +24,29 @@ from wijkanalyse.indicators.registry import Indicator
 
 __all__ = [
     "concat",
+    "flemish_inputs",
     "reference_indicators",
 ]
+
+
+def flemish_inputs(
+    *,
+    population: SourceLike = _CENSUS,
+    income: SourceLike | None = _INCOME,
+    energy: SourceLike | None = _ENERGY,
+    open_space: SourceLike | None = _OPEN,
+    bimd: SourceLike | None = None,
+) -> IndicatorInputs:
+    """Return the indicator inputs of every 2024 sector of the Flemish Region.
+
+    The sector table of the reference rows (:func:`reference_indicators`) and of the
+    reference ranks of an index (:func:`wijkanalyse.index.reference_ranks`).
+    """
+    flemish = areas.flemish_municipalities(2024)
+    sectors = areas.load_sectors(
+        flemish, vintage=2024, geometry=None, population=population, income=income
+    )
+    return sector_inputs(sectors, energy=energy, open_space=open_space, bimd=bimd)
 
 
 def reference_indicators(
@@ -36,9 +57,11 @@ def reference_indicators(
     income: SourceLike | None = _INCOME,
     energy: SourceLike | None = _ENERGY,
     open_space: SourceLike | None = _OPEN,
+    bimd: SourceLike | None = None,
     facilities: gpd.GeoDataFrame | None = None,
     facility_extent: Any = None,
     threshold: int | None = None,
+    inputs: IndicatorInputs | None = None,
 ) -> pd.DataFrame:
     """Compute the indicators of a municipality, its arrondissement and Flanders.
 
@@ -50,7 +73,8 @@ def reference_indicators(
     The arrondissement and the Flemish Region are computed from every 2024 sector of their
     municipalities exactly as the wijken are, so a wijk can be read next to them.
     Facility indicators are NA (``outside_facility_coverage``) where the facility data do
-    not reach.
+    not reach. ``inputs``: the Flemish sectors' inputs when already read
+    (:func:`flemish_inputs` with the same sources).
 
     Returns
     -------
@@ -68,10 +92,9 @@ def reference_indicators(
             "Flemish sectors only. For a Brussels municipality use compute() on its own "
             "sectors (wijkanalyse.areas.load_sectors)."
         )
-    sectors = areas.load_sectors(
-        flemish, vintage=2024, geometry=None, population=population, income=income
+    inp = inputs or flemish_inputs(
+        population=population, income=income, energy=energy, open_space=open_space, bimd=bimd
     )
-    inp = sector_inputs(sectors, energy=energy, open_space=open_space)
     s = inp.sectors
     h = areas.hierarchy(2024).reindex(s.index)
     inside = s["gemeente"].isin(reg.municipalities)

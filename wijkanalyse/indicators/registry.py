@@ -20,6 +20,7 @@ from wijkanalyse._errors import SchemaError
 from wijkanalyse._validate import close_matches, listing
 
 __all__ = [
+    "CONCEPTS",
     "LEVELS",
     "REGISTRY",
     "Indicator",
@@ -46,6 +47,11 @@ LEVELS: tuple[str, ...] = (
 
 Direction = Literal["more_need", "less_need", "neutral"]
 
+Concept = Literal["need", "demand", "context"]
+
+#: What an indicator can stand for in an analysis (see :class:`Indicator`).
+CONCEPTS: tuple[str, ...] = ("need", "demand", "context")
+
 Kind = Literal["count", "ratio", "weighted_median", "weighted_mean", "function"]
 
 
@@ -67,6 +73,13 @@ class Indicator:
         ``"more_need"``: a higher value means more need; ``"less_need"``: a higher value
         means less need; ``"neutral"``: descriptive, not usable in a need index without
         choosing a direction.
+    concept
+        What the indicator stands for. ``"need"``: deprivation (low income, unemployment,
+        low education, poor housing), what a need index measures. ``"demand"``: the size or
+        share of a target group (residents, the 65+, children): how many people a service
+        is for, which enters access and planning as a weight, not as need — an older
+        population is not a poorer one. ``"context"``: the setting (density, open space,
+        energy use, facilities), useful to read a wijk by, neither need nor demand.
     kind
         ``"count"`` (Σ numerator), ``"ratio"`` (scale × Σ numerator / Σ denominator),
         ``"weighted_median"`` / ``"weighted_mean"`` (a sector value; above the sector
@@ -105,6 +118,7 @@ class Indicator:
     unit: str
     direction: Direction
     kind: Kind
+    concept: Concept = "context"
     numerator: str | None = None
     denominator: str | None = None
     scale: float = 1.0
@@ -125,6 +139,8 @@ class Indicator:
             problems.append(
                 f"direction {self.direction!r} must be 'more_need', 'less_need' or 'neutral'"
             )
+        if self.concept not in CONCEPTS:
+            problems.append(f"concept {self.concept!r} must be one of {listing(CONCEPTS)}")
         if self.kind in ("count", "weighted_median", "weighted_mean") and not self.numerator:
             problems.append(f"kind {self.kind!r} needs numerator= (the column)")
         if self.kind == "ratio" and not (self.numerator and self.denominator):
@@ -226,6 +242,7 @@ def list_indicators(
                 "label_en": ind.label_en,
                 "unit": ind.unit,
                 "direction": ind.direction,
+                "concept": ind.concept,
                 "kind": ind.kind,
                 "numerator": ind.numerator,
                 "denominator": ind.denominator,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts
 from wijkanalyse._i18n import Language
+from wijkanalyse.report import _need
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _cell, _img
 
@@ -250,12 +251,7 @@ def index_row(b: _Builder, code: str) -> dict[str, Any] | None:
     return {
         "score": _i18n.fmt_number(r["score"], 1, b.lang) if pd.notna(r["score"]) else "–",
         "rank": f"{int(r['rank'])}/{n}" if known else _i18n.text("report_no_rank", b.lang),
-        "interval": f"{int(r['rank_p05'])}–{int(r['rank_p95'])}"
-        if pd.notna(r.get("rank_p05")) and pd.notna(r.get("rank_p95"))
-        else "–",
-        "p_top": _i18n.fmt_pct(r["p_top_decile"], 0, b.lang)
-        if pd.notna(r.get("p_top_decile"))
-        else "–",
+        **_need.index_columns(b, r),
         "missing": str(r["missing"]) if pd.notna(r.get("missing")) else "",
         "domains": domains,
     }
@@ -263,7 +259,7 @@ def index_row(b: _Builder, code: str) -> dict[str, Any] | None:
 
 def rank_img(b: _Builder, highlight: Sequence[str]) -> str | None:
     """Return the rank chart with intervals (``highlight`` in orange), or ``None``."""
-    if b.index is None or "rank_p05" not in b.index:
+    if b.index is None or not {"choice_rank_p05", "data_rank_p05"} & set(b.index.columns):
         return None
     return _img(
         charts.rank_chart(
@@ -356,6 +352,8 @@ def _overview(
             has_gaps=b.gaps_points is not None and len(b.gaps_points) > 0,
             index_name=b.map_value()[1],
             index_rows=index_rows,
+            index_about=_need.index_about(b),
+            validation=_need.validation_section(b),
             rank_img=rank_img(b, []),
             coverage=cov,
             equity=equity,

@@ -27,6 +27,8 @@ class AnalysisInputs:
     deelgemeenten: gpd.GeoSeries
     references: pd.DataFrame | None
     notes: tuple[Note, ...]
+    #: the indicators of every Flemish sector, for the index's reference ranks
+    reference_sectors: pd.DataFrame | None = None
 
 
 def analysis_inputs(
@@ -44,36 +46,55 @@ def analysis_inputs(
     vintage = config.study.vintage
     energy = sources.spec(config.data.energy)
     open_space = sources.spec(config.data.open_space)
-    if vintage != 2024 and (energy or open_space):
+    bimd = sources.spec(config.data.bimd)
+    if vintage != 2024 and (energy or open_space or bimd):
         notes.append(_i18n.note("inputs_vintage_left_out", vintage=str(vintage)))
-        energy = open_space = None
-    with sources.hints("energy", "open_space"):
+        energy = open_space = bimd = None
+    with sources.hints("energy", "open_space", "bimd"):
         inputs = indicators.sector_inputs(
             sectors,
             energy=energy,
             energy_year=icfg.energy_year,
             open_space=open_space,
             open_space_year=icfg.open_space_year,
+            bimd=bimd,
         )
     notes += inputs.notes
     deel = io.read_areas("pinc_deelgemeenten_2024", level="deelgemeente").geometry
     unknown_reach = [
         f"data.{key} {src!r}"
-        for key in ("population", "income", "energy", "open_space")
+        for key in ("population", "income", "energy", "open_space", "bimd")
         if (src := config.data.source(key)) is not None
         and ((ds := sources.dataset(src)) is None or ds.coverage not in _FLEMISH)
     ]
-    references = None
-    if icfg.references and not unknown_reach and vintage == 2024:
+    references = reference_sectors = None
+    flanders = None
+    wants_ranks = config.index is not None and config.index.reference == "flanders"
+    if (icfg.references or wants_ranks) and not unknown_reach and vintage == 2024:
+        flanders = indicators.flemish_inputs(
+            population=sources.spec(config.data.population),
+            income=sources.spec(config.data.income),
+            energy=energy,
+            open_space=open_space,
+            bimd=bimd,
+        )
+    if wants_ranks and flanders is not None:
+        reference_sectors = indicators.compute(flanders, threshold=thr)
+        for col in ("bimd_income_decile", "bimd_employment_decile"):
+            if col in flanders.sectors:
+                reference_sectors[col] = flanders.sectors[col]
+    if icfg.references and flanders is not None:
         references = indicators.reference_indicators(
             region,
             population=sources.spec(config.data.population),
             income=sources.spec(config.data.income),
             energy=energy,
             open_space=open_space,
+            bimd=bimd,
             facilities=facilities if len(facilities) else None,
             facility_extent=boundary.buffer(config.study.facility_buffer_m),
             threshold=thr,
+            inputs=flanders,
         )
     elif icfg.references:
         notes.append(
@@ -81,7 +102,9 @@ def analysis_inputs(
             if unknown_reach
             else _i18n.note("references_left_out")
         )
-    return AnalysisInputs(inputs, deel, references, tuple(notes))
+    if wants_ranks and flanders is None:
+        notes.append(_i18n.note("index_reference_left_out"))
+    return AnalysisInputs(inputs, deel, references, tuple(notes), reference_sectors)
 
 
 def street_network(

@@ -73,7 +73,7 @@ class Sources:
 
     def input_files(self, config: StudyConfig) -> list[Path]:
         """Return the files (not dataset ids) ``config`` reads, the study file included."""
-        keys = ("sectors", "population", "income", "energy", "open_space", "road_graph")
+        keys = ("sectors", "population", "income", "energy", "open_space", "bimd", "road_graph")
         sources = [config.data.source(key) for key in keys]
         sources += [f.source for f in config.facilities]
         if config.access is not None:

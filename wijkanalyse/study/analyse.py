@@ -5,14 +5,13 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from wijkanalyse import _i18n, indicators, vocab
+from wijkanalyse import _i18n, indicators
 from wijkanalyse._errors import (
     DataError,
 )
 from wijkanalyse._i18n import Note
-from wijkanalyse.index import compute_index, sensitivity
 from wijkanalyse.parallel import Scheduler
-from wijkanalyse.study.config import index_spec
+from wijkanalyse.study.need import need_tables
 from wijkanalyse.study.results import (
     Analysis,
     StudyData,
@@ -87,44 +86,16 @@ def analyse(
     tables["wijken"] = wk
     meta = {**sec.attrs.get("indicators", {}), **wk.attrs.get("indicators", {})}
     definitions = indicators.list_indicators(list(meta.values()), threshold=thr)
-    index_tables: dict[str, pd.DataFrame] = {}
-    spec = index_spec(config.index)
-    if spec is not None and cfg.index is not None:
-        sens = cfg.index.sensitivity
-        for level in cfg.index.levels:
-            key = "wijken" if level == "wijk" else "sectors"
-            table = tables[key]
-            if key == "wijken":
-                table = table[table["level"] == "wijk"]
-            # residents without a known sector or wijk are not a place to rank
-            pseudo = table.index.str.upper().str.endswith(vocab.PSEUDO_WIJK_SUFFIXES)
-            table = table[~pseudo]
-            values = table.copy()
-            values.attrs = {"indicators": meta}
-            result = compute_index(values, spec).table
-            if sens.draws:
-                mc = sensitivity(
-                    values,
-                    spec,
-                    draws=sens.draws,
-                    seed=sens.seed,
-                    concentration=sens.concentration,
-                    normalisations=sens.normalisations,
-                    transforms=sens.transforms,
-                    leave_one_out=sens.leave_one_out,
-                    top_k=sens.top_k,
-                    progress=progress,
-                    scheduler=(scheduler if scheduler is not None else config.scheduler),
-                )
-                result = result.join(mc)
-            result.insert(0, "name", table["name"])
-            index_tables[key] = result
+    need = need_tables(config, data, tables, meta, progress=progress, scheduler=scheduler)
+    notes += need.notes
     return Analysis(
         inputs=inputs,
         indicators=tables,
         definitions=definitions,
-        index=index_tables,
+        index=need.tables,
         notes=tuple(notes),
+        validation=need.validation,
+        index_meta=need.meta,
     )
 
 

@@ -60,7 +60,15 @@ def _check_sources(config: StudyConfig, sources: Sources, label: str) -> None:
     problems = Problems(label)
     _check_area(config, sources, problems)
     d = config.data
-    for key in ("sectors", "population", "income", "energy", "open_space", "road_graph"):
+    for key in (
+        "sectors",
+        "population",
+        "income",
+        "energy",
+        "open_space",
+        "bimd",
+        "road_graph",
+    ):
         src = d.source(key)
         if src is not None:
             _source_problem(config, sources, src, f"data.{key}", problems)
@@ -89,7 +97,7 @@ def _check_sources(config: StudyConfig, sources: Sources, label: str) -> None:
         known = set(indicators.REGISTRY) | {
             i.id for i in indicators.facility_indicators(sorted(types))
         }
-        for dname, dom in config.index.domains.items():
+        for dname, dom in (config.index.domains or {}).items():
             for ind_id in dom.indicators:
                 if ind_id not in known:
                     hits = close_matches(ind_id, known)
@@ -99,9 +107,20 @@ def _check_sources(config: StudyConfig, sources: Sources, label: str) -> None:
                         "`wijkanalyse indicators list` shows them."
                     )
         try:
-            index_spec(config.index)
+            spec = index_spec(config.index)
         except SchemaError as exc:
             problems.add(str(exc))
+        else:
+            bimd = [
+                i
+                for i in (spec.indicator_ids if spec is not None else [])
+                if i in indicators.REGISTRY and "bimd2011_sectors" in indicators.REGISTRY[i].source
+            ]
+            if bimd and config.data.bimd is None:
+                problems.add(
+                    f"index: {listing(bimd)} come(s) from the BIMD, but [data] bimd is left "
+                    'out; write bimd = "bimd2011_sectors" in [data] or choose other indicators.'
+                )
     problems.raise_if_any(SchemaError)
 
 

@@ -25,7 +25,7 @@ from wijkanalyse._errors import (
     WijkanalyseError,
 )
 from wijkanalyse._validate import NIS5_RE
-from wijkanalyse.index import IndexSpec
+from wijkanalyse.index import PRESETS, IndexSpec, preset
 
 
 def _nis_code(value: object) -> object:
@@ -217,7 +217,7 @@ class RoadGraphSource(_Source):
 
 
 class DataSection(_Model):
-    """``[data]``: where sectors, population, income and the road graph come from.
+    """``[data]``: where sectors, population, income, BIMD and the road graph come from.
 
     Each source is a dataset id or a path (relative to the study file), or an inline table
     with reading options, e.g. ``sectors = { source = "sectors.shp", crs = "EPSG:31370" }``
@@ -229,6 +229,7 @@ class DataSection(_Model):
     income: IncomeSource | None = IncomeSource(source="statbel_income2021")
     energy: UploadSource | None = UploadSource(source="fluvius_energy_2018_2021")
     open_space: UploadSource | None = UploadSource(source="pinc_open_space_2013_2016")
+    bimd: TableSource | None = TableSource(source="bimd2011_sectors")
     road_graph: RoadGraphSource | None = None
 
     def source(self, key: str) -> str | None:
@@ -266,17 +267,78 @@ class SensitivitySection(_Model):
     top_k: int | None = Field(default=None, ge=1)
 
 
+class FlagSection(_Model):
+    """``[index.flags]``: the thresholds of the sector flags (:mod:`wijkanalyse.index.flags`)."""
+
+    min_population: int = Field(default=10, ge=0)
+    collective_factor: float = Field(default=1.5, gt=0)
+    young_factor: float = Field(default=0.5, gt=0)
+    low_income_factor: float = Field(default=0.8, gt=0)
+    bimd_income_decile_max: int = Field(default=2, ge=1, le=10)
+    bimd_employment_decile_min: int = Field(default=6, ge=1, le=10)
+
+
+class DataUncertaintySection(_Model):
+    """``[index.data_uncertainty]``: the Monte Carlo over the data (method held fixed)."""
+
+    draws: int = Field(default=1000, ge=0, le=1_000_000)
+    seed: int = 0
+    returns_per_resident: float = Field(default=0.56, gt=0, le=2)
+
+
 class IndexSection(_Model):
-    """``[index]``: the composite need index (see :mod:`wijkanalyse.index`)."""
+    """``[index]``: the composite need index (see :mod:`wijkanalyse.index`).
+
+    ``preset`` names a built-in index (:data:`wijkanalyse.index.PRESETS`); ``domains``
+    writes one's own (not both). ``exclude`` lists the flag kinds whose sectors are not
+    ranked (``small``, ``collective``, ``student``); flagged sectors that are ranked carry
+    their flag. ``shrinkage`` moves person rates on small denominators towards the mean
+    (empirical Bayes). ``reference = "flanders"`` also ranks every sector among all sectors
+    of Flanders.
+    """
 
     name: str = "behoefte-index"
+    preset: str | None = None
     normalisation: Literal["zscore", "rank", "minmax"] = "zscore"
     transform: Literal["none", "exponential"] = "exponential"
     missing: Literal["drop", "reweight", "impute"] = "reweight"
     levels: list[Literal["sector", "wijk"]] = ["wijk", "sector"]
     directions: dict[str, Literal["more_need", "less_need"]] = {}
-    domains: dict[str, DomainSection]
+    domains: dict[str, DomainSection] | None = None
+    exclude: list[Literal["small", "collective", "student"]] = ["small"]
+    shrinkage: bool = True
+    reference: Literal["flanders", "none"] = "flanders"
+    flags: FlagSection = FlagSection()
     sensitivity: SensitivitySection = SensitivitySection()
+    data_uncertainty: DataUncertaintySection = DataUncertaintySection()
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> IndexSection:
+        if (self.preset is None) == (self.domains is None):
+            raise ValueError(
+                'give either preset = "..." (a built-in index: '
+                + ", ".join(sorted(PRESETS))
+                + ") or [index.domains.<name>] tables, not "
+                + ("both" if self.preset else "neither")
+            )
+        if self.preset is not None and self.preset not in PRESETS:
+            raise ValueError(
+                f"preset {self.preset!r} is not a built-in index; use one of "
+                + ", ".join(sorted(PRESETS))
+            )
+        return self
+
+
+class ValidationSection(_Model):
+    """``[validation]``: units the city knows to be high or low in need.
+
+    Codes of the index's levels (wijk or sector codes). ``expected_share``: a known-high
+    unit should rank in the first 30 % (default), a known-low one in the last 30 %.
+    """
+
+    known_high: list[str] = []
+    known_low: list[str] = []
+    expected_share: float = Field(default=0.3, gt=0, lt=1)
 
 
 class AccessQuestion(_Model):
@@ -474,6 +536,7 @@ class StudyConfig(_Model):
     areas: list[AreaSection] = []
     indicators: IndicatorSection = IndicatorSection()
     index: IndexSection | None = None
+    validation: ValidationSection = ValidationSection()
     access: AccessSection | None = None
     plan: PlanSection | None = None
     scenarios: list[ScenarioSection] = []
@@ -485,16 +548,21 @@ def index_spec(section: IndexSection | None) -> IndexSpec | None:
     """Return the index definition of an ``[index]`` table, or ``None`` without one."""
     if section is None:
         return None
+    options = {
+        "name": section.name,
+        "normalisation": section.normalisation,
+        "transform": section.transform,
+        "missing": section.missing,
+        "directions": dict(section.directions),
+    }
+    if section.preset is not None:
+        return preset(section.preset).spec(**options)
     return IndexSpec.from_dict(
         {
-            "name": section.name,
-            "normalisation": section.normalisation,
-            "transform": section.transform,
-            "missing": section.missing,
-            "directions": dict(section.directions),
+            **options,
             "domains": {
                 k: {"weight": v.weight, "indicators": v.indicators}
-                for k, v in section.domains.items()
+                for k, v in (section.domains or {}).items()
             },
         }
     )

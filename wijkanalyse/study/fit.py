@@ -53,7 +53,7 @@ def _check_extents(
     ]
     keyed += [
         (f"data.{key}", cfg.data.source(key))
-        for key in ("sectors", "population", "income", "energy", "open_space")
+        for key in ("sectors", "population", "income", "energy", "open_space", "bimd")
     ]
     if cfg.plan is not None:
         keyed += [(f"plan.sites[{i}].source", f.source) for i, f in enumerate(cfg.plan.sites)]

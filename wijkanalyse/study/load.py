@@ -176,6 +176,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         inputs=analysis_inputs.inputs,
         deelgemeenten=analysis_inputs.deelgemeenten,
         references=analysis_inputs.references,
+        reference_sectors=analysis_inputs.reference_sectors,
         sites=plan_sites(config, sources),
         network=network,
         input_notes=analysis_inputs.notes,

@@ -50,7 +50,7 @@ def _write_provenance(
     files = []
     for src in (
         *map(config.data.source, ("sectors", "population", "income")),
-        *map(config.data.source, ("energy", "open_space")),
+        *map(config.data.source, ("energy", "open_space", "bimd")),
         *(f.source for f in config.facilities),
     ):
         if src and src not in CATALOGUE:
@@ -88,6 +88,8 @@ def _write_provenance(
         }
         known = {d["id"] for d in manifest["datasets"]}
         manifest["datasets"] += [entry(get_dataset(d)) for d in sorted(used - known)]
+    if analysis is not None and analysis.index_meta:
+        manifest["index"] = analysis.index_meta
     if acc is not None:
         model = acc.model
         manifest["access"] = {

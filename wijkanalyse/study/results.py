@@ -41,6 +41,8 @@ class StudyData:
     references: pd.DataFrame | None = field(default=None, repr=False)
     """The indicators of the municipality, its arrondissement and Flanders (``None``: not
     asked for, or the sources do not cover Flanders)."""
+    reference_sectors: pd.DataFrame | None = field(default=None, repr=False)
+    """The indicators of every Flemish sector (``None``: no reference ranks)."""
     sites: gpd.GeoDataFrame | None = field(default=None, repr=False)
     """The candidate sites of ``[[plan.sites]]``."""
     network: StreetNetwork | None = field(default=None, repr=False)
@@ -91,6 +93,10 @@ class Analysis:
     definitions: pd.DataFrame = field(repr=False)
     index: dict[str, pd.DataFrame] = field(repr=False)
     notes: tuple[Note, ...] = ()
+    validation: pd.DataFrame | None = field(default=None, repr=False)
+    """The index's checks (:mod:`wijkanalyse.validation`; ``None``: no index)."""
+    index_meta: dict[str, Any] = field(default_factory=dict, repr=False)
+    """How the index was made: preset, flags' thresholds, what was redrawn (JSON-able)."""
 
 
 @dataclass(frozen=True)

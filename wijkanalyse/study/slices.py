@@ -9,7 +9,7 @@ The steps that describe or write the whole study (``load``, ``publish``, ``write
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wijkanalyse._i18n import Language
 from wijkanalyse.study.config import (
@@ -21,6 +21,7 @@ from wijkanalyse.study.config import (
     PlanSection,
     ScenarioSection,
     StudyConfig,
+    ValidationSection,
 )
 
 __all__ = ["AccessSlice", "AnalyseSlice", "NeedSlice", "PlanSlice"]
@@ -54,6 +55,8 @@ class AnalyseSlice:
     facility_buffer_m: float
     #: where the Monte Carlo draws run (``[compute] scheduler``)
     scheduler: str | None
+    #: the units the city knows to be high or low in need (``[validation]``)
+    validation: ValidationSection = field(default_factory=ValidationSection)
 
     @classmethod
     def of(cls, config: StudyConfig) -> AnalyseSlice:
@@ -64,6 +67,7 @@ class AnalyseSlice:
             areas=tuple(config.areas),
             facility_buffer_m=config.study.facility_buffer_m,
             scheduler=config.compute.scheduler,
+            validation=config.validation,
         )
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from wijkanalyse import (
     _i18n,
     access,
+    indicators,
     suppression,
     vocab,
 )
@@ -218,23 +219,20 @@ def _analysis_lines(
         lines.append(t("reference_line", lang, refs="; ".join(parts)))
     table = analysis.index.get("wijken")
     if table is not None and config.index is not None:
-        draws = config.index.sensitivity.draws
-        lines.append(t("index_title", lang, name=config.index.name, draws=draws))
+        info = analysis.index_meta
+        lines.append(
+            t(
+                "index_title",
+                lang,
+                name=config.index.name,
+                choice=_i18n.fmt_int(info.get("choice_draws", 0), lang),
+                data=_i18n.fmt_int(info.get("data_draws", 0), lang),
+            )
+        )
         named = {w for a in config.areas for w in (a.wijken or [])}
         scored = table[table["rank"].notna()].sort_values("rank")
         show = scored[(scored["rank"] <= 5) | scored.index.isin(list(named))]
         for code, row in show.iterrows():
-            interval = (
-                t(
-                    "index_interval",
-                    lang,
-                    p05=int(row["rank_p05"]),
-                    p95=int(row["rank_p95"]),
-                    p=_i18n.fmt_pct(float(row["p_top_decile"]), 0, lang),
-                )
-                if "rank_p05" in row and pd.notna(row["rank_p05"])
-                else ""
-            )
             lines.append(
                 t(
                     "index_row",
@@ -244,9 +242,78 @@ def _analysis_lines(
                     name=row["name"],
                     code=code,
                     score=_i18n.fmt_number(float(row["score"]), 1, lang),
-                    interval=interval,
+                    interval=_intervals(row, lang),
                 )
             )
+        lines += _validation_lines(analysis, lang)
+    return lines
+
+
+def _intervals(row: pd.Series, lang: str) -> str:
+    """Return ', keuzes 1–2, gegevens 1–3, vlag studenten' for an index row."""
+    t = _i18n.text
+    out = ""
+    for prefix, key in (("choice_", "index_interval_choice"), ("data_", "index_interval_data")):
+        lo, hi = row.get(f"{prefix}rank_p05"), row.get(f"{prefix}rank_p95")
+        if lo is not None and hi is not None and pd.notna(lo) and pd.notna(hi):
+            out += t(key, lang, p05=int(lo), p95=int(hi))
+    flags = row.get("flags")
+    if isinstance(flags, str) and flags:
+        labels = ", ".join(t(f"index_flag_{k.strip()}", lang) for k in flags.split(","))
+        out += t("index_flagged", lang, flags=labels)
+    return out
+
+
+def _reference_label(ind_id: str, lang: str) -> str:
+    """Return an indicator's label in ``lang`` (its id when it is not registered)."""
+    ind = indicators.REGISTRY.get(ind_id)
+    return ind.label(lang) if ind is not None else ind_id
+
+
+def _validation_lines(analysis: Analysis, lang: str) -> list[str]:
+    """Return the summary of the index's checks: BIMD correlations, known groups."""
+    t = _i18n.text
+    val = analysis.validation
+    if val is None or val.empty:
+        return []
+    lines = []
+    corr = val[(val["check"] == "rank_correlation") & val["value"].notna()]
+    for level in ("wijk", "sector", "sector_flanders"):
+        rows = corr[corr["level"] == level]
+        if rows.empty:
+            continue
+        parts = [
+            t(
+                "validation_rho",
+                lang,
+                reference=_reference_label(str(r["reference"]), lang),
+                rho=_i18n.fmt_number(float(r["value"]), 2, lang),
+                lo=_i18n.fmt_number(float(r["ci_low"]), 2, lang),
+                hi=_i18n.fmt_number(float(r["ci_high"]), 2, lang),
+                independent="" if r["independent"] else t("validation_own", lang),
+            )
+            for _, r in rows.iterrows()
+        ]
+        lines.append(
+            t(
+                "validation_line",
+                lang,
+                level=t(f"validation_level_{level}", lang),
+                n=int(rows["n"].iloc[0]),
+                parts="; ".join(parts),
+            )
+        )
+    if val[(val["check"] == "rank_correlation") & (val["result"] == "no_reference")].shape[0]:
+        lines.append(t("validation_no_reference", lang))
+    for _, r in val[val["check"] == "known_groups"].iterrows():
+        lines.append(
+            t(
+                "validation_known",
+                lang,
+                level=t(f"validation_level_{r['level']}", lang),
+                result=str(r["result"]),
+            )
+        )
     return lines
 
 

@@ -124,6 +124,8 @@ def _write_analysis(config: StudyConfig, analysis: Analysis, out: Path) -> list[
     files += outputs.write_table(out, "indicator_definitions", analysis.definitions)
     for level, table in analysis.index.items():
         files += outputs.write_table(out, f"index_{level}", table)
+    if analysis.validation is not None:
+        files += outputs.write_table(out, "validation", analysis.validation)
     return files
 
 
