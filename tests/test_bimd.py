@@ -114,3 +114,44 @@ def test_a_population_table_that_is_not_one_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SchemaError, match="2001 or 2011"):
         io.read_bimd_population(unknown)
     assert int(io.read_bimd_population(unknown, year=2011)["pop_total"].iloc[0]) == 12
+
+
+def test_2001_to_2011_by_code_exact_only_where_the_sectors_kept_their_codes() -> None:
+    from wijkanalyse import areas
+
+    cw = areas.crosswalk(2001, 2011)
+    assert list(cw.columns[:2]) == ["sector_2001", "sector_2011"]
+    pop01 = io.read_bimd_population("bimd_population_2001")
+    pop11 = io.read_bimd_population("bimd_population_2011")
+    leuven = cw[cw["sector_2001"].str.startswith("24062")]
+    # all 113 populated 2001 sectors of Leuven keep their code, but 2011 added 24062C01-
+    # and 24062D633 (carved from neighbours): no Leuven link is exact
+    assert len(leuven) == 113
+    assert (leuven["relation"] == "same").all()
+    assert not leuven["exact"].any()
+    assert int(pop01.loc[leuven["sector_2001"], "pop_total"].sum()) == 88_606
+    # Aartselaar's populated sectors are the same codes in both years: exact
+    aart01 = {c for c in pop01.index if c.startswith("11001") and not c.endswith("ZZZZ")}
+    aart11 = {c for c in pop11.index if c.startswith("11001") and not c.endswith("ZZZZ")}
+    assert aart01 == aart11
+    assert cw.loc[cw["sector_2001"].isin(aart01), "exact"].all()
+    back = areas.crosswalk(2011, 2001)
+    assert list(back.columns[:2]) == ["sector_2011", "sector_2001"]
+    chained = areas.crosswalk(2001, 2024)
+    lv = chained[chained["sector_2001"].str.startswith("24062")]
+    assert (lv["sector_2024"] == lv["sector_2001"]).all()
+    assert not lv["exact"].any()
+    assert chained["exact"].sum() < cw["exact"].sum()
+
+
+def test_the_bimd_2001_on_2024_sectors_is_carried_by_code_and_said_so() -> None:
+    from wijkanalyse import areas, indicators
+
+    moved, note = indicators.bimd_2024("bimd2001_sectors", pd.Index(["24062A12-", "11001A00-"]))
+    assert moved.attrs["year"] == 2001
+    assert moved.attrs["approximate"] == ["24062A12-"]  # Leuven's sectors were redrawn
+    assert note.key == "inputs_bimd_moved_by_code"
+    assert moved.loc["24062A12-", "bimd_decile"] == 1
+    sectors = areas.load_sectors("24062", geometry=None, income=None)
+    with pytest.raises(Exception, match="bimd_\\* are those of the BIMD 2011"):
+        indicators.sector_inputs(sectors, energy=None, open_space=None, bimd="bimd2001_sectors")

@@ -360,8 +360,6 @@ def test_bimd_moves_to_2024_sectors() -> None:
     assert moved.loc["31004X0JQ", "bimd_score_na_reason"] == vocab.SPLIT_IN_CROSSWALK
     assert moved.loc["99999X99-", "bimd_score_na_reason"] == vocab.ABSENT_FROM_SOURCE
     assert dict(note.params)["n"] == 1
-    with pytest.raises(DataError, match="no 2001 → 2024 crosswalk"):
-        bimd_2024("bimd2001_sectors", pd.Index(["24062A12-"]))
 
 
 # --------------------------------------------------------------------------- the study
@@ -435,6 +433,9 @@ def test_leuven_validation(leuven_run: RunResult) -> None:
     assert sectors.loc["24062A12-", "rank"] == 1
     assert pd.isna(sectors.loc["24062A12-", "flags"])
     assert sectors.loc["24062A12-", "decile_flanders"] == 1
+    # ... and in the BIMD's own first national decile (published, 2011)
+    assert sectors.loc["24062A12-", "bimd_decile_national"] == 1
+    assert sectors.loc["24062A12-", "bimd_employment_decile_national"] == 1
     # Campus Heverlee (426 residents, 14.7 per connection, € 2 338 per return) is flagged
     assert sectors.loc["24062D410", "flags"] == "collective, student"
     top = sectors.sort_values("rank").head(10)

@@ -29,6 +29,8 @@ from wijkanalyse import (
     scenario,
     settings,
     suppression,
+    uncertainty,
+    validation,
     vocab,
 )
 from wijkanalyse._errors import (
@@ -170,6 +172,8 @@ __all__ = [
     "sector_codes",
     "settings",
     "suppression",
+    "uncertainty",
+    "validation",
     "vintage_from_year",
     "vocab",
     "wijk_areas",

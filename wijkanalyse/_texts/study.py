@@ -363,6 +363,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The ranks against Flanders need sources that cover Flanders on the 2024 "
         "sectors; they are left out.",
     },
+    "inputs_bimd_moved_by_code": {
+        "nl": "De BIMD {year} (sectoren van {year}) is langs de sectorcodes naar de sectoren "
+        "van 2024 overgezet. Zonder eigen waarde (sector gesplitst of samengevoegd): {n}. Bij "
+        "benadering, want de gemeente kreeg in 2011 andere sectorgrenzen en de waarde volgt "
+        "enkel de code: {approx}.",
+        "en": "The BIMD {year} ({year} sectors) was moved to the 2024 sectors along the sector "
+        "codes. Without a value of their own (sector split or merged): {n}. Approximate, as "
+        "the municipality's sectors were redrawn in 2011 and the value follows the code "
+        "alone: {approx}.",
+    },
     "inputs_open_space": {
         "nl": "Open ruimte van {year} op de sectoren van 2024 (bevolking van 2021).",
         "en": "Open space of {year} on the 2024 sectors (population of 2021).",

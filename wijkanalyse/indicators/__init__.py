@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from wijkanalyse.indicators.compute import compute
 from wijkanalyse.indicators.definitions import facility_indicators
-from wijkanalyse.indicators.inputs import IndicatorInputs, sector_inputs
+from wijkanalyse.indicators.inputs import IndicatorInputs, bimd_2024, sector_inputs
 from wijkanalyse.indicators.references import concat, flemish_inputs, reference_indicators
 from wijkanalyse.indicators.registry import (
     CONCEPTS,
@@ -67,6 +67,7 @@ __all__ = [
     "REGISTRY",
     "Indicator",
     "IndicatorInputs",
+    "bimd_2024",
     "compute",
     "concat",
     "facility_indicators",

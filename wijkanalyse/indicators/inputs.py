@@ -5,12 +5,14 @@ the 2024 sectors along the official crosswalk exactly: unchanged, recoded and me
 carry their values; a 2019 sector that was split has no value in its 2024 parts, but a unit
 that holds all parts (e.g. the wijk) gets the whole value.
 
-The Belgian Index of Multiple Deprivation (BIMD 2011) uses 2011 sector codes.
-:func:`sector_inputs` moves its scores, national ranks and deciles to the 2024 sectors along
-:func:`wijkanalyse.areas.crosswalk`: a 2024 sector made of exactly one 2011 sector (same code
-or recoded) carries its values; the parts of a split 2011 sector have none
-(``split_in_crosswalk``) and a 2024 sector made of several 2011 sectors has none either
-(``merged_in_crosswalk``): a rank-based score cannot be added up.
+The Belgian Index of Multiple Deprivation uses 2011 (or, for the BIMD 2001, 2001) sector
+codes. :func:`sector_inputs` moves its scores, national ranks and deciles to the 2024
+sectors along :func:`wijkanalyse.areas.crosswalk`: a 2024 sector made of exactly one older
+sector (same code or recoded) carries its values; the parts of a split sector have none
+(``split_in_crosswalk``) and a 2024 sector made of several older sectors has none either
+(``merged_in_crosswalk``): a rank-based score cannot be added up. 2001 codes reach 2011 by
+code only; where a municipality's sectors were redrawn in 2011 the values are carried by
+code and counted as approximate in the note.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from wijkanalyse.indicators.definitions import _BIMD, _ENERGY, _OPEN
 
 __all__ = [
     "IndicatorInputs",
+    "bimd_2024",
     "sector_inputs",
 ]
 
@@ -134,6 +137,12 @@ def sector_inputs(
         notes.append(_i18n.note("inputs_open_space", year=str(open_space_year)))
     if bimd:
         moved_bimd, note = bimd_2024(bimd, out.index, year=bimd_year)
+        if moved_bimd.attrs["year"] != 2011:
+            raise DataError(
+                f"bimd {bimd!r} is the BIMD {moved_bimd.attrs['year']}; the indicators "
+                "bimd_* are those of the BIMD 2011 (bimd2011_sectors). The BIMD 2001 serves "
+                "trends: wijkanalyse.indicators.bimd_2024('bimd2001_sectors')."
+            )
         out = out.join(moved_bimd)
         notes.append(note)
     return IndicatorInputs(sectors=out, groups=groups, members=members, notes=tuple(notes))
@@ -156,23 +165,17 @@ def bimd_2024(
     """
     b = io.read_bimd(source, year=year)
     vintage = int(b["vintage"].iloc[0])
-    if vintage != 2011:
-        raise DataError(
-            f"BIMD {source!r} uses {vintage} sector codes; the package moves BIMD values to "
-            "the 2024 sectors from the 2011 codes only (no 2001 → 2024 crosswalk yet). Use "
-            'bimd = "bimd2011_sectors" in [data].'
-        )
     b = b.drop(columns=["vintage"])
-    cw = areas.crosswalk(2011, 2024)
-    cw = cw[cw["relation"] != "unmatched"].dropna(subset=["sector_2011", "sector_2024"])
+    cw = areas.crosswalk(vintage, 2024).rename(columns={f"sector_{vintage}": "sector_old"})
+    cw = cw[cw["relation"] != "unmatched"].dropna(subset=["sector_old", "sector_2024"])
     if targets is None:
         targets = pd.Index(sorted(cw["sector_2024"].unique()), name="sector")
     cw = cw[cw["sector_2024"].isin(targets)]
-    n_from = cw.groupby("sector_2024")["sector_2011"].nunique()
+    n_from = cw.groupby("sector_2024")["sector_old"].nunique()
     split = set(cw.loc[cw["relation"] == "split", "sector_2024"])
     merged = set(n_from.index[n_from > 1]) - split
     single = cw[~cw["sector_2024"].isin(split | merged)].drop_duplicates("sector_2024")
-    source_of = pd.Series(single["sector_2011"].to_numpy(), index=single["sector_2024"])
+    source_of = pd.Series(single["sector_old"].to_numpy(), index=single["sector_2024"])
     values = b.reindex(source_of.reindex(targets).to_numpy())
     values.index = targets
     reason = pd.Series(None, index=targets, dtype="object")
@@ -187,7 +190,17 @@ def bimd_2024(
             r[values[col].isna().to_numpy() & r.isna().to_numpy()] = io.ABSENT
             out[f"{col}_na_reason"] = r.where(values[col].isna(), None)
     n_lost = int(targets.isin(list(split | merged)).sum())
-    note = _i18n.note("inputs_bimd_moved", year="2011", n=n_lost)
+    # a same-code link where the municipality's sectors were redrawn (2001 → 2011)
+    by_code = set(single.loc[~single["exact"].astype(bool), "sector_2024"]) & set(targets)
+    note = (
+        _i18n.note("inputs_bimd_moved", year=str(vintage), n=n_lost)
+        if not by_code
+        else _i18n.note(
+            "inputs_bimd_moved_by_code", year=str(vintage), n=n_lost, approx=len(by_code)
+        )
+    )
+    out.attrs["approximate"] = sorted(by_code)
+    out.attrs["year"] = vintage
     return out, note
 
 

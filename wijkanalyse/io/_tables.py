@@ -38,7 +38,7 @@ ABSENT = vocab.ABSENT_FROM_SOURCE
 MISSING = "missing_in_source"
 
 
-_VINTAGES = (2011, 2019, 2024, 2025)
+_VINTAGES = (2001, 2011, 2019, 2024, 2025)
 _TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xls", ".tsv")
 #: Cell values read as missing in text tables: empty, and R's ``NA`` (several mirror files
 #: were written by R).

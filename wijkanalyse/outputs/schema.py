@@ -188,6 +188,7 @@ _TABLES: tuple[Table, ...] = (
             "score_flanders",
             "rank_flanders",
             "decile_flanders",
+            "re:bimd.*_decile_national",
             codes=(unit,),
         )
         for level, unit in (("sectors", "sector"), ("wijken", "wijk"))

@@ -211,6 +211,8 @@ def need_tables(
             info["redrawn"] = data_mc.attrs["redrawn"]
             info["fixed"] = data_mc.attrs["fixed"]
         info["shrunk"] = list(result.table.attrs.get("shrunk", []))
+        if key == "sectors":
+            table_out = table_out.join(_published_deciles(spec, inputs, values.index))
         if key == "sectors" and flemish is not None:
             table_out = table_out.join(flemish.reindex(values.index))
             info["n_flanders"] = flemish.attrs.get("n_flanders")
@@ -226,6 +228,17 @@ def need_tables(
     if section.exclude:
         notes.append(_i18n.note("index_excluded", kinds=Items(tuple(section.exclude))))
     return NeedResult(out, validation_table, tuple(notes), info)
+
+
+def _published_deciles(spec: IndexSpec, inputs: pd.DataFrame, units: pd.Index) -> pd.DataFrame:
+    """Return the BIMD's own national deciles of the index's BIMD domains and overall score."""
+    out = pd.DataFrame(index=units)
+    ids = [i for i in spec.indicator_ids if i.startswith("bimd")]
+    for ind_id in [*ids, "bimd"]:
+        col = f"{ind_id}_decile"
+        if col in inputs and f"{ind_id}_decile_national" not in out:
+            out[f"{ind_id}_decile_national"] = inputs[col].reindex(units).astype("Int64")
+    return out
 
 
 def _check_known(config: AnalyseSlice, tables: Mapping[str, pd.DataFrame]) -> None:
