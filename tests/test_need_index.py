@@ -41,16 +41,17 @@ def spec(domains: dict, **kw: object) -> IndexSpec:
 
 def test_empirical_bayes_by_hand() -> None:
     # rates 10 %, 30 % on 100 residents and 50 % on 10:
-    # m = 45/210 = 0.2142857; s² = (100·0.0130612 + 100·0.0073469 + 10·0.0816327)/210
-    # = 0.0136054; A = s² − m/70 = 0.0105442; C = A/(A + m/n) = 0.83110 (n = 100) and
-    # 0.32979 (n = 10); shrunk = m + C (r − m)
+    # m = 45/210 = 0.2142857, binomial variance m (1 − m) = 0.1683673;
+    # s² = (100·0.0130612 + 100·0.0073469 + 10·0.0816327)/210 = 0.0136054;
+    # A = s² − 0.1683673/70 = 0.0112002; C = A/(A + 0.1683673/n) = 0.869319 (n = 100),
+    # 0.399480 (n = 10); shrunk = m + C (r − m) = 11.4935, 28.8799, 32.8423 %
     x = pd.Series([10, 30, 5], index=["a", "b", "c"])
     n = pd.Series([100, 100, 10], index=["a", "b", "c"])
     r = empirical_bayes_rates(x, n, scale=100)
     t = r.table
-    assert r.between_variance["all"] == pytest.approx(0.0105442, abs=1e-7)
-    assert t["weight"].tolist() == pytest.approx([0.83110, 0.83110, 0.32979], abs=1e-5)
-    assert t["shrunk"].tolist() == pytest.approx([11.9303, 28.5523, 30.8511], abs=1e-4)
+    assert r.between_variance["all"] == pytest.approx(0.0112002, abs=1e-7)
+    assert t["weight"].tolist() == pytest.approx([0.869319, 0.869319, 0.399480], abs=1e-6)
+    assert t["shrunk"].tolist() == pytest.approx([11.4935, 28.8799, 32.8423], abs=1e-4)
     assert t["prior"].tolist() == pytest.approx([21.42857] * 3, abs=1e-5)
     assert t["rate"].tolist() == pytest.approx([10.0, 30.0, 50.0])
 
@@ -68,7 +69,7 @@ def test_empirical_bayes_per_group_and_missing() -> None:
     g = pd.Series(["w1", "w1", "w2", "w2", "w2"], index=list("abcde"))
     t = empirical_bayes_rates(x, n, groups=g).table
     # group w1: m = 0.2; w2: m = 4/20 = 0.2 too, but its rates 0.1, 0.3 on 10 are noise:
-    # s² = 0.01, m/n̄ = 0.02 → A = 0 → both at 0.2
+    # s² = 0.01, m (1 − m)/n̄ = 0.016 → A = 0 → both at 0.2
     assert t.loc[["c", "d"], "shrunk"].tolist() == pytest.approx([0.2, 0.2])
     assert t.loc["a", "shrunk"] < 0.2 < t.loc["b", "shrunk"]
     assert pd.isna(t.loc["e", "shrunk"])
@@ -111,13 +112,13 @@ def test_flags_by_hand() -> None:
         "edge2": "",  # 12 % is not young; 3.29 < 3.3
         "empty": "small",  # no population known
     }
+    # values derived from counts of persons are not printed (they may be withheld elsewhere)
     assert f.loc["campus", "evidence"] == (
-        "persons_per_connection 14.70 >= 3.30; share_65plus 2.30 < 10.00; "
+        "persons_per_connection >= 3.30; share_65plus < 10.00; "
         "bimd_income_decile 1 <= 2; bimd_employment_decile 10 >= 6"
     )
     assert (
-        f.loc["young", "evidence"]
-        == "share_65plus 5.00 < 10.00; income_median 15000 < 22400; no_bimd"
+        f.loc["young", "evidence"] == "share_65plus < 10.00; income_median 15000 < 22400; no_bimd"
     )
     assert f.loc["hamlet", "evidence"] == "pop_total < 10"
     assert f.loc["empty", "evidence"] == "pop_total NA"
@@ -195,6 +196,24 @@ def test_shrinkage_inside_the_index_uses_the_rates_denominator() -> None:
     assert moved.idxmax() == "d"
 
 
+def test_choice_sensitivity_varies_the_shrunk_values() -> None:
+    s = spec({"d": {"weight": 1, "indicators": ["share_65plus"]}}, normalisation="rank")
+    result = need_index(_values(), s, shrink=True)
+    assert result.values is not None
+    # no choice varied: every draw is the index itself, so its interval is its rank
+    mc = sensitivity(
+        result.values,
+        s,
+        draws=20,
+        seed=1,
+        normalisations=["rank"],
+        leave_one_out=False,
+        progress=False,
+    )
+    assert (mc["rank_p05"] == result.table["rank"]).all()
+    assert (mc["rank_p95"] == result.table["rank"]).all()
+
+
 def test_what_is_not_need_and_what_is_constant() -> None:
     s = spec(
         {
@@ -234,6 +253,33 @@ def test_data_uncertainty_holds_what_has_no_noise_model() -> None:
     assert (r["data_rank_p95"] == base).all()
     assert r.attrs["redrawn"] == []
     assert r.attrs["fixed"] == ["bimd_employment"]
+
+
+@pytest.mark.parametrize("missing", ["impute", "drop", "reweight"])
+@pytest.mark.parametrize("transform", ["none", "exponential"])
+def test_data_uncertainty_without_noise_is_the_index(missing: str, transform: str) -> None:
+    # ties (imputed medians, repeated values) share the best rank in both
+    rng = np.random.default_rng(5)
+    v = pd.DataFrame(
+        {
+            "bimd_employment": rng.choice([10.0, 20.0, 30.0], 40),
+            "bimd_education": np.where(rng.random(40) < 0.2, np.nan, rng.random(40)),
+        },
+        index=[f"s{i:02d}" for i in range(40)],
+    )
+    s = spec(
+        {
+            "werk": {"weight": 1, "indicators": ["bimd_employment"]},
+            "opleiding": {"weight": 1, "indicators": ["bimd_education"]},
+        },
+        normalisation="rank",
+        transform=transform,
+        missing=missing,
+    )
+    base = compute_index(v, s).table["rank"]
+    r = data_uncertainty(v, s, draws=5, seed=1)
+    pd.testing.assert_series_equal(r["data_rank_p05"], base, check_names=False)
+    pd.testing.assert_series_equal(r["data_rank_p95"], base, check_names=False)
 
 
 def test_data_uncertainty_of_rates_narrows_with_the_count() -> None:
@@ -381,6 +427,13 @@ def test_index_table_needs_one_definition() -> None:
         Study.from_dict({**base, "index": {"name": "x"}})
     with pytest.raises(SchemaError, match="deprivatie"):
         Study.from_dict({**base, "index": {"preset": "deprivation"}})
+    with pytest.raises(SchemaError, match="moves to the 2024 sectors only"):
+        Study.from_dict(
+            {
+                "study": {"name": "x", "municipality": "24062", "vintage": 2025},
+                "index": {"preset": "deprivatie"},
+            }
+        )
     with pytest.raises(SchemaError, match=r"\[data\] bimd is left out"):
         Study.from_dict({**base, "data": {"bimd": None}, "index": {"preset": "deprivatie"}})
 

@@ -35,6 +35,7 @@ __all__ = [
     "median_noise",
     "rank_intervals",
     "streams",
+    "top_decile_size",
 ]
 
 #: The standard error of a sample median is about √(π/2) ≈ 1.2533 times that of the mean
@@ -156,6 +157,19 @@ def hot_deck(pool: np.ndarray, size: tuple[int, int], rng: np.random.Generator) 
     if len(p) == 0:
         return np.full(size, np.nan)
     return rng.choice(p, size=size, replace=True)
+
+
+def top_decile_size(n: int) -> int:
+    """Return how many ranks make the first decile of ``n`` ranked units.
+
+    As :func:`wijkanalyse.index.compute_index` gives deciles (``ceil(rank · 10 / n)``),
+    decile 1 holds the ranks up to ``n / 10``: 2 of 24 wijken, 10 of 107 sectors, none of
+    fewer than 10 units.
+
+    >>> top_decile_size(24), top_decile_size(107), top_decile_size(9)
+    (2, 10, 0)
+    """
+    return int(n) // 10
 
 
 def rank_intervals(

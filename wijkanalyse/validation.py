@@ -28,7 +28,7 @@ from scipy.stats import spearmanr
 
 from wijkanalyse._errors import SchemaError
 
-__all__ = ["COLUMNS", "known_groups", "rank_agreement", "spearman_interval"]
+__all__ = ["COLUMNS", "known_groups", "no_reference", "rank_agreement", "spearman_interval"]
 
 #: The columns of a validation table, in order.
 COLUMNS: tuple[str, ...] = (
@@ -46,8 +46,12 @@ COLUMNS: tuple[str, ...] = (
     "detail",
 )
 
+#: Fewer units than this get no correlation: with 4 units every rho is among 24 values.
+_MIN_UNITS = 5
+
 #: Spearman's rho from which the agreement is called "strong", "moderate" or "weak"
-#: (the conventional bands of Cohen 1988: .5 large, .3 medium).
+#: (the conventional bands of Cohen 1988: .5 large, .3 medium); a rho whose 95 % interval
+#: holds 0 is "not_shown", whatever its size.
 _BANDS = ((0.5, "strong"), (0.3, "moderate"), (0.0, "weak"))
 
 
@@ -76,6 +80,16 @@ def _number(v: object) -> str:
     except (TypeError, ValueError):
         return str(v)
     return f"{x:.0f}" if abs(x) >= 100 else f"{x:.1f}"
+
+
+def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Return the rows as a validation table with typed columns."""
+    out = pd.DataFrame(rows, columns=list(COLUMNS))
+    out["n"] = pd.to_numeric(out["n"]).astype("Int64")
+    for col in ("value", "ci_low", "ci_high"):
+        out[col] = pd.to_numeric(out[col]).astype("Float64")
+    out["independent"] = out["independent"].astype("boolean")
+    return out
 
 
 def _row(**kw: object) -> dict[str, object]:
@@ -124,54 +138,37 @@ def rank_agreement(
         r = pd.to_numeric(references[col], errors="coerce").astype("float64").reindex(s.index)
         ok = s.notna() & r.notna()
         n = int(ok.sum())
-        independent = col not in inputs
-        if n < 3:
-            rows.append(
-                _row(
-                    check="rank_correlation",
-                    level=level,
-                    reference=col,
-                    n=n,
-                    independent=independent,
-                    result="too_few_units",
-                )
-            )
+        common = {
+            "check": "rank_correlation",
+            "level": level,
+            "reference": col,
+            "n": n,
+            "independent": col not in inputs,
+        }
+        if n < _MIN_UNITS:
+            rows.append(_row(**common, result="too_few_units"))
             continue
         if np.isclose(r[ok].min(), r[ok].max()):
-            rows.append(
-                _row(
-                    check="rank_correlation",
-                    level=level,
-                    reference=col,
-                    n=n,
-                    independent=independent,
-                    result="constant_reference",
-                )
-            )
+            rows.append(_row(**common, result="constant_reference"))
+            continue
+        if np.isclose(s[ok].min(), s[ok].max()):
+            rows.append(_row(**common, result="constant_index"))
             continue
         rho = float(spearmanr(s[ok], r[ok]).statistic)
         lo, hi = spearman_interval(rho, n)
         band = next(b for t, b in _BANDS if abs(rho) >= t)
         result = band if rho >= 0 else f"{band}_negative"
-        rows.append(
-            _row(
-                check="rank_correlation",
-                level=level,
-                reference=col,
-                n=n,
-                value=rho,
-                ci_low=lo,
-                ci_high=hi,
-                independent=independent,
-                result=result,
-            )
-        )
+        if np.isfinite(lo) and lo <= 0 <= hi:
+            result = "not_shown"  # the interval holds 0: no agreement can be claimed
+        rows.append(_row(**common, value=rho, ci_low=lo, ci_high=hi, result=result))
     if overall is not None and overall in references:
         r = pd.to_numeric(references[overall], errors="coerce").astype("float64")
         ok = s.notna() & r.reindex(s.index).notna()
-        rank_s = s[ok].rank(ascending=False, method="min")
+        # the index's own rank (as in its table) against the reference's among the same units
+        rank_s = s.rank(ascending=False, method="min")[ok]
         rank_r = r.reindex(s.index)[ok].rank(ascending=False, method="min")
         gap = rank_s - rank_r
+        gap = gap[gap != 0]
         order = gap.abs().sort_values(ascending=False, kind="stable").index[:n_disagreements]
         for unit in order:
             detail = [f"rank {int(rank_s[unit])}", f"{overall} rank {int(rank_r[unit])}"]
@@ -193,7 +190,14 @@ def rank_agreement(
                     detail="; ".join(detail),
                 )
             )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return _frame(rows)
+
+
+def no_reference(level: str, reference: str) -> pd.DataFrame:
+    """Return the row that says a reference could not be read: the check is shown as absent."""
+    return _frame(
+        [_row(check="rank_correlation", level=level, reference=reference, result="no_reference")]
+    )
 
 
 def known_groups(
@@ -266,8 +270,7 @@ def known_groups(
                 n=total,
                 value=good / total,
                 result=f"{good}/{total}",
-                detail=f"expected: known_high in the first {expected_share:.0%}, known_low "
-                f"in the last {expected_share:.0%} of {n} ranked",
+                detail=f"known_high rank <= {cut_high:g}; known_low rank > {cut_low:g}",
             )
         )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return _frame(rows)

@@ -203,17 +203,23 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "report_interactive_map": {"nl": "Interactieve kaart", "en": "Interactive map"},
     "report_profile": {"nl": "Profiel", "en": "Profile"},
-    "report_index_measures": {
-        "nl": "De {name} meet achterstelling: hoeveel nood aan buurtwerk er is door een laag "
-        "inkomen, werkloosheid, een lage opleiding en slechte huisvesting. Hij is gemaakt "
-        "uit {indicators}. De jaren verschillen: de BIMD beschrijft de toestand van 2011. Hij "
-        "meet geen vraag: hoeveel 65-plussers of kinderen er wonen, zegt voor hoeveel mensen "
-        "een voorziening er is en telt mee in bereikbaarheid en planning, niet hier.",
-        "en": "The {name} measures deprivation: how much need for neighbourhood work there is "
-        "through low income, unemployment, low education and poor housing. It is made of "
-        "{indicators}. The years differ: the BIMD describes 2011. It does not measure "
-        "demand: how many residents aged 65+ or children live somewhere says how many people "
-        "a service is for and counts in access and planning, not here.",
+    "report_index_made_of": {
+        "nl": "De {name} is gemaakt uit {indicators}.",
+        "en": "The {name} is made of {indicators}.",
+    },
+    "report_index_measures_need": {
+        "nl": "Hij meet achterstelling: hoeveel nood aan buurtwerk er is door een laag inkomen, "
+        "werkloosheid, een lage opleiding of slechte huisvesting. Hij meet geen vraag: hoeveel "
+        "65-plussers of kinderen er wonen, zegt voor hoeveel mensen een voorziening er is en "
+        "telt mee in bereikbaarheid en planning, niet hier.",
+        "en": "It measures deprivation: how much need for neighbourhood work there is through "
+        "low income, unemployment, low education or poor housing. It does not measure demand: "
+        "how many residents aged 65+ or children live somewhere says how many people a "
+        "service is for and counts in access and planning, not here.",
+    },
+    "report_index_years_bimd": {
+        "nl": "De jaren verschillen: de BIMD beschrijft de toestand van 2011.",
+        "en": "The years differ: the BIMD describes 2011.",
     },
     "report_index_not_need": {
         "nl": "Let op: de index bevat ook {indicators}; dat is geen maat voor achterstelling "
@@ -232,6 +238,19 @@ TEXT: dict[str, dict[str, str]] = {
         "return but no unemployment according to the BIMD), collective housing (at least "
         "{ppc} residents per electricity connection: student halls, care homes, convents) and "
         "small population (fewer than {min} residents).",
+    },
+    "report_index_flags_no_bimd": {
+        "nl": "Sectoren waar de cijfers iets anders betekenen, krijgen een vlag met het bewijs: "
+        "studenten (een jonge sector, minder dan {young} 65-plussers, met een laag inkomen "
+        "per aangifte; zonder de BIMD niet te onderscheiden van jonge gezinnen met een laag "
+        "inkomen), collectieve woonvorm (minstens {ppc} inwoners per elektriciteitsaansluiting: "
+        "studentenhomes, woonzorgcentra, kloosters) en kleine bevolking (minder dan {min} "
+        "inwoners).",
+        "en": "Sectors whose figures mean something else carry a flag with the evidence: "
+        "students (a young sector, fewer than {young} aged 65+, with a low income per tax "
+        "return; without the BIMD not to be told from young low-income households), "
+        "collective housing (at least {ppc} residents per electricity connection: student "
+        "halls, care homes, convents) and small population (fewer than {min} residents).",
     },
     "report_index_excluded": {
         "nl": "Niet gerangschikt: {kinds}. De andere gemarkeerde sectoren staan in de "
@@ -255,10 +274,12 @@ TEXT: dict[str, dict[str, str]] = {
         "{fixed}. That says how well the place is known.",
     },
     "report_index_flanders": {
-        "nl": "De rangen vergelijken binnen de stad. De sectortabel geeft ook het deciel onder "
-        "de {n} gerangschikte sectoren van Vlaanderen (1 = de 10 % met de meeste behoefte).",
-        "en": "The ranks compare within the city. The sector table also gives the decile among "
-        "the {n} ranked sectors of Flanders (1 = the 10 % with the most need).",
+        "nl": "De rangen vergelijken binnen de stad. index_sectors.csv geeft per sector ook de "
+        "rang en het deciel onder de {n} gerangschikte sectoren van Vlaanderen (deciel 1 = "
+        "de 10 % met de meeste behoefte) en de eigen nationale decielen van de BIMD.",
+        "en": "The ranks compare within the city. index_sectors.csv also gives each sector's "
+        "rank and decile among the {n} ranked sectors of Flanders (decile 1 = the 10 % "
+        "with the most need) and the BIMD's own national deciles.",
     },
     "report_interval_choice": {"nl": "Keuzes 5–95 %", "en": "Choices 5–95 %"},
     "report_interval_data": {"nl": "Gegevens 5–95 %", "en": "Data 5–95 %"},
@@ -281,11 +302,13 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Elke analyse toetst de index aan een buitenstaander, de Belgische deprivatie-index "
         "BIMD 2011 (Otavova e.a. 2023), en aan wat de stad zelf weet. Het resultaat staat "
         "hier zoals het is, goed of slecht. Samenhang met een BIMD-domein dat zelf in de index "
-        "zit, bewijst weinig: die rijen zijn niet onafhankelijk.",
+        "zit, bewijst weinig: die rijen zijn niet onafhankelijk. n telt de eenheden met zowel "
+        "een indexscore als een BIMD-waarde.",
         "en": "Every analysis checks the index against an outside reference, the Belgian "
         "deprivation index BIMD 2011 (Otavova et al. 2023), and against what the city itself "
         "knows. The result is shown as it is, good or bad. Agreement with a BIMD domain that "
-        "is itself in the index proves little: those rows are not independent.",
+        "is itself in the index proves little: those rows are not independent. n counts the "
+        "units with both an index score and a BIMD value.",
     },
     "report_level": {"nl": "Niveau", "en": "Level"},
     "report_reference": {"nl": "Referentie", "en": "Reference"},
@@ -304,12 +327,20 @@ TEXT: dict[str, dict[str, str]] = {
     "report_check_strong": {"nl": "sterke samenhang", "en": "strong agreement"},
     "report_check_moderate": {"nl": "matige samenhang", "en": "moderate agreement"},
     "report_check_weak": {"nl": "zwakke samenhang", "en": "weak agreement"},
+    "report_check_not_shown": {
+        "nl": "geen aantoonbare samenhang (het interval bevat 0)",
+        "en": "no agreement shown (the interval holds 0)",
+    },
     "report_check_negative": {"nl": "{band}, maar tegengesteld", "en": "{band}, but opposite"},
     "report_check_constant_reference": {
         "nl": "niet te berekenen: één waarde voor de hele gemeente",
         "en": "cannot be computed: one value for the whole municipality",
     },
     "report_check_too_few_units": {"nl": "te weinig eenheden", "en": "too few units"},
+    "report_check_constant_index": {
+        "nl": "niet te berekenen: de index heeft overal dezelfde waarde",
+        "en": "cannot be computed: the index has the same value everywhere",
+    },
     "report_check_no_reference": {
         "nl": "geen referentie: de BIMD is niet ingelezen ([data] bimd)",
         "en": "no reference: the BIMD was not read ([data] bimd)",

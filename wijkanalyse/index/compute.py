@@ -215,10 +215,15 @@ class IndexResult:
         dropped by ``missing="drop"`` have NA scores.
     spec
         The index definition.
+    values
+        The indicator values the index was computed from, where they differ from the
+        table given (:func:`~wijkanalyse.index.need_index` with shrinkage); ``None``
+        otherwise.
     """
 
     table: pd.DataFrame
     spec: IndexSpec
+    values: pd.DataFrame | None = None
 
 
 def compute_index(values: pd.DataFrame, spec: IndexSpec) -> IndexResult:

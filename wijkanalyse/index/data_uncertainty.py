@@ -233,11 +233,10 @@ def data_uncertainty(
         dmask = ~np.isnan(dom[:, :, 0])
         dw = dmask * p.domain_w
         score = np.einsum("ukd,uk->ud", np.nan_to_num(dom), dw) / dw.sum(axis=1)[:, None]
-        order = np.argsort(-score, axis=0, kind="stable")
-        r = np.empty_like(order)
-        np.put_along_axis(r, order, np.arange(1, n_keep + 1)[:, None].repeat(size, 1), axis=0)
-        ranks[:, start : start + size] = r
-    summary = uncertainty.rank_intervals(ranks, top=int(np.ceil(n_keep / 10)), prefix="data_")
+        # tied scores share the best rank, as in compute_index
+        ranks[:, start : start + size] = rankdata(-score, axis=0, method="min")
+    top = uncertainty.top_decile_size(n_keep)
+    summary = uncertainty.rank_intervals(ranks, top=top, prefix="data_")
     out = pd.DataFrame(index=values.index)
     for col in summary.columns:
         full = pd.Series(pd.NA, index=values.index, dtype=summary[col].dtype)

@@ -124,9 +124,13 @@ def flag_sectors(
     pandas.DataFrame
         Per sector: ``flag_small``, ``flag_collective``, ``flag_student`` (bool), ``flags``
         (the kinds, comma-separated, empty when none) and ``evidence``: each rule that
-        fired as ``<column> <value> <operator> <threshold>`` (``pop_total NA`` when the
-        population is unknown or withheld, ``pop_total < <minimum>`` without the value, and
-        ``no_bimd`` when a student flag rests on income alone), separated by ``"; "``.
+        fired as ``<column> [<value>] <operator> <threshold>``, separated by ``"; "``. The
+        value is shown only where it is not derived from counts of persons (income, the
+        BIMD deciles): a share of 65+ or residents per connection of a sector whose counts
+        are withheld elsewhere could otherwise give a small count away; the published
+        indicator tables hold the values that may be shown. ``pop_total NA`` says the
+        population is unknown or withheld, ``no_bimd`` that a student flag rests on income
+        alone.
         ``attrs["thresholds"]`` holds the thresholds used.
 
     Examples
@@ -192,7 +196,7 @@ def flag_sectors(
     out["flag_collective"] = collective.to_numpy(dtype=bool)
     out["flag_student"] = np.asarray(student, dtype=bool)
     kinds, evidence = [], []
-    pop_a, ppc_a, s65_a, inc_a = (x.to_numpy(float) for x in (pop, ppc, share65, income))
+    pop_a, inc_a = pop.to_numpy(float), income.to_numpy(float)
     inc_d, emp_d, bimd_a = inc_dec.to_numpy(float), emp_dec.to_numpy(float), has_bimd.to_numpy()
     for i in range(len(out)):
         k, e = [], []
@@ -203,13 +207,10 @@ def flag_sectors(
             )
         if out["flag_collective"].iat[i]:
             k.append("collective")
-            e.append(
-                f"persons_per_connection {_fmt(ppc_a[i])} >= "
-                f"{_fmt(thr['collective_persons_per_connection'])}"
-            )
+            e.append(f"persons_per_connection >= {_fmt(thr['collective_persons_per_connection'])}")
         if out["flag_student"].iat[i]:
             k.append("student")
-            e.append(f"share_65plus {_fmt(s65_a[i])} < {_fmt(thr['young_share_65plus'])}")
+            e.append(f"share_65plus < {_fmt(thr['young_share_65plus'])}")
             if bimd_a[i]:
                 e.append(f"bimd_income_decile {int(inc_d[i])} <= {rules.bimd_income_decile_max}")
                 e.append(

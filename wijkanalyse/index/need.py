@@ -130,7 +130,8 @@ def need_index(
     IndexResult
         Its table as :func:`compute_index`'s, for every unit of ``values``, plus ``flags``,
         ``flag_evidence`` and ``not_ranked`` (the excluded kinds; empty when ranked).
-        ``table.attrs["shrunk"]`` lists the shrunk indicators, ``attrs["shrink_weights"]``
+        ``values`` the indicator values after shrinkage (what the choice sensitivity must
+        vary). ``table.attrs["shrunk"]`` lists the shrunk indicators, ``attrs["shrink_weights"]``
         their weights and priors per unit (the prior on the indicator's scale).
 
     Examples
@@ -194,4 +195,4 @@ def need_index(
     table["not_ranked"] = excluded.to_numpy()
     table.attrs["shrunk"] = shrunk
     table.attrs["shrink_weights"] = weights
-    return replace(result, table=table)
+    return replace(result, table=table, values=work)

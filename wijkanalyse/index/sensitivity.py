@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wijkanalyse import uncertainty
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import listing
 from wijkanalyse.index.compute import (
@@ -104,18 +104,20 @@ def sensitivity(
     skipped: list[str] = []
     if leave_one_out and k_ind > 1:
         has = ~np.isnan(p.x[p.keep])
-        per_domain = np.bincount(p.domain_of, minlength=len(p.domain_w))
         for j in range(k_ind):
-            # within a domain only: leaving out a domain's only indicator would drop the
-            # whole domain, a change of what the index measures, not of how
-            others = np.delete(has, j, axis=1)
-            if per_domain[p.domain_of[j]] > 1 and others.any(axis=1).all():
+            # within a domain only: leaving out an indicator must leave every unit that has
+            # the domain with another indicator of it, or the domain would drop out for that
+            # unit, a change of what the index measures, not of how
+            domain = p.domain_of == p.domain_of[j]
+            rest = domain & (np.arange(k_ind) != j)
+            had = has[:, domain].any(axis=1)
+            if rest.any() and (has[:, rest].any(axis=1) | ~had).all():
                 loo_options.append(j)
             else:
                 skipped.append(p.ids[j])
         if skipped:
             log.info(
-                "index %s: never left out (some unit has no other indicator): %s",
+                "index %s: never left out (some unit has no other indicator in its domain): %s",
                 spec.name,
                 ", ".join(skipped),
             )
@@ -132,7 +134,7 @@ def sensitivity(
     combo_of = (pick_m * len(trans) + pick_t) * len(loo_options) + pick_l
     dtype = np.uint16 if n_units < np.iinfo(np.uint16).max else np.int32
     ranks = np.empty((n_units, draws), dtype=dtype)
-    top_decile = math.ceil(n_units / 10)
+    top_decile = uncertainty.top_decile_size(n_units)
     # one block per (normalisation, transform, left-out) combination: its draws' columns
     placed = [np.flatnonzero(combo_of == c) for c in range(len(combos))]
     blocks = [(combo, weights[cols]) for combo, cols in zip(combos, placed, strict=True)]

@@ -6,14 +6,16 @@ English Indices of Deprivation shrink such indicators towards the mean of a larg
 by how unreliable each one is (Noble et al. 2019, *The English Indices of Deprivation 2019:
 Technical report*, §3.5 and appendix D). :func:`empirical_bayes_rates` does the same with
 the global method-of-moments estimator of Marshall (1991, "Mapping disease and mortality
-rates using empirical Bayes estimators", *Applied Statistics* 40(2):283-294):
+rates using empirical Bayes estimators", *Applied Statistics* 40(2):283-294), with the
+binomial variance of a proportion in place of Marshall's Poisson one (his rates are rare
+events; a share of 65+ of 20 % is not):
 
 - ``m = Σ x / Σ n`` is the overall rate;
 - ``s² = Σ n (r − m)² / Σ n`` is the weighted variance of the unit rates ``r = x / n``;
-- ``A = max(0, s² − m / n̄)`` (``n̄`` the mean denominator) is the variance between units
-  beyond what binomial noise explains;
-- each rate moves towards ``m`` by ``1 − C`` with ``C = A / (A + m / n)``, so a unit with a
-  large ``n`` keeps its own rate and a unit with a small ``n`` moves most.
+- ``A = max(0, s² − m (1 − m) / n̄)`` (``n̄`` the mean denominator) is the variance between
+  units beyond what binomial noise explains;
+- each rate moves towards ``m`` by ``1 − C`` with ``C = A / (A + m (1 − m) / n)``, so a unit
+  with a large ``n`` keeps its own rate and a unit with a small ``n`` moves most.
 
 With ``groups`` (for example the wijk of each sector) ``m`` and ``A`` are estimated per
 group, so a sector moves towards its own wijk's rate.
@@ -77,7 +79,7 @@ def empirical_bayes_rates(
     >>> n = pd.Series([100, 100, 10], index=list("abc"))
     >>> r = empirical_bayes_rates(x, n, scale=100).table
     >>> r["shrunk"].round(2).tolist(), r["weight"].round(3).tolist()
-    ([11.93, 28.55, 30.85], [0.831, 0.831, 0.33])
+    ([11.49, 28.88, 32.84], [0.869, 0.869, 0.399])
     """
     num = pd.to_numeric(numerator, errors="coerce").astype("float64")
     den = pd.to_numeric(denominator.reindex(num.index), errors="coerce").astype("float64")
@@ -104,10 +106,11 @@ def empirical_bayes_rates(
         r = x / n
         m = x.sum() / n.sum()
         s2 = float(np.sum(n * (r - m) ** 2) / n.sum())
-        a = max(0.0, s2 - m / n.mean())
+        v = m * (1.0 - m)
+        a = max(0.0, s2 - v / n.mean())
         between[str(key)] = a
         with np.errstate(invalid="ignore", divide="ignore"):
-            c = np.where(a + m / n > 0, a / (a + m / n), 1.0)
+            c = np.where(a + v / n > 0, a / (a + v / n), 1.0)
         shrunk[idx] = m + c * (r - m)
         weight[idx] = c
         prior[idx] = m

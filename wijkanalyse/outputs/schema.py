@@ -22,6 +22,7 @@ from typing import Literal
 
 import pandas as pd
 
+from wijkanalyse import validation
 from wijkanalyse.areas import HIERARCHY_COLUMNS
 
 __all__ = ["GPKG", "PROVENANCE", "TABLES", "SchemaError", "Table", "conform", "table"]
@@ -197,18 +198,7 @@ _TABLES: tuple[Table, ...] = (
         "validation",
         "the need index checked against the BIMD and the units the city knows",
         None,
-        "check",
-        "level",
-        "unit",
-        "name",
-        "reference",
-        "n",
-        "value",
-        "ci_low",
-        "ci_high",
-        "independent",
-        "result",
-        "detail",
+        *validation.COLUMNS,
         decimals={"value": 3, "ci_low": 3, "ci_high": 3},
         codes=("unit",),
     ),

@@ -104,10 +104,14 @@ def index_about(b: _Builder) -> list[str]:
     name = b.map_value()[1]
     paras = [
         _i18n.text(
-            "report_index_measures", lang, name=name, indicators=_years(b, info["indicators"])
+            "report_index_made_of", lang, name=name, indicators=_years(b, info["indicators"])
         )
     ]
     not_need = info.get("not_need") or {}
+    if not not_need:
+        paras[0] += " " + _i18n.text("report_index_measures_need", lang)
+    if any(str(i).startswith("bimd") for i in info["indicators"]):
+        paras[0] += " " + _i18n.text("report_index_years_bimd", lang)
     if not_need:
         paras.append(
             _i18n.text(
@@ -120,7 +124,7 @@ def index_about(b: _Builder) -> list[str]:
     excluded = [flag_label(k, lang) for k in info.get("exclude", [])]
     paras.append(
         _i18n.text(
-            "report_index_flags",
+            "report_index_flags" if info.get("bimd_deciles") else "report_index_flags_no_bimd",
             lang,
             young=_i18n.fmt_pct(float(thr.get("young_share_65plus", 0)) / 100, 1, lang),
             ppc=_i18n.fmt_number(float(thr.get("collective_persons_per_connection", 0)), 1, lang),
@@ -199,10 +203,11 @@ def validation_section(b: _Builder) -> dict[str, Any] | None:
     corr = []
     for _, r in val[val["check"] == "rank_correlation"].iterrows():
         has = pd.notna(r["value"])
+        missing = str(r["result"]) == "no_reference"
         corr.append(
             {
                 "level": level.get(str(r["level"]), str(r["level"])),
-                "reference": _label(b, str(r["reference"])),
+                "reference": "BIMD" if missing else _label(b, str(r["reference"])),
                 "n": _i18n.fmt_int(int(r["n"]), lang) if pd.notna(r["n"]) else "–",
                 "rho": _i18n.fmt_number(float(r["value"]), 2, lang) if has else "–",
                 "ci": (
@@ -211,7 +216,9 @@ def validation_section(b: _Builder) -> dict[str, Any] | None:
                 )
                 if has and pd.notna(r["ci_low"])
                 else "–",
-                "independent": _i18n.text(
+                "independent": "–"
+                if missing
+                else _i18n.text(
                     "report_yes" if str(r["independent"]).lower() == "true" else "report_no",
                     lang,
                 ),
@@ -252,12 +259,13 @@ def validation_section(b: _Builder) -> dict[str, Any] | None:
     flagged = []
     sectors = b.run.table("index_sectors")
     if sectors is not None and "flags" in sectors:
+        n_ranked = int(sectors["rank"].notna().sum())
         for _, r in sectors[sectors["flags"].fillna("").astype(str).str.len() > 0].iterrows():
             flagged.append(
                 {
                     "name": r["name"],
                     "flags": flag_labels(r["flags"], lang),
-                    "rank": int(r["rank"])
+                    "rank": f"{int(r['rank'])}/{n_ranked}"
                     if pd.notna(r["rank"])
                     else _i18n.text("report_not_ranked", lang),
                     "evidence": evidence_text(b, r.get("flag_evidence")),

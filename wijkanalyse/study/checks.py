@@ -121,6 +121,13 @@ def _check_sources(config: StudyConfig, sources: Sources, label: str) -> None:
                     f"index: {listing(bimd)} come(s) from the BIMD, but [data] bimd is left "
                     'out; write bimd = "bimd2011_sectors" in [data] or choose other indicators.'
                 )
+            elif bimd and config.study.vintage != 2024:
+                problems.add(
+                    f"index: {listing(bimd)} come(s) from the BIMD 2011, which the package "
+                    f"moves to the 2024 sectors only; this study is on the "
+                    f"{config.study.vintage} sectors. Use vintage = 2024 in [study] or an "
+                    "index without BIMD indicators."
+                )
     problems.raise_if_any(SchemaError)
 
 

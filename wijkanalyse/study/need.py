@@ -148,6 +148,7 @@ def need_tables(
         "not_need": not_need,
         "exclude": list(section.exclude),
         "flag_thresholds": {k: round(v, 4) for k, v in sector_flags.attrs["thresholds"].items()},
+        "bimd_deciles": "bimd_income_decile" in inputs and "bimd_employment_decile" in inputs,
         "choice_draws": section.sensitivity.draws,
         "data_draws": section.data_uncertainty.draws,
         "returns_per_resident": section.data_uncertainty.returns_per_resident,
@@ -181,10 +182,13 @@ def need_tables(
         ranked = table_out["rank"].notna().to_numpy()
         ranked_values = values[ranked]
         ranked_values.attrs = values.attrs
+        # the choices are varied around the values the index was computed from (shrunk)
+        shrunk_values = (result.values if result.values is not None else values)[ranked]
+        shrunk_values.attrs = values.attrs
         sens = section.sensitivity
         if sens.draws and ranked.sum() >= 2:
             mc = index.sensitivity(
-                ranked_values,
+                shrunk_values,
                 spec,
                 draws=sens.draws,
                 seed=sens.seed,
@@ -218,7 +222,7 @@ def need_tables(
             info["n_flanders"] = flemish.attrs.get("n_flanders")
         table_out.insert(0, "name", table["name"])
         out[key] = table_out
-        checks.append(_checks(config, spec, level, table_out, values))
+        checks.append(_checks(config, spec, level, table_out, values, meta))
     if flemish is not None and data.reference_sectors is not None:
         checks.append(_flanders_check(spec, flemish, data.reference_sectors))
     _check_known(config, out)
@@ -226,7 +230,8 @@ def need_tables(
         pd.concat([c for c in checks if len(c)], ignore_index=True) if checks else None
     )
     if section.exclude:
-        notes.append(_i18n.note("index_excluded", kinds=Items(tuple(section.exclude))))
+        kinds = Items(tuple(_i18n.note(f"index_flag_{k}") for k in section.exclude))
+        notes.append(_i18n.note("index_excluded", kinds=kinds))
     return NeedResult(out, validation_table, tuple(notes), info)
 
 
@@ -275,6 +280,14 @@ def _flemish(
     )
 
 
+def _from_counts(ind: Indicator | None) -> bool:
+    """Say whether an indicator's value is derived from counts of persons."""
+    if ind is None:
+        return True
+    cols = (ind.numerator, ind.denominator, *ind.inputs)
+    return ind.persons or any(str(c).startswith("pop_") for c in cols if c)
+
+
 def _not_independent(refs: list[str], spec: IndexSpec) -> list[str]:
     """Return the references that share an input with the index.
 
@@ -288,12 +301,23 @@ def _not_independent(refs: list[str], spec: IndexSpec) -> list[str]:
 
 
 def _checks(
-    config: AnalyseSlice, spec: IndexSpec, level: str, table: pd.DataFrame, values: pd.DataFrame
+    config: AnalyseSlice,
+    spec: IndexSpec,
+    level: str,
+    table: pd.DataFrame,
+    values: pd.DataFrame,
+    meta: Mapping[str, Indicator],
 ) -> pd.DataFrame:
     refs = [c for c in BIMD_REFERENCES if c in values]
     names = table["name"]
     if refs:
-        explain_cols = [c for c in dict.fromkeys([*spec.indicator_ids, "bimd"]) if c in values]
+        # values derived from counts of persons are not repeated here: the indicator tables
+        # publish them where they may be shown, withheld where they may not
+        explain_cols = [
+            c
+            for c in dict.fromkeys([*spec.indicator_ids, "bimd"])
+            if c in values and not _from_counts(meta.get(c))
+        ]
         agreement = validation.rank_agreement(
             table["score"],
             values[refs],
@@ -303,18 +327,7 @@ def _checks(
             explain=values[explain_cols],
         )
     else:
-        agreement = pd.DataFrame(
-            [
-                {
-                    **dict.fromkeys(validation.COLUMNS),
-                    "check": "rank_correlation",
-                    "level": level,
-                    "reference": "bimd",
-                    "result": "no_reference",
-                }
-            ],
-            columns=list(validation.COLUMNS),
-        )
+        agreement = validation.no_reference(level, "bimd")
     vcfg = config.validation
     high = [u for u in vcfg.known_high if u in table.index]
     low = [u for u in vcfg.known_low if u in table.index]

@@ -287,9 +287,10 @@ def _validation_lines(analysis: Analysis, lang: str) -> list[str]:
                 "validation_rho",
                 lang,
                 reference=_reference_label(str(r["reference"]), lang),
-                rho=_i18n.fmt_number(float(r["value"]), 2, lang),
-                lo=_i18n.fmt_number(float(r["ci_low"]), 2, lang),
-                hi=_i18n.fmt_number(float(r["ci_high"]), 2, lang),
+                # rounded as validation.csv holds them, so both say the same
+                rho=_i18n.fmt_number(round(float(r["value"]), 3), 2, lang),
+                lo=_i18n.fmt_number(round(float(r["ci_low"]), 3), 2, lang),
+                hi=_i18n.fmt_number(round(float(r["ci_high"]), 3), 2, lang),
                 independent="" if r["independent"] else t("validation_own", lang),
             )
             for _, r in rows.iterrows()
