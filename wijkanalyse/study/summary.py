@@ -300,7 +300,7 @@ def _validation_lines(analysis: Analysis, lang: str) -> list[str]:
                 "validation_line",
                 lang,
                 level=t(f"validation_level_{level}", lang),
-                n=int(rows["n"].iloc[0]),
+                n=_i18n.fmt_int(int(rows["n"].iloc[0]), lang),
                 parts="; ".join(parts),
             )
         )
