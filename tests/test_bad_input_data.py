@@ -323,7 +323,7 @@ REGISTER_CASES: list[tuple[str, str, dict[str, Any], type[Exception], str]] = [
         "name,type,status,x_31370,y_31370\nA,buurtcentrum,gepland,173000,174000\n",
         {},
         SchemaError,
-        r"status must be one of existing, candidate, closed; found gepland\.",
+        r"status must be one of existing, planned, candidate, closed; found gepland\.",
     ),
     (
         "a negative capacity",

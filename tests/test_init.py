@@ -135,7 +135,7 @@ def test_template_for_leuven_has_everything(mirror: Path) -> None:
     assert raw["data"]["road_graph"] == "leuven_road_graph_2013"
     sources = [f["source"] for f in raw["facilities"]]
     assert sources == [
-        "leuven_centres_reference",
+        "leuven_centres_status",
         "osm2015_points",
         "hospital_emergency_campuses_2024",
     ]
@@ -263,7 +263,7 @@ def test_leuven_study_for_another_city_fails_before_any_work(mirror: Path, tmp_p
     msg = result.stderr
     assert "study file 'tienen.toml' for Tienen (NIS 24107) has 10 problems:" in msg
     expected = [
-        "facilities[0].source 'leuven_centres_reference' covers Leuven, not Tienen: remove this "
+        "facilities[0].source 'leuven_centres_status' covers Leuven, not Tienen: remove this "
         "[[facilities]] entry",
         "areas[0] (Hoogland).sectors: 24062E732 is not a sector of Tienen; change or remove",
         "areas[1] (Wijgmaal).wijken: 240621 is not a wijk of Tienen in vintage 2024 (it has "
@@ -273,8 +273,8 @@ def test_leuven_study_for_another_city_fails_before_any_work(mirror: Path, tmp_p
         "access.questions[1].facility_type 'buurtcentrum': no facility",
         "scenarios[3] (LDC in Wijgmaal).add[0] (LDC Wijgmaal (voorstel)): x=173189, y=179654 "
         "lies 15.5 km outside Tienen",
-        "scenarios[4] (zonder Buurtfunctie Blauwput).close: buurtcentrum-buurtfunctie-blauwput "
-        "is not an id of a buurtcentrum facility of Tienen",
+        "scenarios[4] (Buurtfunctie Blauwput open).open: buurtcentrum-buurtfunctie-blauwput "
+        "is not an id of a planned buurtcentrum facility of Tienen",
         "data.road_graph 'leuven_road_graph_2013' has no street within 300 m of any sector of "
         "Tienen",
     ]

@@ -572,6 +572,44 @@ def test_leuven_centres_reference(mirror: Path) -> None:
     assert (lampeke.x, lampeke.y) == (172792.4, 175027.7)
 
 
+def test_leuven_centres_with_status(mirror: Path) -> None:
+    f = io.read_facilities("leuven_centres_status")
+    assert f.loc["buurtcentrum-buurtfunctie-blauwput", "status"] == "planned"
+    assert (f["status"] == "existing").sum() == 6
+    # how far each may lie from its point: building 25 m, neighbourhood 250 m, centroid 750 m
+    assert f["location_radius_m"].to_dict() == {
+        "buurtcentrum-buurthuis-t-lampeke": 25.0,
+        "buurtcentrum-buurtcentrum-sint-maartensdal": 250.0,
+        "buurtcentrum-buurtcentrum-casablanca": 250.0,
+        "buurtcentrum-buurtfunctie-blauwput": 750.0,
+        "lokaal-dienstencentrum-ldc-ter-vlierbeke": 750.0,
+        "lokaal-dienstencentrum-ldc-ter-putkapelle": 750.0,
+        "lokaal-dienstencentrum-ldc-ruelenspark": 750.0,
+    }
+
+
+def test_location_confidence_in_metres_or_refused(tmp_path: Path) -> None:
+    header = "name,type,location_confidence,x_31370,y_31370"
+    ok = _register(
+        tmp_path / "ok.csv",
+        header,
+        [
+            "A,buurtcentrum,120,170000,170000",
+            "B,buurtcentrum,Low,170100,170000",
+            "C,buurtcentrum,,170200,170000",
+        ],
+    )
+    f = io.read_facilities(ok).set_index("name")
+    assert f.loc["A", "location_radius_m"] == 120.0
+    assert f.loc["B", "location_radius_m"] == 750.0
+    assert pd.isna(f.loc["C", "location_radius_m"])
+    bad = _register(tmp_path / "bad.csv", header, ["A,buurtcentrum,ongeveer,170000,170000"])
+    with pytest.raises(
+        DataError, match="must be high, medium, low or a radius in metres; found ongeveer"
+    ):
+        io.read_facilities(bad)
+
+
 def _register(path: Path, header: str, rows: list[str]) -> Path:
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
@@ -623,7 +661,7 @@ def test_facilities_missing_coordinates_and_bad_status(tmp_path: Path) -> None:
         ["A,buurtcentrum,open,173000,174000"],
     )
     with pytest.raises(
-        SchemaError, match="status must be one of existing, candidate, closed; found open"
+        SchemaError, match="status must be one of existing, planned, candidate, closed; found open"
     ):
         io.read_facilities(path)
 

@@ -98,7 +98,7 @@ def test_overview_content(leuven_run: RunResult) -> None:
     for covered in ldc["pop_covered"].unique():
         shown = f"{100 * covered / 16_872:.1f}".replace(".", ",") + "\u00a0%"
         assert shown in text, shown
-    assert "zonder Buurtfunctie Blauwput" in text
+    assert "Buurtfunctie Blauwput open" in text
 
 
 def test_wijk_and_area_reports(leuven_run: RunResult) -> None:
@@ -468,3 +468,12 @@ def test_rendering_leaves_the_weasyprint_log_level_as_it_was(
     if not any(f.suffix == ".pdf" and f.parent.name == "report" for f in files):
         pytest.skip("WeasyPrint cannot draw PDFs on this machine")
     assert (weasy.level, font.level) == before
+
+
+def test_maps_show_the_centres_open_today(leuven_run: RunResult) -> None:
+    # Buurtfunctie Blauwput is only planned: not in today's coverage, not on today's map
+    fac = pd.read_csv(leuven_run.out / "facilities.csv").set_index("facility_id")
+    assert fac.loc["buurtcentrum-buurtfunctie-blauwput", "status"] == "planned"
+    html = (leuven_run.out / "maps" / "overzicht.html").read_text(encoding="utf-8")
+    assert "Buurtcentrum Sint-Maartensdal" in html
+    assert "Buurtfunctie Blauwput" not in html

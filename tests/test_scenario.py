@@ -95,3 +95,31 @@ def test_unknown_population_stays_unknown() -> None:
     assert pd.isna(row.at["W2", "covered_after"])
     assert pd.isna(row.at["W2", "share_covered_after"])
     assert row.at["W1", "covered_after"] == 100
+
+
+def test_a_planned_centre_counts_only_when_a_scenario_opens_it() -> None:
+    fac = gpd.GeoDataFrame(
+        {
+            "type": ["buurtcentrum"] * 3,
+            "name": ["A", "B", "C"],
+            "status": ["existing", "planned", "planned"],
+        },
+        geometry=[Point(400, 0), Point(0, 2400), Point(3600, 0)],
+        index=["fA", "fB", "fC"],
+        crs=CRS,
+    )
+    today = sc.Scenario("vandaag", "buurtcentrum", added(0).iloc[:0])
+    assert list(today.apply(fac).index) == ["fA"]  # planned centres are not open today
+    opened = sc.Scenario("C open", "buurtcentrum", added(0).iloc[:0], open=("fC",))
+    assert list(opened.apply(fac).index) == ["fA", "fC"]
+    out = sc.compare(
+        demand(), fac, [opened], network=CROW, max_minutes=[10], by={"wijk": demand()["wijk"]}
+    )
+    w2 = out.set_index("unit").loc["W2"]
+    # s2 at 4 000 m: 3.6 km to A (45 min) today; 400 m to C (5 min) once C opens
+    assert w2["mean_minutes_before"] == pytest.approx(45)
+    assert w2["mean_minutes_after"] == pytest.approx(5)
+    with pytest.raises(DataError, match="opens fA, which are not planned"):
+        sc.Scenario("x", "buurtcentrum", added(0).iloc[:0], open=("fA",)).apply(fac)
+    with pytest.raises(DataError, match="closes fC, which are not existing"):
+        sc.Scenario("x", "buurtcentrum", added(0).iloc[:0], close=("fC",)).apply(fac)

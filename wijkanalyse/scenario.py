@@ -50,6 +50,8 @@ class Scenario:
         New sites: points with a ``name``, indexed by a unique site label.
     close
         Labels of existing facilities that close.
+    open
+        Labels of planned facilities (``status = "planned"``) that open.
     source
         Where the scenario comes from (``user`` or ``plan:<model> p=<p>``).
     """
@@ -59,6 +61,7 @@ class Scenario:
     add: gpd.GeoDataFrame = field(repr=False)
     close: tuple[str, ...] = ()
     source: str = "user"
+    open: tuple[str, ...] = ()
 
     @classmethod
     def from_plan(
@@ -92,9 +95,23 @@ class Scenario:
         """Return the facilities of this scenario's type after the change (input unchanged)."""
         if type_col not in facilities:
             raise DataError(f"facilities lack the column {type_col!r}.")
-        mine = facilities[facilities[type_col] == self.facility_type]
-        if "status" in mine:
-            mine = mine[mine["status"].fillna(vocab.EXISTING) == vocab.EXISTING]
+        of_type = facilities[facilities[type_col] == self.facility_type]
+        status = (
+            of_type["status"].fillna(vocab.EXISTING)
+            if "status" in of_type
+            else pd.Series(vocab.EXISTING, index=of_type.index)
+        )
+        mine = of_type[status == vocab.EXISTING]
+        planned = of_type[status == vocab.PLANNED]
+        not_planned = [c for c in self.open if c not in set(planned.index.astype(str))]
+        if not_planned:
+            raise DataError(
+                f"scenario {self.name!r} opens {listing(not_planned)}, which are not planned "
+                f"{self.facility_type} facilities (planned: "
+                f"{listing(planned.index.astype(str)) or 'none'}); a planned facility has "
+                "status = 'planned' in its register."
+            )
+        mine = pd.concat([mine, planned[planned.index.astype(str).isin(self.open)]])
         labels = mine.index.astype(str)
         unknown = [c for c in self.close if c not in set(labels)]
         if unknown:

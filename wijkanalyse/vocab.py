@@ -24,11 +24,13 @@ __all__ = [
     "EXISTING",
     "FACILITY_STATUSES",
     "INSUFFICIENT_COVERAGE",
+    "LOCATION_RADIUS_M",
     "MEMBER_MISSING",
     "MERGED_IN_CROSSWALK",
     "METHOD_NETWORK",
     "NO_POLYGON",
     "OUTSIDE_FACILITY_COVERAGE",
+    "PLANNED",
     "PSEUDO_SECTOR_SUFFIX",
     "PSEUDO_WIJK_SUFFIXES",
     "REASON_LABELS",
@@ -139,12 +141,23 @@ def is_pseudo_wijk(code: object) -> bool:
 
 #: A facility open today: it counts in access, coverage and as a plan's existing site.
 EXISTING = "existing"
+#: A facility decided or announced but not open (yet): not in today's access or coverage; a
+#: scenario can open it (``[[scenarios]] open = [...]``).
+PLANNED = "planned"
 #: A site that may be chosen by a plan.
 CANDIDATE = "candidate"
 #: A facility no longer open: kept in the register, counted nowhere.
 CLOSED = "closed"
 #: The statuses a facility register may give.
-FACILITY_STATUSES = (EXISTING, CANDIDATE, CLOSED)
+FACILITY_STATUSES = (EXISTING, PLANNED, CANDIDATE, CLOSED)
+
+#: How far a facility's true place may lie from its point, by ``location_confidence``.
+#: Assumptions of this package, from how the reference register locates its points: *high*
+#: is the building itself mapped (a building's size, 25 m); *medium* a neighbourhood point
+#: (250 m, the radius of a neighbourhood of 0.2 km²); *low* a sector centroid or village point
+#: (750 m: Leuven's median sector is 0.32 km², a radius of 320 m, and a village point can lie
+#: further from the building still). A register may give a radius in metres instead.
+LOCATION_RADIUS_M: dict[str, float] = {"high": 25.0, "medium": 250.0, "low": 750.0}
 
 
 # --------------------------------------------------------------------------- distance methods

@@ -334,7 +334,31 @@ ENTRIES: list[dict[str, Any]] = [
         crs="EPSG:31370",
         encoding="utf-8",
         notes="Approximate locations (see location_confidence). Replace with the city's own "
-        "register for decisions.",
+        "register for decisions. Superseded by leuven_centres_status (the same list with each "
+        "centre's status), which `wijkanalyse init` proposes.",
+        facility_types=("buurtcentrum", "lokaal_dienstencentrum"),
+    ),
+    dict(
+        id="leuven_centres_status",
+        title="Leuven buurtcentra and lokale dienstencentra with their status (approximate "
+        "reference list, 2014-2023)",
+        publisher="wijkanalyse project (compiled from public pages, OpenStreetMap and Statbel)",
+        licence="Locations from OpenStreetMap 2015 (ODbL 1.0) or Statbel sector centroids; "
+        "names, existence and status from the public pages named per row",
+        attribution=_OSM_ATTRIBUTION + "; Statbel",
+        source_url="https://www.leuven.be",
+        derived="leuven_centres_reference plus status (existing / planned) and its evidence",
+        path="leuven_centres_reference/leuven_centres_2014_2023_status.csv",
+        format="csv",
+        sha256="7a93919235af0237872f76891ab9285031378668b3f0d739cc45955fbfece19a",
+        coverage="Leuven",
+        extent=("24062",),
+        crs="EPSG:31370",
+        encoding="utf-8",
+        notes="Buurtfunctie Blauwput is only planned in the Bestuursnota 2013-2018 (no later "
+        "evidence offline). The list is incomplete: buurtwerk in Hoogland, Wilsele-dorp and "
+        "De Kettekeet could not be located offline. Approximate locations (see "
+        "location_confidence).",
         facility_types=("buurtcentrum", "lokaal_dienstencentrum"),
         read_as=("register",),
     ),

@@ -29,6 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Median net taxable income per tax return ({year}): known for {known} of {n} "
         "sectors, median of sector medians {median}",
     },
+    "facilities_planned": {"nl": " (+{n} gepland)", "en": " (+{n} planned)"},
     "facilities_line": {
         "nl": "Voorzieningen binnen {where} en {buffer} km daarrond: {listing}",
         "en": "Facilities in {where} and {buffer} km around it: {listing}",

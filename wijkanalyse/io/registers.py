@@ -39,7 +39,7 @@ from wijkanalyse.io._tables import (
     _zip_members,
 )
 from wijkanalyse.io._vectors import _geo_checks, _read_vector, _to_working_crs
-from wijkanalyse.vocab import EXISTING, FACILITY_STATUSES
+from wijkanalyse.vocab import EXISTING, FACILITY_STATUSES, LOCATION_RADIUS_M
 
 __all__ = [
     "FACILITY_STATUSES",
@@ -135,8 +135,9 @@ def read_facilities(
         Column names. Without ``id_col`` a stable id is made from type and name (plus a short
         hash of the location for equal names), so it does not depend on row order.
     status
-        ``"existing"``, ``"candidate"`` or ``"closed"``, unless the file has a ``status``
-        column.
+        ``"existing"``, ``"planned"``, ``"candidate"`` or ``"closed"``, unless the file has a
+        ``status`` column (a planned facility is not in today's access; a scenario can open
+        it).
     x_col, y_col, crs
         Projected coordinate columns and their CRS (``crs`` is required for plain ``x``/``y``).
     lon_col, lat_col
@@ -154,8 +155,10 @@ def read_facilities(
     -------
     geopandas.GeoDataFrame
         Indexed by ``facility_id``: ``name``, ``type``, ``status``, ``capacity`` (Float64, NA
-        when unknown), ``source`` and the other columns of the file; Point geometries in the
-        working CRS.
+        when unknown), ``source`` and the other columns of the file; with a
+        ``location_confidence`` column (high / medium / low or metres) also
+        ``location_radius_m``, how far the facility may lie from its point. Point
+        geometries in the working CRS.
     """
     path, ds = resolve_source(source)
     label = _label(path, ds)
@@ -329,6 +332,10 @@ def read_facilities(
         if col not in out.columns:
             out[col] = extra[col].to_numpy()
     out["capacity"] = out["capacity"].astype("Float64")
+    lcol = _find(out, "location_confidence")
+    if lcol is not None:
+        out = out.rename(columns={lcol: "location_confidence"})
+        out["location_radius_m"] = _location_radius(out["location_confidence"], label)
     out.index = index
     if types is not None:
         wanted = [re.sub(r"[\s-]+", "_", t.strip().lower()) for t in types]
@@ -340,6 +347,38 @@ def read_facilities(
     # the coordinate columns and the options that name them, for checks against a study area
     out.attrs["coordinate_columns"] = columns
     return out
+
+
+def _location_radius(confidence: pd.Series, label: str) -> pd.Series:
+    """Return how far each facility may lie from its point, in metres.
+
+    ``high`` / ``medium`` / ``low`` (:data:`wijkanalyse.vocab.LOCATION_RADIUS_M`) or a
+    radius in metres; empty is NA (unknown).
+    """
+    out = []
+    bad = []
+    for value in confidence:
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
+            out.append(np.nan)
+            continue
+        text = str(value).strip().lower()
+        if text in LOCATION_RADIUS_M:
+            out.append(LOCATION_RADIUS_M[text])
+            continue
+        try:
+            metres = float(text.removesuffix("m").strip())
+        except ValueError:
+            bad.append(str(value))
+            continue
+        if metres < 0 or not np.isfinite(metres):
+            bad.append(str(value))
+        out.append(metres)
+    if bad:
+        raise DataError(
+            f"{label} column 'location_confidence' must be high, medium, low or a radius in "
+            f"metres; found {listing(sorted(set(bad)))}. Fix the register's column."
+        )
+    return pd.Series(out, index=confidence.index, dtype="Float64")
 
 
 #: OSM Geofabrik point ``type`` values that are useful facility types, with a Dutch label.

@@ -16,7 +16,7 @@ from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 from wijkanalyse.report._format import _img
-from wijkanalyse.vocab import is_pseudo_wijk
+from wijkanalyse.vocab import EXISTING, is_pseudo_wijk
 
 #: Past this many wijken the overview map has no wijk labels (they would cover the map).
 LABEL_MAX = 60
@@ -150,8 +150,15 @@ class _Builder:
             return _i18n.text("report_sector_title_65plus", self.lang)
         return _i18n.text("report_sector_title_all", self.lang)
 
-    def centres(self) -> gpd.GeoDataFrame:
+    def open_facilities(self) -> gpd.GeoDataFrame:
+        """Return the facilities open today: the maps show today, as the coverage does."""
         f = self.run.facilities
+        if "status" not in f:
+            return f
+        return f[f["status"].fillna(EXISTING).astype(str) == EXISTING]
+
+    def centres(self) -> gpd.GeoDataFrame:
+        f = self.open_facilities()
         keep = ("buurtcentrum", "lokaal_dienstencentrum")
         sel = f[f["type"].astype(str).isin(keep)]
         return sel if len(sel) else f
@@ -181,7 +188,7 @@ class _Builder:
             "sectors": self.run.sectors,
             "sector_value": "pop_65plus" if "pop_65plus" in self.run.sectors else "pop_total",
             "sector_title": self.sector_title(),
-            "facilities": self.run.facilities,
+            "facilities": self.open_facilities(),
             "areas": self.run.areas,
             "sites": self.sites,
         }

@@ -467,24 +467,25 @@ class ScenarioSite(_Model):
 
 
 class ScenarioSection(_Model):
-    """One ``[[scenarios]]``: sites added or closed, or a plan (question and p)."""
+    """One ``[[scenarios]]``: sites added, closed or opened (planned ones), or a plan."""
 
     name: str = Field(min_length=1)
     facility_type: str | None = None
     add: list[ScenarioSite] = []
     close: list[str] = []
+    open: list[str] = []
     plan: str | None = None
     p: int | None = Field(default=None, ge=1, le=50)
 
     @model_validator(mode="after")
     def _one_kind(self) -> ScenarioSection:
         if self.plan is None:
-            if self.facility_type is None or not (self.add or self.close):
+            if self.facility_type is None or not (self.add or self.close or self.open):
                 raise ValueError(
-                    "give 'plan' (a plan question) or a 'facility_type' with sites to 'add' "
-                    "or 'close'"
+                    "give 'plan' (a plan question) or a 'facility_type' with sites to 'add', "
+                    "'close' or 'open' (planned facilities)"
                 )
-        elif self.add or self.close or self.facility_type is not None:
+        elif self.add or self.close or self.open or self.facility_type is not None:
             raise ValueError("a scenario from a plan takes only 'plan' and 'p'")
         return self
 

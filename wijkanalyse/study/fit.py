@@ -6,12 +6,14 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from wijkanalyse import (
     _i18n,
     areas,
     io,
+    vocab,
 )
 from wijkanalyse._i18n import Items, Note
 from wijkanalyse._validate import Problems, listing
@@ -164,17 +166,28 @@ def _check_fit(
         where = f"scenarios[{i}] ({sc.name})"
         if sc.plan is not None or sc.facility_type is None:
             continue
-        if sc.close:
-            mine = facilities.index[facilities["type"] == sc.facility_type]
-            unknown = [c for c in sc.close if c not in mine]
+        of_type = facilities[facilities["type"] == sc.facility_type]
+        status = (
+            of_type["status"].fillna(vocab.EXISTING)
+            if "status" in of_type
+            else pd.Series(vocab.EXISTING, index=of_type.index)
+        )
+        for key, ids, wanted in (
+            ("close", sc.close, vocab.EXISTING),
+            ("open", sc.open, vocab.PLANNED),
+        ):
+            mine = of_type.index[(status == wanted).to_numpy()]
+            unknown = [c for c in ids if c not in mine]
             if unknown:
-                ids = listing(mine, 4) or "none"
                 what = _not_of(
-                    unknown, f"an id of a {sc.facility_type} facility", "ids of its facilities"
+                    unknown,
+                    f"an id of a {wanted} {sc.facility_type} facility",
+                    f"ids of its {wanted} facilities",
                 )
                 problems.add(
-                    f"{where}.close: {what} of {muni.name} (the {sc.facility_type} ids are: "
-                    f"{ids}; see facilities.csv of a run); change or remove the scenario."
+                    f"{where}.{key}: {what} of {muni.name} (the {wanted} {sc.facility_type} "
+                    f"ids are: {listing(mine, 4) or 'none'}; see facilities.csv of a run); "
+                    "change or remove the scenario."
                 )
         for j, site in enumerate(sc.add):
             point = shapely.Point(site.x, site.y)

@@ -251,7 +251,11 @@ def _scenarios(
                 crs=demand.crs,
             )
             obj = scenario.Scenario(
-                name=sc.name, facility_type=sc.facility_type, add=add, close=tuple(sc.close)
+                name=sc.name,
+                facility_type=sc.facility_type,
+                add=add,
+                close=tuple(sc.close),
+                open=tuple(sc.open),
             )
             mine = [a for a in asked if a.facility_type == sc.facility_type]
             groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]

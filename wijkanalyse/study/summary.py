@@ -127,8 +127,23 @@ def _summary_lines(
         )
     f = data.facilities
     if len(f):
-        counts = f["type"].value_counts()
-        listing_ = ", ".join(f"{_i18n.type_label(k, lang)} {v}" for k, v in counts.items())
+        status = (
+            f["status"].fillna(vocab.EXISTING)
+            if "status" in f
+            else pd.Series(vocab.EXISTING, index=f.index)
+        )
+        counts = f.loc[status == vocab.EXISTING, "type"].value_counts()
+        planned = f.loc[status == vocab.PLANNED, "type"].value_counts()
+        listing_ = ", ".join(
+            f"{_i18n.type_label(k, lang)} {v}"
+            + (t("facilities_planned", lang, n=int(planned[k])) if k in planned else "")
+            for k, v in counts.items()
+        )
+        only_planned = [k for k in planned.index if k not in counts.index]
+        listing_ += "".join(
+            f", {_i18n.type_label(k, lang)} 0" + t("facilities_planned", lang, n=int(planned[k]))
+            for k in only_planned
+        )
         lines.append(
             t(
                 "facilities_line",
