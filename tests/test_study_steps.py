@@ -285,6 +285,71 @@ def test_a_step_needs_only_its_slice(data: StudyData) -> None:
     assert [n.key for n in bare.notes][-1] == "access_need_fallback"
 
 
+def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
+    """The 65+ walk at 3.3 km/h (55 m a minute; Studenski et al. 2011) unless told."""
+    config = tiny_config(
+        access={
+            "speed_kmh": 4.8,
+            "need": "share_65plus",
+            "questions": [
+                {"facility_type": "buurtcentrum", "target_group": "pop_65plus", "minutes": [8]}
+            ],
+        }
+    )
+    world = tiny_data(config)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), world)
+    acc = access_step.accessibility(AccessSlice.of(config), world, analysis)
+    assert acc is not None
+    assert acc.speeds == {"pop_65plus": 3.3}
+    # 400 m: 5 min at 80 m/min, 400 / 55 = 7.27 min for the 65+: within 8 minutes; 800 m:
+    # 14.5 min, not within (at 4.8 km/h it would be 10 min, not within either)
+    sectors = world.sectors["pop_65plus"]
+    cov = acc.coverage[acc.coverage["level"] == "gemeente"].iloc[0]
+    within = sectors[["24062A00-", "24062A01-", "24062A02-"]].sum()
+    assert cov["pop_covered"] == within
+    # at 4.8 km/h on request: the same question covers the same three at 8 minutes, and a
+    # 6-minute question now covers two of them
+    fast = tiny_config(
+        target_groups={
+            "pop_total": {"label_nl": "alle inwoners"},
+            "pop_65plus": {"label_nl": "65-plussers", "speed_kmh": 4.8},
+        },
+        access={
+            "speed_kmh": 4.8,
+            "need": "share_65plus",
+            "questions": [
+                {"facility_type": "buurtcentrum", "target_group": "pop_65plus", "minutes": [6]}
+            ],
+        },
+    )
+    acc_fast = access_step.accessibility(AccessSlice.of(fast), world, analysis)
+    assert acc_fast is not None
+    row = acc_fast.coverage[acc_fast.coverage["level"] == "gemeente"].iloc[0]
+    assert row["pop_covered"] == within  # A01 and A02 at 5 min
+    six = access_step.accessibility(
+        AccessSlice.of(
+            tiny_config(
+                access={
+                    "speed_kmh": 4.8,
+                    "need": "share_65plus",
+                    "questions": [
+                        {
+                            "facility_type": "buurtcentrum",
+                            "target_group": "pop_65plus",
+                            "minutes": [6],
+                        }
+                    ],
+                }
+            )
+        ),
+        world,
+        analysis,
+    )
+    assert six is not None
+    row6 = six.coverage[six.coverage["level"] == "gemeente"].iloc[0]
+    assert row6["pop_covered"] == sectors["24062A00-"]  # 7.27 min is beyond 6
+
+
 def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]
     acc = access_result[-1]
     cov = acc.coverage[acc.coverage["target_group"] == "pop_total"]

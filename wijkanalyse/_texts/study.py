@@ -90,6 +90,14 @@ TEXT: dict[str, dict[str, str]] = {
     "where_region": {"nl": "het studiegebied", "en": "the study area"},
     "unnamed": {"nl": "naamloos", "en": "unnamed"},
     "and_more": {"nl": "… (nog {n})", "en": "… ({n} more)"},
+    "access_speeds": {
+        "nl": "  Snelheid per doelgroep: {groups}.",
+        "en": "  Speed per target group: {groups}.",
+    },
+    "access_speed_65_source": {
+        "nl": " (gemiddelde stapsnelheid van 65-plussers, 0,92 m/s: Studenski e.a. 2011)",
+        "en": " (mean gait speed of people aged 65+, 0.92 m/s: Studenski et al. 2011)",
+    },
     "access_title": {
         "nl": "Bereikbaarheid ({mode}, {speed} km/u; sectoren als centroïde):",
         "en": "Accessibility ({mode}, {speed} km/h; sectors as centroids):",

@@ -65,7 +65,15 @@ from wijkanalyse.network._checks import _xy as _xy
 from wijkanalyse.network._routes import _street_lines as _street_lines
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR, CrowFlies
 from wijkanalyse.network.model import DistanceModel
-from wijkanalyse.network.profiles import BIKE, PROFILES, WALK, TravelProfile, travel_profile
+from wijkanalyse.network.profiles import (
+    BIKE,
+    GROUP_SPEEDS_KMH,
+    PROFILES,
+    WALK,
+    TravelProfile,
+    group_speed,
+    travel_profile,
+)
 from wijkanalyse.network.results import METHOD_NETWORK as METHOD_NETWORK
 from wijkanalyse.network.results import NetworkReport, ODMatrix
 from wijkanalyse.network.results import check_not_shorter as check_not_shorter
@@ -76,6 +84,7 @@ __all__ = [
     "BIKE",
     "DEFAULT_DETOUR_FACTOR",
     "DEFAULT_MAX_SNAP_M",
+    "GROUP_SPEEDS_KMH",
     "PROFILES",
     "WALK",
     "CrowFlies",
@@ -84,5 +93,6 @@ __all__ = [
     "ODMatrix",
     "StreetNetwork",
     "TravelProfile",
+    "group_speed",
     "travel_profile",
 ]

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import geopandas as gpd
@@ -76,6 +76,21 @@ class CrowFlies:
     def method(self) -> str:
         """The ``method`` label of every distance."""
         return euclidean_method(self.detour_factor)
+
+    def with_options(
+        self, *, detour_factor: float | None = None, speed_kmh: float | None = None
+    ) -> CrowFlies:
+        """Return the same model with another detour factor or speed.
+
+        >>> CrowFlies().with_options(speed_kmh=3.3).profile.speed_kmh
+        3.3
+        """
+        changes: dict[str, Any] = {}
+        if detour_factor is not None:
+            changes["detour_factor"] = float(detour_factor)
+        if speed_kmh is not None:
+            changes["profile"] = self.profile.with_speed(speed_kmh)
+        return replace(self, **changes)
 
     def nearest(
         self,

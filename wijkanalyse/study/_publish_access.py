@@ -21,12 +21,21 @@ from wijkanalyse.study._masks import _Asker, _Mask
 class _Times:
     """Per facility type: every sector's travel time and method, in the ledger's order."""
 
-    def __init__(self, nearest: pd.DataFrame, ledger: Ledger) -> None:
+    def __init__(
+        self, nearest: pd.DataFrame, ledger: Ledger, factors: dict[str, float] | None = None
+    ) -> None:
         self.nearest = nearest
         self.sectors = ledger.sectors
+        # a target group at another speed than the profile's: its times times this factor
+        self.factors = factors or {}
         self.cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
-    def of(self, ftype: str) -> tuple[np.ndarray, np.ndarray]:
+    def of(self, ftype: str, group: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return each sector's minutes for ``group`` to ``ftype`` and whether estimated."""
+        minutes, euclid = self._of(ftype)
+        return minutes * self.factors.get(group, 1.0), euclid
+
+    def _of(self, ftype: str) -> tuple[np.ndarray, np.ndarray]:
         if ftype not in self.cache:
             block = self.nearest.xs(ftype, level="facility_type")
             block.index = block.index.astype(str)
@@ -113,7 +122,7 @@ def _coverage(asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units) ->
             for c in counts:
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        all_minutes, all_euclid = times.of(str(row["facility_type"]))
+        all_minutes, all_euclid = times.of(str(row["facility_type"]), group)
         minutes, estimated = all_minutes[members], all_euclid[members]
         known = ~np.isnan(minutes)
         within = known & (np.nan_to_num(minutes, nan=np.inf) <= float(row["threshold_minutes"]))
@@ -143,7 +152,7 @@ def _gaps(asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units) -> _M
             for c in ("pop_in_group", "pop_affected", "_known", "mean_minutes"):
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        minutes = times.of(str(row["facility_type"]))[0][members]
+        minutes = times.of(str(row["facility_type"]), group)[0][members]
         known = ~np.isnan(minutes)
         beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
         shown_in, shown_aff = _num(row.get("pop_in_group")), _num(row.get("pop_affected"))
@@ -160,7 +169,7 @@ def _equity(asker: _Asker, equity: pd.DataFrame, times: _Times, units: _Units) -
     assert everyone is not None
     for pos, row in enumerate(frame.to_dict("records")):
         group = str(row["target_group"])
-        minutes = times.of(str(row["facility_type"]))[0][everyone]
+        minutes = times.of(str(row["facility_type"]), group)[0][everyone]
         known = ~np.isnan(minutes)
         beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
         asker.ask(group, _at(everyone, known), mask.sink(pos, "population"))

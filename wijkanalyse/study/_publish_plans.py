@@ -12,16 +12,16 @@ import pandas as pd
 
 from wijkanalyse import access
 from wijkanalyse.study import planning as _planning
+from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.slices import NeedSlice
 from wijkanalyse.suppression import COMPLEMENTARY
 
 if TYPE_CHECKING:
     from wijkanalyse import locate
-    from wijkanalyse.study.results import Analysis, PlanResults, StudyData
-
 from wijkanalyse.study._masks import _Asker, _Mask
 from wijkanalyse.study._publish_access import _num, _ones, _UnitMembers
+from wijkanalyse.study.results import Analysis, PlanResults, StudyData
 
 # --------------------------------------------------------------------------- plans
 
@@ -30,7 +30,8 @@ def _minutes_to(
     model: Any, demand: gpd.GeoDataFrame, supply: gpd.GeoSeries, cache: dict[Any, pd.Series]
 ) -> pd.Series:
     """Travel time of each demand point to the nearest of ``supply`` (cached by its points)."""
-    key = (tuple(demand.index), tuple((round(p.x, 3), round(p.y, 3)) for p in supply))
+    speed = model.profile.speed_kmh
+    key = (speed, tuple(demand.index), tuple((round(p.x, 3), round(p.y, 3)) for p in supply))
     if key not in cache:
         if len(supply):
             near = model.nearest(demand.geometry, supply)
@@ -213,7 +214,12 @@ def _curves(
 
 
 def _scenarios(
-    asker: _Asker, planning: PlanResults, data: StudyData, model: Any, cache: dict[Any, pd.Series]
+    asker: _Asker,
+    planning: PlanResults,
+    data: StudyData,
+    model: Any,
+    cache: dict[Any, pd.Series],
+    speeds: dict[str, float] | None = None,
 ) -> _Mask:
     table = planning.scenarios.reset_index(drop=True)
     mask = _Mask(table)
@@ -231,7 +237,8 @@ def _scenarios(
         thr = float(row["threshold_minutes"])
         weights = {}
         for when, supply in zip(("before", "after"), pair, strict=True):
-            minutes = _minutes_to(model, demand, supply.geometry, cache).reindex(members)
+            model_g = model_at_speed(model, (speeds or {}).get(group))
+            minutes = _minutes_to(model_g, demand, supply.geometry, cache).reindex(members)
             within = (minutes <= thr).fillna(False).to_numpy(dtype=bool)
             weights[when] = _ones(members).where(within, 0.0)
             asker.ask(

@@ -34,6 +34,33 @@ def _methods_by(methods: pd.Series, groups: pd.Series) -> pd.Series:
     return frame.groupby("g", sort=False)["m"].agg(lambda s: "+".join(sorted(set(s))))
 
 
+def at_speed(
+    model: StreetNetwork | CrowFlies, nearest: pd.DataFrame, speed_kmh: float | None
+) -> tuple[StreetNetwork | CrowFlies, pd.DataFrame]:
+    """Return the model and a nearest-facility table at ``speed_kmh`` (unchanged: ``None``).
+
+    A profile has one speed on every way and along the snap link, so a time at another
+    speed is the time at the profile's speed times their ratio; the nearest facility stays
+    the same.
+    """
+    if speed_kmh is None or speed_kmh == model.profile.speed_kmh:
+        return model, nearest
+    factor = model.profile.speed_kmh / speed_kmh
+    scaled = nearest.copy()
+    if "minutes" in scaled:
+        scaled["minutes"] = scaled["minutes"] * factor
+    return model_at_speed(model, speed_kmh), scaled
+
+
+def model_at_speed(
+    model: StreetNetwork | CrowFlies, speed_kmh: float | None
+) -> StreetNetwork | CrowFlies:
+    """Return ``model`` at ``speed_kmh`` (itself when ``None`` or the same speed)."""
+    if speed_kmh is None or speed_kmh == model.profile.speed_kmh:
+        return model
+    return model.with_options(speed_kmh=speed_kmh)
+
+
 def _where(data: StudyData) -> Note:
     """Return the study area as a note's value: the municipality or the region."""
     return _i18n.note("where_municipality" if data.region.is_municipality else "where_region")
@@ -146,9 +173,11 @@ def accessibility(
     )
     members = data.area_members(demand.index)
     for q in acc.questions:
-        near_q = nearest.xs(q.facility_type, level="facility_type", drop_level=False)
+        near_q = pd.DataFrame(nearest.xs(q.facility_type, level="facility_type", drop_level=False))
+        # the question's target group at its own speed: every time scales by the same factor
+        model_q, near_q = at_speed(model, near_q, config.speeds.get(q.target_group))
         common: dict[str, Any] = {
-            "network": model,
+            "network": model_q,
             "max_minutes": q.minutes,
             "target_groups": [q.target_group],
             "types": [q.facility_type],
@@ -229,4 +258,8 @@ def accessibility(
         equity=equity,
         need_source=need_label,
         notes=tuple(notes),
+        speeds={
+            q.target_group: config.speeds.get(q.target_group, model.profile.speed_kmh)
+            for q in acc.questions
+        },
     )

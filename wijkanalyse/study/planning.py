@@ -23,6 +23,7 @@ from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.study import analyse as _analyse
+from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -151,7 +152,8 @@ def planning(
         prob = locate.location_problem(
             dem,
             sites,
-            network=model,
+            # the question's target group at its own speed
+            network=model_at_speed(model, config.speeds.get(q.target_group)),
             existing=existing,
             weight=q.target_group,
             need=_plan_need(config.need, analysis, dem) if q.need_weighted else None,
@@ -262,15 +264,22 @@ def _scenarios(
             minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
         current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
         supply.append((sc.name, (current.apply(data.facilities), obj.apply(data.facilities))))
-        frame = scenario.compare(
-            demand,
-            data.facilities,
-            [obj],
-            network=acc.model,
-            target_groups=groups,
-            max_minutes=minutes,
-            by=levels,
-            names=names,
+        # each target group at its own speed
+        frame = pd.concat(
+            [
+                scenario.compare(
+                    demand,
+                    data.facilities,
+                    [obj],
+                    network=model_at_speed(acc.model, config.speeds.get(g)),
+                    target_groups=[g],
+                    max_minutes=minutes,
+                    by=levels,
+                    names=names,
+                )
+                for g in groups
+            ],
+            ignore_index=True,
         )
         frame.insert(1, "source", obj.source)
         frames.append(frame)

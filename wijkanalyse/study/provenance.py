@@ -95,6 +95,7 @@ def _write_provenance(
         manifest["access"] = {
             "profile": model.profile.name,
             "speed_kmh": model.profile.speed_kmh,
+            "speeds_kmh": acc.speeds,
             "method": model.method,
             "network": model.report.note().to_json() if isinstance(model, StreetNetwork) else None,
             "need": acc.need_source,

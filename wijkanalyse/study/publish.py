@@ -26,7 +26,9 @@ from wijkanalyse import access, suppression
 from wijkanalyse.study._masks import _Asker, _indicator_tables, _members
 from wijkanalyse.study._publish_access import _coverage, _equity, _gaps, _Times, _Units
 from wijkanalyse.study._publish_plans import _curves, _masked_plan, _PlanContext, _plans, _scenarios
+from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.slices import speeds_of
 from wijkanalyse.suppression import Ledger
 
 if TYPE_CHECKING:
@@ -68,8 +70,11 @@ def protect(
     asker = _Asker(ledger)
     demand = access.demand_points(s, as_point="representative_point")
     masks: dict[str, Any] = {}
+    speeds = speeds_of(config)
     if acc is not None and len(acc.nearest):
-        times = _Times(acc.nearest, ledger)
+        profile_speed = acc.model.profile.speed_kmh
+        factors = {g: profile_speed / v for g, v in speeds.items() if v != profile_speed}
+        times = _Times(acc.nearest, ledger, factors)
         units = _Units(demand, data, ledger)
         if len(acc.coverage):
             masks["coverage"] = _coverage(asker, acc.coverage, times, units)
@@ -91,8 +96,9 @@ def protect(
                 if q.demand_areas:
                     labels = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
                     dem = demand.loc[labels]
+                model = model_at_speed(acc.model, speeds.get(q.target_group))
                 contexts[name] = _PlanContext(
-                    acc.model, dem, data.facilities, planning.candidates, cache
+                    model, dem, data.facilities, planning.candidates, cache
                 )
             return contexts[name]
 
@@ -100,7 +106,7 @@ def protect(
         if len(planning.curves):
             masks["curves"] = _curves(asker, config, planning, analysis, ctx_of)
         if len(planning.scenarios):
-            masks["scenarios"] = _scenarios(asker, planning, data, acc.model, cache)
+            masks["scenarios"] = _scenarios(asker, planning, data, acc.model, cache, speeds)
     asker.release()
 
     pub_data = dataclasses.replace(

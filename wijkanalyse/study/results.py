@@ -130,6 +130,8 @@ class AccessResults:
     equity: pd.DataFrame = field(repr=False)
     need_source: str = ""
     notes: tuple[Note, ...] = ()
+    speeds: dict[str, float] = field(default_factory=dict)
+    """The speed of each asked target group, km/h (its times are at that speed)."""
 
 
 @dataclass(frozen=True)

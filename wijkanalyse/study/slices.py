@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wijkanalyse._i18n import Language
+from wijkanalyse.network import group_speed, travel_profile
 from wijkanalyse.study.config import (
     AccessQuestion,
     AccessSection,
@@ -24,7 +25,16 @@ from wijkanalyse.study.config import (
     ValidationSection,
 )
 
-__all__ = ["AccessSlice", "AnalyseSlice", "NeedSlice", "PlanSlice"]
+__all__ = ["AccessSlice", "AnalyseSlice", "NeedSlice", "PlanSlice", "speeds_of"]
+
+
+def speeds_of(config: StudyConfig) -> dict[str, float]:
+    """Return each target group's speed in the ``[access]`` profile (empty without one)."""
+    acc = config.access
+    if acc is None:
+        return {}
+    profile = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
+    return {g: group_speed(profile, g, tg.speed_kmh) for g, tg in config.target_groups.items()}
 
 
 @dataclass(frozen=True)
@@ -79,11 +89,13 @@ class AccessSlice:
     #: how need enters (``None``: ``[access] need`` with no index name)
     need: NeedSlice | None
     scheduler: str | None
+    #: the speed of each target group, km/h (``[target_groups.<g>] speed_kmh`` or default)
+    speeds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, config: StudyConfig) -> AccessSlice:
         """Return the slice of ``config``."""
-        return cls(config.access, NeedSlice.of(config), config.compute.scheduler)
+        return cls(config.access, NeedSlice.of(config), config.compute.scheduler, speeds_of(config))
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,8 @@ class PlanSlice:
     need: NeedSlice | None
     #: the language of the names given to street-node candidates
     language: Language
+    #: the speed of each target group, km/h
+    speeds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, config: StudyConfig) -> PlanSlice:
@@ -110,4 +124,5 @@ class PlanSlice:
             target_groups=tuple(config.target_groups),
             need=NeedSlice.of(config),
             language=config.study.language,
+            speeds=speeds_of(config),
         )

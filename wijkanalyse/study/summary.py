@@ -14,6 +14,7 @@ from wijkanalyse import (
     suppression,
     vocab,
 )
+from wijkanalyse.network import GROUP_SPEEDS_KMH
 from wijkanalyse.study import publish as _publish
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import (
@@ -347,6 +348,18 @@ def _access_lines(
             speed=_i18n.fmt_number(prof.speed_kmh, 1, lang),
         )
     ]
+    if any(v != prof.speed_kmh for v in acc.speeds.values()):
+        defaults = GROUP_SPEEDS_KMH.get(prof.name, {})
+        parts = []
+        for g, v in acc.speeds.items():
+            label = _group_label(groups[g], lang) if g in groups else g
+            part = f"{label} {_i18n.fmt_number(v, 1, lang)} km/u"
+            if lang == "en":
+                part = part.replace("km/u", "km/h")
+            if defaults.get(g) == v and g == "pop_65plus":
+                part += t("access_speed_65_source", lang)
+            parts.append(part)
+        lines.append(t("access_speeds", lang, groups="; ".join(parts)))
     lost = access.demand_points(data.sectors).attrs.get("no_location", [])
     if lost:
         pop = data.sectors.loc[lost, "pop_total"].sum(min_count=len(lost))

@@ -82,6 +82,10 @@ def _write_access(
         near["nearest_facility_name"] = (
             data.facilities["name"].reindex(near["nearest_facility_id"]).to_numpy()
         )
+        # the asked target groups that travel at another speed: their own times
+        for group, speed in acc.speeds.items():
+            if speed != acc.model.profile.speed_kmh:
+                near[f"{group}_minutes"] = near[minutes_col] * acc.model.profile.speed_kmh / speed
         near["sector_name"] = data.sectors["name"].reindex(near["sector"]).to_numpy()
         near["wijk"] = data.sectors["wijk"].reindex(near["sector"]).to_numpy()
         files += outputs.write_table(out, "access_sectors", near)
