@@ -695,3 +695,23 @@ def test_network_distance_is_never_shorter_than_the_straight_line(
     assert (near.loc[both, "network_m"] >= near.loc[both, "euclid_m"] - 1e-6).all()
     od = net.od_matrix(h, f).to_frame()
     assert (od["network_m"] >= od["euclid_m"] - 1e-6).all()
+
+
+def test_detour_calibrated_on_the_networks_own_routes() -> None:
+    from wijkanalyse.network import calibrate_detour
+
+    # one straight street of 30 nodes 100 m apart: every route is its straight line
+    nodes = pd.DataFrame({"x": [100.0 * i for i in range(30)], "y": [0.0] * 30})
+    edges = pd.DataFrame({"u": range(29), "v": range(1, 30)})
+    line = StreetNetwork.from_edges(nodes, edges, crs="EPSG:31370")
+    cal = calibrate_detour(line, min_m=200, max_m=1000)
+    assert (cal.factor, cal.p25, cal.p75) == (1.0, 1.0, 1.0)
+    # Leuven's road graph: routes of 200 m - 2 km are about 1.4 times the straight line
+    net = StreetNetwork.from_road_graph("leuven_road_graph_2013")
+    leuven = calibrate_detour(net)
+    assert 1.3 <= leuven.factor <= 1.5
+    assert leuven.p25 < leuven.factor < leuven.p75
+    assert leuven.n_pairs == 10_000
+    assert calibrate_detour(net) == leuven  # seeded
+    with pytest.raises(DataError, match="no two connected nodes"):
+        calibrate_detour(line, min_m=5000, max_m=9000)

@@ -410,10 +410,16 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{source} ({profile}): {nodes} knopen en {arcs} verbindingen, {km} km gebruikt; "
         "{excluded} wegen of verbindingen ({excluded_km} km) niet voor dit profiel; "
         "{components} samenhangende delen, waarvan {dropped} knopen ({dropped_km} km) buiten "
-        "het grootste deel weggelaten",
+        "het grootste deel weggelaten{detour}",
         "en": "{source} ({profile}): {nodes} nodes and {arcs} arcs, {km} km used; {excluded} "
         "ways or arcs ({excluded_km} km) not for this profile; {components} connected parts, "
-        "of which {dropped} nodes ({dropped_km} km) outside the largest left out",
+        "of which {dropped} nodes ({dropped_km} km) outside the largest left out{detour}",
+    },
+    "network_detour": {
+        "nl": "; omwegfactor voor punten naast het net gemeten op de eigen routes: {factor} "
+        "(mediaan van {n} paren knopen {min_m}-{max_m} m uit elkaar, kwartielen {p25}-{p75})",
+        "en": "; detour factor for points off the network measured on its own routes: {factor} "
+        "(median of {n} node pairs {min_m}-{max_m} m apart, quartiles {p25}-{p75})",
     },
 }
 

@@ -64,6 +64,7 @@ from __future__ import annotations
 from wijkanalyse.network._checks import _xy as _xy
 from wijkanalyse.network._routes import _street_lines as _street_lines
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR, CrowFlies
+from wijkanalyse.network.detour import DetourCalibration, calibrate_detour
 from wijkanalyse.network.model import DistanceModel
 from wijkanalyse.network.profiles import (
     BIKE,
@@ -88,11 +89,13 @@ __all__ = [
     "PROFILES",
     "WALK",
     "CrowFlies",
+    "DetourCalibration",
     "DistanceModel",
     "NetworkReport",
     "ODMatrix",
     "StreetNetwork",
     "TravelProfile",
+    "calibrate_detour",
     "group_speed",
     "travel_profile",
 ]

@@ -21,6 +21,7 @@ from scipy import sparse
 from wijkanalyse import _i18n
 from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
+from wijkanalyse.network.detour import DetourCalibration
 from wijkanalyse.vocab import METHOD_NETWORK, euclidean_method
 
 __all__ = [
@@ -52,6 +53,8 @@ class NetworkReport:
         Number of connected components before the largest was kept.
     dropped_nodes, dropped_km
         Nodes and km outside the largest component, left out.
+    detour
+        The detour factor measured on the network's own routes, when it was calibrated.
     """
 
     source: str
@@ -64,6 +67,7 @@ class NetworkReport:
     components: int = 1
     dropped_nodes: int = 0
     dropped_km: float = 0.0
+    detour: DetourCalibration | None = None
 
     def note(self) -> Note:
         """Return the report as a :class:`~wijkanalyse._i18n.Note` (for summaries, reports)."""
@@ -79,6 +83,17 @@ class NetworkReport:
             components=self.components,
             dropped=self.dropped_nodes,
             dropped_km=Num(self.dropped_km),
+            detour=""
+            if self.detour is None
+            else _i18n.note(
+                "network_detour",
+                factor=Num(self.detour.factor, 2),
+                p25=Num(self.detour.p25, 2),
+                p75=Num(self.detour.p75, 2),
+                n=self.detour.n_pairs,
+                min_m=int(self.detour.min_m),
+                max_m=int(self.detour.max_m),
+            ),
         )
 
     def __str__(self) -> str:

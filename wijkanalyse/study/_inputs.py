@@ -11,7 +11,8 @@ import pandas as pd
 from wijkanalyse import _i18n, indicators, io
 from wijkanalyse._i18n import Items, Note
 from wijkanalyse.areas import Region
-from wijkanalyse.network import StreetNetwork, travel_profile
+from wijkanalyse.network import StreetNetwork, calibrate_detour, travel_profile
+from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
 
@@ -114,16 +115,22 @@ def street_network(
     acc = config.access
     if acc is None:
         return None
+    calibrate = acc.detour_factor == "calibrated"
     opts: dict[str, Any] = {
         "profile": travel_profile(acc.profile, speed_kmh=acc.speed_kmh),
         "max_snap_m": acc.max_snap_m,
         "off_network": acc.off_network,
-        "detour_factor": acc.detour_factor,
+        "detour_factor": DEFAULT_DETOUR_FACTOR if calibrate else acc.detour_factor,
     }
+    net = None
     if acc.osm is not None:
-        return StreetNetwork.from_osm(sources.path(acc.osm), crs=crs, **opts)
-    if road_graph is not None:
+        net = StreetNetwork.from_osm(sources.path(acc.osm), crs=crs, **opts)
+    elif road_graph is not None:
         label = config.data.source("road_graph") or "road graph"
         net = StreetNetwork.from_road_graph(road_graph, **opts)
-        return replace(net, report=replace(net.report, source=label))
-    return None
+        net = replace(net, report=replace(net.report, source=label))
+    if net is not None and calibrate:
+        cal = calibrate_detour(net)
+        net = net.with_options(detour_factor=cal.factor)
+        net = replace(net, report=replace(net.report, detour=cal))
+    return net

@@ -17,6 +17,7 @@ from wijkanalyse._errors import (
 from wijkanalyse._i18n import Items, Note
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
+from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study.config import AccessSection
@@ -73,7 +74,8 @@ def _distance_model(
     notes: list[Note],
 ) -> StreetNetwork | CrowFlies:
     prof = travel_profile(acc.profile, speed_kmh=acc.speed_kmh)
-    crow = CrowFlies(profile=prof, detour_factor=acc.detour_factor, crs=data.sectors.crs)
+    factor = acc.detour_factor if isinstance(acc.detour_factor, float) else DEFAULT_DETOUR_FACTOR
+    crow = CrowFlies(profile=prof, detour_factor=factor, crs=data.sectors.crs)
     net = data.network
     if net is None:
         notes.append(_i18n.note("access_no_network", method=crow.method, where=_where(data)))

@@ -357,13 +357,18 @@ class AccessQuestion(_Model):
 
 
 class AccessSection(_Model):
-    """``[access]``: the travel profile, snapping, the fallback and the coverage questions."""
+    """``[access]``: the travel profile, snapping, the fallback and the coverage questions.
+
+    ``detour_factor``: straight line × this for points off the network, or ``"calibrated"``:
+    the median detour of the network's own routes (:func:`wijkanalyse.network.calibrate_detour`,
+    reported); 1.3 where there is no network.
+    """
 
     profile: Literal["walk", "bike"] = "walk"
     speed_kmh: float | None = Field(default=None, gt=0.5, le=60)
     max_snap_m: float = Field(default=300.0, ge=0, le=5000)
     off_network: Literal["euclidean", "na"] = "euclidean"
-    detour_factor: float = Field(default=1.3, ge=1.0, le=3.0)
+    detour_factor: Literal["calibrated"] | Annotated[float, Field(ge=1.0, le=3.0)] = 1.3
     osm: str | None = None
     need: str = "index"
     questions: list[AccessQuestion] = []
