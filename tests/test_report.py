@@ -477,3 +477,19 @@ def test_maps_show_the_centres_open_today(leuven_run: RunResult) -> None:
     html = (leuven_run.out / "maps" / "overzicht.html").read_text(encoding="utf-8")
     assert "Buurtcentrum Sint-Maartensdal" in html
     assert "Buurtfunctie Blauwput" not in html
+
+
+def test_every_report_says_what_its_numbers_rest_on(leuven_run: RunResult) -> None:
+    for page in ("index.html", "wijk-240621.html", "gebied-hoogland.html"):
+        text = (leuven_run.out / "report" / page).read_text(encoding="utf-8")
+        section = text.split('<section id="lezen">')[1].split("</section>")[0]
+        assert "<h2>Hoe lees je deze cijfers</h2>" in section
+        assert "telt als één punt" in section  # sectors are points
+        assert "geen voetpaden" in section  # the network's gap
+        assert "omwegfactor voor punten naast het net gemeten op de eigen routes: 1,40" in section
+        assert "65-plussers 3,3\u00a0km/u" in section or "65-plussers 3,3 km/u" in section
+        assert "Studenski" in section
+        assert "3 op het midden van een sector of een dorpspunt" in section  # the three LDCs
+        assert "Gepland maar niet open" in section
+        assert "Buurtfunctie Blauwput" in section
+        assert "nog geen marge" in section  # said until access has its ranges

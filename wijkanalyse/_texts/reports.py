@@ -297,6 +297,80 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "report_bimd_decile": {"nl": "deciel {domain}", "en": "decile {domain}"},
     "report_not_ranked": {"nl": "niet gerangschikt", "en": "not ranked"},
+    "report_reading": {"nl": "Hoe lees je deze cijfers", "en": "How to read these figures"},
+    "report_read_demand": {
+        "nl": "Waar mensen wonen: elke statistische sector telt als één punt, zijn centroïde. "
+        "Alle inwoners van een sector wonen voor de berekening op dat punt; wie ver van dat "
+        "punt woont, kan dichter bij of verder van een centrum wonen dan de cijfers zeggen, "
+        "en een wijk met één sector net buiten een drempel telt als helemaal buiten bereik.",
+        "en": "Where people live: every statistical sector counts as one point, its centroid. "
+        "For the computation all its residents live there; someone far from that point may "
+        "live closer to or further from a centre than the figures say, and a wijk whose one "
+        "sector lies just beyond a threshold counts as wholly out of reach.",
+    },
+    "report_read_network": {
+        "nl": "Wegennet: {network}. Het net heeft geen voetpaden of trage wegen: een "
+        "wandeltijd is een bovengrens waar een pad afsnijdt. Waar geen straat in de buurt "
+        "is, geldt de rechte lijn maal de omwegfactor en staat dat bij het cijfer.",
+        "en": "Road network: {network}. The network has no footways or paths: a walking time "
+        "is an upper bound where a path cuts across. Where no street is near, the straight "
+        "line times the detour factor is used and the figure says so.",
+    },
+    "report_read_no_network": {
+        "nl": "Er is geen wegennet: alle afstanden zijn de rechte lijn maal een omwegfactor "
+        "({method}).",
+        "en": "There is no road network: every distance is the straight line times a detour "
+        "factor ({method}).",
+    },
+    "report_read_speed_one": {
+        "nl": "Snelheid: {speed} km/u voor iedereen.",
+        "en": "Speed: {speed} km/h for everyone.",
+    },
+    "report_read_speeds": {
+        "nl": "Snelheid per doelgroep: {groups}.",
+        "en": "Speed per target group: {groups}.",
+    },
+    "report_read_speed_65": {
+        "nl": "De 65-plussers stappen trager: 3,3 km/u is hun gemiddelde stapsnelheid "
+        "(0,92 m/s, Studenski e.a. 2011); een kwart van hen stapt trager dan 2,7 km/u.",
+        "en": "People aged 65+ walk slower: 3.3 km/h is their mean gait speed (0.92 m/s, "
+        "Studenski et al. 2011); a quarter of them walk slower than 2.7 km/h.",
+    },
+    "report_read_speed_group": {"nl": "{group} {speed} km/u", "en": "{group} {speed} km/h"},
+    "report_read_centres": {
+        "nl": "Centra: {n} open buurtcentra en lokale dienstencentra. Hun ligging is niet "
+        "overal even goed gekend: {confidence}.",
+        "en": "Centres: {n} open buurtcentra and lokale dienstencentra. Their locations are "
+        "not equally certain: {confidence}.",
+    },
+    "report_read_confidence_high": {
+        "nl": "{n} op het gebouw zelf (tot {m} m ernaast)",
+        "en": "{n} on the building itself (up to {m} m off)",
+    },
+    "report_read_confidence_medium": {
+        "nl": "{n} op een buurtpunt (tot {m} m ernaast)",
+        "en": "{n} on a neighbourhood point (up to {m} m off)",
+    },
+    "report_read_confidence_low": {
+        "nl": "{n} op het midden van een sector of een dorpspunt (tot {m} m ernaast)",
+        "en": "{n} on the middle of a sector or a village point (up to {m} m off)",
+    },
+    "report_read_confidence_none": {
+        "nl": "het register zegt het niet",
+        "en": "the register does not say",
+    },
+    "report_read_planned": {
+        "nl": "Gepland maar niet open, dus niet in de huidige bereikbaarheid: {names}.",
+        "en": "Planned but not open, so not in today's accessibility: {names}.",
+    },
+    "report_read_ranges": {
+        "nl": "Marges: de behoefte-index heeft er twee, voor andere methodekeuzes en voor ruis "
+        "in de gegevens. De bereikbaarheidscijfers hebben nog geen marge: ze hangen af van de "
+        "ligging van de centra, de snelheid en het punt per sector hierboven.",
+        "en": "Ranges: the need index has two, for other choices of method and for noise in "
+        "the data. The accessibility figures have no range yet: they depend on the centres' "
+        "locations, the speed and the one point per sector above.",
+    },
     "report_validation": {"nl": "Toetsing", "en": "Validation"},
     "report_validation_intro": {
         "nl": "Elke analyse toetst de index aan een buitenstaander, de Belgische deprivatie-index "

@@ -14,6 +14,7 @@ from wijkanalyse._i18n import Language
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _slugs
 from wijkanalyse.report._pdf import _pdf, _pdf_support
+from wijkanalyse.report._reading import reading_guide
 from wijkanalyse.report.pages import _area_page, _overview, _wijk_page
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ def _render(
         "municipality": b.municipality,
         "manifest": b.manifest(),
         "attribution": b.attribution,
+        "reading": reading_guide(b),
     }
     pages: list[tuple[Path, str]] = []
     pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
