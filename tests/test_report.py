@@ -471,9 +471,14 @@ def test_rendering_leaves_the_weasyprint_log_level_as_it_was(
 
 
 def test_maps_show_the_centres_open_today(leuven_run: RunResult) -> None:
-    # Buurtfunctie Blauwput is only planned: not in today's coverage, not on today's map
+    # Buurtfunctie Blauwput is only planned: not in today's coverage, not on today's map,
+    # not counted in its wijk's profile
     fac = pd.read_csv(leuven_run.out / "facilities.csv").set_index("facility_id")
     assert fac.loc["buurtcentrum-buurtfunctie-blauwput", "status"] == "planned"
+    ind = pd.read_csv(leuven_run.out / "indicators_wijken.csv", dtype={"wijk": str})
+    ind = ind.set_index("wijk")
+    assert ind.loc["2406213", "n_buurtcentrum"] == 0
+    assert ind.loc["24062", "n_buurtcentrum"] == 3
     html = (leuven_run.out / "maps" / "overzicht.html").read_text(encoding="utf-8")
     assert "Buurtcentrum Sint-Maartensdal" in html
     assert "Buurtfunctie Blauwput" not in html
@@ -489,7 +494,7 @@ def test_every_report_says_what_its_numbers_rest_on(leuven_run: RunResult) -> No
         assert "omwegfactor voor punten naast het net gemeten op de eigen routes: 1,40" in section
         assert "65-plussers 3,3\u00a0km/u" in section or "65-plussers 3,3 km/u" in section
         assert "Studenski" in section
-        assert "3 op het midden van een sector of een dorpspunt" in section  # the three LDCs
+        assert "op het midden van een sector of een dorpspunt: 3" in section  # the three LDCs
         assert "Gepland maar niet open" in section
         assert "Buurtfunctie Blauwput" in section
         assert "nog geen marge" in section  # said until access has its ranges

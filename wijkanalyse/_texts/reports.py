@@ -344,16 +344,16 @@ TEXT: dict[str, dict[str, str]] = {
         "not equally certain: {confidence}.",
     },
     "report_read_confidence_high": {
-        "nl": "{n} op het gebouw zelf (tot {m} m ernaast)",
-        "en": "{n} on the building itself (up to {m} m off)",
+        "nl": "op het gebouw zelf: {n} (tot {m} m ernaast)",
+        "en": "on the building itself: {n} (up to {m} m off)",
     },
     "report_read_confidence_medium": {
-        "nl": "{n} op een buurtpunt (tot {m} m ernaast)",
-        "en": "{n} on a neighbourhood point (up to {m} m off)",
+        "nl": "op een buurtpunt: {n} (tot {m} m ernaast)",
+        "en": "on a neighbourhood point: {n} (up to {m} m off)",
     },
     "report_read_confidence_low": {
-        "nl": "{n} op het midden van een sector of een dorpspunt (tot {m} m ernaast)",
-        "en": "{n} on the middle of a sector or a village point (up to {m} m off)",
+        "nl": "op het midden van een sector of een dorpspunt: {n} (tot {m} m ernaast)",
+        "en": "on the middle of a sector or a village point: {n} (up to {m} m off)",
     },
     "report_read_confidence_none": {
         "nl": "het register zegt het niet",

@@ -54,7 +54,13 @@ from wijkanalyse.io.pinc import (
     read_sector_crosswalk,
     read_sector_table,
 )
-from wijkanalyse.io.registers import FACILITY_STATUSES, OSM_TYPES, read_facilities, read_osm_points
+from wijkanalyse.io.registers import (
+    FACILITY_STATUSES,
+    OSM_TYPES,
+    open_facilities,
+    read_facilities,
+    read_osm_points,
+)
 from wijkanalyse.io.roads import RoadGraphFrames, read_road_graph
 from wijkanalyse.io.statbel import read_census, read_income, read_population, read_sectors
 
@@ -64,6 +70,7 @@ __all__ = [
     "OSM_TYPES",
     "RoadGraphFrames",
     "clear_cache",
+    "open_facilities",
     "read_area_names",
     "read_areas",
     "read_bimd",

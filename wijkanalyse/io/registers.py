@@ -349,6 +349,16 @@ def read_facilities(
     return out
 
 
+def open_facilities(facilities: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the facilities open today: ``status`` existing (or no status column).
+
+    A planned, candidate or closed facility is kept in the register but counts nowhere today.
+    """
+    if "status" not in facilities:
+        return facilities
+    return facilities[facilities["status"].fillna(EXISTING) == EXISTING]
+
+
 def _location_radius(confidence: pd.Series, label: str) -> pd.Series:
     """Return how far each facility may lie from its point, in metres.
 

@@ -10,13 +10,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import _i18n, maps, outputs
+from wijkanalyse import _i18n, io, maps, outputs
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
 from wijkanalyse.report._format import _img
-from wijkanalyse.vocab import EXISTING, is_pseudo_wijk
+from wijkanalyse.vocab import is_pseudo_wijk
 
 #: Past this many wijken the overview map has no wijk labels (they would cover the map).
 LABEL_MAX = 60
@@ -152,10 +152,7 @@ class _Builder:
 
     def open_facilities(self) -> gpd.GeoDataFrame:
         """Return the facilities open today: the maps show today, as the coverage does."""
-        f = self.run.facilities
-        if "status" not in f:
-            return f
-        return f[f["status"].fillna(EXISTING).astype(str) == EXISTING]
+        return io.open_facilities(self.run.facilities)
 
     def centres(self) -> gpd.GeoDataFrame:
         f = self.open_facilities()

@@ -92,7 +92,8 @@ def analysis_inputs(
             energy=energy,
             open_space=open_space,
             bimd=bimd,
-            facilities=facilities if len(facilities) else None,
+            # facilities open today, as in the wijken's rows
+            facilities=open_ if len(open_ := io.open_facilities(facilities)) else None,
             facility_extent=boundary.buffer(config.study.facility_buffer_m),
             threshold=thr,
             inputs=flanders,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from wijkanalyse import _i18n, indicators
+from wijkanalyse import _i18n, indicators, io
 from wijkanalyse._errors import (
     DataError,
 )
@@ -41,7 +41,8 @@ def analyse(
     boundary = data.boundary
     extent = boundary.buffer(cfg.facility_buffer_m)
     common = {
-        "facilities": data.facilities if len(data.facilities) else None,
+        # facilities open today: a planned or closed centre is not counted in its wijk
+        "facilities": open_ if len(open_ := io.open_facilities(data.facilities)) else None,
         "facility_extent": extent,
         "threshold": thr,
         "min_coverage": icfg.min_coverage,
