@@ -32,6 +32,11 @@ Cases:
 * ``scaling``: nearest facility and the OD matrix within 15 minutes on synthetic street grids
   of 10 000 to 1 000 000 nodes (quick: up to 160 000), one origin per 50 nodes, 200
   facilities, and the fitted exponent of time against size.
+* ``ranges``: the Leuven example's access questions on street points and grid (about 16 000 +
+  6 000 points), 200 draws of facility positions, demand model, speed and detour (target:
+  under 5 s), next to the per-call path (move, ``nearest`` and ``coverage`` per draw).
+* ``ranges_scaling``: the same draws on street grids of 10 000 to 1 000 000 nodes with one
+  demand point per 4 nodes; time against nodes and the fitted exponent.
 """
 
 from __future__ import annotations
@@ -869,6 +874,20 @@ def case_scaling(quick: bool) -> list[Row]:
     return rows
 
 
+def case_ranges(quick: bool) -> list[Row]:
+    """Access ranges: 200 draws on Leuven's street points (see ``bench_ranges``)."""
+    from benchmarks.bench_ranges import case_ranges as run
+
+    return run(quick)
+
+
+def case_ranges_scaling(quick: bool) -> list[Row]:
+    """Access ranges on growing grids at street-point resolution (see ``bench_ranges``)."""
+    from benchmarks.bench_ranges import case_ranges_scaling as run
+
+    return run(quick)
+
+
 CASES: dict[str, Callable[[bool], list[Row]]] = {
     "nearest": case_network,  # also the OD matrix
     "e2sfca": case_e2sfca,
@@ -879,6 +898,8 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "need_index": case_need,
     "regions": case_regions,
     "scaling": case_scaling,
+    "ranges": case_ranges,
+    "ranges_scaling": case_ranges_scaling,
 }
 
 

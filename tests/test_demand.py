@@ -47,10 +47,11 @@ def test_street_points_by_hand() -> None:
     a = pts[pts["sector"] == "a"]
     # 100 m of street every 25 m: 4 points in the middle of each stretch
     assert sorted(a.geometry.x.round(1)) == [12.5, 37.5, 62.5, 87.5]
-    assert a["pop_total"].tolist() == [2, 2, 2, 1]  # 7 over 4 points, exactly
-    assert a["pop_65plus"].tolist() == [1, 0, 0, 0]
+    # 7 over 4 points, exactly; the remainder on the middles of 3 equal stretches of the 4
+    assert a["pop_total"].tolist() == [2, 1, 2, 2]
+    assert a["pop_65plus"].tolist() == [0, 0, 1, 0]
     b = pts[pts["sector"] == "b"]
-    assert b["pop_total"].tolist() == [1, 1, 0, 0]
+    assert b["pop_total"].tolist() == [0, 1, 0, 1]
     assert b["pop_65plus"].isna().all()  # withheld stays withheld on every point
     assert set(pts["model"]) == {"street_points"}
 
@@ -144,3 +145,50 @@ def leuven_streets(mirror: object) -> tuple:
         streets=net.edges(),
     )
     return sectors, pts
+
+
+def test_user_points_share_a_sector_by_their_weights() -> None:
+    """Three addresses in sector a (1, 1 and 2 dwellings), none in b: a's 7 go 2/2/3."""
+    sectors, wijken, _ = _world()
+    cells = demand.sector_cells(sectors, wijken)
+    addresses = gpd.GeoDataFrame(
+        {"wooneenheden": [1, 1, 2]},
+        geometry=gpd.points_from_xy([10, 40, 90], [20, 60, 80]),
+        crs=CRS,
+    )
+    # placed by location in the sector areas (no sector column in the file)
+    given = demand.user_points(addresses, cells.geometry, weight_col="wooneenheden")
+    assert given["sector"].tolist() == ["a", "a", "a"]
+    pts = demand.demand_points(
+        sectors, model="points", groups=["pop_total", "pop_65plus"], points=given
+    )
+    a = pts[pts["sector"] == "a"]
+    # quotas 1.75, 1.75, 3.5: floors 1, 1, 3 and the remaining 2 to the largest fractions
+    assert a["pop_total"].tolist() == [2, 2, 3]
+    assert int(a["pop_65plus"].sum()) == 1
+    b = pts[pts["sector"] == "b"]
+    assert b["model"].tolist() == ["centroid_fallback"]  # no address in b: its centre
+    assert b["pop_total"].tolist() == [2]
+    # with a sector column, the file says where each point belongs
+    coded = addresses.assign(sector=["a", "b", "b"])
+    placed = demand.user_points(coded)
+    assert placed["sector"].tolist() == ["a", "b", "b"]
+    with pytest.raises(DataError, match="missing or negative"):
+        demand.user_points(addresses.assign(w=[1, -1, 2]), cells.geometry, weight_col="w")
+    with pytest.raises(SchemaError, match="needs points="):
+        demand.demand_points(sectors, model="points")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    total=st.integers(0, 5000),
+    weights=st.lists(st.floats(0, 50, allow_nan=False), min_size=1, max_size=30),
+)
+def test_weighted_allocation_keeps_the_total(total: int, weights: list[float]) -> None:
+    out = demand.allocate_weighted(total, np.array(weights))
+    assert int(out.sum()) == total
+    assert (out >= 0).all()
+    w = np.array(weights)
+    if w.sum() > 0:
+        # each point within one person of its exact quota
+        assert np.all(np.abs(out - total * w / w.sum()) < 1 + 1e-9)

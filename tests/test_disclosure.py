@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -67,8 +68,68 @@ def _read(out: Path, name: str) -> pd.DataFrame | None:
     return pd.read_csv(path, dtype={"sector": str, "wijk": str, "unit": str, "gemeente": str})
 
 
-def audit(out: Path, truth: pd.DataFrame) -> list[str]:
-    """Return every way a small count can be read or derived from ``out``."""
+def _shares_of(access: Any, sectors: pd.Index) -> Any:
+    """Return ``share(type, group, threshold) -> Series``: each sector's share within reach.
+
+    The attacker of this audit knows where every demand point is and its travel time (all
+    but the counts): a count of people within reach is then a known combination of sector
+    counts. With one point per sector the shares are 0 or 1.
+    """
+    from wijkanalyse.study._demand import sector_shares
+
+    pts = access.demand
+    profile = access.model.profile.speed_kmh
+
+    def share(ftype: str, group: str, thr: float) -> tuple[pd.Series, pd.Series]:
+        block = access.nearest.xs(ftype, level="facility_type").reindex(pts.index)
+        minutes = pd.to_numeric(block["minutes"], errors="coerce").to_numpy(float)
+        minutes = minutes * profile / access.speeds.get(group, profile)
+        known = ~np.isnan(minutes)
+        within = known & (np.nan_to_num(minutes, nan=np.inf) <= thr)
+        return (
+            pd.Series(sector_shares(pts, sectors, group, within), index=sectors),
+            pd.Series(sector_shares(pts, sectors, group, known), index=sectors),
+        )
+
+    return share
+
+
+def _bound_equations(
+    draws: Any, data: Any, table: str, r: pd.Series, key: str, index: pd.Index, equation: Any
+) -> None:
+    """Add the counts behind a row's published range bounds (each one draw's count)."""
+    from wijkanalyse.study import _ranges
+
+    column = "share_covered" if table == "coverage" else "share_not_covered"
+    members = _ranges.Members(draws, data)
+    mem = members(str(r["level"]), r[key])
+    if mem is not None and not len(mem):
+        return
+    row = r.to_dict()
+    thr_key = (str(r["facility_type"]), str(r["target_group"]), float(r["threshold_minutes"]))
+    for suffix, d in zip(
+        ("_p05", "_p95"), _ranges.bound_draw(draws, table, column, row, mem), strict=True
+    ):
+        if d < 0 or pd.isna(r.get(column + suffix)):
+            continue
+        count = draws.covered[thr_key][d]
+        if table == "gaps":
+            count = draws.known[thr_key[:2]][d] - count
+        pop = draws.population[thr_key[1]]
+        share = np.nan_to_num(np.where(pop > 0, count / np.where(pop > 0, pop, 1), 0.0))
+        weights = pd.Series(share, index=draws.sectors)
+        if mem is not None:
+            weights = weights.iloc[mem]
+        equation(weights.reindex(index).dropna(), thr_key[1], 0.0, f"{table} bound {suffix}")
+
+
+def audit(out: Path, truth: pd.DataFrame, access: Any = None, data: Any = None) -> list[str]:
+    """Return every way a small count can be read or derived from ``out``.
+
+    ``access`` (the run's access results) lets the audit know each sector's share within
+    reach, as the ledger assumes an attacker could; without it, each sector counts whole by
+    its time in ``access_sectors.csv`` (one point per sector).
+    """
     findings: list[str] = []
     # direct
     for name, cols in COUNT_COLUMNS.items():
@@ -94,16 +155,22 @@ def audit(out: Path, truth: pd.DataFrame) -> list[str]:
     pos = {u: k for k, u in enumerate(unknown)}
     equations: list[tuple[np.ndarray, str]] = []
 
-    def equation(members: list[str], group: str, value: float, what: str) -> None:
-        """A published count over ``members``: its withheld part must not be small."""
+    def equation(members: list[str] | pd.Series, group: str, value: float, what: str) -> None:
+        """A published count over ``members`` (or weights by sector): its withheld part
+        must not be small."""
         if pd.isna(value):
             return
+        weights = (
+            members
+            if isinstance(members, pd.Series) and members.dtype.kind == "f"
+            else (pd.Series(1.0, index=list(members)))
+        )
         row = np.zeros(len(unknown))
         part = 0.0
-        for s in members:
-            if (s, group) in pos:
-                row[pos[(s, group)]] = 1
-                part += float(cells.loc[s, group])
+        for s, w in weights.items():
+            if (s, group) in pos and w != 0:
+                row[pos[(s, group)]] = w
+                part += w * float(cells.loc[s, group])
         if row.any():
             if _small(part):
                 findings.append(f"subtraction: {what} leaves {part:g} withheld persons")
@@ -183,6 +250,38 @@ def audit(out: Path, truth: pd.DataFrame) -> list[str]:
         (c for c in (near.columns if near is not None else []) if c.endswith("_minutes")), None
     )
     cov = _read(out, "coverage_wijken.csv")
+    gaps = _read(out, "gaps.csv")
+    if access is not None:
+        share_of = _shares_of(access, pd.Index(sectors.index.astype(str)))
+
+        def sectors_of(level: str, unit: str) -> list[str]:
+            if level == "sector":
+                return [unit]
+            if level in members and unit in members[level]:
+                return [str(c) for c in members[level][unit]]
+            return [str(c) for c in sectors.index]  # the region
+
+        for name, table in (("coverage", cov), ("gaps", gaps)):
+            if table is None:
+                continue
+            key = "wijk" if name == "coverage" else "unit"
+            for _, r in table.iterrows():
+                mem = sectors_of(str(r["level"]), str(r[key]))
+                within, known = share_of(
+                    r["facility_type"], r["target_group"], float(r["threshold_minutes"])
+                )
+                w, k = within.reindex(mem).fillna(0.0), known.reindex(mem).fillna(0.0)
+                g, unit = r["target_group"], r[key]
+                equation(mem, g, r["pop_in_group"], f"{name} {unit} in group")
+                if name == "coverage":
+                    equation(w, g, r["pop_covered"], f"coverage {unit} covered")
+                    equation(k - w, g, r["pop_not_covered"], f"coverage {unit} not covered")
+                    equation(1.0 - k, g, r["pop_unknown"], f"coverage {unit} unknown")
+                else:
+                    equation(k - w, g, r["pop_affected"], f"gaps {unit} affected")
+                if data is not None and access.draws is not None:
+                    _bound_equations(access.draws, data, name, r, key, sectors.index, equation)
+        near = None  # the supports above replace those from the sector times
     if near is not None and cov is not None and minutes_col is not None:
         for _, r in cov.iterrows():
             sub = near[near["facility_type"] == r["facility_type"]]
@@ -201,7 +300,6 @@ def audit(out: Path, truth: pd.DataFrame) -> list[str]:
             }
             for col, mem in sup.items():
                 equation(list(mem), r["target_group"], r[col], f"coverage {r['wijk']} {col}")
-    gaps = _read(out, "gaps.csv")
     if near is not None and gaps is not None and minutes_col is not None:
         for _, r in gaps.iterrows():
             sub = near[near["facility_type"] == r["facility_type"]]
@@ -248,7 +346,7 @@ def _truth_of(run: RunResult) -> pd.DataFrame:
 
 
 def test_leuven_outputs_disclose_no_small_count(leuven_run: RunResult) -> None:
-    assert audit(leuven_run.out, _truth_of(leuven_run)) == []
+    assert audit(leuven_run.out, _truth_of(leuven_run), leuven_run.access, leuven_run.data) == []
     assert _summary_findings(leuven_run.summary) == []
 
 
@@ -337,5 +435,5 @@ def test_generated_small_populations_disclose_nothing(
     tmp = tmp_path_factory.mktemp("small_pop")
     cfg["data"]["population"] = str(_population_file(tmp, mirror, leuven_codes, small))
     run = Study.from_dict(cfg, base_dir=EXAMPLES).run(tmp / "out", report=False)
-    findings = audit(run.out, _truth_of(run)) + _summary_findings(run.summary)
+    findings = audit(run.out, _truth_of(run), run.access, run.data) + _summary_findings(run.summary)
     assert findings == []

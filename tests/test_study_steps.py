@@ -179,6 +179,7 @@ def tiny_config(**tables: object) -> StudyConfig:
 ACCESS = {
     "access": {
         "speed_kmh": 4.8,
+        "demand": "centroid",  # the hand-computed answers put each sector on its point
         "need": "share_65plus",
         "questions": [{"facility_type": "buurtcentrum", "minutes": [3, 6, 11]}],
     }
@@ -263,7 +264,11 @@ def test_accessibility_walks_the_grid(access_result) -> None:  # type: ignore[no
 def test_a_step_needs_only_its_slice(data: StudyData) -> None:
     """Accessibility from a hand-made slice: [access], how need enters it, no study file."""
     section = AccessSection.model_validate(
-        {"speed_kmh": 4.8, "questions": [{"facility_type": "buurtcentrum"}]}
+        {
+            "speed_kmh": 4.8,
+            "demand": "centroid",
+            "questions": [{"facility_type": "buurtcentrum"}],
+        }
     )
     world = tiny_data(tiny_config(**ACCESS))  # the network of the grid
     analysis = analyse_step.analyse(AnalyseSlice.of(tiny_config()), world)
@@ -282,7 +287,7 @@ def test_a_step_needs_only_its_slice(data: StudyData) -> None:
     bare = access_step.accessibility(AccessSlice(section, None, None), world, analysis)
     assert bare is not None
     assert bare.need_source == "share_65plus"
-    assert [n.key for n in bare.notes][-1] == "access_need_fallback"
+    assert "access_need_fallback" in [n.key for n in bare.notes]
 
 
 def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
@@ -290,6 +295,7 @@ def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
     config = tiny_config(
         access={
             "speed_kmh": 4.8,
+            "demand": "centroid",
             "need": "share_65plus",
             "questions": [
                 {"facility_type": "buurtcentrum", "target_group": "pop_65plus", "minutes": [8]}
@@ -316,6 +322,7 @@ def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
         },
         access={
             "speed_kmh": 4.8,
+            "demand": "centroid",
             "need": "share_65plus",
             "questions": [
                 {"facility_type": "buurtcentrum", "target_group": "pop_65plus", "minutes": [6]}
@@ -331,6 +338,7 @@ def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
             tiny_config(
                 access={
                     "speed_kmh": 4.8,
+                    "demand": "centroid",
                     "need": "share_65plus",
                     "questions": [
                         {
@@ -348,6 +356,71 @@ def test_each_target_group_walks_at_its_own_speed(data: StudyData) -> None:
     assert six is not None
     row6 = six.coverage[six.coverage["level"] == "gemeente"].iloc[0]
     assert row6["pop_covered"] == sectors["24062A00-"]  # 7.27 min is beyond 6
+
+
+def test_street_points_spread_a_sector_over_its_streets() -> None:
+    """A00's residents on the midpoints of its 12 street stretches, counted by hand.
+
+    Without sector polygons, W1 (x from -50 to 450 m) is split between A00 (0, 0) and
+    A01 (400, 0) at x = 200: A00's cell is [-50, 200] × [-50, 200]. The grid's 100 m streets
+    inside it (the lines x = 200 and y = 200 on its edge included) are 12 stretches, one point
+    each at 100 m spacing. Along the streets from the centre at (0, 0): 2 points at 50 m,
+    4 at 150 m, 4 at 250 m, 2 at 350 m, i.e. 0.625, 1.875, 3.125 and 4.375 minutes at
+    80 m a minute. With 120 residents, 10 on each point.
+    """
+    access = {
+        **ACCESS["access"],
+        "demand": "street_points",
+        "demand_spacing_m": 100,
+        "questions": [
+            {"facility_type": "buurtcentrum", "minutes": [3, 4, 5]},
+            {"facility_type": "buurtcentrum", "target_group": "pop_65plus", "minutes": [5]},
+        ],
+    }
+    config = tiny_config(access=access)
+    data = tiny_data(config)
+    sectors = data.sectors.copy()
+    sectors.loc["24062A00-", "pop_total"] = 120
+    data = dataclasses.replace(data, sectors=sectors)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
+    assert acc is not None
+    assert acc.demand_info.model == "street_points"
+    assert acc.demand_info.area_method == "voronoi_in_wijk"
+    pts = acc.demand
+    # the census counts per sector and target group, exactly
+    totals = pts.groupby("sector")[["pop_total", "pop_65plus"]].sum()
+    assert totals["pop_total"].to_dict() == sectors["pop_total"].astype(int).to_dict()
+    assert totals["pop_65plus"].to_dict() == sectors["pop_65plus"].astype(int).to_dict()
+    a00 = pts[pts["sector"] == "24062A00-"]
+    assert len(a00) == 12
+    assert set(a00["pop_total"]) == {10}
+    minutes = acc.nearest.xs("buurtcentrum", level="facility_type")["minutes"]
+    assert (
+        sorted(minutes[a00.index].round(3)) == [0.625] * 2 + [1.875] * 4 + [3.125] * 4 + [4.375] * 2
+    )
+    gaps = acc.gaps[(acc.gaps["level"] == "sector") & (acc.gaps["target_group"] == "pop_total")]
+    a = gaps.loc["24062A00-"].set_index("threshold_minutes")
+    assert a["pop_affected"].to_dict() == {3.0: 60, 4.0: 20, 5.0: 0}
+    assert a["mean_minutes"].iloc[0] == pytest.approx(30 / 12)
+    # the sector's median resident in OUT/access_sectors.csv: between 1.875 and 3.125, the
+    # first point where half the residents (60 of 120) are reached is at 1.875 minutes
+    from wijkanalyse.study._demand import sector_view
+
+    view = sector_view(pts, acc.nearest)
+    assert view.loc[("24062A00-", "buurtcentrum"), "minutes"] == pytest.approx(1.875)
+    assert view.loc[("24062A00-", "buurtcentrum"), "points"] == 12
+    # the publish step audits each count as shares of sector counts. W2's sectors are
+    # public: its counts are published as computed (an irreproducible one would be withheld).
+    # A00 and A01 are withheld and W1's total is public: W1's covered count, 1/2 A00 plus a
+    # share of A01, would give them away with the total, and is withheld.
+    pub = publish.protect(config, data, analysis, acc, None)
+    assert pub.access is not None
+    cov, raw = pub.access.coverage, acc.coverage
+    total = (cov["target_group"] == "pop_total") & (cov["threshold_minutes"] == 4.0)
+    w2, w2_raw = cov[total & (cov.index == "W2")].iloc[0], raw[total & (raw.index == "W2")].iloc[0]
+    assert 0 < w2["pop_covered"] == w2_raw["pop_covered"] < 90
+    assert pd.isna(cov[total & (cov.index == "W1")].iloc[0]["pop_covered"])
 
 
 def test_accessibility_coverage_per_wijk(access_result) -> None:  # type: ignore[no-untyped-def]
@@ -543,3 +616,46 @@ def test_the_studys_own_areas_are_typed_values_with_their_sectors(tmp_path: Path
     written = pd.read_csv(tmp_path / "areas.csv")
     assert written.columns[:3].tolist() == ["area", "vintage", "sectors"]
     assert written["sectors"].tolist() == ["24062A02- 24062A03-", "24062A00- 24062A01-"]
+
+
+def test_points_demand_needs_its_file() -> None:
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError, match="go together"):
+        AccessSection.model_validate({"demand": "points"})
+    with pytest.raises(pydantic.ValidationError, match="go together"):
+        AccessSection.model_validate({"demand_file": "adressen.gpkg"})
+    ok = AccessSection.model_validate({"demand": "points", "demand_file": "adressen.gpkg"})
+    assert ok.demand_weight is None
+
+
+def test_the_studys_own_address_points_carry_the_residents() -> None:
+    """A00's 100 residents over two addresses of 3 and 1 dwellings: 75 at 50 m, 25 at 250 m."""
+    access = {
+        **ACCESS["access"],
+        "demand": "points",
+        "demand_file": "adressen.gpkg",  # the points below stand in for the file
+        "demand_weight": "wooneenheden",
+        "questions": [{"facility_type": "buurtcentrum", "minutes": [3]}],
+    }
+    config = tiny_config(access=access)
+    data = tiny_data(config)
+    addresses = gpd.GeoDataFrame(
+        {"wooneenheden": [3, 1]},
+        geometry=[_point(0, 0.5), _point(1.5, 1)],
+        crs=CRS,
+    )
+    data = dataclasses.replace(data, user_points=addresses)
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
+    assert acc is not None
+    a00 = acc.demand[acc.demand["sector"] == "24062A00-"]
+    assert a00["pop_total"].tolist() == [75, 25]
+    minutes = acc.nearest.xs("buurtcentrum", level="facility_type")["minutes"]
+    assert minutes[a00.index].round(3).tolist() == [0.625, 3.125]
+    gaps = acc.gaps[(acc.gaps["level"] == "sector") & (acc.gaps["threshold_minutes"] == 3)]
+    assert gaps.loc["24062A00-", "pop_affected"] == 25
+    # the other sectors have no address: each keeps its centre, and says so
+    others = acc.demand[acc.demand["sector"] != "24062A00-"]
+    assert set(others["model"]) == {"centroid_fallback"}
+    assert len(acc.demand_info.fallback) == 3

@@ -73,6 +73,19 @@ _MODELS = {
 }
 
 
+_GROUPS = {
+    "pop_total": ("alle inwoners", "all residents"),
+    "pop_65plus": ("65-plussers", "residents aged 65+"),
+    "pop_under65": ("inwoners jonger dan 65", "residents under 65"),
+}
+
+
+def group_label(group: str, language: str | None = None) -> str:
+    """Return the display name of a census target group (the code itself when unknown)."""
+    nl, en = _GROUPS.get(group, (group, group))
+    return nl if lang(language) == "nl" else en
+
+
 def model_label(model: str, language: str | None = None) -> str:
     """Return a readable name of a location model, e.g. ``maximale dekking (MCLP)``."""
     nl, en = _MODELS.get(model, (model, model))
@@ -138,6 +151,40 @@ def fmt_pct(share: object, decimals: int = 1, language: str | None = None) -> st
     return f"{num}\u00a0%" if lang(language) == "nl" else f"{num}%"
 
 
+def fmt_range(
+    value: object,
+    low: object,
+    high: object,
+    *,
+    decimals: int = 1,
+    language: str | None = None,
+    percent: bool = True,
+) -> str:
+    """Format a value with its range: ``9,7 % (3–11 %)`` (nl) or ``9.7% (3–11%)`` (en).
+
+    The bounds get no decimals from 10 (percent) up, else one. Without a range (either
+    bound missing) the value alone; a missing value is ``unknown``.
+
+    >>> fmt_range(0.097, 0.026, 0.112, language="en")
+    '9.7% (3–11%)'
+    >>> fmt_range(0.02, 0.008, 0.055, language="en"), fmt_range(5.25, 4.0, 6.5, percent=False,
+    ...     language="en")
+    ('2.0% (0.8–5.5%)', '5.2 (4.0–6.5)')
+    """
+    if _missing(value):
+        return text("unknown", language)
+    shown = fmt_pct(value, decimals, language) if percent else fmt_number(value, decimals, language)
+    if _missing(low) or _missing(high):
+        return shown
+    scale = 100.0 if percent else 1.0
+    lo, hi = float(low) * scale, float(high) * scale  # type: ignore[arg-type]
+    d = 0 if hi >= 10 else 1
+    span = f"{fmt_number(lo, d, language)}–{fmt_number(hi, d, language)}"
+    if percent:
+        span += "\u00a0%" if lang(language) == "nl" else "%"
+    return f"{shown} ({span})"
+
+
 # --------------------------------------------------------------------------- notes
 
 #: what a note's value may be
@@ -164,7 +211,7 @@ class Items:
 class Label:
     """A code shown by its name in a note: a facility type, location model or method."""
 
-    kind: Literal["type", "model", "method"]
+    kind: Literal["type", "model", "method", "group"]
     code: str
 
 
@@ -230,7 +277,12 @@ def _value(value: Param, language: str | None) -> str:
     if isinstance(value, Items):
         return short_list((_value(v, language) for v in value.values), language, value.limit)
     if isinstance(value, Label):
-        labels = {"type": type_label, "model": model_label, "method": method_label}
+        labels = {
+            "type": type_label,
+            "model": model_label,
+            "method": method_label,
+            "group": group_label,
+        }
         return labels[value.kind](value.code, language)
     if isinstance(value, bool) or value is None:
         return str(value)

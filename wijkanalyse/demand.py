@@ -12,6 +12,9 @@ points inside the sector's area:
     area: people live along streets.
 ``"grid"``
     The centres of a ``cell_m`` grid inside the sector's area.
+``"points"``
+    The user's own points (addresses, buildings; :func:`user_points`), each sector's counts
+    shared in proportion to their weights (e.g. dwellings).
 
 Every point carries an integer share of each count (largest-remainder allocation), so a
 sector's points add up **exactly** to its census counts for every target group; a sector
@@ -37,29 +40,117 @@ import shapely
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import listing
 
-__all__ = ["DEMAND_MODELS", "allocate", "demand_points", "sector_cells"]
+__all__ = [
+    "DEMAND_MODELS",
+    "allocate",
+    "allocate_weighted",
+    "demand_points",
+    "sector_cells",
+    "user_points",
+]
 
 #: The demand models.
-DEMAND_MODELS: tuple[str, ...] = ("centroid", "street_points", "grid")
+DEMAND_MODELS: tuple[str, ...] = ("centroid", "street_points", "grid", "points")
 
-DemandModel = Literal["centroid", "street_points", "grid"]
+DemandModel = Literal["centroid", "street_points", "grid", "points"]
 
 
 def allocate(total: int, n: int) -> np.ndarray:
     """Split a count over ``n`` points in integers that add up to it exactly.
 
-    Each point gets ``total // n``; the first ``total % n`` get one more (largest remainder
-    with equal shares).
+    Each point gets ``total // n``; ``total % n`` points spread evenly along the sequence
+    get one more (largest remainder with equal shares, the remainder not heaped on the first
+    points: along a street, the few residents of a small sector are spread over it).
 
     >>> allocate(7, 3).tolist(), allocate(2, 4).tolist(), int(allocate(101_032, 7).sum())
-    ([3, 2, 2], [1, 1, 0, 0], 101032)
+    ([2, 3, 2], [0, 1, 0, 1], 101032)
     """
     if n < 1:
         raise DataError("allocate: at least one point is needed.")
     if total < 0:
         raise DataError(f"allocate: a count cannot be negative, got {total}.")
     out = np.full(n, total // n, dtype=np.int64)
-    out[: total % n] += 1
+    extra = total % n
+    # the middles of `extra` equal stretches of the sequence: distinct positions
+    out[((np.arange(extra) + 0.5) * n / extra).astype(np.int64)] += 1
+    return out
+
+
+def allocate_weighted(total: int, weights: np.ndarray) -> np.ndarray:
+    """Split a count over points in proportion to ``weights``, in integers that add up to it.
+
+    Largest remainder (Hamilton): each point gets the floor of its quota, the rest go one by
+    one to the largest fractional parts (the first point on ties). All weights zero: equal.
+
+    >>> allocate_weighted(10, np.array([1.0, 1.0, 2.0])).tolist()
+    [3, 2, 5]
+    """
+    w = np.asarray(weights, dtype=float)
+    if (w < 0).any() or not np.isfinite(w).all():
+        raise DataError("allocate_weighted: weights must be finite and non-negative.")
+    if w.sum() <= 0:
+        return allocate(total, len(w))
+    quota = total * w / w.sum()
+    out = np.floor(quota).astype(np.int64)
+    rest = total - int(out.sum())
+    order = np.argsort(-(quota - out), kind="stable")
+    out[order[:rest]] += 1
+    return out
+
+
+def user_points(
+    points: gpd.GeoDataFrame,
+    areas: gpd.GeoSeries | None = None,
+    *,
+    sector_col: str = "sector",
+    weight_col: str | None = None,
+) -> gpd.GeoDataFrame:
+    """Return user points (addresses, buildings) with the sector each lies in and a weight.
+
+    A point's sector is its ``sector_col`` value when the file has one, else the sector
+    area (``areas``: polygons indexed by sector code) that contains it. ``weight_col`` (e.g.
+    dwellings per address) weighs how a sector's counts are shared; default 1 per point.
+    Points in no sector are left out (``attrs["outside"]`` counts them).
+    """
+    if points.crs is None:
+        raise DataError("user points have no CRS; set it (e.g. EPSG:31370).")
+    pts = points[points.geometry.notna() & ~points.geometry.is_empty]
+    kinds = set(pts.geometry.geom_type)
+    if kinds - {"Point"}:
+        pts = pts.set_geometry(pts.geometry.representative_point())
+    if sector_col in pts:
+        sector = pts[sector_col].astype("string")
+    elif areas is not None:
+        if areas.crs != pts.crs:
+            pts = pts.to_crs(areas.crs)
+        cells = gpd.GeoDataFrame(geometry=areas)
+        hit = gpd.sjoin(pts[[pts.geometry.name]], cells, predicate="within", how="left")
+        hit = hit[~hit.index.duplicated(keep="first")]
+        sector = hit["index_right"].astype("string").reindex(pts.index)
+    else:
+        raise SchemaError(
+            f"user points need a {sector_col!r} column or the sector areas to place them in."
+        )
+    if weight_col is not None:
+        if weight_col not in pts:
+            raise SchemaError(
+                f"user points have no weight column {weight_col!r} (found: {listing(pts.columns)})."
+            )
+        weight = pd.to_numeric(pts[weight_col], errors="coerce")
+        bad = weight.isna() | (weight < 0)
+        if bad.any():
+            raise DataError(
+                f"user points: {int(bad.sum())} weights in {weight_col!r} are missing or "
+                "negative; give a number of 0 or more for every point."
+            )
+    else:
+        weight = pd.Series(1.0, index=pts.index)
+    out = gpd.GeoDataFrame(
+        {"sector": sector, "weight": weight.astype(float)}, geometry=pts.geometry, crs=pts.crs
+    )
+    inside = out["sector"].notna()
+    out = out[inside]
+    out.attrs["outside"] = int((~inside).sum())
     return out
 
 
@@ -153,6 +244,7 @@ def demand_points(
     streets: gpd.GeoDataFrame | gpd.GeoSeries | None = None,
     spacing_m: float = 50.0,
     cell_m: float = 100.0,
+    points: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
     """Spread each sector's counts over points inside its area (see the module docstring).
 
@@ -170,6 +262,9 @@ def demand_points(
         Street lines (e.g. ``StreetNetwork.edges()``), for ``street_points``.
     spacing_m, cell_m
         Distance between street points; grid cell size.
+    points
+        For ``model="points"``: the user's points from :func:`user_points` (``sector`` and
+        ``weight``); a sector's counts are shared in proportion to the weights.
 
     Returns
     -------
@@ -183,7 +278,12 @@ def demand_points(
     missing = [g for g in groups if g not in sectors]
     if missing:
         raise SchemaError(f"demand_points: the sectors lack {listing(missing)}.")
-    if model != "centroid" and areas is None:
+    if model == "points" and points is None:
+        raise SchemaError(
+            "demand model 'points' needs points= (wijkanalyse.demand.user_points of an "
+            "address or building file)."
+        )
+    if model not in ("centroid", "points") and areas is None:
         raise SchemaError(
             f"demand model {model!r} needs each sector's area: sector polygons, or "
             "wijkanalyse.demand.sector_cells(sectors, wijken)."
@@ -197,11 +297,20 @@ def demand_points(
         lines = streets.geometry if isinstance(streets, gpd.GeoDataFrame) else streets
         lines = lines[lines.notna()].reset_index(drop=True)
     located = sectors[sectors.geometry.notna() & ~sectors.geometry.is_empty]
+    by_sector: dict[str, gpd.GeoDataFrame] = {}
+    if points is not None:
+        by_sector = {str(k): v for k, v in points.groupby(points["sector"].astype(str))}
     rows_sector, rows_model, rows_geom = [], [], []
     counts: dict[str, list] = {g: [] for g in groups}
     for label, row in located.iterrows():
         pts: list = []
-        if model != "centroid":
+        weights = None
+        if model == "points":
+            mine = by_sector.get(str(label))
+            if mine is not None and len(mine):
+                pts = list(mine.geometry)
+                weights = mine["weight"].to_numpy(float)
+        elif model != "centroid":
             assert areas is not None
             cell = areas.get(label)
             if model == "street_points":
@@ -217,6 +326,8 @@ def demand_points(
             value = row[g]
             if pd.isna(value):
                 counts[g].extend([pd.NA] * len(pts))
+            elif weights is not None:
+                counts[g].extend(allocate_weighted(int(value), weights).tolist())
             else:
                 counts[g].extend(allocate(int(value), len(pts)).tolist())
         rows_sector.extend([label] * len(pts))

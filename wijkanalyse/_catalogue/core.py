@@ -438,6 +438,63 @@ ENTRIES: list[dict[str, Any]] = [
         "steps and service roads are missing. Wijgmaal has no roads in it.",
     ),
     dict(
+        id="osm_streets_2025",
+        title="OpenStreetMap residential streets 2025 around ten neighbourhood centres "
+        "(Leuven Oude Markt, Wijgmaal, …), via indebuurt",
+        publisher="OpenStreetMap contributors; extract by the indebuurt project",
+        licence=_OSM_LICENCE,
+        attribution=_OSM_ATTRIBUTION + "; extract: BluePhoenix91/indebuurt (Apache-2.0)",
+        source_url="https://github.com/BluePhoenix91/indebuurt/blob/0ebd480/poc_street_sampling/"
+        "data/streets/residential_streets.geojson",
+        derived="byte-for-byte copy: Geofabrik belgium-latest (2025) ways with highway "
+        "residential, living_street or tertiary within about 1 km of ten centres",
+        path="osm_2025_via_indebuurt/residential_streets_2025.geojson",
+        format="geojson",
+        sha256="5d483a3838280421d2a76ac094b9e8ef1624c7a1469c33ccfd40f9fe2c2ca59b",
+        coverage="about 1 km around ten neighbourhood centres in Belgian cities; in Leuven the "
+        "Oude Markt (608 ways) and Wijgmaal (188 ways)",
+        crs="EPSG:4326",
+        reference_year=2025,
+        notes="Residential, living and tertiary streets with names only: no footways, paths, "
+        "primary or secondary roads. A patch for a network that misses an area (the 2013 "
+        "road graph has no Wijgmaal), not a walking network of its own.",
+    ),
+    dict(
+        id="wegenregister_tienen_2023",
+        title="Wegenregister extract around Tienen, Hoegaarden and Boutersem (May 2023)",
+        publisher="Agentschap Digitaal Vlaanderen (Wegenregister); road-registry test files",
+        licence="Modellicentie Gratis Hergebruik Vlaanderen; repository EUPL-1.2",
+        attribution="© Agentschap Digitaal Vlaanderen, Wegenregister",
+        source_url="https://github.com/Informatievlaanderen/road-registry/blob/12e370b/test/"
+        "RoadRegistry.BackOffice.Handlers.Tests/TestFiles/valid-before.zip",
+        derived="byte-for-byte copy of the register's shapefile extract (Wegsegment, "
+        "eWegsegment, iWegsegment, Wegknoop, attribute and lookup tables)",
+        path="wegenregister_via_road-registry/wegenregister_extract_tienen_2023.zip",
+        format="zip",
+        sha256="484cec01b3f0a334e7f0856b43db5bfc7e198a3ee39c5c928575e556dc244b8a",
+        coverage="207 road segments around Tienen, Hoegaarden and Boutersem (not Leuven)",
+        crs="EPSG:31370",
+        reference_year=2023,
+        notes="A format fixture of the official road register, in its full schema: used to "
+        "test StreetNetwork.from_wegenregister, not to analyse Leuven.",
+    ),
+    dict(
+        id="wegenregister_herselt",
+        title="Wegenregister segment layer of Herselt (road-registry test file)",
+        publisher="Agentschap Digitaal Vlaanderen (Wegenregister); road-registry test files",
+        licence="Modellicentie Gratis Hergebruik Vlaanderen; repository EUPL-1.2",
+        attribution="© Agentschap Digitaal Vlaanderen, Wegenregister",
+        source_url="https://github.com/Informatievlaanderen/road-registry/blob/12e370b/test/"
+        "RoadRegistry.Tests/Resources/ZipArchiveShapeFileReaderTests/eWegsegment.zip",
+        derived="byte-for-byte copy (eWegsegment.shp/.dbf/.prj/.shx)",
+        path="wegenregister_via_road-registry/wegenregister_eWegsegment_herselt.zip",
+        format="zip",
+        sha256="e76857cc5a64d1f4be7a22d876b58c39602ffaa2eb5eb171d5f65ebbe7d497f8",
+        coverage="73 road segments in Herselt",
+        crs="EPSG:31370",
+        notes="A format fixture: the segment layer alone.",
+    ),
+    dict(
         id="osm_tervuursevest_2016",
         title="OpenStreetMap XML extract around the Tervuursevest, Leuven (2016)",
         publisher="OpenStreetMap contributors",

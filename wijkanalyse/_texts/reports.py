@@ -89,6 +89,10 @@ TEXT: dict[str, dict[str, str]] = {
     "map_sector_layer": {"nl": "{value} (sectoren)", "en": "{value} (sectors)"},
     "map_gaps_layer": {"nl": "tekorten (niet binnen bereik)", "en": "gaps (not covered)"},
     "map_not_covered": {"nl": "niet binnen bereik", "en": "not covered"},
+    "map_gaps_uncertain": {
+        "nl": "gestippeld: onzeker (marge van {points} procentpunten of meer)",
+        "en": "dashed: uncertain (a range of {points} percentage points or more)",
+    },
     "map_areas_layer": {"nl": "beleidsgebieden", "en": "policy areas"},
     "map_area_legend": {"nl": "beleidsgebied", "en": "policy area"},
     "map_sites_layer": {"nl": "voorgestelde locaties", "en": "proposed sites"},
@@ -365,11 +369,81 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "report_read_ranges": {
         "nl": "Marges: de behoefte-index heeft er twee, voor andere methodekeuzes en voor ruis "
-        "in de gegevens. De bereikbaarheidscijfers hebben nog geen marge: ze hangen af van de "
-        "ligging van de centra, de snelheid en het punt per sector hierboven.",
+        "in de gegevens.",
         "en": "Ranges: the need index has two, for other choices of method and for noise in "
-        "the data. The accessibility figures have no range yet: they depend on the centres' "
-        "locations, the speed and the one point per sector above.",
+        "the data.",
+    },
+    "report_read_access_ranges": {
+        "nl": "De bereikbaarheidscijfers staan met hun marge, bv. 9,7 % (3–11 %): het 5e tot "
+        "95e percentiel over {draws} trekkingen waarin de ligging van elk centrum binnen zijn "
+        "onzekerheid, het vraagmodel ({models}), de snelheid ({speeds}) en {detour} "
+        "tegelijk variëren. Een verschil tussen twee wijken binnen elkaars marges is geen "
+        "verschil waarop je kunt bouwen.",
+        "en": "The accessibility figures come with their range, e.g. 9.7% (3–11%): the 5th to "
+        "95th percentile over {draws} draws in which each centre's position within its "
+        "uncertainty, the demand model ({models}), the speed ({speeds}) and {detour} vary "
+        "together. A difference between two wijken within each other's ranges is not one to "
+        "build on.",
+    },
+    "report_read_access_no_ranges": {
+        "nl": "De bereikbaarheidscijfers hebben geen marge (ranges uitgezet met [access.ranges] "
+        "draws = 0): ze hangen af van de ligging van de centra, de snelheid en het vraagmodel "
+        "hierboven.",
+        "en": "The accessibility figures have no range (turned off with [access.ranges] "
+        "draws = 0): they depend on the centres' locations, the speed and the demand model "
+        "above.",
+    },
+    "report_read_access_ranges_fixed": {
+        "nl": "De bereikbaarheidscijfers staan met hun marge, bv. 9,7 % (3–11 %): het 5e tot "
+        "95e percentiel over {draws} trekkingen waarin de ligging van elk centrum binnen zijn "
+        "onzekerheid, het vraagmodel ({models}) en de snelheid ({speeds}) tegelijk variëren "
+        "(de omwegfactor buiten het straatnet ligt vast). Een verschil tussen twee wijken "
+        "binnen elkaars marges is geen verschil waarop je kunt bouwen.",
+        "en": "The accessibility figures come with their range, e.g. 9.7% (3–11%): the 5th to "
+        "95th percentile over {draws} draws in which each centre's position within its "
+        "uncertainty, the demand model ({models}) and the speed ({speeds}) vary together (the "
+        "detour factor off the network is fixed). A difference between two wijken within "
+        "each other's ranges is not one to build on.",
+    },
+    "report_read_detour_range": {
+        "nl": "de omwegfactor buiten het straatnet ({lo}–{hi})",
+        "en": "the detour factor off the network ({lo}–{hi})",
+    },
+    "report_read_demand_points": {
+        "nl": "Waar mensen wonen: de inwoners van elke statistische sector zijn verdeeld over "
+        "{model} binnen de sector, {points} punten in totaal; de aantallen per sector blijven "
+        "exact. {area} {fallback}",
+        "en": "Where people live: each statistical sector's residents are spread over {model} "
+        "inside the sector, {points} points in all; the counts per sector are kept exactly. "
+        "{area} {fallback}",
+    },
+    "report_read_model_street_points": {
+        "nl": "punten om de {spacing} m langs de straten",
+        "en": "points every {spacing} m along the streets",
+    },
+    "report_read_model_grid": {
+        "nl": "de middens van een raster van {spacing} m",
+        "en": "the centres of a {spacing} m grid",
+    },
+    "report_read_model_points": {
+        "nl": "de eigen adres- of gebouwpunten van de studie",
+        "en": "the study's own address or building points",
+    },
+    "report_read_area_voronoi_in_wijk": {
+        "nl": "De sectorgrenzen zijn offline niet openbaar: het gebied van een sector is "
+        "benaderd door de wijk te verdelen rond de middelpunten van haar sectoren (elke wijk "
+        "is exact een unie van sectoren).",
+        "en": "Sector boundaries are not public offline: a sector's area is approximated by "
+        "dividing its wijk around its sectors' centres (every wijk is exactly a union of "
+        "sectors).",
+    },
+    "report_read_area_polygon": {
+        "nl": "Het gebied van een sector is zijn eigen grens.",
+        "en": "A sector's area is its own boundary.",
+    },
+    "report_read_fallback": {
+        "nl": "{n} sectoren zonder straat of rasterpunt houden hun middelpunt.",
+        "en": "{n} sectors without a street or grid point keep their centre.",
     },
     "report_validation": {"nl": "Toetsing", "en": "Validation"},
     "report_validation_intro": {

@@ -99,8 +99,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": " (mean gait speed of people aged 65+, 0.92 m/s: Studenski et al. 2011)",
     },
     "access_title": {
-        "nl": "Bereikbaarheid ({mode}, {speed} km/u; sectoren als centroïde):",
-        "en": "Accessibility ({mode}, {speed} km/h; sectors as centroids):",
+        "nl": "Bereikbaarheid ({mode}, {speed} km/u):",
+        "en": "Accessibility ({mode}, {speed} km/h):",
     },
     "access_row": {
         "nl": "  {type}, {group} binnen {minutes} min: {covered} van {total} ({share})",
@@ -116,22 +116,106 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "  Largest gaps {type} ({group}, {minutes} min): {top}; "
         "out of reach in the policy areas: {areas}",
     },
+    "plan_demand_centroid": {
+        "nl": "de plannen tellen de inwoners nog op één punt per sector (het middelpunt), niet "
+        "zoals de bereikbaarheid hierboven ({model}): hun dekking is daarmee niet vergelijkbaar",
+        "en": "the plans still count residents on one point per sector (its centre), not as "
+        "the accessibility above ({model}): their coverage is not comparable with it",
+    },
+    "demand_centroid": {
+        "nl": "vraagmodel: alle inwoners van een sector op één punt ({points} sectoren); een "
+        "wijk kan daardoor in één keer binnen of buiten bereik vallen",
+        "en": "demand model: all residents of a sector on one point ({points} sectors); a wijk "
+        "can therefore fall within or beyond reach all at once",
+    },
+    "demand_points": {
+        "nl": "vraagmodel: de inwoners van elke sector verdeeld over {model} binnen de sector "
+        "({points} punten; sectorgebied: {area}); de aantallen per sector en doelgroep blijven "
+        "exact; {fallback} sectoren zonder punt houden hun middelpunt",
+        "en": "demand model: each sector's residents spread over {model} inside the sector "
+        "({points} points; sector area: {area}); the counts per sector and target group are "
+        "kept exactly; {fallback} sectors without a point keep their centre",
+    },
+    "demand_model_street_points": {
+        "nl": "punten om de {spacing} m langs de straten",
+        "en": "points every {spacing} m along the streets",
+    },
+    "demand_model_grid": {
+        "nl": "de middens van een raster van {spacing} m",
+        "en": "the centres of a {spacing} m grid",
+    },
+    "demand_model_points": {
+        "nl": "de eigen adres- of gebouwpunten",
+        "en": "the study's own address or building points",
+    },
+    "demand_name_points": {"nl": "eigen punten", "en": "own points"},
+    "demand_area_polygon": {
+        "nl": "de sectorgrenzen",
+        "en": "the sector boundaries",
+    },
+    "demand_area_voronoi_in_wijk": {
+        "nl": "benadering: de wijk verdeeld rond de middelpunten van haar sectoren",
+        "en": "approximation: the wijk divided around its sectors' centres",
+    },
+    "ranges_drawn": {
+        "nl": "marges: {draws} trekkingen (seed {seed}) van {positions}; het vraagmodel "
+        "({models}); de snelheid ({speeds}); {detour}. Een marge is het 5e tot 95e "
+        "percentiel over de trekkingen",
+        "en": "ranges: {draws} draws (seed {seed}) of {positions}; the demand model "
+        "({models}); the speed ({speeds}); {detour}. A range is the 5th to 95th "
+        "percentile over the draws",
+    },
+    "ranges_speed": {
+        "nl": "{group} {lo}–{hi} km/u",
+        "en": "{group} {lo}–{hi} km/h",
+    },
+    "ranges_detour": {
+        "nl": "de omwegfactor buiten het straatnet ({lo}–{hi}, de kwartielen van de omwegen "
+        "op het net zelf)",
+        "en": "the detour factor off the network ({lo}–{hi}, the quartiles of the detours on "
+        "the network itself)",
+    },
+    "ranges_no_detour": {
+        "nl": "de omwegfactor staat vast (opgegeven)",
+        "en": "the detour factor is fixed (given)",
+    },
+    "ranges_positions": {
+        "nl": "de ligging van elke voorziening binnen haar onzekerheid (hoog 25 m, middel "
+        "250 m, laag 750 m)",
+        "en": "each facility's position within its uncertainty (high 25 m, medium 250 m, "
+        "low 750 m)",
+    },
+    "ranges_no_positions": {
+        "nl": "niet de ligging van de voorzieningen (vast)",
+        "en": "not the facilities' positions (fixed)",
+    },
+    "ranges_speed_unsourced": {
+        "nl": "voor {groups} is geen gepubliceerde snelheidsmarge bekend: hun snelheid varieert "
+        "± 10 %",
+        "en": "no published speed range is known for {groups}: their speed varies by ± 10 %",
+    },
+    "demand_name_street_points": {"nl": "straatpunten", "en": "street points"},
+    "demand_name_grid": {"nl": "raster", "en": "grid"},
+    "demand_name_centroid": {"nl": "sectormiddelpunt", "en": "sector centre"},
     "access_no_network": {
         "nl": "geen straatnet voor {where}: afstanden zijn hemelsbreed × omwegfactor ({method})",
         "en": "no street network for {where}: distances are straight lines × a "
         "detour factor ({method})",
     },
     "access_off_network": {
-        "nl": "{n} sectoren liggen meer dan {max_snap} m van het straatnet (wijken: {wijken}); "
+        "nl": "{n} sectoren liggen geheel of deels meer dan {max_snap} m van het straatnet "
+        "(wijken: {wijken}); "
         "hun afstanden zijn hemelsbreed × omwegfactor ({method})",
-        "en": "{n} sectors lie more than {max_snap} m from the street network (wijken: "
-        "{wijken}); their distances are straight lines × a detour factor ({method})",
+        "en": "{n} sectors lie wholly or partly more than {max_snap} m from the street "
+        "network (wijken: {wijken}); their distances are straight lines × a detour factor "
+        "({method})",
     },
     "access_off_na": {
-        "nl": "{n} sectoren liggen meer dan {max_snap} m van het straatnet (wijken: {wijken}); "
+        "nl": "{n} sectoren liggen geheel of deels meer dan {max_snap} m van het straatnet "
+        "(wijken: {wijken}); "
         "zij krijgen geen afstand",
-        "en": "{n} sectors lie more than {max_snap} m from the street network (wijken: "
-        "{wijken}); they get no distance",
+        "en": "{n} sectors lie wholly or partly more than {max_snap} m from the street "
+        "network (wijken: {wijken}); they get no distance",
     },
     "access_facility_off": {
         "nl": "{n} voorzieningen liggen verder dan {max_snap} m van het straatnet (bij de "
@@ -410,10 +494,19 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{source} ({profile}): {nodes} knopen en {arcs} verbindingen, {km} km gebruikt; "
         "{excluded} wegen of verbindingen ({excluded_km} km) niet voor dit profiel; "
         "{components} samenhangende delen, waarvan {dropped} knopen ({dropped_km} km) buiten "
-        "het grootste deel weggelaten{detour}",
+        "het grootste deel weggelaten{detour}{combined}",
         "en": "{source} ({profile}): {nodes} nodes and {arcs} arcs, {km} km used; {excluded} "
         "ways or arcs ({excluded_km} km) not for this profile; {components} connected parts, "
-        "of which {dropped} nodes ({dropped_km} km) outside the largest left out{detour}",
+        "of which {dropped} nodes ({dropped_km} km) outside the largest left out{detour}"
+        "{combined}",
+    },
+    "network_combined": {
+        "nl": "; samengesteld uit {parts}",
+        "en": "; combined from {parts}",
+    },
+    "network_source": {
+        "nl": "{source}: {km} km in {edges} stukken ({connectors} aansluitingen)",
+        "en": "{source}: {km} km in {edges} pieces ({connectors} connectors)",
     },
     "network_detour": {
         "nl": "; omwegfactor voor punten naast het net gemeten op de eigen routes: {factor} "

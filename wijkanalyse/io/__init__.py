@@ -44,6 +44,7 @@ from wijkanalyse.io._tables import SUPPRESSED as SUPPRESSED
 from wijkanalyse.io._tables import _to_number as _to_number
 from wijkanalyse.io._tables import clear_cache, vintage_from_year
 from wijkanalyse.io.bimd import BIMD_DOMAINS, read_bimd, read_bimd_population
+from wijkanalyse.io.demand import read_demand_points
 from wijkanalyse.io.pinc import PINC_MISSING as PINC_MISSING
 from wijkanalyse.io.pinc import (
     read_area_names,
@@ -61,7 +62,7 @@ from wijkanalyse.io.registers import (
     read_facilities,
     read_osm_points,
 )
-from wijkanalyse.io.roads import RoadGraphFrames, read_road_graph
+from wijkanalyse.io.roads import RoadGraphFrames, read_road_graph, read_street_lines
 from wijkanalyse.io.statbel import read_census, read_income, read_population, read_sectors
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "read_bimd",
     "read_bimd_population",
     "read_census",
+    "read_demand_points",
     "read_energy",
     "read_facilities",
     "read_income",
@@ -87,5 +89,6 @@ __all__ = [
     "read_sector_crosswalk",
     "read_sector_table",
     "read_sectors",
+    "read_street_lines",
     "vintage_from_year",
 ]

@@ -24,6 +24,7 @@ from wijkanalyse.io._vectors import _geo_checks, _read_vector, _to_working_crs
 __all__ = [
     "RoadGraphFrames",
     "read_road_graph",
+    "read_street_lines",
 ]
 
 log = logging.getLogger(__name__)
@@ -143,3 +144,36 @@ def _repair_edge_lengths(
     fixed, wrong = check_edge_lengths(length, reference, source=label, ids=ids)
     edges = edges.assign(length_m=fixed)
     return edges, int(wrong.sum()), float(fixed[wrong].sum()) / 1000
+
+
+def read_street_lines(
+    source: SourceLike = "osm_streets_2025",
+    *,
+    within: shapely.Geometry | None = None,
+    layer: str | None = None,
+    member: str | None = None,
+    assume_crs: str | None = None,
+) -> gpd.GeoDataFrame:
+    """Read a line layer of streets (GeoJSON, GeoPackage, shapefile) in the working CRS.
+
+    ``within`` keeps the lines that meet it (e.g. the study area with its facility buffer).
+    The lines are read as they are; :meth:`wijkanalyse.network.StreetNetwork.from_lines`
+    and :func:`wijkanalyse.network.combine` make a network of them.
+    """
+    path, ds = resolve_source(source)
+    label = _label(path, ds)
+    frame = _read_vector(path, label=label, layer=layer, member=member, assume_crs=assume_crs)
+    problems = Problems(label)
+    kinds = set(frame.geometry.dropna().geom_type)
+    if kinds - {"LineString", "MultiLineString"}:
+        problems.add(
+            f"street lines must be LineStrings, found {sorted(kinds)}; give a line layer "
+            "(layer='…') or filter the file."
+        )
+    problems.raise_if_any()
+    frame = _to_working_crs(frame, label)
+    _geo_checks(frame, label, problems)
+    problems.raise_if_any()
+    if within is not None:
+        frame = frame[frame.intersects(within)]
+    return frame.reset_index(drop=True)

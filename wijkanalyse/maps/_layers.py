@@ -183,6 +183,20 @@ class Layer:
     key: str = ""
 
 
+#: A gap is drawn as uncertain when the 5-95 % range of its share out of reach spans at
+#: least this much (the access ranges: centre positions, demand model, speed, detour).
+UNCERTAIN_SPAN = 0.25
+
+
+def uncertain_gaps(frame: pd.DataFrame) -> pd.Series:
+    """Return which gap rows have a wide range of their share out of reach (see above)."""
+    lo, hi = "share_not_covered_p05", "share_not_covered_p95"
+    if lo not in frame or hi not in frame:
+        return pd.Series(False, index=frame.index)
+    span = pd.to_numeric(frame[hi], errors="coerce") - pd.to_numeric(frame[lo], errors="coerce")
+    return (span >= UNCERTAIN_SPAN).fillna(False).astype(bool)
+
+
 @dataclass(frozen=True)
 class MapLayers:
     """The layers of one map in drawing order, each optional (see :func:`map_layers`)."""
@@ -192,6 +206,8 @@ class MapLayers:
     service_areas: tuple[Layer, ...] = ()
     sectors: Layer | None = None
     gaps: Layer | None = None
+    gaps_uncertain: str | None = None
+    """The legend of the dashed rings of uncertain gaps (``None``: none is uncertain)."""
     facilities: tuple[Layer, ...] = ()
     areas: Layer | None = None
     sites: tuple[Layer, ...] = ()
@@ -289,6 +305,10 @@ def map_layers(
             legend=_i18n.text("map_not_covered", lang),
             values=vals,
         )
+        if uncertain_gaps(g).any():
+            out["gaps_uncertain"] = _i18n.text(
+                "map_gaps_uncertain", lang, points=round(UNCERTAIN_SPAN * 100)
+            )
     f = frames.get("facilities")
     if f is not None and len(f):
         colour = _type_colour(f["type"].astype(str))

@@ -32,6 +32,7 @@ from wijkanalyse.maps._layers import (
     _no_data_label,
     _type_glyph,
     map_layers,
+    uncertain_gaps,
 )
 
 #: Past this many gap rings the interactive map's gap layer starts switched off.
@@ -228,7 +229,7 @@ def interactive_map(
                 spec.sectors.name, "", spec.sectors.entries, offset=len(legend_html) > 0
             )
     if spec.gaps is not None:
-        _gap_layer(spec.gaps, lang).add_to(m)
+        _gap_layer(spec.gaps, lang, spec.gaps_uncertain).add_to(m)
     # none of the types to show is here: show every type rather than an empty map
     types = {layer.key for layer in spec.facilities}
     shown_here = shown_types is None or bool(types & set(shown_types))
@@ -383,8 +384,12 @@ def _sector_layer(layer: Layer, lang: Language, *, show: bool) -> Any:
     return group
 
 
-def _gap_layer(layer: Layer, lang: Language) -> Any:
-    """Return the coverage gaps as red rings whose area is proportional to the value."""
+def _gap_layer(layer: Layer, lang: Language, uncertain: str | None = None) -> Any:
+    """Return the coverage gaps as red rings whose area is proportional to the value.
+
+    A ring is dashed where the range of the share out of reach is wide (``uncertain`` is
+    then the legend of the dashed rings, added to the layer's name).
+    """
     import folium
 
     vals = layer.values
@@ -392,16 +397,26 @@ def _gap_layer(layer: Layer, lang: Language) -> Any:
     top = float(vals.max()) if vals.notna().any() and vals.max() > 0 else 1.0
     n_rings = int((vals > 0).sum())
     group = folium.FeatureGroup(
-        name=layer.name,
+        name=html_text(layer.name + (f"; {uncertain}" if uncertain else "")),
         # thousands of rings (a province, Flanders) would hide the map: start switched off
         show=n_rings <= MAX_SHOWN_RINGS,
     )
+    wide = uncertain_gaps(layer.frame)
     for code, row in layer.frame.iterrows():
         v = vals.get(code)
         if pd.isna(v) or v <= 0:
             continue
         count = _i18n.fmt_number(float(v), 0, lang)
         text = f"{html_text(row.get('name', code))}: {html_text(count)} {layer.legend}"
+        if "share_not_covered" in row and pd.notna(row["share_not_covered"]):
+            shown = _i18n.fmt_range(
+                row["share_not_covered"],
+                row.get("share_not_covered_p05"),
+                row.get("share_not_covered_p95"),
+                decimals=0,
+                language=lang,
+            )
+            text += f" ({html_text(shown)})"
         pt = row.geometry.representative_point()
         folium.CircleMarker(
             [pt.y, pt.x],
@@ -409,6 +424,7 @@ def _gap_layer(layer: Layer, lang: Language) -> Any:
             color="#C00000",
             weight=3,
             fill=False,
+            dash_array="5 5" if bool(wide.get(code, False)) else None,
             tooltip=folium.Tooltip(text),
         ).add_to(group)
     return group

@@ -21,7 +21,7 @@ from wijkanalyse._errors import DataError
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
-from wijkanalyse.maps._layers import Layer, Scheme, map_layers
+from wijkanalyse.maps._layers import Layer, Scheme, map_layers, uncertain_gaps
 
 # --------------------------------------------------------------------------- static maps
 
@@ -223,6 +223,10 @@ def static_map(
         handles += _draw_sectors(ax, spec.sectors)
     if spec.gaps is not None:
         handles += _draw_gaps(ax, spec.gaps)
+        if spec.gaps_uncertain:
+            from matplotlib.lines import Line2D
+
+            handles.append(Line2D([], [], ls="--", color="#C00000", label=spec.gaps_uncertain))
     for n, layer in enumerate(spec.facilities):
         handles += _draw_facilities(ax, layer, _SHAPES[n % len(_SHAPES)])
     if spec.areas is not None:
@@ -396,16 +400,20 @@ def _draw_gaps(ax: Any, layer: Layer) -> list[Any]:
     assert v is not None
     show = v.fillna(0) > 0
     top = float(v.max()) if show.any() else 1.0
-    pts = layer.frame.geometry.representative_point()[show]
-    ax.scatter(
-        pts.x,
-        pts.y,
-        s=(10 + 250 * v[show] / top).to_numpy(),
-        facecolor="none",
-        edgecolor="#C00000",
-        linewidth=1.6,
-        zorder=4,
-    )
+    wide = uncertain_gaps(layer.frame).reindex(v.index, fill_value=False)
+    for dashed in (False, True):
+        sel = show & (wide == dashed)
+        pts = layer.frame.geometry.representative_point()[sel]
+        ax.scatter(
+            pts.x,
+            pts.y,
+            s=(10 + 250 * v[sel] / top).to_numpy(),
+            facecolor="none",
+            edgecolor="#C00000",
+            linewidth=1.6,
+            linestyle="--" if dashed else "-",
+            zorder=4,
+        )
     return [
         Line2D(
             [],

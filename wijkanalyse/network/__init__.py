@@ -65,14 +65,18 @@ from wijkanalyse.network._checks import _xy as _xy
 from wijkanalyse.network._routes import _street_lines as _street_lines
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR, CrowFlies
 from wijkanalyse.network.detour import DetourCalibration, calibrate_detour
+from wijkanalyse.network.lines import Contribution, combine
 from wijkanalyse.network.model import DistanceModel
 from wijkanalyse.network.profiles import (
     BIKE,
+    DEFAULT_SPEED_SPREAD,
+    GROUP_SPEED_RANGES_KMH,
     GROUP_SPEEDS_KMH,
     PROFILES,
     WALK,
     TravelProfile,
     group_speed,
+    speed_range,
     travel_profile,
 )
 from wijkanalyse.network.results import METHOD_NETWORK as METHOD_NETWORK
@@ -85,9 +89,12 @@ __all__ = [
     "BIKE",
     "DEFAULT_DETOUR_FACTOR",
     "DEFAULT_MAX_SNAP_M",
+    "DEFAULT_SPEED_SPREAD",
     "GROUP_SPEEDS_KMH",
+    "GROUP_SPEED_RANGES_KMH",
     "PROFILES",
     "WALK",
+    "Contribution",
     "CrowFlies",
     "DetourCalibration",
     "DistanceModel",
@@ -96,6 +103,8 @@ __all__ = [
     "StreetNetwork",
     "TravelProfile",
     "calibrate_detour",
+    "combine",
     "group_speed",
+    "speed_range",
     "travel_profile",
 ]

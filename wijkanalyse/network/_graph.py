@@ -137,6 +137,10 @@ class _StreetGraph:
             geometry=gpd.GeoSeries(self._tree.geometries, crs=self.crs),
         )
 
+    def _node_frame(self) -> pd.DataFrame:
+        """Return the node coordinates (``x``, ``y``) indexed by node id."""
+        return pd.DataFrame({"x": self.x, "y": self.y}, index=pd.Index(self.node_ids))
+
     def nodes(self) -> gpd.GeoDataFrame:
         """Return the nodes as points, indexed by node id."""
         return gpd.GeoDataFrame(

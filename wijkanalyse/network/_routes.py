@@ -113,42 +113,10 @@ def nearest(
     limit_m = np.inf if limit is None else limit * net.profile.metres_per_minute
     o_xy, d_xy = _xy(ogeo), _xy(dgeo)
     n = len(o_xy)
-    o_snapped, d_snapped = net._snap(o_xy), net._snap(d_xy)
-    o_on, d_on = o_snapped.ok, d_snapped.ok
-    best = np.full(n, np.inf)
-    pos = np.full(n, -1, dtype=np.int64)
-    fb = np.zeros(n, dtype=bool)
-    d_ok = np.flatnonzero(d_on)
-    if len(d_ok) and o_on.any():
-        # distances *to* the destinations: search the reversed arcs from them
-        on = np.flatnonzero(o_on)
-        o_seg, o_t, o_snap = o_snapped.take(on)
-        metres, winner = nearest_sources(net._chains, d_snapped.take(d_ok), (o_seg, o_t), limit_m)
-        reach = np.isfinite(metres)
-        best[on[reach]] = metres[reach] + o_snap[reach]
-        pos[on[reach]] = d_ok[winner[reach]]
+    o_snapped = net._snap(o_xy)
+    o_on = o_snapped.ok
+    best, pos, fb = nearest_arrays(net, o_xy, o_snapped, d_xy, limit_m, net.detour_factor)
     reason = np.full(n, None, dtype=object)
-    if net.off_network == "euclidean" and len(d_xy):
-        d_off = np.flatnonzero(~d_on)
-        # origins off the network: straight line to every destination
-        off = np.flatnonzero(~o_on)
-        if len(off):
-            e, i = cKDTree(d_xy).query(o_xy[off], k=1)
-            est = np.asarray(e, float) * net.detour_factor
-            better = est < best[off]
-            best[off[better]] = est[better]
-            pos[off[better]] = np.asarray(i)[better]
-            fb[off[better]] = True
-        # attached origins: a destination off the network may still be nearer
-        if len(d_off) and o_on.any():
-            on = np.flatnonzero(o_on)
-            e, i = cKDTree(d_xy[d_off]).query(o_xy[on], k=1)
-            est = np.asarray(e, float) * net.detour_factor
-            better = est < best[on]
-            best[on[better]] = est[better]
-            pos[on[better]] = d_off[np.asarray(i)[better]]
-            fb[on[better]] = True
-    pos[best > limit_m] = -1
     none = pos < 0
     if len(d_xy) == 0:
         reason[:] = "no_destinations"
@@ -177,6 +145,61 @@ def nearest(
         reason,
         net.profile.metres_per_minute,
     )
+
+
+def nearest_arrays(
+    net: _StreetGraph,
+    o_xy: np.ndarray,
+    o_snapped: Any,
+    d_xy: np.ndarray,
+    limit_m: float,
+    detour_factor: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return every origin's metres to its nearest destination, which one, and if estimated.
+
+    The core of :func:`nearest` on arrays, with the origins already snapped (``net._snap``):
+    a Monte Carlo study moves the destinations and the detour factor many times over the
+    same origins. Unreached origins get ``inf`` and position -1; ``fb`` marks straight-line
+    estimates (an origin or its nearest destination off the network).
+    """
+    n = len(o_xy)
+    d_snapped = net._snap(d_xy)
+    o_on, d_on = o_snapped.ok, d_snapped.ok
+    best = np.full(n, np.inf)
+    pos = np.full(n, -1, dtype=np.int64)
+    fb = np.zeros(n, dtype=bool)
+    d_ok = np.flatnonzero(d_on)
+    if len(d_ok) and o_on.any():
+        # distances *to* the destinations: search the reversed arcs from them
+        on = np.flatnonzero(o_on)
+        o_seg, o_t, o_snap = o_snapped.take(on)
+        metres, winner = nearest_sources(net._chains, d_snapped.take(d_ok), (o_seg, o_t), limit_m)
+        reach = np.isfinite(metres)
+        best[on[reach]] = metres[reach] + o_snap[reach]
+        pos[on[reach]] = d_ok[winner[reach]]
+    if net.off_network == "euclidean" and len(d_xy):
+        d_off = np.flatnonzero(~d_on)
+        # origins off the network: straight line to every destination
+        off = np.flatnonzero(~o_on)
+        if len(off):
+            e, i = cKDTree(d_xy).query(o_xy[off], k=1)
+            est = np.asarray(e, float) * detour_factor
+            better = est < best[off]
+            best[off[better]] = est[better]
+            pos[off[better]] = np.asarray(i)[better]
+            fb[off[better]] = True
+        # attached origins: a destination off the network may still be nearer
+        if len(d_off) and o_on.any():
+            on = np.flatnonzero(o_on)
+            e, i = cKDTree(d_xy[d_off]).query(o_xy[on], k=1)
+            est = np.asarray(e, float) * detour_factor
+            better = est < best[on]
+            best[on[better]] = est[better]
+            pos[on[better]] = d_off[np.asarray(i)[better]]
+            fb[on[better]] = True
+    pos[best > limit_m] = -1
+    best[pos < 0] = np.inf
+    return best, pos, fb
 
 
 def service_areas(

@@ -16,11 +16,14 @@ from wijkanalyse._validate import listing
 
 __all__ = [
     "BIKE",
+    "DEFAULT_SPEED_SPREAD",
     "GROUP_SPEEDS_KMH",
+    "GROUP_SPEED_RANGES_KMH",
     "PROFILES",
     "WALK",
     "TravelProfile",
     "group_speed",
+    "speed_range",
     "travel_profile",
 ]
 
@@ -191,6 +194,43 @@ PROFILES: dict[str, TravelProfile] = {"walk": WALK, "bike": BIKE}
 #: survival in older adults", *JAMA* 305(1):50-58); their standard deviation of 0.27 m/s
 #: means a quarter of them walk slower than 0.74 m/s (2.7 km/h).
 GROUP_SPEEDS_KMH: dict[str, dict[str, float]] = {"walk": {"pop_65plus": 3.3}}
+
+
+#: The range over which the access ranges draw a group's speed, km/h (uniform), with sources.
+#: Walking, residents aged 65+: 0.8-1.0 m/s (2.9-3.6 km/h), the usual gait speeds of people
+#: over 65 in health surveys around Studenski's mean of 0.92 m/s (Studenski et al. 2011;
+#: Bohannon & Andrews 2011 give 1.13-1.26 m/s for ages 70-79 and 0.94-0.97 m/s at 80+).
+#: Walking, everyone: 1.2-1.47 m/s (4.3-5.3 km/h), ± 10 % around the 1.33 m/s of the
+#: default; the mean comfortable gait speeds of the age groups 20-79 in Bohannon & Andrews'
+#: meta-analysis (2011, *Physiotherapy* 97:182-189) lie within it.
+#: Any other group or profile: its speed ± 10 % (no source; the report says so).
+GROUP_SPEED_RANGES_KMH: dict[str, dict[str, tuple[float, float]]] = {
+    "walk": {"pop_65plus": (2.88, 3.6), "*": (4.32, 5.28)}
+}
+
+#: The relative half-width of a speed range without a source.
+DEFAULT_SPEED_SPREAD = 0.10
+
+
+def speed_range(
+    profile: TravelProfile, group: str, speed_kmh: float
+) -> tuple[tuple[float, float], bool]:
+    """Return the range to draw a group's speed from, and whether it has a source.
+
+    A documented range is used only when it holds the group's speed (a study that sets
+    another speed gets ± 10 % around it).
+
+    >>> speed_range(WALK, "pop_65plus", 3.3), speed_range(WALK, "pop_total", 4.8)
+    (((2.88, 3.6), True), ((4.32, 5.28), True))
+    >>> speed_range(BIKE, "pop_total", 15.0)
+    ((13.5, 16.5), False)
+    """
+    known = GROUP_SPEED_RANGES_KMH.get(profile.name, {})
+    rng = known.get(group, known.get("*"))
+    if rng is not None and rng[0] <= speed_kmh <= rng[1]:
+        return rng, True
+    lo, hi = speed_kmh * (1 - DEFAULT_SPEED_SPREAD), speed_kmh * (1 + DEFAULT_SPEED_SPREAD)
+    return (round(lo, 6), round(hi, 6)), False
 
 
 def group_speed(profile: TravelProfile, group: str, given: float | None = None) -> float:

@@ -19,7 +19,7 @@ from pyproj import CRS
 from scipy import sparse
 
 from wijkanalyse import _i18n
-from wijkanalyse._i18n import Note, Num
+from wijkanalyse._i18n import Items, Note, Num
 from wijkanalyse._validate import listing
 from wijkanalyse.network.detour import DetourCalibration
 from wijkanalyse.vocab import METHOD_NETWORK, euclidean_method
@@ -55,6 +55,8 @@ class NetworkReport:
         Nodes and km outside the largest component, left out.
     detour
         The detour factor measured on the network's own routes, when it was calibrated.
+    sources
+        What each source of a combined network contributed (see ``StreetNetwork.combine``).
     """
 
     source: str
@@ -68,6 +70,9 @@ class NetworkReport:
     dropped_nodes: int = 0
     dropped_km: float = 0.0
     detour: DetourCalibration | None = None
+    sources: tuple[Any, ...] = ()
+    """What each source of a combined network contributed
+    (:class:`wijkanalyse.network.lines.Contribution`)."""
 
     def note(self) -> Note:
         """Return the report as a :class:`~wijkanalyse._i18n.Note` (for summaries, reports)."""
@@ -93,6 +98,23 @@ class NetworkReport:
                 n=self.detour.n_pairs,
                 min_m=int(self.detour.min_m),
                 max_m=int(self.detour.max_m),
+            ),
+            combined=""
+            if not self.sources
+            else _i18n.note(
+                "network_combined",
+                parts=Items(
+                    tuple(
+                        _i18n.note(
+                            "network_source",
+                            source=c.source,
+                            km=Num(c.km),
+                            edges=c.edges,
+                            connectors=c.connectors,
+                        )
+                        for c in self.sources
+                    )
+                ),
             ),
         )
 

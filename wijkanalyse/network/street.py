@@ -28,6 +28,7 @@ from wijkanalyse.network.build import (
     graph_from_road_graph,
 )
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
+from wijkanalyse.network.lines import from_lines, from_wegenregister
 from wijkanalyse.network.profiles import TravelProfile, travel_profile
 from wijkanalyse.network.results import ODMatrix
 
@@ -193,6 +194,12 @@ class StreetNetwork(_StreetGraph):
         net = cls._wrap(graph, max_snap_m, off_network, detour_factor)
         log.info("%s", net.report)
         return net
+
+    #: Build a network from any line layer: see :func:`wijkanalyse.network.lines.from_lines`.
+    from_lines = classmethod(from_lines)
+    #: Build a network from a Wegenregister extract: see
+    #: :func:`wijkanalyse.network.lines.from_wegenregister`.
+    from_wegenregister = classmethod(from_wegenregister)
 
     @classmethod
     def _wrap(

@@ -79,7 +79,7 @@ def reading_guide(b: _Builder) -> list[str]:
     access = prov.get("access")
     paras = []
     if access:
-        paras.append(_i18n.text("report_read_demand", b.lang))
+        paras.append(_demand(b, access))
         network = access.get("network")
         if network:
             paras.append(
@@ -93,4 +93,59 @@ def reading_guide(b: _Builder) -> list[str]:
             paras.append(centres)
     if prov.get("index"):
         paras.append(_i18n.text("report_read_ranges", b.lang))
+    if access:
+        paras.append(_access_ranges(b, access))
     return paras
+
+
+def _demand(b: _Builder, access: dict[str, Any]) -> str:
+    """Return the paragraph on where people live: the demand model and its areas."""
+    rec = access.get("demand")
+    if not rec or rec.get("model") == "centroid":
+        return _i18n.text("report_read_demand", b.lang)
+    spacing = _i18n.fmt_number(float(rec.get("spacing_m") or 0), 0, b.lang)
+    n_fallback = int(rec.get("sectors_on_centroid") or 0)
+    return _i18n.text(
+        "report_read_demand_points",
+        b.lang,
+        model=_i18n.text(f"report_read_model_{rec['model']}", b.lang, spacing=spacing),
+        points=_i18n.fmt_int(rec["points"], b.lang),
+        area=_i18n.text(f"report_read_area_{rec['area_method']}", b.lang),
+        fallback=_i18n.text("report_read_fallback", b.lang, n=n_fallback) if n_fallback else "",
+    ).strip()
+
+
+def _access_ranges(b: _Builder, access: dict[str, Any]) -> str:
+    """Return the paragraph on the ranges of the accessibility figures."""
+    rec = access.get("ranges")
+    if not rec:
+        return _i18n.text("report_read_access_no_ranges", b.lang)
+    speeds = "; ".join(
+        _i18n.text(
+            "ranges_speed",
+            b.lang,
+            group=b.group(g),
+            lo=_i18n.fmt_number(lo, 1, b.lang),
+            hi=_i18n.fmt_number(hi, 1, b.lang),
+        )
+        for g, (lo, hi) in rec["speeds_kmh"].items()
+    )
+    detour = rec.get("detour")
+    common = {
+        "draws": _i18n.fmt_int(rec["draws"], b.lang),
+        "models": ", ".join(_i18n.text(f"demand_name_{m}", b.lang) for m in rec["demand_models"]),
+        "speeds": speeds,
+    }
+    if not detour:
+        return _i18n.text("report_read_access_ranges_fixed", b.lang, **common)
+    return _i18n.text(
+        "report_read_access_ranges",
+        b.lang,
+        detour=_i18n.text(
+            "report_read_detour_range",
+            b.lang,
+            lo=_i18n.fmt_number(detour[0], 2, b.lang),
+            hi=_i18n.fmt_number(detour[1], 2, b.lang),
+        ),
+        **common,
+    )

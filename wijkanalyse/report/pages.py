@@ -114,7 +114,9 @@ def _coverage_row(b: _Builder, r: pd.Series) -> dict[str, Any]:
         "covered": _i18n.fmt_int(r["pop_covered"], lang)
         if pd.notna(r["pop_covered"])
         else _i18n.text("insufficient_data", lang),
-        "share": _i18n.fmt_pct(share, 1, lang)
+        "share": _i18n.fmt_range(
+            share, r.get("share_covered_p05"), r.get("share_covered_p95"), language=lang
+        )
         if pd.notna(share)
         else _i18n.text("insufficient_data", lang),
         "share_value": float(share) if pd.notna(share) else None,
@@ -141,10 +143,22 @@ def gap_rows(b: _Builder, unit: str, level: str) -> list[dict[str, Any]]:
                 "type": _i18n.type_label(str(r["facility_type"]), b.lang),
                 "group": b.group(r["target_group"]),
                 "minutes": _i18n.fmt_number(float(r["threshold_minutes"]), 0, b.lang),
-                "not_covered": _i18n.fmt_pct(r["share_not_covered"], 0, b.lang)
+                "not_covered": _i18n.fmt_range(
+                    r["share_not_covered"],
+                    r.get("share_not_covered_p05"),
+                    r.get("share_not_covered_p95"),
+                    decimals=0,
+                    language=b.lang,
+                )
                 if pd.notna(r["share_not_covered"])
                 else _i18n.text("insufficient_data", b.lang),
-                "mean": _i18n.fmt_number(r["mean_minutes"], 1, b.lang)
+                "mean": _i18n.fmt_range(
+                    r["mean_minutes"],
+                    r.get("mean_minutes_p05"),
+                    r.get("mean_minutes_p95"),
+                    percent=False,
+                    language=b.lang,
+                )
                 if pd.notna(r["mean_minutes"])
                 else "–",
                 "rank": f"{int(r['gap_rank'])}/{int(n_units.get(key, 0))}"
@@ -321,7 +335,13 @@ def _overview(
                     "rows": [
                         {
                             "name": r["name"],
-                            "not_covered": _i18n.fmt_pct(r["share_not_covered"], 0, lang)
+                            "not_covered": _i18n.fmt_range(
+                                r["share_not_covered"],
+                                r.get("share_not_covered_p05"),
+                                r.get("share_not_covered_p95"),
+                                decimals=0,
+                                language=lang,
+                            )
                             if pd.notna(r["share_not_covered"])
                             else _i18n.text("insufficient_data", lang),
                             "affected": _i18n.fmt_int(r["pop_affected"], lang)

@@ -11,7 +11,7 @@ import pandas as pd
 from wijkanalyse import _i18n, indicators, io
 from wijkanalyse._i18n import Items, Note
 from wijkanalyse.areas import Region
-from wijkanalyse.network import StreetNetwork, calibrate_detour, travel_profile
+from wijkanalyse.network import StreetNetwork, calibrate_detour, combine, travel_profile
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study.config import StudyConfig
@@ -110,9 +110,17 @@ def analysis_inputs(
 
 
 def street_network(
-    config: StudyConfig, sources: Sources, road_graph: io.RoadGraphFrames | None, crs: Any
+    config: StudyConfig,
+    sources: Sources,
+    road_graph: io.RoadGraphFrames | None,
+    crs: Any,
+    boundary: Any = None,
 ) -> StreetNetwork | None:
-    """Build the ``[access]`` street network from OSM or the road graph (``None``: neither)."""
+    """Build the ``[access]`` street network from OSM or the road graph (``None``: neither).
+
+    With ``[access] patch``, the patch's lines within ``boundary`` (the study area and its
+    facility buffer) fill the network where it has no streets.
+    """
     acc = config.access
     if acc is None:
         return None
@@ -130,6 +138,16 @@ def street_network(
         label = config.data.source("road_graph") or "road graph"
         net = StreetNetwork.from_road_graph(road_graph, **opts)
         net = replace(net, report=replace(net.report, source=label))
+    if net is not None and acc.patch is not None:
+        within = None if boundary is None else boundary.buffer(config.study.facility_buffer_m)
+        lines = io.read_street_lines(sources.path(acc.patch), within=within)
+        patch_ds = sources.dataset(acc.patch)
+        net = combine(
+            net,
+            lines,
+            gap_m=acc.patch_gap_m,
+            labels=(net.report.source, patch_ds.id if patch_ds is not None else acc.patch),
+        )
     if net is not None and calibrate:
         cal = calibrate_detour(net)
         net = net.with_options(detour_factor=cal.factor)

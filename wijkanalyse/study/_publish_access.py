@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from wijkanalyse.access.ranges import AccessDraws
+from wijkanalyse.study import _ranges
+from wijkanalyse.study._demand import sector_shares
 from wijkanalyse.suppression import COMPLEMENTARY, Ledger
 
 if TYPE_CHECKING:
@@ -19,33 +23,69 @@ from wijkanalyse.study._masks import _Asker, _Mask
 
 
 class _Times:
-    """Per facility type: every sector's travel time and method, in the ledger's order."""
+    """Per question: the share of each sector's target group within reach, in the ledger's order.
+
+    A sector's residents may be spread over several demand points
+    (:mod:`wijkanalyse.demand`): a count of people within reach in a unit is then
+    Σ share × sector count, the share being that of the sector's residents on the points
+    within reach (0 or 1 when the sector is one point).
+    """
 
     def __init__(
-        self, nearest: pd.DataFrame, ledger: Ledger, factors: dict[str, float] | None = None
+        self,
+        nearest: pd.DataFrame,
+        ledger: Ledger,
+        factors: dict[str, float] | None = None,
+        points: pd.DataFrame | None = None,
     ) -> None:
         self.nearest = nearest
         self.sectors = ledger.sectors
         # a target group at another speed than the profile's: its times times this factor
         self.factors = factors or {}
-        self.cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.points = points
+        self.cache: dict[str, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+        self.shares_cache: dict[tuple[str, str, float | None], tuple[np.ndarray, ...]] = {}
 
-    def of(self, ftype: str, group: str) -> tuple[np.ndarray, np.ndarray]:
-        """Return each sector's minutes for ``group`` to ``ftype`` and whether estimated."""
-        minutes, euclid = self._of(ftype)
-        return minutes * self.factors.get(group, 1.0), euclid
-
-    def _of(self, ftype: str) -> tuple[np.ndarray, np.ndarray]:
+    def _of(self, ftype: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
         if ftype not in self.cache:
             block = self.nearest.xs(ftype, level="facility_type")
             block.index = block.index.astype(str)
+            if self.points is None:
+                pts = pd.DataFrame({"sector": block.index}, index=block.index)
+            else:
+                pts = self.points.copy()
+                pts.index = pts.index.astype(str)
+                block = block.reindex(pts.index)
             minutes = pd.to_numeric(block["minutes"], errors="coerce").astype(float)
             euclid = block["method"].fillna("").astype(str).str.startswith("euclidean")
             self.cache[ftype] = (
-                minutes.reindex(self.sectors).to_numpy(dtype=float),
-                euclid.reindex(self.sectors).fillna(False).to_numpy(dtype=bool),
+                pts,
+                minutes.to_numpy(dtype=float),
+                euclid.fillna(False).to_numpy(dtype=bool),
             )
         return self.cache[ftype]
+
+    def shares(
+        self, ftype: str, group: str, threshold: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return per sector the shares of ``group`` within ``threshold``, known, estimated.
+
+        Without a threshold the first is the share with a known time (no threshold asked).
+        """
+        key = (ftype, group, threshold)
+        if key not in self.shares_cache:
+            pts, minutes, euclid = self._of(ftype)
+            minutes = minutes * self.factors.get(group, 1.0)
+            known = ~np.isnan(minutes)
+            within = (
+                known
+                if threshold is None
+                else known & (np.nan_to_num(minutes, nan=np.inf) <= float(threshold))
+            )
+            self.shares_cache[key] = tuple(
+                sector_shares(pts, self.sectors, group, where) for where in (within, known, euclid)
+            )
+        return self.shares_cache[key]  # type: ignore[return-value]
 
 
 class _Units:
@@ -104,13 +144,72 @@ def _ones(index: pd.Index, where: pd.Series | np.ndarray | None = None) -> pd.Se
     return w
 
 
-def _at(pos: np.ndarray, where: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Return a plain count over the sectors at ``pos`` (where ``where`` holds)."""
-    sel = pos if where is None else pos[where]
-    return sel, np.ones(len(sel))
+def _at(pos: np.ndarray, share: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Return a count over the sectors at ``pos``: all of them, or ``share`` of each.
+
+    ``share`` is indexed like the ledger's sectors.
+    """
+    if share is None:
+        return pos, np.ones(len(pos))
+    coef = np.asarray(share, dtype=float)[pos]
+    keep = coef != 0
+    return pos[keep], coef[keep]
 
 
-def _coverage(asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
+class _Bounds:
+    """The counts behind the range bounds of a table's rows: each bound is a draw's value."""
+
+    def __init__(self, draws: AccessDraws | None, data: StudyData, ledger: Ledger) -> None:
+        self.draws = draws
+        if draws is not None:
+            self.members = _ranges.Members(draws, data)
+            self.lpos = ledger.positions(draws.sectors)
+
+    def ask(
+        self,
+        asker: _Asker,
+        mask: _Mask,
+        pos: int,
+        table: str,
+        column: str,
+        row: Mapping[Any, Any],
+        unit: Any,
+        *,
+        complement: bool,
+    ) -> None:
+        """Ask the ledger for the counts of the draws of ``column``'s two bounds.
+
+        The count is the draw's people within reach (``complement``: with a known time but
+        not within reach) over the row's sectors; ``mask`` gets ``_p05``/``_p95``.
+        """
+        draws = self.draws
+        if draws is None or f"{column}_p05" not in row:
+            return
+        level = str(row.get("level", "region"))
+        mem = self.members(level, unit) if table != "equity" else None
+        if mem is not None and not len(mem):
+            return
+        key = (str(row["facility_type"]), str(row["target_group"]), float(row["threshold_minutes"]))
+        group = key[1]
+        idx = np.arange(len(draws.sectors)) if mem is None else mem
+        bound = _ranges.bound_draw(draws, table, column, row, mem)
+        for suffix, d in zip(("_p05", "_p95"), bound, strict=True):
+            if d < 0:
+                continue
+            count = draws.covered[key][d]
+            if complement:
+                count = draws.known[key[:2]][d] - count
+            pop = draws.population[group]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share = np.nan_to_num(np.where(pop > 0, count / pop, 0.0), nan=0.0)
+            lpos, coef = self.lpos[idx], share[idx]
+            keep = (lpos >= 0) & (coef != 0)
+            asker.ask(group, (lpos[keep], coef[keep]), mask.sink(pos, suffix))
+
+
+def _coverage(
+    asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units, bounds: _Bounds
+) -> _Mask:
     frame = cov.reset_index()
     unit_col = frame.columns[0]
     mask = _Mask(frame)
@@ -122,19 +221,20 @@ def _coverage(asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units) ->
             for c in counts:
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        all_minutes, all_euclid = times.of(str(row["facility_type"]), group)
-        minutes, estimated = all_minutes[members], all_euclid[members]
-        known = ~np.isnan(minutes)
-        within = known & (np.nan_to_num(minutes, nan=np.inf) <= float(row["threshold_minutes"]))
+        within, known, estimated = times.shares(
+            str(row["facility_type"]), group, float(row["threshold_minutes"])
+        )
         supports = {
             "pop_in_group": None,
             "pop_covered": within,
-            "pop_not_covered": known & ~within,
-            "pop_unknown": ~known,
+            "pop_not_covered": known - within,
+            "pop_unknown": 1.0 - known,
             "pop_estimated": estimated,
         }
-        for c, where in supports.items():
-            asker.ask(group, _at(members, where), mask.sink(pos, c), shown=_num(row.get(c)))
+        for c, share in supports.items():
+            asker.ask(group, _at(members, share), mask.sink(pos, c), shown=_num(row.get(c)))
+        unit = row[unit_col]
+        bounds.ask(asker, mask, pos, "coverage", "share_covered", row, unit, complement=False)
     return mask
 
 
@@ -142,7 +242,9 @@ def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _gaps(asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
+def _gaps(
+    asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units, bounds: _Bounds
+) -> _Mask:
     frame = gaps.reset_index()
     mask = _Mask(frame)
     for pos, row in enumerate(frame.to_dict("records")):
@@ -152,26 +254,32 @@ def _gaps(asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units) -> _M
             for c in ("pop_in_group", "pop_affected", "_known", "mean_minutes"):
                 mask.sink(pos, c)(COMPLEMENTARY)
             continue
-        minutes = times.of(str(row["facility_type"]), group)[0][members]
-        known = ~np.isnan(minutes)
-        beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
+        within, known, _ = times.shares(
+            str(row["facility_type"]), group, float(row["threshold_minutes"])
+        )
+        beyond = known - within
         shown_in, shown_aff = _num(row.get("pop_in_group")), _num(row.get("pop_affected"))
         asker.ask(group, _at(members), mask.sink(pos, "pop_in_group"), shown=shown_in)
         asker.ask(group, _at(members, beyond), mask.sink(pos, "pop_affected"), shown=shown_aff)
         asker.ask(group, _at(members, known), mask.sink(pos, "_known"))
+        bounds.ask(asker, mask, pos, "gaps", "share_not_covered", row, row["unit"], complement=True)
     return mask
 
 
-def _equity(asker: _Asker, equity: pd.DataFrame, times: _Times, units: _Units) -> _Mask:
+def _equity(
+    asker: _Asker, equity: pd.DataFrame, times: _Times, units: _Units, bounds: _Bounds
+) -> _Mask:
     frame = equity.reset_index(drop=True)
     mask = _Mask(frame)
     everyone = units("region", "")
     assert everyone is not None
     for pos, row in enumerate(frame.to_dict("records")):
         group = str(row["target_group"])
-        minutes = times.of(str(row["facility_type"]), group)[0][everyone]
-        known = ~np.isnan(minutes)
-        beyond = known & (np.nan_to_num(minutes, nan=-np.inf) > float(row["threshold_minutes"]))
+        within, known, _ = times.shares(
+            str(row["facility_type"]), group, float(row["threshold_minutes"])
+        )
+        beyond = known - within
         asker.ask(group, _at(everyone, known), mask.sink(pos, "population"))
         asker.ask(group, _at(everyone, beyond), mask.sink(pos, "_beyond"))
+        bounds.ask(asker, mask, pos, "equity", "share_beyond", row, None, complement=True)
     return mask

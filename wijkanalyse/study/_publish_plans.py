@@ -19,6 +19,7 @@ from wijkanalyse.suppression import COMPLEMENTARY
 
 if TYPE_CHECKING:
     from wijkanalyse import locate
+from wijkanalyse.study._demand import sector_shares
 from wijkanalyse.study._masks import _Asker, _Mask
 from wijkanalyse.study._publish_access import _num, _ones, _UnitMembers
 from wijkanalyse.study.results import Analysis, PlanResults, StudyData
@@ -31,7 +32,12 @@ def _minutes_to(
 ) -> pd.Series:
     """Travel time of each demand point to the nearest of ``supply`` (cached by its points)."""
     speed = model.profile.speed_kmh
-    key = (speed, tuple(demand.index), tuple((round(p.x, 3), round(p.y, 3)) for p in supply))
+    key = (
+        speed,
+        len(demand),
+        hash(tuple(demand.index)),
+        tuple((round(p.x, 3), round(p.y, 3)) for p in supply),
+    )
     if key not in cache:
         if len(supply):
             near = model.nearest(demand.geometry, supply)
@@ -220,10 +226,14 @@ def _scenarios(
     model: Any,
     cache: dict[Any, pd.Series],
     speeds: dict[str, float] | None = None,
+    points: gpd.GeoDataFrame | None = None,
 ) -> _Mask:
     table = planning.scenarios.reset_index(drop=True)
     mask = _Mask(table)
     demand = access.demand_points(data.sectors, as_point="representative_point")
+    # the demand points the scenarios were counted on (one per sector without them)
+    pts = points if points is not None else demand.assign(sector=demand.index.astype(str))
+    ledger_sectors = asker.ledger.sectors
     supplies = dict(planning.scenario_supply)
     unit_members = _UnitMembers(demand, data)
     for pos, (_, row) in enumerate(table.iterrows()):
@@ -238,9 +248,12 @@ def _scenarios(
         weights = {}
         for when, supply in zip(("before", "after"), pair, strict=True):
             model_g = model_at_speed(model, (speeds or {}).get(group))
-            minutes = _minutes_to(model_g, demand, supply.geometry, cache).reindex(members)
+            minutes = _minutes_to(model_g, pts, supply.geometry, cache)
             within = (minutes <= thr).fillna(False).to_numpy(dtype=bool)
-            weights[when] = _ones(members).where(within, 0.0)
+            shares = sector_shares(pts, ledger_sectors, group, within)
+            weights[when] = pd.Series(shares, index=ledger_sectors).reindex(
+                pd.Index(members).astype(str)
+            )
             asker.ask(
                 group,
                 weights[when],

@@ -14,11 +14,12 @@ from wijkanalyse import (
 from wijkanalyse._errors import (
     DataError,
 )
-from wijkanalyse._i18n import Items, Note
+from wijkanalyse._i18n import Items, Note, Num
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
 from wijkanalyse.parallel import Scheduler
+from wijkanalyse.study import _demand, _ranges
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study.config import AccessSection
 from wijkanalyse.study.results import (
@@ -62,6 +63,19 @@ def model_at_speed(
     return model.with_options(speed_kmh=speed_kmh)
 
 
+def _demand_note(info: _demand.DemandInfo) -> Note:
+    """Return the note that says where the study puts each sector's residents."""
+    if info.model == "centroid":
+        return _i18n.note("demand_centroid", points=info.points)
+    return _i18n.note(
+        "demand_points",
+        model=_i18n.note(f"demand_model_{info.model}", spacing=Num(info.spacing_m or 0, 0)),
+        points=Num(info.points, 0),
+        area=_i18n.note(f"demand_area_{info.area_method}"),
+        fallback=Num(len(info.fallback), 0),
+    )
+
+
 def _where(data: StudyData) -> Note:
     """Return the study area as a note's value: the municipality or the region."""
     return _i18n.note("where_municipality" if data.region.is_municipality else "where_region")
@@ -91,7 +105,7 @@ def _distance_model(
         notes.append(
             _i18n.note(
                 "access_off_network" if acc.off_network == "euclidean" else "access_off_na",
-                n=len(off),
+                n=demand.loc[off, "sector"].nunique(),
                 max_snap=int(acc.max_snap_m),
                 wijken=Items(tuple(str(w) for w in wijken)),
                 method=net.fallback_method,
@@ -138,8 +152,10 @@ def accessibility(
     if acc is None:
         return None
     notes: list[Note] = []
-    # sectors without a location are named in the summary (with their protected count)
-    demand = access.demand_points(data.sectors, as_point="representative_point")
+    # sectors without a location are named in the summary (with their protected count);
+    # the others' residents are spread over points inside them (the demand model)
+    demand, info = _demand.study_demand(acc, data, [q.target_group for q in acc.questions])
+    notes.append(_demand_note(info))
     model = _distance_model(acc, data, demand, notes)
     fac = data.facilities
     types = list(dict.fromkeys(fac["type"].astype(str))) if len(fac) else []
@@ -173,7 +189,8 @@ def accessibility(
         if data.region.is_municipality
         else data.region.municipality_names
     )
-    members = data.area_members(demand.index)
+    members = data.area_members(demand["sector"].unique())
+    sector_names = data.sectors.get("name", None)
     for q in acc.questions:
         near_q = pd.DataFrame(nearest.xs(q.facility_type, level="facility_type", drop_level=False))
         # the question's target group at its own speed: every time scales by the same factor
@@ -214,14 +231,16 @@ def accessibility(
                 }
             )
             sec = access.coverage_gaps(
-                need_s.reindex(demand.index),
+                need_s,
                 minutes,
                 pop,
                 threshold=thr,
-                names=demand["name"],
+                groups=demand["sector"],
+                names=sector_names,
                 higher_need=higher,  # type: ignore[arg-type]
             )
-            sec["method"] = methods.reindex(sec.index)
+            sector_methods = _methods_by(methods, demand["sector"])
+            sec["method"] = sector_methods.reindex(sec.index)
             wk = access.coverage_gaps(
                 need_w,
                 minutes,
@@ -237,7 +256,16 @@ def accessibility(
                 ar = access.aggregate_gaps(sec, members)
                 ar.insert(0, "name", ar.index)
                 ar["method"] = [
-                    "+".join(sorted(set(methods.reindex(m).dropna()))) for m in members.values()
+                    "+".join(
+                        sorted(
+                            {
+                                p
+                                for x in sector_methods.reindex(m).dropna()
+                                for p in str(x).split("+")
+                            }
+                        )
+                    )
+                    for m in members.values()
                 ]
                 parts.append(("area", ar))
             for level, frame in parts:
@@ -252,9 +280,18 @@ def accessibility(
     coverage = pd.concat(cov_frames) if cov_frames else pd.DataFrame()
     gaps = pd.concat(gap_frames) if gap_frames else pd.DataFrame()
     equity = pd.DataFrame(eq_rows)
+    # the ranges: the same questions over draws of the inputs that are not known exactly
+    draws = _ranges.draws_of(config, data, demand, info, model, notes)
+    members_of = _ranges.Members(draws, data) if draws is not None else None
+    coverage = _ranges.add_ranges(coverage, "coverage", draws, members_of)
+    gaps = _ranges.add_ranges(gaps, "gaps", draws, members_of)
+    equity = _ranges.add_ranges(equity, "equity", draws, members_of)
     return AccessResults(
         model=model,
         nearest=nearest,
+        demand=demand,
+        demand_info=info,
+        draws=draws,
         coverage=coverage,
         gaps=gaps,
         equity=equity,

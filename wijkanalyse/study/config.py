@@ -8,9 +8,7 @@ from typing import Annotated, Any, Literal
 import pyproj
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
     field_validator,
@@ -47,8 +45,12 @@ def _code_hint(text: str) -> str:
     return f'; {found.name} is NIS {found.code}: write municipality = "{found.code}"'
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+from wijkanalyse.study._config_access import (  # noqa: E402 (after the shared helpers)
+    AccessQuestion as AccessQuestion,
+)
+from wijkanalyse.study._config_access import AccessRanges as AccessRanges  # noqa: E402
+from wijkanalyse.study._config_access import AccessSection as AccessSection  # noqa: E402
+from wijkanalyse.study._config_base import _Model  # noqa: E402
 
 
 class StudySection(_Model):
@@ -339,39 +341,6 @@ class ValidationSection(_Model):
     known_high: list[str] = []
     known_low: list[str] = []
     expected_share: float = Field(default=0.3, gt=0, lt=1)
-
-
-class AccessQuestion(_Model):
-    """One ``[[access.questions]]``: a facility type, a target group and thresholds."""
-
-    facility_type: str
-    target_group: str = "pop_total"
-    minutes: list[float] = Field(default=[10.0], min_length=1)
-
-    @field_validator("minutes")
-    @classmethod
-    def _positive(cls, v: list[float]) -> list[float]:
-        if any(not (0 < m <= 240) for m in v):
-            raise ValueError(f"thresholds must lie between 0 and 240 minutes, got {v}")
-        return sorted(set(v))
-
-
-class AccessSection(_Model):
-    """``[access]``: the travel profile, snapping, the fallback and the coverage questions.
-
-    ``detour_factor``: straight line × this for points off the network, or ``"calibrated"``:
-    the median detour of the network's own routes (:func:`wijkanalyse.network.calibrate_detour`,
-    reported); 1.3 where there is no network.
-    """
-
-    profile: Literal["walk", "bike"] = "walk"
-    speed_kmh: float | None = Field(default=None, gt=0.5, le=60)
-    max_snap_m: float = Field(default=300.0, ge=0, le=5000)
-    off_network: Literal["euclidean", "na"] = "euclidean"
-    detour_factor: Literal["calibrated"] | Annotated[float, Field(ge=1.0, le=3.0)] = 1.3
-    osm: str | None = None
-    need: str = "index"
-    questions: list[AccessQuestion] = []
 
 
 class FacilitySource(_Model):

@@ -163,13 +163,21 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     _fit._check_fit(config, sources, sectors, wijken, facilities, graph, muni, problems, partial)
     problems.raise_if_any()  # DataError, or SchemaError when one is
     analysis_inputs = _inputs.analysis_inputs(config, sources, sectors, muni, facilities, boundary)
-    network = _inputs.street_network(config, sources, graph, sectors.crs)
+    network = _inputs.street_network(config, sources, graph, sectors.crs, boundary)
+    demand_file = config.access.demand_file if config.access is not None else None
+    user_points = (
+        io.read_demand_points(sources.path(demand_file)) if demand_file is not None else None
+    )
+    patch = config.access.patch if config.access is not None else None
+    patch_ds = sources.dataset(patch)
+    used += [patch_ds.id] if patch_ds is not None else []
     return StudyData(
         sectors=sectors,
         wijken=wijken,
         facilities=facilities,
         areas=area_rows,
         road_graph=graph,
+        user_points=user_points,
         region=muni,
         notes=tuple(notes),
         datasets=tuple(dict.fromkeys(u for u in used if u in CATALOGUE)),

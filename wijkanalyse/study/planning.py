@@ -192,6 +192,12 @@ def planning(
             except InfeasibleError as exc:
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
+    if plans and acc.demand_info is not None and acc.demand_info.model != "centroid":
+        notes.append(
+            _i18n.note(
+                "plan_demand_centroid", model=_i18n.note(f"demand_name_{acc.demand_info.model}")
+            )
+        )
     comparison = _scenarios(config, data, demand, acc, plans, members, notes, supply)
     return PlanResults(
         plans=plans,
@@ -217,6 +223,9 @@ def _scenarios(
     cfg = config
     questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
     asked = cfg.access_questions
+    # where people live as in the access results, so that "before" is today's coverage
+    if acc.demand is not None:
+        demand = acc.demand
     levels: dict[str, Any] = {
         "wijk": demand["wijk"],
         "gemeente": demand["gemeente"],
@@ -230,7 +239,10 @@ def _scenarios(
         ),
     }
     if members:
-        levels["area"] = {a: m for a, m in members.items() if m}
+        sector_of = demand["sector"].astype(str) if "sector" in demand else demand.index
+        levels["area"] = {
+            a: list(demand.index[pd.Index(sector_of).isin(m)]) for a, m in members.items() if m
+        }
         names["area"] = {a: a for a in members}
     frames = []
     for sc in cfg.scenarios:

@@ -99,6 +99,8 @@ def _write_provenance(
             "method": model.method,
             "network": model.report.note().to_json() if isinstance(model, StreetNetwork) else None,
             "need": acc.need_source,
+            "demand": _demand_record(acc),
+            "ranges": _ranges_record(acc),
             "notes": [n.to_json() for n in acc.notes],
         }
         osm = config.access.osm if config.access else None
@@ -127,3 +129,35 @@ def _write_provenance(
             "notes": [n.to_json() for n in planning.notes],
         }
     return outputs.write_provenance(out, manifest)
+
+
+def _demand_record(acc: AccessResults) -> dict[str, Any] | None:
+    """Return how the demand points were made (the model, the sector areas, how many)."""
+    info = acc.demand_info
+    if info is None:
+        return None
+    return {
+        "model": info.model,
+        "area_method": info.area_method,
+        "approximate_areas": info.area_method == "voronoi_in_wijk",
+        "points": info.points,
+        "spacing_m": info.spacing_m,
+        "sectors_on_centroid": len(info.fallback),
+    }
+
+
+def _ranges_record(acc: AccessResults) -> dict[str, Any] | None:
+    """Return what the access ranges vary (``None``: no ranges)."""
+    draws = acc.draws
+    if draws is None:
+        return None
+    spec = draws.spec
+    return {
+        "draws": spec.draws,
+        "seed": spec.seed,
+        "quantiles": [0.05, 0.95],
+        "demand_models": sorted(set(draws.models)),
+        "speeds_kmh": {g: list(v) for g, v in spec.speeds.items()},
+        "detour": list(spec.detour) if spec.detour is not None else None,
+        "positions": spec.positions,
+    }

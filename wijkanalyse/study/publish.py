@@ -24,7 +24,14 @@ import pandas as pd
 
 from wijkanalyse import access, suppression
 from wijkanalyse.study._masks import _Asker, _indicator_tables, _members
-from wijkanalyse.study._publish_access import _coverage, _equity, _gaps, _Times, _Units
+from wijkanalyse.study._publish_access import (
+    _Bounds,
+    _coverage,
+    _equity,
+    _gaps,
+    _Times,
+    _Units,
+)
 from wijkanalyse.study._publish_plans import _curves, _masked_plan, _PlanContext, _plans, _scenarios
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
@@ -74,14 +81,15 @@ def protect(
     if acc is not None and len(acc.nearest):
         profile_speed = acc.model.profile.speed_kmh
         factors = {g: profile_speed / v for g, v in speeds.items() if v != profile_speed}
-        times = _Times(acc.nearest, ledger, factors)
+        times = _Times(acc.nearest, ledger, factors, acc.demand)
         units = _Units(demand, data, ledger)
+        bounds = _Bounds(acc.draws, data, ledger)
         if len(acc.coverage):
-            masks["coverage"] = _coverage(asker, acc.coverage, times, units)
+            masks["coverage"] = _coverage(asker, acc.coverage, times, units, bounds)
         if len(acc.gaps):
-            masks["gaps"] = _gaps(asker, acc.gaps, times, units)
+            masks["gaps"] = _gaps(asker, acc.gaps, times, units, bounds)
         if len(acc.equity):
-            masks["equity"] = _equity(asker, acc.equity, times, units)
+            masks["equity"] = _equity(asker, acc.equity, times, units, bounds)
     cache: dict[Any, pd.Series] = {}
     plan_masks: dict[tuple[str, Any], Any] = {}
     if planning is not None and acc is not None:
@@ -106,7 +114,9 @@ def protect(
         if len(planning.curves):
             masks["curves"] = _curves(asker, config, planning, analysis, ctx_of)
         if len(planning.scenarios):
-            masks["scenarios"] = _scenarios(asker, planning, data, acc.model, cache, speeds)
+            masks["scenarios"] = _scenarios(
+                asker, planning, data, acc.model, cache, speeds, acc.demand
+            )
     asker.release()
 
     pub_data = dataclasses.replace(
@@ -124,22 +134,41 @@ def protect(
     if acc is not None:
         changes: dict[str, Any] = {}
         if "coverage" in masks:
+            shown = ["pop_covered", "pop_not_covered", "pop_in_group", "pop_unknown"]
             cov = masks["coverage"].apply(
-                {"share_covered": ["pop_covered", "pop_not_covered", "pop_in_group", "pop_unknown"]}
+                {
+                    "share_covered": shown,
+                    "share_covered_p05": [*shown, "_p05"],
+                    "share_covered_p95": [*shown, "_p95"],
+                }
             )
             changes["coverage"] = cov.set_index(cov.columns[0])
         if "gaps" in masks:
             gaps = masks["gaps"].apply(
                 {
                     "share_not_covered": ["pop_affected", "_known"],
+                    "share_not_covered_p05": ["pop_affected", "_known", "_p05"],
+                    "share_not_covered_p95": ["pop_affected", "_known", "_p95"],
                     "gap_score": ["pop_affected", "_known"],
                     "mean_minutes": ["pop_in_group", "_known"],
+                    "mean_minutes_p05": ["pop_in_group", "_known"],
+                    "mean_minutes_p95": ["pop_in_group", "_known"],
                 }
             )
             changes["gaps"] = gaps.set_index("unit")
         if "equity" in masks:
             eq = masks["equity"].apply(
-                {"share_beyond": ["_beyond", "population"], "mean": ["population"]}, summary=None
+                {
+                    "share_beyond": ["_beyond", "population"],
+                    "share_beyond_p05": ["_beyond", "population", "_p05"],
+                    "share_beyond_p95": ["_beyond", "population", "_p95"],
+                    "mean": ["population"],
+                    "mean_p05": ["population"],
+                    "mean_p95": ["population"],
+                    "p90_p05": ["population"],
+                    "p90_p95": ["population"],
+                },
+                summary=None,
             )
             changes["equity"] = eq
         pub_acc = dataclasses.replace(acc, **changes)

@@ -46,6 +46,8 @@ class StudyData:
     sites: gpd.GeoDataFrame | None = field(default=None, repr=False)
     """The candidate sites of ``[[plan.sites]]``."""
     network: StreetNetwork | None = field(default=None, repr=False)
+    user_points: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    """The user's address or building points (``[access] demand_file``), as read."""
     """The street network of ``[access]`` (``None``: none given; straight lines instead)."""
     input_notes: tuple[Note, ...] = ()
     """How the indicators' inputs were assembled (shown with the analysis)."""
@@ -108,7 +110,8 @@ class AccessResults:
     model
         The distance model: a street network, or straight lines × detour where none exists.
     nearest
-        Per (sector, facility type): the nearest facility, travel time, distances, method.
+        Per (demand point, facility type): the nearest facility, travel time, distances,
+        method. A demand point is a sector with the centroid model, else a point of it.
     coverage
         Per (wijk or municipality, facility type, target group, threshold): population
         covered and not covered (``level`` says which).
@@ -132,6 +135,14 @@ class AccessResults:
     notes: tuple[Note, ...] = ()
     speeds: dict[str, float] = field(default_factory=dict)
     """The speed of each asked target group, km/h (its times are at that speed)."""
+    demand: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    """The demand points the times are measured from (:mod:`wijkanalyse.demand`): ``sector``,
+    its units and the counts of the asked target groups; ``nearest`` is indexed by them."""
+    demand_info: Any = None
+    """How the demand points were made (:class:`wijkanalyse.study._demand.DemandInfo`)."""
+    draws: Any = field(default=None, repr=False)
+    """The access measures over draws of the uncertain inputs
+    (:class:`wijkanalyse.access.ranges.AccessDraws`; ``None``: no ranges)."""
 
 
 @dataclass(frozen=True)

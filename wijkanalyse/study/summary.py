@@ -386,9 +386,12 @@ def _access_lines(
                 minutes=_i18n.fmt_number(float(row["threshold_minutes"]), 0, lang),
                 covered=_i18n.fmt_count(row["pop_covered"], lang),
                 total=_i18n.fmt_count(row["pop_in_group"], lang),
-                share=_i18n.fmt_pct(float(row["share_covered"]), 1, lang)
-                if pd.notna(row["share_covered"])
-                else t("unknown", lang),
+                share=_i18n.fmt_range(
+                    row["share_covered"],
+                    row.get("share_covered_p05"),
+                    row.get("share_covered_p95"),
+                    language=lang,
+                ),
             )
         )
         same = munis[
@@ -404,7 +407,13 @@ def _access_lines(
                     "access_lowest",
                     lang,
                     listing="; ".join(
-                        f"{r['name']} {_i18n.fmt_pct(float(r['share_covered']), 1, lang)}"
+                        f"{r['name']} "
+                        + _i18n.fmt_range(
+                            r["share_covered"],
+                            r.get("share_covered_p05"),
+                            r.get("share_covered_p95"),
+                            language=lang,
+                        )
                         for _, r in low.iterrows()
                     ),
                 )
@@ -419,11 +428,12 @@ def _access_lines(
         named = block[block["level"] == "area"]
         parts = [
             f"{row['name']} ({_i18n.fmt_count(row['pop_affected'], lang)}, "
-            f"{_i18n.fmt_pct(row['share_not_covered'], 0, lang)})"
+            + _not_covered(row, lang)
+            + ")"
             for _, row in top.iterrows()
         ]
         areas_txt = [
-            f"{code} {_i18n.fmt_pct(row['share_not_covered'], 0, lang)}"
+            f"{code} {_not_covered(row, lang)}"
             + (
                 f" ({_i18n.method_label(str(row['method']), lang)})"
                 if row["method"] != "network"
@@ -444,6 +454,17 @@ def _access_lines(
             )
         )
     return lines
+
+
+def _not_covered(row: Any, lang: str) -> str:
+    """Return a unit's share beyond reach with its range: ``48 % (31–60 %)``."""
+    return _i18n.fmt_range(
+        row["share_not_covered"],
+        row.get("share_not_covered_p05"),
+        row.get("share_not_covered_p95"),
+        decimals=0,
+        language=lang,
+    )
 
 
 def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: str) -> list[str]:
@@ -521,13 +542,19 @@ def _network_lines(config: StudyConfig, sources: Sources, data: StudyData, lang:
     assert data.road_graph is not None
     src = config.data.source("road_graph") or ""
     ds = sources.dataset(src or None)
-    edges = data.road_graph.edges
-    two_way = (
-        edges["has_reverse"].astype(bool)
-        if "has_reverse" in edges
-        else pd.Series(False, index=edges.index)
-    )
-    weight = pd.Series(1.0, index=edges.index).where(~two_way, 0.5)
+    if data.network is not None:
+        # the network the study walks on: the road graph with its patch, each street once
+        src = data.network.report.source
+        edges = data.network.edges()
+        weight = pd.Series(1.0, index=edges.index)
+    else:
+        edges = data.road_graph.edges
+        two_way = (
+            edges["has_reverse"].astype(bool)
+            if "has_reverse" in edges
+            else pd.Series(False, index=edges.index)
+        )
+        weight = pd.Series(1.0, index=edges.index).where(~two_way, 0.5)
 
     def km_within(shape: Any) -> float:
         idx = edges.sindex.query(shape, predicate="intersects")

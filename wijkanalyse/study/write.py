@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from wijkanalyse import areas, outputs, vocab
+from wijkanalyse.study._demand import sector_view
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.results import (
     AccessResults,
@@ -71,7 +72,11 @@ def _write_access(
     files = []
     minutes_col = f"{acc.model.profile.name}_minutes"
     if len(acc.nearest):
-        near = acc.nearest.reset_index()
+        view = acc.nearest if acc.demand is None else sector_view(acc.demand, acc.nearest)
+        near = view.reset_index()
+        if "points" not in near:
+            near["points"] = 1
+        near["demand_model"] = acc.demand_info.model if acc.demand_info is not None else "centroid"
         near = near.rename(
             columns={
                 near.columns[0]: "sector",

@@ -1,0 +1,484 @@
+"""Street networks from line layers: any lines, the Wegenregister, and patches of one by another.
+
+:func:`edges_from_lines` turns a line layer into nodes and edges: every vertex is a node, and
+two lines meet only where the data say so, at a vertex they share (or, with ``ends``, at the
+node ids the layer gives for each line's ends, as the Wegenregister does). Lines marked as
+grade-separated (bridges, tunnels) meet others only at their ends; ``node_crossings`` adds a
+node where unmarked lines cross without a shared vertex (for sloppy data).
+
+:func:`wegenregister_lines` reads the official Flemish road register (Wegenregister, shapefile
+schema: ``Wegsegment`` with ``B_WK_OIDN``/``E_WK_OIDN``, ``STATUS``, ``MORF``, ``TGBEP``) and
+keeps the segments a travel profile may use.
+
+:func:`combine` patches one network with another where the first has no streets (e.g. the
+2013 road graph, which misses Wijgmaal, with OSM 2025 streets), joins the patch to the first
+network where they meet, and reports what each source contributed.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from scipy.spatial import cKDTree
+
+from wijkanalyse._errors import DataError, SchemaError
+from wijkanalyse._validate import listing
+from wijkanalyse.network._graph import DEFAULT_MAX_SNAP_M
+from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
+from wijkanalyse.network.profiles import TravelProfile, travel_profile
+
+__all__ = [
+    "WEGENREGISTER_EXCLUDED_MORF",
+    "Contribution",
+    "combine",
+    "combine_edges",
+    "edges_from_lines",
+    "from_lines",
+    "from_wegenregister",
+    "wegenregister_lines",
+]
+
+#: Wegenregister morphologies (``MORF``) a profile may not use, with the register's labels:
+#: 101 autosnelweg, 107 op- of afrit van een niet-gelijkgrondse verbinding, 116 tramweg
+#: (niet toegankelijk voor andere voertuigen), 130 veer (a ferry is not a street).
+WEGENREGISTER_EXCLUDED_MORF: dict[str, frozenset[int]] = {
+    "walk": frozenset({101, 107, 116, 130}),
+    "bike": frozenset({101, 107, 116, 130}),
+}
+#: Segments in use (``STATUS`` 4, "in gebruik") that the public may use (``TGBEP`` 1
+#: "openbare weg", 5 "seizoensgebonden toegang").
+WEGENREGISTER_STATUS_IN_USE = 4
+WEGENREGISTER_PUBLIC_ACCESS = frozenset({1, 5})
+_SEGMENT_LAYERS = ("Wegsegment", "eWegsegment", "iWegsegment")
+
+
+def edges_from_lines(
+    lines: gpd.GeoDataFrame | gpd.GeoSeries,
+    *,
+    ends: tuple[str, str] | None = None,
+    separate: str | None = None,
+    node_crossings: bool = False,
+    precision_m: float = 0.01,
+) -> tuple[pd.DataFrame, gpd.GeoDataFrame]:
+    """Return the nodes (``x``, ``y``) and two-way edges (``u``, ``v``, ``length_m``) of lines.
+
+    Parameters
+    ----------
+    lines
+        LineStrings or MultiLineStrings in a projected CRS.
+    ends
+        Two columns with the node ids of each line's first and last point (the register's
+        own topology): lines meet there and nowhere else.
+    separate
+        A column that marks grade-separated lines (truthy: a bridge or tunnel); their inner
+        vertices are never shared with other lines.
+    node_crossings
+        Also node where lines (not marked ``separate``) cross without a shared vertex.
+    precision_m
+        Vertices closer than this are the same node.
+
+    Examples
+    --------
+    Two streets crossing at a shared vertex meet; a bridge over them does not.
+
+    >>> a = shapely.LineString([(0, 0), (100, 0), (200, 0)])
+    >>> b = shapely.LineString([(100, -100), (100, 0), (100, 100)])
+    >>> c = shapely.LineString([(150, -100), (150, 100)])
+    >>> g = gpd.GeoDataFrame({"bridge": [False, False, True]}, geometry=[a, b, c],
+    ...                      crs="EPSG:31370")
+    >>> nodes, edges = edges_from_lines(g, separate="bridge")
+    >>> len(nodes), len(edges)
+    (7, 5)
+    >>> plain = g.drop(columns="bridge")  # not marked: with node_crossings, c meets a at (150, 0)
+    >>> [len(e) for e in (edges_from_lines(plain)[1], edges_from_lines(plain,
+    ...                   node_crossings=True)[1])]
+    [5, 7]
+    """
+    frame = lines.to_frame("geometry") if isinstance(lines, gpd.GeoSeries) else lines
+    crs = frame.crs
+    if crs is None:
+        raise DataError("edges_from_lines: the lines have no CRS; set one (e.g. EPSG:31370).")
+    if crs.is_geographic:
+        raise DataError(
+            "edges_from_lines: the lines are in a geographic CRS; lengths need metres. "
+            "Reproject them first (e.g. .to_crs('EPSG:31370'))."
+        )
+    for col in [*(ends or ()), *([separate] if separate else [])]:
+        if col not in frame:
+            raise SchemaError(
+                f"edges_from_lines: no column {col!r} (found: {listing(frame.columns)})."
+            )
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    kinds = set(frame.geometry.geom_type)
+    if kinds - {"LineString", "MultiLineString"}:
+        raise DataError(
+            f"edges_from_lines: only lines can be streets, got {listing(sorted(kinds))}."
+        )
+    parts = frame.explode(index_parts=False).reset_index(drop=True)
+    geoms = parts.geometry.to_numpy()
+    sep = (
+        parts[separate].fillna(False).astype(bool).to_numpy()
+        if separate
+        else np.zeros(len(parts), dtype=bool)
+    )
+    end_ids = None
+    if ends is not None:
+        codes, _ = pd.factorize(pd.concat([parts[ends[0]], parts[ends[1]]]).astype(str))
+        end_ids = codes.reshape(2, -1)
+    if node_crossings and ends is None and (~sep).any():
+        noded = shapely.get_parts(shapely.node(shapely.multilinestrings(geoms[~sep])))
+        geoms = np.concatenate([noded, geoms[sep]])
+        sep = np.concatenate([np.zeros(len(noded), dtype=bool), np.ones(int(sep.sum()), bool)])
+    xy, line = shapely.get_coordinates(geoms, return_index=True)
+    n = len(xy)
+    first = np.r_[True, line[1:] != line[:-1]]
+    last = np.r_[line[1:] != line[:-1], True]
+    k = np.arange(n)
+    # a node key per vertex: (kind, a, b). kind 0: a shared position; kind 1: a vertex of
+    # its own line only; kind 2: a node id given by the layer
+    kind = np.zeros(n, dtype=np.int64)
+    a = np.round(xy[:, 0] / precision_m).astype(np.int64)
+    b = np.round(xy[:, 1] / precision_m).astype(np.int64)
+    private = ~(first | last) & (sep[line] | (end_ids is not None))
+    kind[private], a[private], b[private] = 1, line[private], k[private]
+    if end_ids is not None:
+        for which, at in ((0, first), (1, last)):
+            kind[at], a[at], b[at] = 2, end_ids[which][line[at]], 0
+    keys = np.column_stack([kind, a, b])
+    uniq, node = np.unique(keys, axis=0, return_inverse=True)
+    node = node.ravel()
+    count = np.bincount(node, minlength=len(uniq)).astype(float)
+    nodes = pd.DataFrame(
+        {
+            "x": np.bincount(node, weights=xy[:, 0], minlength=len(uniq)) / count,
+            "y": np.bincount(node, weights=xy[:, 1], minlength=len(uniq)) / count,
+        },
+        index=pd.RangeIndex(len(uniq), name="node_id"),
+    )
+    step = ~last[:-1]  # consecutive vertices of the same line
+    u, v = node[:-1][step], node[1:][step]
+    p, q = xy[:-1][step], xy[1:][step]
+    keep = u != v
+    u, v, p, q = u[keep], v[keep], p[keep], q[keep]
+    edges = gpd.GeoDataFrame(
+        {"u": u, "v": v, "length_m": np.hypot(*(q - p).T), "oneway": False},
+        geometry=shapely.linestrings(np.stack([p, q], axis=1)),
+        crs=crs,
+    )
+    return nodes, edges
+
+
+def wegenregister_lines(
+    path: str | Path, *, profile: str = "walk", layer: str | None = None
+) -> tuple[gpd.GeoDataFrame, dict[str, Any]]:
+    """Read the Wegenregister's segments a profile may use, and what was left out.
+
+    ``path`` is a register extract: a ``.zip`` or a folder with ``Wegsegment.shp`` (and/or
+    ``eWegsegment``/``iWegsegment``, merged by ``WS_OIDN``), or one ``.shp``. Kept: segments
+    in use, publicly accessible, of a morphology the profile allows
+    (:data:`WEGENREGISTER_EXCLUDED_MORF`). Returns the lines (EPSG:31370) and counts of what
+    was excluded by status, access and morphology.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise DataError(f"Wegenregister: {p} does not exist.")
+    sources = _segment_sources(p, layer)
+    if not sources:
+        raise SchemaError(
+            f"Wegenregister: {p} has no segment layer ({listing(_SEGMENT_LAYERS)}.shp); give "
+            "layer='…' for another name."
+        )
+    frames = []
+    for src in sources:
+        with warnings.catch_warnings():
+            # the register's lines carry measures (M); lengths need only x and y
+            warnings.filterwarnings("ignore", "Measured", UserWarning)
+            frames.append(pyogrio.read_dataframe(src))
+    seg = pd.concat(frames, ignore_index=True)
+    need = ["WS_OIDN", "B_WK_OIDN", "E_WK_OIDN", "STATUS", "MORF", "TGBEP"]
+    missing = [c for c in need if c not in seg]
+    if missing:
+        raise SchemaError(
+            f"Wegenregister {p.name}: the segments lack {listing(missing)}: not the "
+            "register's Wegsegment schema."
+        )
+    seg = seg.drop_duplicates("WS_OIDN")
+    seg = gpd.GeoDataFrame(seg, geometry="geometry", crs=frames[0].crs or "EPSG:31370")
+    if seg.crs is not None and not seg.crs.equals("EPSG:31370") and seg.crs.is_geographic:
+        seg = seg.to_crs("EPSG:31370")
+    if profile not in WEGENREGISTER_EXCLUDED_MORF:
+        raise DataError(
+            f"Wegenregister: no rules for profile {profile!r} "
+            f"(known: {listing(WEGENREGISTER_EXCLUDED_MORF)})."
+        )
+    status_ok = seg["STATUS"].astype(int) == WEGENREGISTER_STATUS_IN_USE
+    access_ok = seg["TGBEP"].astype(int).isin(WEGENREGISTER_PUBLIC_ACCESS)
+    morf_ok = ~seg["MORF"].astype(int).isin(WEGENREGISTER_EXCLUDED_MORF[profile])
+    keep = status_ok & access_ok & morf_ok
+    report = {
+        "segments": len(seg),
+        "kept": int(keep.sum()),
+        "not_in_use": int((~status_ok).sum()),
+        "not_public": int((status_ok & ~access_ok).sum()),
+        "not_for_profile": int((status_ok & access_ok & ~morf_ok).sum()),
+        "excluded_km": float(seg.geometry[~keep].length.sum() / 1000.0),
+    }
+    return seg[keep].reset_index(drop=True), report
+
+
+def _segment_sources(p: Path, layer: str | None) -> list[str]:
+    names = (layer,) if layer else _SEGMENT_LAYERS
+    if p.suffix.lower() == ".shp":
+        return [str(p)]
+    if p.suffix.lower() == ".zip":
+        with zipfile.ZipFile(p) as zf:
+            members = set(zf.namelist())
+        return [f"/vsizip/{p}/{m}" for m in members if Path(m).stem in names and m.endswith(".shp")]
+    return [str(p / f"{name}.shp") for name in names if (p / f"{name}.shp").exists()]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one source gave a combined network: streets (km), edges, connectors."""
+
+    source: str
+    km: float
+    edges: int
+    connectors: int = 0
+
+
+def combine_edges(
+    primary: tuple[pd.DataFrame, gpd.GeoDataFrame],
+    patch: tuple[pd.DataFrame, gpd.GeoDataFrame],
+    *,
+    labels: Sequence[str] = ("primary", "patch"),
+    gap_m: float = 30.0,
+    connect_m: float = 60.0,
+    join_m: float = 5.0,
+) -> tuple[pd.DataFrame, gpd.GeoDataFrame, tuple[Contribution, Contribution]]:
+    """Patch the edges of one network with another's where the first has none.
+
+    A patch edge is added when its midpoint lies more than ``gap_m`` from every primary
+    edge; a patch node where added edges meet dropped ones (the patch runs on into the
+    primary's streets) is joined to the nearest primary node within ``connect_m`` by a
+    straight connector, and so is a patch node within ``join_m`` of a primary node (the same
+    crossing in both sources). The primary keeps its node ids; the patch's become
+    ``"<label>:<id>"``.
+
+    Returns the combined nodes and edges and what each source contributed.
+    """
+    (pn, pe), (qn, qe) = primary, patch
+    if pe.crs is not None and qe.crs is not None and not pe.crs.equals(qe.crs):
+        raise DataError("combine: the two networks are in different CRSs; reproject one.")
+    tree = shapely.STRtree(pe.geometry.to_numpy())
+    mid = shapely.line_interpolate_point(qe.geometry.to_numpy(), 0.5, normalized=True)
+    near = np.full(len(qe), np.inf)
+    idx, d = tree.query_nearest(mid, return_distance=True, all_matches=False)
+    near[idx[0]] = d
+    added = near > gap_m
+    kept = qe[added]
+    used = set(kept["u"]) | set(kept["v"])
+    dropped = qe[~added]
+    boundary = used & (set(dropped["u"]) | set(dropped["v"]))
+    if used:
+        # patch nodes at a primary node (the same crossing in both sources) join it too
+        ids = np.asarray(sorted(used), dtype=object)
+        dist, _ = cKDTree(pn[["x", "y"]].to_numpy(float)).query(
+            qn.loc[ids.tolist(), ["x", "y"]].to_numpy(float), k=1, distance_upper_bound=join_m
+        )
+        boundary |= set(ids[np.isfinite(dist)].tolist())
+    ends = sorted(boundary)
+    la, lb = labels
+    # the primary keeps its node ids (plans and reports name its nodes); the patch's are
+    # prefixed with its label
+    nodes = pd.concat(
+        [
+            pn,
+            qn.loc[sorted(used)].set_axis(pd.Index([f"{lb}:{i}" for i in sorted(used)]), axis=0),
+        ]
+    )
+    if nodes.index.has_duplicates:
+        raise DataError(
+            f"combine: node ids of {la!r} look like the patch's ({lb!r}:…); give other labels."
+        )
+    parts = [
+        pe,
+        kept.assign(u=[f"{lb}:{u}" for u in kept["u"]], v=[f"{lb}:{v}" for v in kept["v"]]),
+    ]
+    connectors = 0
+    if ends:
+        pxy = pn[["x", "y"]].to_numpy(float)
+        bxy = qn.loc[ends, ["x", "y"]].to_numpy(float)
+        dd, ii = cKDTree(pxy).query(bxy, k=1, distance_upper_bound=connect_m)
+        ok = np.isfinite(dd)
+        if ok.any():
+            p_ids = pn.index.to_numpy()[ii[ok]]
+            b_ids = np.asarray(ends, dtype=object)[ok]
+            lines = shapely.linestrings(np.stack([bxy[ok], pxy[ii[ok]]], axis=1))
+            parts.append(
+                gpd.GeoDataFrame(
+                    {
+                        "u": [f"{lb}:{b}" for b in b_ids],
+                        "v": list(p_ids),
+                        "length_m": dd[ok],
+                        "oneway": False,
+                    },
+                    geometry=lines,
+                    crs=pe.crs,
+                )
+            )
+            connectors = int(ok.sum())
+    cols = ["u", "v", "length_m", "oneway", "geometry"]
+    edges = gpd.GeoDataFrame(
+        pd.concat([e[cols] for e in parts], ignore_index=True), geometry="geometry", crs=pe.crs
+    )
+    contrib = (
+        Contribution(la, float(pe["length_m"].sum() / 1000.0), len(pe)),
+        Contribution(lb, float(kept["length_m"].sum() / 1000.0), len(kept), connectors),
+    )
+    return nodes, edges, contrib
+
+
+def from_lines(
+    cls: Any,
+    lines: gpd.GeoDataFrame | gpd.GeoSeries,
+    *,
+    ends: tuple[str, str] | None = None,
+    separate: str | None = None,
+    node_crossings: bool = False,
+    profile: str | TravelProfile = "walk",
+    speed_kmh: float | None = None,
+    source: str = "lines",
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    off_network: Literal["euclidean", "na"] = "euclidean",
+    detour_factor: float = DEFAULT_DETOUR_FACTOR,
+) -> Any:
+    """Build a network from any line layer (``StreetNetwork.from_lines``); streets two-way.
+
+    Lines meet at the vertices they share, or (``ends``) at the node ids two columns give
+    for each line's ends; lines marked in the column ``separate`` (bridges, tunnels) meet
+    others only at their ends; ``node_crossings`` also joins lines that cross without a
+    shared vertex. See :func:`edges_from_lines`. The other options are those of
+    ``StreetNetwork.from_edges``.
+    """
+    nodes, edges = edges_from_lines(
+        lines, ends=ends, separate=separate, node_crossings=node_crossings
+    )
+    return cls.from_edges(
+        nodes,
+        edges,
+        crs=edges.crs,
+        profile=profile,
+        speed_kmh=speed_kmh,
+        source=source,
+        max_snap_m=max_snap_m,
+        off_network=off_network,
+        detour_factor=detour_factor,
+    )
+
+
+def from_wegenregister(
+    cls: Any,
+    path: str | Path,
+    *,
+    profile: str | TravelProfile = "walk",
+    speed_kmh: float | None = None,
+    layer: str | None = None,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    off_network: Literal["euclidean", "na"] = "euclidean",
+    detour_factor: float = DEFAULT_DETOUR_FACTOR,
+) -> Any:
+    """Build a network from a Wegenregister extract (``StreetNetwork.from_wegenregister``).
+
+    The register's segments in use, open to the public and of a morphology the profile may
+    use (walking and cycling: no motorways, grade-separated ramps, tram tracks or ferries),
+    joined at the register's own nodes (``B_WK_OIDN``, ``E_WK_OIDN``); see
+    :func:`wegenregister_lines`. What was left out is counted in ``report.excluded_ways``
+    and ``excluded_km``.
+    """
+    prof = travel_profile(profile, speed_kmh=speed_kmh)
+    if prof.name not in WEGENREGISTER_EXCLUDED_MORF:
+        raise DataError(f"Wegenregister: no rules for the profile {prof.name!r}.")
+    lines, rep = wegenregister_lines(path, profile=prof.name, layer=layer)
+    if not len(lines):
+        raise DataError(f"Wegenregister {Path(path).name}: no segment this profile may use.")
+    net = from_lines(
+        cls,
+        lines,
+        ends=("B_WK_OIDN", "E_WK_OIDN"),
+        profile=prof,
+        source=f"Wegenregister {Path(path).name}",
+        max_snap_m=max_snap_m,
+        off_network=off_network,
+        detour_factor=detour_factor,
+    )
+    report = replace(
+        net.report,
+        excluded_ways=net.report.excluded_ways + rep["segments"] - rep["kept"],
+        excluded_km=net.report.excluded_km + rep["excluded_km"],
+    )
+    return replace(net, report=report)
+
+
+def combine(
+    primary: Any,
+    other: Any,
+    *,
+    gap_m: float = 30.0,
+    connect_m: float = 60.0,
+    labels: tuple[str, str] | None = None,
+) -> Any:
+    """Return the network ``primary`` patched with ``other`` where it has no streets.
+
+    ``other`` is a :class:`~wijkanalyse.network.StreetNetwork` or a line layer (give lines
+    rather than a network when the patch has parts that join ``primary`` only through it: a
+    network keeps its largest part only). An edge of ``other`` is added when it lies more
+    than ``gap_m`` from every street of ``primary``; where the patch runs on into
+    ``primary``'s streets it is joined to the nearest node within ``connect_m``. The
+    combined network keeps its largest connected part; its ``report.sources`` say what
+    each source contributed (km, edges, connectors).
+
+    Examples
+    --------
+    >>> from wijkanalyse.network import StreetNetwork
+    >>> main = gpd.GeoDataFrame(geometry=[shapely.LineString([(0, 0), (500, 0)])],
+    ...                         crs="EPSG:31370")
+    >>> village = gpd.GeoDataFrame(geometry=[shapely.LineString([(0, 0), (0, 400),
+    ...                            (300, 400)])], crs="EPSG:31370")
+    >>> net = combine(StreetNetwork.from_lines(main), village, labels=("main", "village"))
+    >>> [(c.source, round(c.km, 1), c.connectors) for c in net.report.sources]
+    [('main', 0.5, 0), ('village', 0.7, 1)]
+    """
+    if hasattr(other, "_node_frame"):
+        theirs = (other._node_frame(), other.edges())
+        label_b = other.report.source
+    else:
+        lines = other.to_crs(primary.crs) if other.crs is not None else other
+        theirs = edges_from_lines(lines)
+        label_b = "lines"
+    la, lb = labels or (primary.report.source, label_b)
+    mine = (primary._node_frame(), primary.edges())
+    nodes, edges, contrib = combine_edges(
+        mine, theirs, labels=(la, lb), gap_m=gap_m, connect_m=connect_m
+    )
+    net = type(primary).from_edges(
+        nodes,
+        edges,
+        crs=primary.crs,
+        profile=primary.profile,
+        source=f"{la} + {lb}",
+        max_snap_m=primary.max_snap_m,
+        off_network=primary.off_network,
+        detour_factor=primary.detour_factor,
+    )
+    return replace(net, report=replace(net.report, sources=contrib))
