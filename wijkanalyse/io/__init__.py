@@ -62,13 +62,20 @@ from wijkanalyse.io.registers import (
     read_facilities,
     read_osm_points,
 )
-from wijkanalyse.io.roads import RoadGraphFrames, read_road_graph, read_street_lines
+from wijkanalyse.io.roads import (
+    WEGENREGISTER_EXCLUDED_MORF,
+    RoadGraphFrames,
+    read_road_graph,
+    read_street_lines,
+    read_wegenregister,
+)
 from wijkanalyse.io.statbel import read_census, read_income, read_population, read_sectors
 
 __all__ = [
     "BIMD_DOMAINS",
     "FACILITY_STATUSES",
     "OSM_TYPES",
+    "WEGENREGISTER_EXCLUDED_MORF",
     "RoadGraphFrames",
     "clear_cache",
     "open_facilities",
@@ -90,5 +97,6 @@ __all__ = [
     "read_sector_table",
     "read_sectors",
     "read_street_lines",
+    "read_wegenregister",
     "vintage_from_year",
 ]

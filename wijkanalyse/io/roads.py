@@ -7,7 +7,11 @@ lengths against the edges' geometry.
 from __future__ import annotations
 
 import logging
+import warnings
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -15,16 +19,24 @@ import pandas as pd
 import shapely
 
 from wijkanalyse import settings
-from wijkanalyse._errors import CRSError
-from wijkanalyse._validate import Problems, check_edge_lengths, crs_label, require_columns
+from wijkanalyse._errors import CRSError, DataError, SchemaError
+from wijkanalyse._validate import (
+    Problems,
+    check_edge_lengths,
+    crs_label,
+    listing,
+    require_columns,
+)
 from wijkanalyse.datasets import SourceLike, resolve_source
 from wijkanalyse.io._tables import _label, _memo
 from wijkanalyse.io._vectors import _geo_checks, _read_vector, _to_working_crs
 
 __all__ = [
+    "WEGENREGISTER_EXCLUDED_MORF",
     "RoadGraphFrames",
     "read_road_graph",
     "read_street_lines",
+    "read_wegenregister",
 ]
 
 log = logging.getLogger(__name__)
@@ -177,3 +189,91 @@ def read_street_lines(
     if within is not None:
         frame = frame[frame.intersects(within)]
     return frame.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- Wegenregister
+
+#: Wegenregister morphologies (``MORF``) a profile may not use, with the register's labels:
+#: 101 autosnelweg, 107 op- of afrit van een niet-gelijkgrondse verbinding, 116 tramweg
+#: (niet toegankelijk voor andere voertuigen), 130 veer (a ferry is not a street).
+WEGENREGISTER_EXCLUDED_MORF: dict[str, frozenset[int]] = {
+    "walk": frozenset({101, 107, 116, 130}),
+    "bike": frozenset({101, 107, 116, 130}),
+}
+#: Segments in use (``STATUS`` 4, "in gebruik") that the public may use (``TGBEP`` 1
+#: "openbare weg", 5 "seizoensgebonden toegang").
+WEGENREGISTER_STATUS_IN_USE = 4
+WEGENREGISTER_PUBLIC_ACCESS = frozenset({1, 5})
+_SEGMENT_LAYERS = ("Wegsegment", "eWegsegment", "iWegsegment")
+
+
+def read_wegenregister(
+    path: SourceLike, *, profile: str = "walk", layer: str | None = None
+) -> tuple[gpd.GeoDataFrame, dict[str, Any]]:
+    """Read the Wegenregister's segments a profile may use, and what was left out.
+
+    ``path`` is a register extract (or its dataset id): a ``.zip`` or a folder with
+    ``Wegsegment.shp`` (and/or ``eWegsegment``/``iWegsegment``, merged by ``WS_OIDN``), or
+    one ``.shp``. Kept: segments
+    in use, publicly accessible, of a morphology the profile allows
+    (:data:`WEGENREGISTER_EXCLUDED_MORF`). Returns the lines (EPSG:31370) and counts of what
+    was excluded by status, access and morphology.
+    """
+    import pyogrio
+
+    p, _ = resolve_source(path)
+    if not p.exists():
+        raise DataError(f"Wegenregister: {p} does not exist.")
+    sources = _segment_sources(p, layer)
+    if not sources:
+        raise SchemaError(
+            f"Wegenregister: {p} has no segment layer ({listing(_SEGMENT_LAYERS)}.shp); give "
+            "layer='…' for another name."
+        )
+    frames = []
+    for src in sources:
+        with warnings.catch_warnings():
+            # the register's lines carry measures (M); lengths need only x and y
+            warnings.filterwarnings("ignore", "Measured", UserWarning)
+            frames.append(pyogrio.read_dataframe(src))
+    seg = pd.concat(frames, ignore_index=True)
+    need = ["WS_OIDN", "B_WK_OIDN", "E_WK_OIDN", "STATUS", "MORF", "TGBEP"]
+    missing = [c for c in need if c not in seg]
+    if missing:
+        raise SchemaError(
+            f"Wegenregister {p.name}: the segments lack {listing(missing)}: not the "
+            "register's Wegsegment schema."
+        )
+    seg = seg.drop_duplicates("WS_OIDN")
+    seg = gpd.GeoDataFrame(seg, geometry="geometry", crs=frames[0].crs or "EPSG:31370")
+    if seg.crs is not None and not seg.crs.equals("EPSG:31370") and seg.crs.is_geographic:
+        seg = seg.to_crs("EPSG:31370")
+    if profile not in WEGENREGISTER_EXCLUDED_MORF:
+        raise DataError(
+            f"Wegenregister: no rules for profile {profile!r} "
+            f"(known: {listing(WEGENREGISTER_EXCLUDED_MORF)})."
+        )
+    status_ok = seg["STATUS"].astype(int) == WEGENREGISTER_STATUS_IN_USE
+    access_ok = seg["TGBEP"].astype(int).isin(WEGENREGISTER_PUBLIC_ACCESS)
+    morf_ok = ~seg["MORF"].astype(int).isin(WEGENREGISTER_EXCLUDED_MORF[profile])
+    keep = status_ok & access_ok & morf_ok
+    report = {
+        "segments": len(seg),
+        "kept": int(keep.sum()),
+        "not_in_use": int((~status_ok).sum()),
+        "not_public": int((status_ok & ~access_ok).sum()),
+        "not_for_profile": int((status_ok & access_ok & ~morf_ok).sum()),
+        "excluded_km": float(seg.geometry[~keep].length.sum() / 1000.0),
+    }
+    return seg[keep].reset_index(drop=True), report
+
+
+def _segment_sources(p: Path, layer: str | None) -> list[str]:
+    names = (layer,) if layer else _SEGMENT_LAYERS
+    if p.suffix.lower() == ".shp":
+        return [str(p)]
+    if p.suffix.lower() == ".zip":
+        with zipfile.ZipFile(p) as zf:
+            members = set(zf.namelist())
+        return [f"/vsizip/{p}/{m}" for m in members if Path(m).stem in names and m.endswith(".shp")]
+    return [str(p / f"{name}.shp") for name in names if (p / f"{name}.shp").exists()]

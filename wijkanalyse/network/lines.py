@@ -6,9 +6,10 @@ node ids the layer gives for each line's ends, as the Wegenregister does). Lines
 grade-separated (bridges, tunnels) meet others only at their ends; ``node_crossings`` adds a
 node where unmarked lines cross without a shared vertex (for sloppy data).
 
-:func:`wegenregister_lines` reads the official Flemish road register (Wegenregister, shapefile
-schema: ``Wegsegment`` with ``B_WK_OIDN``/``E_WK_OIDN``, ``STATUS``, ``MORF``, ``TGBEP``) and
-keeps the segments a travel profile may use.
+:func:`from_wegenregister` builds one from the official Flemish road register (Wegenregister,
+shapefile schema: ``Wegsegment`` with ``B_WK_OIDN``/``E_WK_OIDN``, ``STATUS``, ``MORF``,
+``TGBEP``; read by :func:`wijkanalyse.io.read_wegenregister`), with the segments a travel
+profile may use.
 
 :func:`combine` patches one network with another where the first has no streets (e.g. the
 2013 road graph, which misses Wijgmaal, with OSM 2025 streets), joins the patch to the first
@@ -17,8 +18,6 @@ network where they meet, and reports what each source contributed.
 
 from __future__ import annotations
 
-import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,39 +26,24 @@ from typing import Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 import shapely
 from scipy.spatial import cKDTree
 
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import listing
+from wijkanalyse.io.roads import read_wegenregister
 from wijkanalyse.network._graph import DEFAULT_MAX_SNAP_M
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
 from wijkanalyse.network.profiles import TravelProfile, travel_profile
 
 __all__ = [
-    "WEGENREGISTER_EXCLUDED_MORF",
     "Contribution",
     "combine",
     "combine_edges",
     "edges_from_lines",
     "from_lines",
     "from_wegenregister",
-    "wegenregister_lines",
 ]
-
-#: Wegenregister morphologies (``MORF``) a profile may not use, with the register's labels:
-#: 101 autosnelweg, 107 op- of afrit van een niet-gelijkgrondse verbinding, 116 tramweg
-#: (niet toegankelijk voor andere voertuigen), 130 veer (a ferry is not a street).
-WEGENREGISTER_EXCLUDED_MORF: dict[str, frozenset[int]] = {
-    "walk": frozenset({101, 107, 116, 130}),
-    "bike": frozenset({101, 107, 116, 130}),
-}
-#: Segments in use (``STATUS`` 4, "in gebruik") that the public may use (``TGBEP`` 1
-#: "openbare weg", 5 "seizoensgebonden toegang").
-WEGENREGISTER_STATUS_IN_USE = 4
-WEGENREGISTER_PUBLIC_ACCESS = frozenset({1, 5})
-_SEGMENT_LAYERS = ("Wegsegment", "eWegsegment", "iWegsegment")
 
 
 def edges_from_lines(
@@ -176,75 +160,6 @@ def edges_from_lines(
         crs=crs,
     )
     return nodes, edges
-
-
-def wegenregister_lines(
-    path: str | Path, *, profile: str = "walk", layer: str | None = None
-) -> tuple[gpd.GeoDataFrame, dict[str, Any]]:
-    """Read the Wegenregister's segments a profile may use, and what was left out.
-
-    ``path`` is a register extract: a ``.zip`` or a folder with ``Wegsegment.shp`` (and/or
-    ``eWegsegment``/``iWegsegment``, merged by ``WS_OIDN``), or one ``.shp``. Kept: segments
-    in use, publicly accessible, of a morphology the profile allows
-    (:data:`WEGENREGISTER_EXCLUDED_MORF`). Returns the lines (EPSG:31370) and counts of what
-    was excluded by status, access and morphology.
-    """
-    p = Path(path)
-    if not p.exists():
-        raise DataError(f"Wegenregister: {p} does not exist.")
-    sources = _segment_sources(p, layer)
-    if not sources:
-        raise SchemaError(
-            f"Wegenregister: {p} has no segment layer ({listing(_SEGMENT_LAYERS)}.shp); give "
-            "layer='…' for another name."
-        )
-    frames = []
-    for src in sources:
-        with warnings.catch_warnings():
-            # the register's lines carry measures (M); lengths need only x and y
-            warnings.filterwarnings("ignore", "Measured", UserWarning)
-            frames.append(pyogrio.read_dataframe(src))
-    seg = pd.concat(frames, ignore_index=True)
-    need = ["WS_OIDN", "B_WK_OIDN", "E_WK_OIDN", "STATUS", "MORF", "TGBEP"]
-    missing = [c for c in need if c not in seg]
-    if missing:
-        raise SchemaError(
-            f"Wegenregister {p.name}: the segments lack {listing(missing)}: not the "
-            "register's Wegsegment schema."
-        )
-    seg = seg.drop_duplicates("WS_OIDN")
-    seg = gpd.GeoDataFrame(seg, geometry="geometry", crs=frames[0].crs or "EPSG:31370")
-    if seg.crs is not None and not seg.crs.equals("EPSG:31370") and seg.crs.is_geographic:
-        seg = seg.to_crs("EPSG:31370")
-    if profile not in WEGENREGISTER_EXCLUDED_MORF:
-        raise DataError(
-            f"Wegenregister: no rules for profile {profile!r} "
-            f"(known: {listing(WEGENREGISTER_EXCLUDED_MORF)})."
-        )
-    status_ok = seg["STATUS"].astype(int) == WEGENREGISTER_STATUS_IN_USE
-    access_ok = seg["TGBEP"].astype(int).isin(WEGENREGISTER_PUBLIC_ACCESS)
-    morf_ok = ~seg["MORF"].astype(int).isin(WEGENREGISTER_EXCLUDED_MORF[profile])
-    keep = status_ok & access_ok & morf_ok
-    report = {
-        "segments": len(seg),
-        "kept": int(keep.sum()),
-        "not_in_use": int((~status_ok).sum()),
-        "not_public": int((status_ok & ~access_ok).sum()),
-        "not_for_profile": int((status_ok & access_ok & ~morf_ok).sum()),
-        "excluded_km": float(seg.geometry[~keep].length.sum() / 1000.0),
-    }
-    return seg[keep].reset_index(drop=True), report
-
-
-def _segment_sources(p: Path, layer: str | None) -> list[str]:
-    names = (layer,) if layer else _SEGMENT_LAYERS
-    if p.suffix.lower() == ".shp":
-        return [str(p)]
-    if p.suffix.lower() == ".zip":
-        with zipfile.ZipFile(p) as zf:
-            members = set(zf.namelist())
-        return [f"/vsizip/{p}/{m}" for m in members if Path(m).stem in names and m.endswith(".shp")]
-    return [str(p / f"{name}.shp") for name in names if (p / f"{name}.shp").exists()]
 
 
 @dataclass(frozen=True)
@@ -403,13 +318,11 @@ def from_wegenregister(
     The register's segments in use, open to the public and of a morphology the profile may
     use (walking and cycling: no motorways, grade-separated ramps, tram tracks or ferries),
     joined at the register's own nodes (``B_WK_OIDN``, ``E_WK_OIDN``); see
-    :func:`wegenregister_lines`. What was left out is counted in ``report.excluded_ways``
-    and ``excluded_km``.
+    :func:`wijkanalyse.io.read_wegenregister`. What was left out is counted in
+    ``report.excluded_ways`` and ``excluded_km``.
     """
     prof = travel_profile(profile, speed_kmh=speed_kmh)
-    if prof.name not in WEGENREGISTER_EXCLUDED_MORF:
-        raise DataError(f"Wegenregister: no rules for the profile {prof.name!r}.")
-    lines, rep = wegenregister_lines(path, profile=prof.name, layer=layer)
+    lines, rep = read_wegenregister(path, profile=prof.name, layer=layer)
     if not len(lines):
         raise DataError(f"Wegenregister {Path(path).name}: no segment this profile may use.")
     net = from_lines(
