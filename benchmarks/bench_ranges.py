@@ -18,7 +18,6 @@ time per draw against nodes, with the fitted exponent. All of Flanders' 9 200 se
 
 from __future__ import annotations
 
-import math
 import time
 import tracemalloc
 from typing import Any
@@ -27,7 +26,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from benchmarks.run import Row, grid
+from benchmarks.run import Row, fit_row, grid
 
 
 def _leuven_inputs() -> tuple[Any, dict[str, gpd.GeoDataFrame], gpd.GeoDataFrame, list, Any]:
@@ -193,15 +192,5 @@ def case_ranges_scaling(quick: bool) -> list[Row]:
         )
         sizes.append(side * side)
         times.append(secs)
-    slope = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
-    rows.append(
-        Row(
-            "ranges scaling",
-            "fit",
-            f"time ∝ nodes^{slope:.2f} (points grow with nodes)",
-            math.nan,
-            math.nan,
-            "–",
-        )
-    )
+    rows.append(fit_row("ranges scaling", sizes, times))
     return rows

@@ -860,18 +860,21 @@ def case_scaling(quick: bool) -> list[Row]:
         t_near.append(t1)
         t_od.append(t2)
     for name, times in (("scaling nearest", t_near), ("scaling od", t_od)):
-        slope = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
-        rows.append(
-            Row(
-                name,
-                "fit",
-                f"time ∝ nodes^{slope:.2f} (points grow with nodes)",
-                math.nan,
-                math.nan,
-                "–",
-            )
-        )
+        rows.append(fit_row(name, sizes, times))
     return rows
+
+
+def fit_row(name: str, sizes: list[int], times: list[float]) -> Row:
+    """The fitted exponent of time against network size (points grow with nodes)."""
+    slope = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
+    return Row(
+        name,
+        "fit",
+        f"time ∝ nodes^{slope:.2f} (points grow with nodes)",
+        math.nan,
+        math.nan,
+        "–",
+    )
 
 
 def case_ranges(quick: bool) -> list[Row]:

@@ -117,3 +117,40 @@ def test_demand_sets_must_carry_the_same_counts() -> None:
         draw_access(model, {"a": pts, "b": other}, fac, [q], DrawSpec(draws=20))
     with pytest.raises(DataError, match="at least 20 draws"):
         DrawSpec(draws=5)
+
+
+def test_bounds_of_a_share_and_its_complement_are_the_same_draws() -> None:
+    values = np.random.default_rng(1).random(200)
+    lo, d_lo = AccessDraws.bound(values, 0.05)
+    hi, d_hi = AccessDraws.bound(1 - values, 0.95)
+    assert d_lo == d_hi
+    assert hi == pytest.approx(1 - lo)
+    # 10 draws below the 5 % bound, 10 above the 95 % one
+    assert (values < lo).sum() == 9 or (values < lo).sum() == 10
+    assert (values < AccessDraws.bound(values, 0.05)[0]).sum() == (
+        values > AccessDraws.bound(values, 0.95)[0]
+    ).sum()
+
+
+def test_a_question_more_leaves_the_others_draws_alone() -> None:
+    pts, fac = _world()
+    fac2 = pd.concat(
+        [
+            fac,
+            gpd.GeoDataFrame(
+                {"type": ["ldc"], "location_confidence": ["low"]},
+                geometry=gpd.points_from_xy([500.0], [0.0]),
+                index=["l"],
+                crs=CRS,
+            ),
+        ]
+    )
+    pts["pop_65plus"] = pd.array([2] * 10, dtype="Int64")
+    model = CrowFlies(profile=travel_profile("walk"), detour_factor=1.0, crs=CRS)
+    spec = DrawSpec(draws=30, speeds={"pop_total": (4.0, 5.0), "pop_65plus": (3.0, 3.6)})
+    one = RangeQuestion("bc", "pop_total", (5.0,))
+    other = RangeQuestion("ldc", "pop_65plus", (5.0,))
+    alone = draw_access(model, {"m": pts}, fac2, [one], spec)
+    both = draw_access(model, {"m": pts}, fac2, [other, one], spec)
+    key = ("bc", "pop_total", 5.0)
+    assert np.array_equal(alone.share_covered(key), both.share_covered(key))

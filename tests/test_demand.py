@@ -169,6 +169,11 @@ def test_user_points_share_a_sector_by_their_weights() -> None:
     b = pts[pts["sector"] == "b"]
     assert b["model"].tolist() == ["centroid_fallback"]  # no address in b: its centre
     assert b["pop_total"].tolist() == [2]
+    # real sector polygons are indexed by a named index; a point on the border between a
+    # and b goes to one of them, not lost
+    named = cells.geometry.rename_axis("sector")
+    on_border = addresses.assign(geometry=gpd.points_from_xy([10, 40, 100], [20, 60, 50]))
+    assert demand.user_points(on_border, named)["sector"].tolist() == ["a", "a", "a"]
     # with a sector column, the file says where each point belongs
     coded = addresses.assign(sector=["a", "b", "b"])
     placed = demand.user_points(coded)

@@ -123,6 +123,52 @@ def _bound_equations(
         equation(weights.reindex(index).dropna(), thr_key[1], 0.0, f"{table} bound {suffix}")
 
 
+def _split_findings(
+    cov: pd.DataFrame | None, gaps: pd.DataFrame | None, scen: pd.DataFrame | None
+) -> list[str]:
+    """Small counts read by subtraction from a published total: a split of the group into
+    within reach, out of reach and unknown, for the values and for each range bound."""
+    found: list[str] = []
+
+    def check(what: str, *values: float) -> None:
+        for v in values:
+            if pd.notna(v) and _small(abs(round(float(v), 6))):
+                found.append(f"split: {what} gives {v:g}")
+
+    def num(r: pd.Series, c: str) -> float:
+        return float(r[c]) if c in r and pd.notna(r[c]) else np.nan
+
+    if cov is not None:
+        for i, r in cov.iterrows():
+            total, unknown = num(r, "pop_in_group"), num(r, "pop_unknown")
+            covered, out_ = num(r, "pop_covered"), num(r, "pop_not_covered")
+            check(f"coverage row {i}", total - out_ - unknown, total - covered - unknown)
+            check(f"coverage row {i} unknown", total - covered - out_)
+            known = total - (unknown if pd.notna(unknown) else 0.0)
+            for b in ("share_covered_p05", "share_covered_p95"):
+                n = num(r, b) * known
+                check(f"coverage row {i} {b}", round(n, 3), round(known - n, 3))
+    if gaps is not None:
+        for i, r in gaps.iterrows():
+            total, affected, share = (
+                num(r, c) for c in ("pop_in_group", "pop_affected", "share_not_covered")
+            )
+            known = affected / share if share and share > 0 else np.nan
+            check(f"gaps row {i}", round(known - affected, 3), round(total - known, 3))
+            for b in ("share_not_covered_p05", "share_not_covered_p95"):
+                n = num(r, b) * known
+                check(f"gaps row {i} {b}", round(n, 3), round(known - n, 3))
+    if scen is not None:
+        for i, r in scen.iterrows():
+            total = num(r, "pop_in_group")
+            for when in ("before", "after"):
+                check(f"scenarios row {i} {when}", total - num(r, f"covered_{when}"))
+                for q in ("p05", "p95"):
+                    n = num(r, f"share_covered_{when}_{q}") * total
+                    check(f"scenarios row {i} {when} {q}", round(n, 3), round(total - n, 3))
+    return found
+
+
 def audit(out: Path, truth: pd.DataFrame, access: Any = None, data: Any = None) -> list[str]:
     """Return every way a small count can be read or derived from ``out``.
 
@@ -316,6 +362,7 @@ def audit(out: Path, truth: pd.DataFrame, access: Any = None, data: Any = None) 
             equation(list(sub["sector"]), r["target_group"], r["pop_in_group"], "gaps in_group")
             beyond = list(sub["sector"][mins > thr])
             equation(beyond, r["target_group"], r["pop_affected"], f"gaps {r['unit']} affected")
+    findings += _split_findings(cov, gaps, _read(out, "scenarios.csv"))
     # solve them all together: is any withheld cell determined?
     if equations and unknown:
         # a cell is determined when its unit vector lies in the row space of the equations

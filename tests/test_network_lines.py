@@ -192,3 +192,51 @@ def test_combined_network_agrees_with_networkx(leuven_patched) -> None:  # type:
         assert len(reached) > 0.99 * len(patched.node_ids)
         got = pd.Series(theirs).reindex(reached.index)
         np.testing.assert_allclose(reached.to_numpy(), got.to_numpy(), rtol=1e-9, atol=1e-6)
+
+
+def test_register_lines_in_parts_are_merged_or_refused() -> None:
+    # one segment stored as two touching parts: merged, its ends at the given nodes
+    whole = shapely.MultiLineString([[(0, 0), (100, 0)], [(100, 0), (200, 0)]])
+    g = gpd.GeoDataFrame({"b": [1], "e": [2]}, geometry=[whole], crs=CRS)
+    net = StreetNetwork.from_lines(g, ends=("b", "e"))
+    nodes = net._node_frame()
+    start = nodes.index[(nodes["x"] == 0) & (nodes["y"] == 0)][0]
+    d = net.shortest_path_lengths([start]).iloc[0]
+    assert sorted(d.round(6).tolist()) == [0.0, 100.0, 200.0]
+    # parts that do not join cannot be placed between two node ids
+    apart = shapely.MultiLineString([[(0, 0), (100, 0)], [(300, 0), (400, 0)]])
+    g2 = gpd.GeoDataFrame({"b": [1], "e": [2]}, geometry=[apart], crs=CRS)
+    with pytest.raises(DataError, match="parts that do not join"):
+        edges_from_lines(g2, ends=("b", "e"))
+
+
+def test_a_patch_joins_the_street_it_runs_on_not_the_nearest_one() -> None:
+    """A patch street runs south onto street B; street A, across a railway, is nearer."""
+    primary = _lines(
+        [(20, 80), (200, 80)],  # street A, north of the railway
+        [(-200, 20), (50, 20), (200, 20)],  # street B, south of it
+        [(200, 80), (200, 20)],  # the bridge that joins them, far east
+    )
+    net = StreetNetwork.from_lines(primary, source="graph")
+    assert net.report.components == 1
+    # the patch comes from the north to (0, 100), then runs on past A's end (28 m away: its
+    # piece counts as covered) onto B, whose street it follows: those pieces are dropped
+    patch = _lines([(0, 300), (0, 100), (0, 20), (50, 20)])
+    out = combine(net, patch, labels=("graph", "osm"))
+    nodes = out._node_frame()
+    top = nodes.index[(nodes["x"] == 0) & (nodes["y"] == 300)][0]
+    at = {
+        name: nodes.index[(nodes["x"] == x) & (nodes["y"] == y)][0]
+        for name, (x, y) in {"b": (50, 20), "a": (20, 80)}.items()
+    }
+    d = out.shortest_path_lengths([top]).iloc[0]
+    # 200 m of new street, the dropped piece (80 m) and on to B's node (50 m); A only over
+    # the bridge (150 + 60 + 180 m more), not by a link across the railway
+    assert d[at["b"]] == pytest.approx(330.0)
+    assert d[at["a"]] == pytest.approx(330.0 + 150 + 60 + 180)
+    graph, osm = out.report.sources
+    assert (graph.km, osm.km, osm.connectors) == (
+        pytest.approx(0.64),
+        pytest.approx(0.2),
+        1,
+    )

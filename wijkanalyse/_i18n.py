@@ -163,7 +163,8 @@ def fmt_range(
     """Format a value with its range: ``9,7 % (3–11 %)`` (nl) or ``9.7% (3–11%)`` (en).
 
     The bounds get no decimals from 10 (percent) up, else one. Without a range (either
-    bound missing) the value alone; a missing value is ``unknown``.
+    bound missing, or both the same when rounded) the value alone; a missing value is
+    ``unknown``.
 
     >>> fmt_range(0.097, 0.026, 0.112, language="en")
     '9.7% (3–11%)'
@@ -179,7 +180,10 @@ def fmt_range(
     scale = 100.0 if percent else 1.0
     lo, hi = float(low) * scale, float(high) * scale  # type: ignore[arg-type]
     d = 0 if hi >= 10 else 1
-    span = f"{fmt_number(lo, d, language)}–{fmt_number(hi, d, language)}"
+    lo_s, hi_s = fmt_number(lo, d, language), fmt_number(hi, d, language)
+    if lo_s == hi_s:
+        return shown  # every draw gave (rounded) the same: no range to show
+    span = f"{lo_s}–{hi_s}"
     if percent:
         span += "\u00a0%" if lang(language) == "nl" else "%"
     return f"{shown} ({span})"

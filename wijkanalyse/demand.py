@@ -123,10 +123,13 @@ def user_points(
     elif areas is not None:
         if areas.crs != pts.crs:
             pts = pts.to_crs(areas.crs)
-        cells = gpd.GeoDataFrame(geometry=areas)
-        hit = gpd.sjoin(pts[[pts.geometry.name]], cells, predicate="within", how="left")
+        cells = gpd.GeoDataFrame(
+            {"_sector": areas.index.astype(str)}, geometry=areas.to_numpy(), crs=areas.crs
+        )
+        # a point on a border between two sectors goes to the first
+        hit = gpd.sjoin(pts[[pts.geometry.name]], cells, predicate="intersects", how="left")
         hit = hit[~hit.index.duplicated(keep="first")]
-        sector = hit["index_right"].astype("string").reindex(pts.index)
+        sector = hit["_sector"].astype("string").reindex(pts.index)
     else:
         raise SchemaError(
             f"user points need a {sector_col!r} column or the sector areas to place them in."

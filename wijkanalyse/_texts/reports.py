@@ -90,7 +90,7 @@ TEXT: dict[str, dict[str, str]] = {
     "map_gaps_layer": {"nl": "tekorten (niet binnen bereik)", "en": "gaps (not covered)"},
     "map_not_covered": {"nl": "niet binnen bereik", "en": "not covered"},
     "map_gaps_uncertain": {
-        "nl": "gestippeld: onzeker (marge van {points} procentpunten of meer)",
+        "nl": "gestreept: onzeker (marge van {points} procentpunten of meer)",
         "en": "dashed: uncertain (a range of {points} percentage points or more)",
     },
     "map_areas_layer": {"nl": "beleidsgebieden", "en": "policy areas"},
@@ -374,37 +374,32 @@ TEXT: dict[str, dict[str, str]] = {
         "the data.",
     },
     "report_read_access_ranges": {
-        "nl": "De bereikbaarheidscijfers staan met hun marge, bv. 9,7 % (3–11 %): het 5e tot "
-        "95e percentiel over {draws} trekkingen waarin de ligging van elk centrum binnen zijn "
-        "onzekerheid, het vraagmodel ({models}), de snelheid ({speeds}) en {detour} "
-        "tegelijk variëren. Een verschil tussen twee wijken binnen elkaars marges is geen "
-        "verschil waarop je kunt bouwen.",
-        "en": "The accessibility figures come with their range, e.g. 9.7% (3–11%): the 5th to "
-        "95th percentile over {draws} draws in which each centre's position within its "
-        "uncertainty, the demand model ({models}), the speed ({speeds}) and {detour} vary "
-        "together. A difference between two wijken within each other's ranges is not one to "
-        "build on.",
+        "nl": "De bereikbaarheidscijfers staan met hun marge tussen haakjes: het 5e tot 95e "
+        "percentiel over {draws} trekkingen waarin {parts} tegelijk variëren. Het cijfer zelf "
+        "rekent met de opgegeven ligging en snelheid; ligt die aan de rand van wat mogelijk "
+        "is, dan kan het cijfer buiten zijn marge vallen. Zonder marge gaven alle trekkingen "
+        "(afgerond) hetzelfde.",
+        "en": "The accessibility figures come with their range in brackets: the 5th to 95th "
+        "percentile over {draws} draws in which {parts} vary together. The figure itself uses "
+        "the given locations and speed; where those lie at the edge of what is possible, the "
+        "figure can fall outside its range. Without a range, every draw gave (rounded) the "
+        "same.",
     },
     "report_read_access_no_ranges": {
-        "nl": "De bereikbaarheidscijfers hebben geen marge (ranges uitgezet met [access.ranges] "
+        "nl": "De bereikbaarheidscijfers hebben geen marge (marges uitgezet met [access.ranges] "
         "draws = 0): ze hangen af van de ligging van de centra, de snelheid en het vraagmodel "
         "hierboven.",
         "en": "The accessibility figures have no range (turned off with [access.ranges] "
         "draws = 0): they depend on the centres' locations, the speed and the demand model "
         "above.",
     },
-    "report_read_access_ranges_fixed": {
-        "nl": "De bereikbaarheidscijfers staan met hun marge, bv. 9,7 % (3–11 %): het 5e tot "
-        "95e percentiel over {draws} trekkingen waarin de ligging van elk centrum binnen zijn "
-        "onzekerheid, het vraagmodel ({models}) en de snelheid ({speeds}) tegelijk variëren "
-        "(de omwegfactor buiten het straatnet ligt vast). Een verschil tussen twee wijken "
-        "binnen elkaars marges is geen verschil waarop je kunt bouwen.",
-        "en": "The accessibility figures come with their range, e.g. 9.7% (3–11%): the 5th to "
-        "95th percentile over {draws} draws in which each centre's position within its "
-        "uncertainty, the demand model ({models}) and the speed ({speeds}) vary together (the "
-        "detour factor off the network is fixed). A difference between two wijken within "
-        "each other's ranges is not one to build on.",
+    "report_read_positions": {
+        "nl": "de ligging van elk centrum binnen zijn onzekerheid",
+        "en": "each centre's position within its uncertainty",
     },
+    "report_read_models": {"nl": "het vraagmodel ({models})", "en": "the demand model ({models})"},
+    "report_read_speed_range": {"nl": "de snelheid ({speeds})", "en": "the speed ({speeds})"},
+    "report_read_and": {"nl": " en ", "en": " and "},
     "report_read_detour_range": {
         "nl": "de omwegfactor buiten het straatnet ({lo}–{hi})",
         "en": "the detour factor off the network ({lo}–{hi})",

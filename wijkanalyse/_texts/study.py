@@ -124,9 +124,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "demand_centroid": {
         "nl": "vraagmodel: alle inwoners van een sector op één punt ({points} sectoren); een "
-        "wijk kan daardoor in één keer binnen of buiten bereik vallen",
-        "en": "demand model: all residents of a sector on one point ({points} sectors); a wijk "
-        "can therefore fall within or beyond reach all at once",
+        "sector (en een wijk van één sector) valt daardoor in één keer binnen of buiten bereik",
+        "en": "demand model: all residents of a sector on one point ({points} sectors); a "
+        "sector (and a wijk of one sector) therefore falls within or beyond reach all at once",
     },
     "demand_points": {
         "nl": "vraagmodel: de inwoners van elke sector verdeeld over {model} binnen de sector "
@@ -158,13 +158,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "approximation: the wijk divided around its sectors' centres",
     },
     "ranges_drawn": {
-        "nl": "marges: {draws} trekkingen (seed {seed}) van {positions}; het vraagmodel "
-        "({models}); de snelheid ({speeds}); {detour}. Een marge is het 5e tot 95e "
-        "percentiel over de trekkingen",
-        "en": "ranges: {draws} draws (seed {seed}) of {positions}; the demand model "
-        "({models}); the speed ({speeds}); {detour}. A range is the 5th to 95th "
+        "nl": "marges: {draws} trekkingen (startwaarde {seed}) van {parts}. Een marge is het "
+        "5e tot 95e percentiel over de trekkingen",
+        "en": "ranges: {draws} draws (seed {seed}) of {parts}. A range is the 5th to 95th "
         "percentile over the draws",
     },
+    "ranges_models": {"nl": "het vraagmodel ({models})", "en": "the demand model ({models})"},
+    "ranges_speeds": {"nl": "de snelheid ({speeds})", "en": "the speed ({speeds})"},
     "ranges_speed": {
         "nl": "{group} {lo}–{hi} km/u",
         "en": "{group} {lo}–{hi} km/h",
@@ -175,19 +175,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the detour factor off the network ({lo}–{hi}, the quartiles of the detours on "
         "the network itself)",
     },
-    "ranges_no_detour": {
-        "nl": "de omwegfactor staat vast (opgegeven)",
-        "en": "the detour factor is fixed (given)",
-    },
     "ranges_positions": {
         "nl": "de ligging van elke voorziening binnen haar onzekerheid (hoog 25 m, middel "
         "250 m, laag 750 m)",
         "en": "each facility's position within its uncertainty (high 25 m, medium 250 m, "
         "low 750 m)",
-    },
-    "ranges_no_positions": {
-        "nl": "niet de ligging van de voorzieningen (vast)",
-        "en": "not the facilities' positions (fixed)",
     },
     "ranges_speed_unsourced": {
         "nl": "voor {groups} is geen gepubliceerde snelheidsmarge bekend: hun snelheid varieert "

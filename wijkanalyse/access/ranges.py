@@ -122,6 +122,8 @@ class AccessDraws:
     speeds: dict[str, np.ndarray]
     detours: np.ndarray
     spec: DrawSpec
+    sets: Mapping[str, gpd.GeoDataFrame] = field(default_factory=dict, repr=False)
+    """The demand point sets the draws chose from (to draw a scenario the same way)."""
 
     @property
     def n_draws(self) -> int:
@@ -164,8 +166,12 @@ class AccessDraws:
         if not len(ok):
             return float("nan"), -1
         order = ok[np.argsort(values[ok], kind="stable")]
-        k = int(np.ceil(q * len(order))) - 1
-        d = int(order[min(max(k, 0), len(order) - 1)])
+        m = len(order)
+        # symmetric: the 5 % bound leaves as many draws below it as the 95 % one above it,
+        # so the bounds of a share and of its complement are the same draws' values
+        tail = int(np.ceil(min(q, 1.0 - q) * m - 1e-9))  # draws at or beyond the bound
+        k = tail - 1 if q <= 0.5 else m - tail
+        d = int(order[min(max(k, 0), m - 1)])
         return float(values[d]), d
 
     def shares_of_draw(self, key: tuple[str, str, float], draw: int) -> np.ndarray:
@@ -177,9 +183,14 @@ class AccessDraws:
 
 
 def _disc(rng: np.random.Generator, radius: np.ndarray) -> np.ndarray:
-    """Return uniform offsets in discs of ``radius`` (one row per facility)."""
-    r = radius * np.sqrt(rng.random(len(radius)))
-    a = rng.random(len(radius)) * 2.0 * np.pi
+    """Return uniform offsets in discs of ``radius`` (one row per facility).
+
+    Two numbers per facility, in the facilities' order: a scenario that adds facilities at
+    the end moves the others exactly as before (paired draws).
+    """
+    u = rng.random((len(radius), 2))
+    r = radius * np.sqrt(u[:, 0])
+    a = u[:, 1] * 2.0 * np.pi
     return np.column_stack([r * np.cos(a), r * np.sin(a)])
 
 
@@ -258,7 +269,15 @@ def draw_access(
     fac_r = {
         t: (facility_radii(f) if spec.positions else np.zeros(len(f))) for t, f in by_type.items()
     }
-    rng = streams(spec.seed, "demand", "speed", "detour", "positions")
+    # one stream per purpose, per target group and per facility type: adding a question or
+    # a type leaves the draws of the others as they were
+    rng = streams(
+        spec.seed,
+        "demand",
+        "detour",
+        *(f"speed:{g}" for g in groups),
+        *(f"positions:{t}" for t in types),
+    )
     names = list(sets)
     n, m = spec.draws, len(sectors)
     covered = {
@@ -279,7 +298,7 @@ def draw_access(
         chosen.append(name)
         for g in groups:
             lo, hi = spec.speeds.get(g, (base, base))
-            speeds[g][d] = rng["speed"].uniform(lo, hi)
+            speeds[g][d] = rng[f"speed:{g}"].uniform(lo, hi)
         if spec.detour is not None:
             detours[d] = rng["detour"].uniform(*spec.detour)
         pts = sets[name]
@@ -287,7 +306,7 @@ def draw_access(
         for t in types:
             xy = fac_xy[t]
             if len(xy):
-                xy = xy + _disc(rng["positions"], fac_r[t])
+                xy = xy + _disc(rng[f"positions:{t}"], fac_r[t])
             metres[t] = _nearest_metres(model, pts, xy, detours[d])
         for q in questions:
             w = pts.weights[q.target_group]
@@ -322,6 +341,7 @@ def draw_access(
         speeds=speeds,
         detours=detours,
         spec=spec,
+        sets=dict(demand),
     )
 
 

@@ -108,6 +108,19 @@ def edges_from_lines(
         raise DataError(
             f"edges_from_lines: only lines can be streets, got {listing(sorted(kinds))}."
         )
+    if ends is not None:
+        # the layer's node ids name a line's first and last point: a line in several parts
+        # is merged first, and one whose parts do not join cannot be placed
+        merged = shapely.line_merge(frame.geometry.to_numpy())
+        split = shapely.get_type_id(merged) != shapely.GeometryType.LINESTRING
+        if split.any():
+            raise DataError(
+                f"edges_from_lines: {int(split.sum())} lines are in parts that do not join "
+                f"(rows {listing(frame.index[split])}); with ends=, each line must be one "
+                "piece from its first to its last node. Split them into one line per piece "
+                "with their own node ids."
+            )
+        frame = frame.set_geometry(merged)
     parts = frame.explode(index_parts=False).reset_index(drop=True)
     geoms = parts.geometry.to_numpy()
     sep = (
@@ -184,11 +197,11 @@ def combine_edges(
     """Patch the edges of one network with another's where the first has none.
 
     A patch edge is added when its midpoint lies more than ``gap_m`` from every primary
-    edge; a patch node where added edges meet dropped ones (the patch runs on into the
-    primary's streets) is joined to the nearest primary node within ``connect_m`` by a
-    straight connector, and so is a patch node within ``join_m`` of a primary node (the same
-    crossing in both sources). The primary keeps its node ids; the patch's become
-    ``"<label>:<id>"``.
+    edge. Where an added edge meets a dropped one (the patch runs on into the primary's
+    streets), a connector follows the dropped piece to its far end and on to the primary node
+    nearest that end (within ``connect_m``); a patch node within ``join_m`` of a primary node
+    (the same crossing in both sources) joins it too. The primary keeps its node ids; the
+    patch's become ``"<label>:<id>"``.
 
     Returns the combined nodes and edges and what each source contributed.
     """
@@ -204,15 +217,6 @@ def combine_edges(
     kept = qe[added]
     used = set(kept["u"]) | set(kept["v"])
     dropped = qe[~added]
-    boundary = used & (set(dropped["u"]) | set(dropped["v"]))
-    if used:
-        # patch nodes at a primary node (the same crossing in both sources) join it too
-        ids = np.asarray(sorted(used), dtype=object)
-        dist, _ = cKDTree(pn[["x", "y"]].to_numpy(float)).query(
-            qn.loc[ids.tolist(), ["x", "y"]].to_numpy(float), k=1, distance_upper_bound=join_m
-        )
-        boundary |= set(ids[np.isfinite(dist)].tolist())
-    ends = sorted(boundary)
     la, lb = labels
     # the primary keeps its node ids (plans and reports name its nodes); the patch's are
     # prefixed with its label
@@ -230,29 +234,50 @@ def combine_edges(
         pe,
         kept.assign(u=[f"{lb}:{u}" for u in kept["u"]], v=[f"{lb}:{v}" for v in kept["v"]]),
     ]
-    connectors = 0
-    if ends:
-        pxy = pn[["x", "y"]].to_numpy(float)
-        bxy = qn.loc[ends, ["x", "y"]].to_numpy(float)
-        dd, ii = cKDTree(pxy).query(bxy, k=1, distance_upper_bound=connect_m)
-        ok = np.isfinite(dd)
-        if ok.any():
-            p_ids = pn.index.to_numpy()[ii[ok]]
-            b_ids = np.asarray(ends, dtype=object)[ok]
-            lines = shapely.linestrings(np.stack([bxy[ok], pxy[ii[ok]]], axis=1))
-            parts.append(
-                gpd.GeoDataFrame(
-                    {
-                        "u": [f"{lb}:{b}" for b in b_ids],
-                        "v": list(p_ids),
-                        "length_m": dd[ok],
-                        "oneway": False,
-                    },
-                    geometry=lines,
-                    crs=pe.crs,
-                )
+    pxy = pn[["x", "y"]].to_numpy(float)
+    ptree = cKDTree(pxy)
+    links: dict[tuple[Any, Any], tuple[float, Any]] = {}
+    # where the patch runs on into the primary's streets: follow its own dropped piece to
+    # the piece's far end, which lies on a primary street, and join the primary node there
+    # (not whatever node is nearest: that may be across a railway)
+    for b_col, w_col in (("u", "v"), ("v", "u")):
+        runs = dropped[dropped[b_col].isin(used) & ~dropped[w_col].isin(used)]
+        if not len(runs):
+            continue
+        wxy = qn.loc[runs[w_col], ["x", "y"]].to_numpy(float)
+        bxy = qn.loc[runs[b_col], ["x", "y"]].to_numpy(float)
+        dd, ii = ptree.query(wxy, k=1, distance_upper_bound=connect_m)
+        for k in np.flatnonzero(np.isfinite(dd)):
+            b = runs[b_col].iloc[k]
+            p_id = pn.index[ii[k]]
+            length = float(runs["length_m"].iloc[k]) + float(dd[k])
+            geom = shapely.LineString([bxy[k], wxy[k], pxy[ii[k]]])
+            if length < links.get((b, p_id), (np.inf, None))[0]:
+                links[(b, p_id)] = (length, geom)
+    if used:
+        # a patch node at a primary node (the same crossing in both sources) joins it
+        ids = sorted(used)
+        qxy = qn.loc[ids, ["x", "y"]].to_numpy(float)
+        dd, ii = ptree.query(qxy, k=1, distance_upper_bound=join_m)
+        for k in np.flatnonzero(np.isfinite(dd)):
+            p_id = pn.index[ii[k]]
+            geom = shapely.LineString([qxy[k], pxy[ii[k]]])
+            if float(dd[k]) < links.get((ids[k], p_id), (np.inf, None))[0]:
+                links[(ids[k], p_id)] = (float(dd[k]), geom)
+    connectors = len(links)
+    if links:
+        parts.append(
+            gpd.GeoDataFrame(
+                {
+                    "u": [f"{lb}:{b}" for b, _ in links],
+                    "v": [p for _, p in links],
+                    "length_m": [v[0] for v in links.values()],
+                    "oneway": False,
+                },
+                geometry=[v[1] for v in links.values()],
+                crs=pe.crs,
             )
-            connectors = int(ok.sum())
+        )
     cols = ["u", "v", "length_m", "oneway", "geometry"]
     edges = gpd.GeoDataFrame(
         pd.concat([e[cols] for e in parts], ignore_index=True), geometry="geometry", crs=pe.crs
@@ -394,4 +419,23 @@ def combine(
         off_network=primary.off_network,
         detour_factor=primary.detour_factor,
     )
-    return replace(net, report=replace(net.report, sources=contrib))
+    # what each source gave to the network as kept (its largest connected part)
+    final = net.edges()
+    mine_u = ~final["u"].astype(str).str.startswith(f"{lb}:")
+    mine_v = ~final["v"].astype(str).str.startswith(f"{lb}:")
+    link = mine_u != mine_v
+    kept_contrib = (
+        Contribution(
+            la,
+            float(final.loc[mine_u & mine_v, "length_m"].sum() / 1000.0),
+            int((mine_u & mine_v).sum()),
+        ),
+        Contribution(
+            lb,
+            float(final.loc[~mine_u & ~mine_v, "length_m"].sum() / 1000.0),
+            int((~mine_u & ~mine_v).sum()),
+            int(link.sum()),
+        ),
+    )
+    del contrib
+    return replace(net, report=replace(net.report, sources=kept_contrib))

@@ -200,12 +200,12 @@ GROUP_SPEEDS_KMH: dict[str, dict[str, float]] = {"walk": {"pop_65plus": 3.3}}
 #: Walking, residents aged 65+: 0.8-1.0 m/s (2.9-3.6 km/h), the usual gait speeds of people
 #: over 65 in health surveys around Studenski's mean of 0.92 m/s (Studenski et al. 2011;
 #: Bohannon & Andrews 2011 give 1.13-1.26 m/s for ages 70-79 and 0.94-0.97 m/s at 80+).
-#: Walking, everyone: 1.2-1.47 m/s (4.3-5.3 km/h), ± 10 % around the 1.33 m/s of the
-#: default; the mean comfortable gait speeds of the age groups 20-79 in Bohannon & Andrews'
-#: meta-analysis (2011, *Physiotherapy* 97:182-189) lie within it.
+#: Walking, everyone (and those under 65): 1.2-1.47 m/s (4.3-5.3 km/h), ± 10 % around the
+#: 1.33 m/s of the default; the mean comfortable gait speeds of the age groups 20-79 in
+#: Bohannon & Andrews' meta-analysis (2011, *Physiotherapy* 97:182-189) lie within it.
 #: Any other group or profile: its speed ± 10 % (no source; the report says so).
 GROUP_SPEED_RANGES_KMH: dict[str, dict[str, tuple[float, float]]] = {
-    "walk": {"pop_65plus": (2.88, 3.6), "*": (4.32, 5.28)}
+    "walk": {"pop_65plus": (2.88, 3.6), "pop_total": (4.32, 5.28), "pop_under65": (4.32, 5.28)}
 }
 
 #: The relative half-width of a speed range without a source.
@@ -226,7 +226,7 @@ def speed_range(
     ((13.5, 16.5), False)
     """
     known = GROUP_SPEED_RANGES_KMH.get(profile.name, {})
-    rng = known.get(group, known.get("*"))
+    rng = known.get(group)
     if rng is not None and rng[0] <= speed_kmh <= rng[1]:
         return rng, True
     lo, hi = speed_kmh * (1 - DEFAULT_SPEED_SPREAD), speed_kmh * (1 + DEFAULT_SPEED_SPREAD)

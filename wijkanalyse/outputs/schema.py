@@ -402,6 +402,7 @@ _TABLES: tuple[Table, ...] = (
         "threshold_minutes",
         "pop_in_group",
         "re:.*_(before|after|change)",
+        "re:share_covered_(before|after|change)_p(05|95)",
         "suppressed",
         decimals={"*": 6},
         codes=("unit",),

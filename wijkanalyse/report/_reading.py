@@ -131,21 +131,25 @@ def _access_ranges(b: _Builder, access: dict[str, Any]) -> str:
         for g, (lo, hi) in rec["speeds_kmh"].items()
     )
     detour = rec.get("detour")
-    common = {
-        "draws": _i18n.fmt_int(rec["draws"], b.lang),
-        "models": ", ".join(_i18n.text(f"demand_name_{m}", b.lang) for m in rec["demand_models"]),
-        "speeds": speeds,
-    }
-    if not detour:
-        return _i18n.text("report_read_access_ranges_fixed", b.lang, **common)
+    parts = []
+    if rec.get("positions", True):
+        parts.append(_i18n.text("report_read_positions", b.lang))
+    models = ", ".join(_i18n.text(f"demand_name_{m}", b.lang) for m in rec["demand_models"])
+    parts.append(_i18n.text("report_read_models", b.lang, models=models))
+    parts.append(_i18n.text("report_read_speed_range", b.lang, speeds=speeds))
+    if detour:
+        parts.append(
+            _i18n.text(
+                "report_read_detour_range",
+                b.lang,
+                lo=_i18n.fmt_number(detour[0], 2, b.lang),
+                hi=_i18n.fmt_number(detour[1], 2, b.lang),
+            )
+        )
+    joined = ", ".join(parts[:-1]) + _i18n.text("report_read_and", b.lang) + parts[-1]
     return _i18n.text(
         "report_read_access_ranges",
         b.lang,
-        detour=_i18n.text(
-            "report_read_detour_range",
-            b.lang,
-            lo=_i18n.fmt_number(detour[0], 2, b.lang),
-            hi=_i18n.fmt_number(detour[1], 2, b.lang),
-        ),
-        **common,
+        draws=_i18n.fmt_int(rec["draws"], b.lang),
+        parts=joined,
     )

@@ -27,12 +27,11 @@ class AccessQuestion(_Model):
 class AccessRanges(_Model):
     """``[access.ranges]``: the ranges of coverage, times and gaps.
 
-    See :mod:`wijkanalyse.access.ranges`.
-
-    ``draws`` (0: no ranges) Monte Carlo draws, seeded by ``seed``, of: each facility's
-    position within its location confidence (``positions``); the demand model, one of
-    ``demand_models`` per draw (default: street points and grid where the study has a road
-    graph, the grid alone otherwise); each target group's speed within ``speeds`` (km/h,
+    See :mod:`wijkanalyse.access.ranges`. ``draws`` (0: no ranges) Monte Carlo draws, seeded
+    by ``seed``, of: each facility's position within its location confidence
+    (``positions``); the demand model, one of ``demand_models`` per draw (default: street
+    points and grid where the study has a road graph, the grid alone otherwise, the study's
+    own points alone when it has them); each target group's speed within ``speeds`` (km/h,
     [low, high]; default :data:`wijkanalyse.network.GROUP_SPEED_RANGES_KMH`); and the detour
     factor off the network within ``detour`` (default: the quartiles of the network's own
     detours). Ranges are the 5 % and 95 % quantiles over the draws.
@@ -41,7 +40,7 @@ class AccessRanges(_Model):
     draws: int = Field(default=200, ge=0, le=5000)
     seed: int = 20261130
     positions: bool = True
-    demand_models: list[Literal["street_points", "grid", "centroid"]] | None = Field(
+    demand_models: list[Literal["street_points", "grid", "centroid", "points"]] | None = Field(
         default=None, min_length=1
     )
     speeds: dict[str, Annotated[list[float], Field(min_length=2, max_length=2)]] = {}

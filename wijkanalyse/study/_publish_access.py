@@ -12,7 +12,7 @@ import pandas as pd
 from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.study import _ranges
 from wijkanalyse.study._demand import sector_shares
-from wijkanalyse.suppression import COMPLEMENTARY, Ledger
+from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT, Ledger
 
 if TYPE_CHECKING:
     from wijkanalyse.study.results import StudyData
@@ -156,6 +156,21 @@ def _at(pos: np.ndarray, share: np.ndarray | None = None) -> tuple[np.ndarray, n
     return pos[keep], coef[keep]
 
 
+def _split_small(asker: _Asker, *sides: Any) -> bool:
+    """Whether a side of a split of a published total is a small count.
+
+    People within reach, out of reach and of unknown time add up to the group, whose total
+    is published: when one side is small, the others would give it away by subtraction,
+    even where every sector under them is published (a share of a sector is not a cell).
+    """
+    for v in sides:
+        if v is None or pd.isna(v):
+            continue
+        if asker.ledger._small(float(v)):
+            return True
+    return False
+
+
 class _Bounds:
     """The counts behind the range bounds of a table's rows: each bound is a draw's value."""
 
@@ -193,13 +208,20 @@ class _Bounds:
         group = key[1]
         idx = np.arange(len(draws.sectors)) if mem is None else mem
         bound = _ranges.bound_draw(draws, table, column, row, mem)
+        pop = draws.population[group]
         for suffix, d in zip(("_p05", "_p95"), bound, strict=True):
             if d < 0:
                 continue
-            count = draws.covered[key][d]
-            if complement:
-                count = draws.known[key[:2]][d] - count
-            pop = draws.population[group]
+            within, known = draws.covered[key][d], draws.known[key[:2]][d]
+            sides = (
+                within[idx].sum(),
+                (known - within)[idx].sum(),
+                (pop - known)[idx].sum(),
+            )
+            if _split_small(asker, *sides):
+                mask.sink(pos, suffix)(SMALL_COUNT)
+                continue
+            count = known - within if complement else within
             with np.errstate(invalid="ignore", divide="ignore"):
                 share = np.nan_to_num(np.where(pop > 0, count / pop, 0.0), nan=0.0)
             lpos, coef = self.lpos[idx], share[idx]
@@ -233,6 +255,11 @@ def _coverage(
         }
         for c, share in supports.items():
             asker.ask(group, _at(members, share), mask.sink(pos, c), shown=_num(row.get(c)))
+        if _split_small(
+            asker, row.get("pop_covered"), row.get("pop_not_covered"), row.get("pop_unknown")
+        ):
+            for c in ("pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"):
+                mask.sink(pos, c)(SMALL_COUNT)
         unit = row[unit_col]
         bounds.ask(asker, mask, pos, "coverage", "share_covered", row, unit, complement=False)
     return mask
@@ -262,6 +289,15 @@ def _gaps(
         asker.ask(group, _at(members), mask.sink(pos, "pop_in_group"), shown=shown_in)
         asker.ask(group, _at(members, beyond), mask.sink(pos, "pop_affected"), shown=shown_aff)
         asker.ask(group, _at(members, known), mask.sink(pos, "_known"))
+        # the other sides of the split: within reach, and of unknown time
+        if members is not None and shown_in is not None and shown_aff is not None:
+            lpos = members
+            pop = asker.ledger.values[group].to_numpy(dtype=float)[lpos]
+            known_n = float(np.nansum(pop * np.asarray(known)[lpos]))
+            within_n = float(np.nansum(pop * np.asarray(within)[lpos]))
+            if _split_small(asker, shown_aff, within_n, shown_in - known_n):
+                mask.sink(pos, "pop_affected")(SMALL_COUNT)
+                mask.sink(pos, "_known")(SMALL_COUNT)
         bounds.ask(asker, mask, pos, "gaps", "share_not_covered", row, row["unit"], complement=True)
     return mask
 
@@ -281,5 +317,12 @@ def _equity(
         beyond = known - within
         asker.ask(group, _at(everyone, known), mask.sink(pos, "population"))
         asker.ask(group, _at(everyone, beyond), mask.sink(pos, "_beyond"))
+        pop = asker.ledger.values[group].to_numpy(dtype=float)[everyone]
+        sides = (
+            float(np.nansum(pop * np.asarray(within)[everyone])),
+            float(np.nansum(pop * np.asarray(beyond)[everyone])),
+        )
+        if _split_small(asker, *sides):
+            mask.sink(pos, "_beyond")(SMALL_COUNT)
         bounds.ask(asker, mask, pos, "equity", "share_beyond", row, None, complement=True)
     return mask

@@ -15,13 +15,15 @@ from wijkanalyse.study import planning as _planning
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.slices import NeedSlice
-from wijkanalyse.suppression import COMPLEMENTARY
+from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT
 
 if TYPE_CHECKING:
     from wijkanalyse import locate
+from wijkanalyse.access.ranges import AccessDraws
+from wijkanalyse.study import _ranges
 from wijkanalyse.study._demand import sector_shares
 from wijkanalyse.study._masks import _Asker, _Mask
-from wijkanalyse.study._publish_access import _num, _ones, _UnitMembers
+from wijkanalyse.study._publish_access import _num, _ones, _split_small, _UnitMembers
 from wijkanalyse.study.results import Analysis, PlanResults, StudyData
 
 # --------------------------------------------------------------------------- plans
@@ -260,6 +262,14 @@ def _scenarios(
                 mask.sink(pos, f"covered_{when}"),
                 shown=_num(row.get(f"covered_{when}")),
             )
+            # out of reach = the group - within reach: the group's total is published
+            shown_cov, shown_in = _num(row.get(f"covered_{when}")), _num(row.get("pop_in_group"))
+            if (
+                shown_cov is not None
+                and shown_in is not None
+                and _split_small(asker, shown_cov, shown_in - shown_cov)
+            ):
+                mask.sink(pos, f"covered_{when}")(SMALL_COUNT)
         asker.ask(
             group,
             _ones(members),
@@ -274,4 +284,61 @@ def _scenarios(
             count=bool((diff >= 0).all()),
             shown=_num(row.get("covered_change")),
         )
+        paired = planning.scenario_draws.get(str(row["scenario"]))
+        if paired is not None and "share_covered_after_p05" in row:
+            _scenario_bounds(asker, mask, pos, row, paired, data)
     return mask
+
+
+def _scenario_bounds(
+    asker: _Asker,
+    mask: _Mask,
+    pos: int,
+    row: pd.Series,
+    paired: tuple[AccessDraws, AccessDraws],
+    data: StudyData,
+) -> None:
+    """Ask the ledger for the counts behind a scenario row's range bounds.
+
+    Each bound is one draw's share (before, after, or after - before of the same draw): its
+    count within reach is a weighted sum of sector counts, with the split into within and
+    out of reach checked for small counts like the values themselves.
+    """
+    before, after = paired
+    members = _ranges.Members(before, data)(str(row["level"]), row["unit"])
+    if members is not None and not len(members):
+        return
+    key = (str(row["facility_type"]), str(row["target_group"]), float(row["threshold_minutes"]))
+    group = key[1]
+    idx = np.arange(len(before.sectors)) if members is None else members
+    lpos = asker.ledger.positions(before.sectors[idx])
+    pop = before.population[group]
+    b = before.share_covered(key, members)
+    a = after.share_covered(key, members)
+    for name, values in (("before", b), ("after", a), ("change", a - b)):
+        for suffix, q in (("_p05", 0.05), ("_p95", 0.95)):
+            d = AccessDraws.bound(values, q)[1]
+            if d < 0:
+                continue
+            sink = mask.sink(pos, f"_{name}{suffix}")
+            counts = {w: dr.covered[key][d] for w, dr in (("before", before), ("after", after))}
+            sides = [
+                v
+                for w in ("before", "after")
+                for v in (counts[w][idx].sum(), (pop - counts[w])[idx].sum())
+            ]
+            if _split_small(asker, *sides):
+                sink(SMALL_COUNT)
+                continue
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share = {
+                    w: np.nan_to_num(np.where(pop > 0, c / pop, 0.0)) for w, c in counts.items()
+                }
+            if name == "change":
+                coef = (share["after"] - share["before"])[idx]
+                keep = (lpos >= 0) & (coef != 0)
+                asker.ask(group, (lpos[keep], coef[keep]), sink, count=bool((coef >= 0).all()))
+            else:
+                coef = share[name][idx]
+                keep = (lpos >= 0) & (coef != 0)
+                asker.ask(group, (lpos[keep], coef[keep]), sink)

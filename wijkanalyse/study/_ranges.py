@@ -14,7 +14,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse._i18n import Note
+from wijkanalyse import _i18n
+from wijkanalyse._i18n import Items, Note, Num
 from wijkanalyse.access.ranges import (
     RANGE_QUANTILES,
     AccessDraws,
@@ -55,9 +56,12 @@ def draws_of(
     if r.draws == 0 or not acc.questions:
         return None
     groups = [q.target_group for q in acc.questions]
-    models = r.demand_models or (
-        ["street_points", "grid"] if data.network is not None else ["grid"]
-    )
+    if r.demand_models:
+        models = list(r.demand_models)
+    elif info.model == "points":
+        models = ["points"]  # the study's own addresses: better than any model of them
+    else:
+        models = ["street_points", "grid"] if data.network is not None else ["grid"]
     sets: dict[str, gpd.GeoDataFrame] = {}
     for name in dict.fromkeys(models):
         if name == info.model:
@@ -90,32 +94,24 @@ def draws_of(
         for q in acc.questions
     ]
     draws = draw_access(model, sets, data.facilities, questions, spec)
-    from wijkanalyse import _i18n
-    from wijkanalyse._i18n import Items, Num
-
+    parts: list[Note] = []
+    if r.positions:
+        parts.append(_i18n.note("ranges_positions"))
+    parts.append(
+        _i18n.note(
+            "ranges_models", models=Items(tuple(_i18n.note(f"demand_name_{m}") for m in sets))
+        )
+    )
+    speed_notes = tuple(
+        _i18n.note("ranges_speed", group=_i18n.Label("group", g), lo=Num(lo, 1), hi=Num(hi, 1))
+        for g, (lo, hi) in speeds.items()
+    )
+    parts.append(_i18n.note("ranges_speeds", speeds=Items(speed_notes)))
+    if detour:
+        parts.append(_i18n.note("ranges_detour", lo=Num(detour[0], 2), hi=Num(detour[1], 2)))
     notes.append(
         _i18n.note(
-            "ranges_drawn",
-            draws=Num(r.draws, 0),
-            models=Items(tuple(_i18n.note(f"demand_name_{m}") for m in sets)),
-            speeds=Items(
-                tuple(
-                    _i18n.note(
-                        "ranges_speed",
-                        group=_i18n.Label("group", g),
-                        lo=Num(lo, 1),
-                        hi=Num(hi, 1),
-                    )
-                    for g, (lo, hi) in speeds.items()
-                )
-            ),
-            detour=(
-                _i18n.note("ranges_detour", lo=Num(detour[0], 2), hi=Num(detour[1], 2))
-                if detour
-                else _i18n.note("ranges_no_detour")
-            ),
-            positions=_i18n.note("ranges_positions" if r.positions else "ranges_no_positions"),
-            seed=str(r.seed),
+            "ranges_drawn", draws=Num(r.draws, 0), seed=str(r.seed), parts=Items(tuple(parts))
         )
     )
     if unsourced:

@@ -21,7 +21,9 @@ from wijkanalyse._errors import (
 )
 from wijkanalyse._i18n import Note
 from wijkanalyse._validate import listing
+from wijkanalyse.access.ranges import AccessDraws, RangeQuestion, draw_access, facility_radii
 from wijkanalyse.network import CrowFlies, StreetNetwork
+from wijkanalyse.study import _ranges
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.results import (
@@ -198,7 +200,10 @@ def planning(
                 "plan_demand_centroid", model=_i18n.note(f"demand_name_{acc.demand_info.model}")
             )
         )
-    comparison = _scenarios(config, data, demand, acc, plans, members, notes, supply)
+    scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]] = {}
+    comparison = _scenarios(
+        config, data, demand, acc, plans, members, notes, supply, scenario_draws
+    )
     return PlanResults(
         plans=plans,
         greedy=greedy,
@@ -207,6 +212,7 @@ def planning(
         scenarios=comparison,
         notes=tuple(notes),
         scenario_supply=tuple(supply),
+        scenario_draws=scenario_draws,
     )
 
 
@@ -219,6 +225,7 @@ def _scenarios(
     members: dict[str, list[str]],
     notes: list[Note],
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
+    scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]],
 ) -> pd.DataFrame:
     cfg = config
     questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
@@ -245,6 +252,7 @@ def _scenarios(
         }
         names["area"] = {a: a for a in members}
     frames = []
+    cache: dict[Any, AccessDraws] = {}
     for sc in cfg.scenarios:
         if sc.plan is not None:
             q = questions[sc.plan]
@@ -294,5 +302,69 @@ def _scenarios(
             ignore_index=True,
         )
         frame.insert(1, "source", obj.source)
+        if acc.draws is not None:
+            before, after = _scenario_draws(acc, data, current, obj, groups, minutes, cache)
+            scenario_draws[sc.name] = (before, after)
+            frame = _scenario_ranges(frame, before, after, data)
         frames.append(frame)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _scenario_draws(
+    acc: AccessResults,
+    data: StudyData,
+    current: scenario.Scenario,
+    obj: scenario.Scenario,
+    groups: list[str],
+    minutes: list[float],
+    cache: dict[Any, AccessDraws],
+) -> tuple[AccessDraws, AccessDraws]:
+    """Draw today's and the scenario's supply with the access draws' inputs and seed.
+
+    The draws are paired: the same demand model, speeds and detours per draw, and today's
+    facilities moved the same way in both (new sites are exact).
+    """
+    assert acc.draws is not None
+    questions = [
+        RangeQuestion(obj.facility_type, g, tuple(float(m) for m in minutes)) for g in groups
+    ]
+    key = (obj.facility_type, tuple(groups), tuple(minutes))
+    radius = pd.Series(facility_radii(data.facilities), index=data.facilities.index.astype(str))
+
+    def supply(s: scenario.Scenario) -> gpd.GeoDataFrame:
+        # today's centres keep their location uncertainty; a new site is where it is put
+        out = s.apply(data.facilities)
+        return out.assign(location_radius_m=radius.reindex(out.index).fillna(0.0).to_numpy())
+
+    if key not in cache:
+        cache[key] = draw_access(
+            acc.model, acc.draws.sets, supply(current), questions, acc.draws.spec
+        )
+    after = draw_access(acc.model, acc.draws.sets, supply(obj), questions, acc.draws.spec)
+    return cache[key], after
+
+
+def _scenario_ranges(
+    frame: pd.DataFrame, before: AccessDraws, after: AccessDraws, data: StudyData
+) -> pd.DataFrame:
+    """Add the 5-95 % ranges of the shares within reach before, after, and of the change."""
+    members = _ranges.Members(before, data)
+    out = frame.copy()
+    cols = {
+        f"share_covered_{w}_{q}": np.full(len(out), np.nan)
+        for w in ("before", "after", "change")
+        for q in ("p05", "p95")
+    }
+    for i, row in enumerate(out.to_dict("records")):
+        mem = members(str(row["level"]), row["unit"])
+        if mem is not None and not len(mem):
+            continue
+        key = (str(row["facility_type"]), str(row["target_group"]), float(row["threshold_minutes"]))
+        b = before.share_covered(key, mem)
+        a = after.share_covered(key, mem)
+        for name, v in (("before", b), ("after", a), ("change", a - b)):
+            cols[f"share_covered_{name}_p05"][i] = AccessDraws.bound(v, 0.05)[0]
+            cols[f"share_covered_{name}_p95"][i] = AccessDraws.bound(v, 0.95)[0]
+    for name, values in cols.items():
+        out[name] = pd.array(values, dtype="Float64")
+    return out

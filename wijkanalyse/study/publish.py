@@ -189,6 +189,16 @@ def protect(
                 "mean_minutes_before": ["pop_in_group"],
                 "mean_minutes_after": ["pop_in_group"],
                 "mean_minutes_change": ["pop_in_group"],
+                **{
+                    f"share_covered_{w}{q}": [
+                        "covered_before",
+                        "covered_after",
+                        "pop_in_group",
+                        f"_{w}{q}",
+                    ]
+                    for w in ("before", "after", "change")
+                    for q in ("_p05", "_p95")
+                },
             }
             changes2["scenarios"] = masks["scenarios"].apply(derived)
         pub_plan = dataclasses.replace(planning, **changes2)

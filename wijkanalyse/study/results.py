@@ -177,6 +177,9 @@ class PlanResults:
     )
     """Per scenario name: its facilities of the type before and after (for the audit of what
     may be published, :mod:`wijkanalyse._publish`)."""
+    scenario_draws: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    """Per scenario name: the access draws of today's supply and of the scenario's, paired
+    (:class:`wijkanalyse.access.ranges.AccessDraws`); its ranges come from them."""
 
 
 @dataclass(frozen=True)
