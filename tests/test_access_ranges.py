@@ -154,3 +154,23 @@ def test_a_question_more_leaves_the_others_draws_alone() -> None:
     both = draw_access(model, {"m": pts}, fac2, [other, one], spec)
     key = ("bc", "pop_total", 5.0)
     assert np.array_equal(alone.share_covered(key), both.share_covered(key))
+
+
+def test_a_scenario_that_adds_a_centre_is_drawn_in_pairs() -> None:
+    """Today's centres move alike before and after: no draw loses anyone's reach."""
+    pts, fac = _world()
+    fac["location_confidence"] = "low"
+    new = gpd.GeoDataFrame(
+        {"type": ["bc"], "location_radius_m": [0.0]},
+        geometry=gpd.points_from_xy([1000.0], [0.0]),
+        index=["new"],
+        crs=CRS,
+    )
+    model = CrowFlies(profile=travel_profile("walk"), detour_factor=1.0, crs=CRS)
+    spec = DrawSpec(draws=50, speeds={"pop_total": (4.0, 5.0)})
+    q = RangeQuestion("bc", "pop_total", (5.0,))
+    before = draw_access(model, {"m": pts}, fac, [q], spec)
+    after = draw_access(model, {"m": pts}, pd.concat([fac, new]), [q], spec)
+    key = ("bc", "pop_total", 5.0)
+    assert (after.covered[key] >= before.covered[key] - 1e-9).all()
+    assert (after.covered[key] > before.covered[key]).any()

@@ -158,6 +158,32 @@ def _split_findings(
             for b in ("share_not_covered_p05", "share_not_covered_p95"):
                 n = num(r, b) * known
                 check(f"gaps row {i} {b}", round(n, 3), round(known - n, 3))
+
+    # a unit minus its published parts: the gemeente minus its wijken, a wijk minus its
+    # sectors (gaps), one scenario minus another in the same unit
+    def parts(table: pd.DataFrame | None, key: str, cols: list[str], whole: str, part: str):
+        if table is None:
+            return
+        q = ["facility_type", "target_group", "threshold_minutes"]
+        for qk, block in table.groupby(q + (["scenario"] if "scenario" in table else [])):
+            wholes = block[block["level"] == whole]
+            kids = block[block["level"] == part]
+            for _, w in wholes.iterrows():
+                for c in cols:
+                    if pd.isna(w[c]) or kids[c].isna().sum() == 0:
+                        continue
+                    rest = w[c] - kids[c].sum(skipna=True)
+                    check(f"{whole} minus its {part}s {qk} {c}", round(rest, 3))
+
+    parts(cov, "wijk", ["pop_covered", "pop_not_covered"], "gemeente", "wijk")
+    parts(scen, "unit", ["covered_before", "covered_after", "covered_change"], "gemeente", "wijk")
+    if scen is not None:
+        q = ["facility_type", "target_group", "threshold_minutes", "level", "unit"]
+        for qk, block in scen.groupby(q):
+            after = block["covered_after"].dropna().tolist()
+            for a in range(len(after)):
+                for b in range(a + 1, len(after)):
+                    check(f"scenarios {qk} one minus another", abs(after[a] - after[b]))
     if scen is not None:
         for i, r in scen.iterrows():
             total = num(r, "pop_in_group")

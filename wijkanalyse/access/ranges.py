@@ -38,7 +38,7 @@ from wijkanalyse.access.inputs import _facilities_of
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.network._checks import _xy
 from wijkanalyse.network._routes import nearest_arrays
-from wijkanalyse.uncertainty import streams
+from wijkanalyse.uncertainty import draw_stream, streams
 
 __all__ = ["AccessDraws", "DrawSpec", "RangeQuestion", "draw_access", "facility_radii"]
 
@@ -271,13 +271,7 @@ def draw_access(
     }
     # one stream per purpose, per target group and per facility type: adding a question or
     # a type leaves the draws of the others as they were
-    rng = streams(
-        spec.seed,
-        "demand",
-        "detour",
-        *(f"speed:{g}" for g in groups),
-        *(f"positions:{t}" for t in types),
-    )
+    rng = streams(spec.seed, "demand", "detour", *(f"speed:{g}" for g in groups))
     names = list(sets)
     n, m = spec.draws, len(sectors)
     covered = {
@@ -306,7 +300,9 @@ def draw_access(
         for t in types:
             xy = fac_xy[t]
             if len(xy):
-                xy = xy + _disc(rng[f"positions:{t}"], fac_r[t])
+                # one generator per type and draw: a scenario that adds sites moves today's
+                # facilities exactly as the draws of today do (paired draws)
+                xy = xy + _disc(draw_stream(spec.seed, f"positions:{t}", d), fac_r[t])
             metres[t] = _nearest_metres(model, pts, xy, detours[d])
         for q in questions:
             w = pts.weights[q.target_group]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.study import _ranges
+from wijkanalyse.study._atoms import Atoms, smaller_side
 from wijkanalyse.study._demand import sector_shares
 from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT, Ledger
 
@@ -229,8 +230,19 @@ class _Bounds:
             asker.ask(group, (lpos[keep], coef[keep]), mask.sink(pos, suffix))
 
 
+def _parts(asker: _Asker, share: np.ndarray, group: str) -> dict[str, np.ndarray]:
+    """Return a question's atom cells: per sector the smaller of its part and complement."""
+    pop = asker.ledger.values[group].to_numpy(dtype=float)
+    return {"part": smaller_side(np.asarray(share, dtype=float) * pop, pop)}
+
+
 def _coverage(
-    asker: _Asker, cov: pd.DataFrame, times: _Times, units: _Units, bounds: _Bounds
+    asker: _Asker,
+    cov: pd.DataFrame,
+    times: _Times,
+    units: _Units,
+    bounds: _Bounds,
+    atoms: Atoms | None = None,
 ) -> _Mask:
     frame = cov.reset_index()
     unit_col = frame.columns[0]
@@ -261,6 +273,16 @@ def _coverage(
             for c in ("pop_covered", "pop_not_covered", "pop_unknown", "pop_estimated"):
                 mask.sink(pos, c)(SMALL_COUNT)
         unit = row[unit_col]
+        if atoms is not None:
+            atoms.ask(
+                (str(row["facility_type"]), group, float(row["threshold_minutes"])),
+                _parts(asker, within, group),
+                "part",
+                str(row["level"]),
+                unit,
+                members,
+                [mask.sink(pos, c) for c in ("pop_covered", "pop_not_covered", "pop_unknown")],
+            )
         bounds.ask(asker, mask, pos, "coverage", "share_covered", row, unit, complement=False)
     return mask
 
@@ -270,7 +292,12 @@ def _num(value: Any) -> float | None:
 
 
 def _gaps(
-    asker: _Asker, gaps: pd.DataFrame, times: _Times, units: _Units, bounds: _Bounds
+    asker: _Asker,
+    gaps: pd.DataFrame,
+    times: _Times,
+    units: _Units,
+    bounds: _Bounds,
+    atoms: Atoms | None = None,
 ) -> _Mask:
     frame = gaps.reset_index()
     mask = _Mask(frame)
@@ -298,6 +325,16 @@ def _gaps(
             if _split_small(asker, shown_aff, within_n, shown_in - known_n):
                 mask.sink(pos, "pop_affected")(SMALL_COUNT)
                 mask.sink(pos, "_known")(SMALL_COUNT)
+        if atoms is not None:
+            atoms.ask(
+                (str(row["facility_type"]), group, float(row["threshold_minutes"])),
+                _parts(asker, within, group),
+                "part",
+                str(row["level"]),
+                row["unit"],
+                members,
+                [mask.sink(pos, "pop_affected"), mask.sink(pos, "_known")],
+            )
         bounds.ask(asker, mask, pos, "gaps", "share_not_covered", row, row["unit"], complement=True)
     return mask
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from wijkanalyse import locate
 from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.study import _ranges
+from wijkanalyse.study._atoms import Atoms, smaller_side
 from wijkanalyse.study._demand import sector_shares
 from wijkanalyse.study._masks import _Asker, _Mask
 from wijkanalyse.study._publish_access import _num, _ones, _split_small, _UnitMembers
@@ -229,6 +230,7 @@ def _scenarios(
     cache: dict[Any, pd.Series],
     speeds: dict[str, float] | None = None,
     points: gpd.GeoDataFrame | None = None,
+    atoms: Atoms | None = None,
 ) -> _Mask:
     table = planning.scenarios.reset_index(drop=True)
     mask = _Mask(table)
@@ -248,11 +250,13 @@ def _scenarios(
             continue
         thr = float(row["threshold_minutes"])
         weights = {}
+        full: dict[str, np.ndarray] = {}
         for when, supply in zip(("before", "after"), pair, strict=True):
             model_g = model_at_speed(model, (speeds or {}).get(group))
             minutes = _minutes_to(model_g, pts, supply.geometry, cache)
             within = (minutes <= thr).fillna(False).to_numpy(dtype=bool)
             shares = sector_shares(pts, ledger_sectors, group, within)
+            full[when] = shares
             weights[when] = pd.Series(shares, index=ledger_sectors).reindex(
                 pd.Index(members).astype(str)
             )
@@ -284,10 +288,37 @@ def _scenarios(
             count=bool((diff >= 0).all()),
             shown=_num(row.get("covered_change")),
         )
+        if atoms is not None:
+            _scenario_atoms(asker, atoms, mask, pos, row, full, members)
         paired = planning.scenario_draws.get(str(row["scenario"]))
         if paired is not None and "share_covered_after_p05" in row:
             _scenario_bounds(asker, mask, pos, row, paired, data)
+    if atoms is not None:
+        _nested_scenarios(asker, table, mask)
     return mask
+
+
+def _nested_scenarios(asker: _Asker, table: pd.DataFrame, mask: _Mask) -> None:
+    """Withhold two scenarios' counts in a unit whose difference is a small count.
+
+    Scenarios of the same question (three new centres and two of them) differ by what the
+    extra sites reach: in a unit where that is 1 to 4 persons, neither after is shown.
+    """
+    keys = ["facility_type", "target_group", "threshold_minutes", "level", "unit"]
+    for _, block in table.groupby(keys, sort=False):
+        rows = [
+            (int(p), float(v))
+            for p, v in zip(block.index, block["covered_after"], strict=True)
+            if pd.notna(v) and not mask.withheld(int(p), "covered_after")
+        ]
+        for a in range(len(rows)):
+            for b in range(a + 1, len(rows)):
+                if _split_small(asker, rows[a][1] - rows[b][1]) or _split_small(
+                    asker, rows[b][1] - rows[a][1]
+                ):
+                    for p in (rows[a][0], rows[b][0]):
+                        for c in ("covered_after", "covered_change"):
+                            mask.sink(p, c)(COMPLEMENTARY)
 
 
 def _scenario_bounds(
@@ -342,3 +373,46 @@ def _scenario_bounds(
                 coef = share[name][idx]
                 keep = (lpos >= 0) & (coef != 0)
                 asker.ask(group, (lpos[keep], coef[keep]), sink)
+
+
+def _scenario_atoms(
+    asker: _Asker,
+    atoms: Atoms,
+    mask: _Mask,
+    pos: int,
+    row: pd.Series,
+    shares: dict[str, np.ndarray],
+    members: Any,
+) -> None:
+    """Ask the parts' ledgers of a scenario row: within reach before, and the gain.
+
+    Before is today's coverage: its parts share the ledger of the access question, so a
+    scenario row and a coverage row cannot be played against each other. After is before
+    plus the gain: it is published only when both are.
+    """
+    group = str(row["target_group"])
+    thr = float(row["threshold_minutes"])
+    pop = asker.ledger.values[group].to_numpy(dtype=float)
+    # every sector's part (the ledger of a question is made once, from its first row)
+    cells = {w: np.asarray(shares[w], dtype=float) * pop for w in ("before", "after")}
+    lpos = asker.ledger.positions(members)
+    level, unit = str(row["level"]), row["unit"]
+    after = mask.sink(pos, "covered_after")
+    atoms.ask(
+        (str(row["facility_type"]), group, thr),
+        {"part": smaller_side(cells["before"], pop)},
+        "part",
+        level,
+        unit,
+        lpos,
+        [mask.sink(pos, "covered_before"), after],
+    )
+    atoms.ask(
+        ("scenario", str(row["scenario"]), group, thr),
+        {"gain": np.abs(cells["after"] - cells["before"])},
+        "gain",
+        level,
+        unit,
+        lpos,
+        [mask.sink(pos, "covered_change"), after],
+    )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from wijkanalyse import access, suppression
+from wijkanalyse.study._atoms import Atoms, guard_sums
 from wijkanalyse.study._masks import _Asker, _indicator_tables, _members
 from wijkanalyse.study._publish_access import (
     _Bounds,
@@ -78,16 +79,20 @@ def protect(
     demand = access.demand_points(s, as_point="representative_point")
     masks: dict[str, Any] = {}
     speeds = speeds_of(config)
+    atoms: Atoms | None = None
     if acc is not None and len(acc.nearest):
         profile_speed = acc.model.profile.speed_kmh
         factors = {g: profile_speed / v for g, v in speeds.items() if v != profile_speed}
         times = _Times(acc.nearest, ledger, factors, acc.demand)
         units = _Units(demand, data, ledger)
         bounds = _Bounds(acc.draws, data, ledger)
+        # residents spread over points split sectors into parts: their own ledgers
+        if acc.demand_info is not None and acc.demand_info.model != "centroid":
+            atoms = Atoms(ledger.sectors, _members(data), thr, data.region.level)
         if len(acc.coverage):
-            masks["coverage"] = _coverage(asker, acc.coverage, times, units, bounds)
+            masks["coverage"] = _coverage(asker, acc.coverage, times, units, bounds, atoms)
         if len(acc.gaps):
-            masks["gaps"] = _gaps(asker, acc.gaps, times, units, bounds)
+            masks["gaps"] = _gaps(asker, acc.gaps, times, units, bounds, atoms)
         if len(acc.equity):
             masks["equity"] = _equity(asker, acc.equity, times, units, bounds)
     cache: dict[Any, pd.Series] = {}
@@ -115,9 +120,59 @@ def protect(
             masks["curves"] = _curves(asker, config, planning, analysis, ctx_of)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(
-                asker, planning, data, acc.model, cache, speeds, acc.demand
+                asker, planning, data, acc.model, cache, speeds, acc.demand, atoms
             )
     asker.release()
+    if atoms is not None:
+        atoms.release()
+        # a unit minus its published parts must not be small either
+        q = ["facility_type", "target_group", "threshold_minutes"]
+        sec = data.sectors
+        wijk_of = sec["wijk"].astype(str).to_dict() if "wijk" in sec else {}
+        gemeente_of = (
+            dict(zip(sec["wijk"].astype(str), sec["gemeente"].astype(str), strict=True))
+            if {"wijk", "gemeente"} <= set(sec.columns)
+            else {}
+        )
+        if "coverage" in masks:
+            cov_cols = ["pop_covered", "pop_not_covered", "pop_unknown"]
+            unit_col = str(masks["coverage"].frame.columns[0])
+            guard_sums(
+                masks["coverage"],
+                thr,
+                unit_col=unit_col,
+                columns=cov_cols,
+                keys=q,
+                whole="gemeente",
+                part="wijk",
+                parent=gemeente_of,
+                also=cov_cols,
+            )
+        if "gaps" in masks:
+            guard_sums(
+                masks["gaps"],
+                thr,
+                unit_col="unit",
+                columns=["pop_affected"],
+                keys=q,
+                whole="wijk",
+                part="sector",
+                parent=wijk_of,
+                also=["_known"],
+            )
+        if "scenarios" in masks:
+            sc_cols = ["covered_before", "covered_after", "covered_change"]
+            guard_sums(
+                masks["scenarios"],
+                thr,
+                unit_col="unit",
+                columns=sc_cols,
+                keys=[*q, "scenario"],
+                whole="gemeente",
+                part="wijk",
+                parent=gemeente_of,
+                also=sc_cols,
+            )
 
     pub_data = dataclasses.replace(
         data,
