@@ -42,6 +42,12 @@ models' arguments), :mod:`~wijkanalyse.locate.candidates`, :mod:`~wijkanalyse.lo
 ``_screening``), :mod:`~wijkanalyse.locate.center` (p-center),
 :mod:`~wijkanalyse.locate.greedy` (the greedy ranking and the coverage curve); ``_highs``
 holds the solver plumbing and ``_solve`` the dispatch by model name.
+
+:mod:`~wijkanalyse.locate.robust` asks a covering question across the draws of the
+uncertain inputs (:class:`CoverDraws` and :func:`draw_cover`, in
+:mod:`~wijkanalyse.locate.draws`): the plan with the best expected,
+worst-case or quantile coverage (:func:`robust_mclp`, exact) and how often each site is in
+a draw's best plan (:func:`selection_frequency`); ``_cover`` holds its searches.
 """
 
 from __future__ import annotations
@@ -52,27 +58,40 @@ from wijkanalyse.locate._solve import solve
 from wijkanalyse.locate.candidates import candidate_sites
 from wijkanalyse.locate.center import p_center
 from wijkanalyse.locate.coverage import lscp, mclp
+from wijkanalyse.locate.draws import CoverDraws, draw_cover
 from wijkanalyse.locate.greedy import coverage_curve, greedy
 from wijkanalyse.locate.median import _p_median as _p_median
 from wijkanalyse.locate.median import p_median
 from wijkanalyse.locate.plan import Plan
 from wijkanalyse.locate.problem import MODELS, LocationProblem, location_problem
 from wijkanalyse.locate.problem import Model as Model
+from wijkanalyse.locate.robust import (
+    RobustPlan,
+    SelectionFrequency,
+    robust_mclp,
+    selection_frequency,
+)
 
 # Names outside __all__ re-exported with "as": the Model type and the internals that tests
 # and benchmarks reach through the package (_lagrangian_screen, _swap_heuristic, _p_median).
 
 __all__ = [
     "MODELS",
+    "CoverDraws",
     "LocationProblem",
     "Plan",
+    "RobustPlan",
+    "SelectionFrequency",
     "candidate_sites",
     "coverage_curve",
+    "draw_cover",
     "greedy",
     "location_problem",
     "lscp",
     "mclp",
     "p_center",
     "p_median",
+    "robust_mclp",
+    "selection_frequency",
     "solve",
 ]
