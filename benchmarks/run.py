@@ -37,6 +37,9 @@ Cases:
   under 5 s), next to the per-call path (move, ``nearest`` and ``coverage`` per draw).
 * ``ranges_scaling``: the same draws on street grids of 10 000 to 1 000 000 nodes with one
   demand point per 4 nodes; time against nodes and the fitted exponent.
+* ``robust``: the Leuven LDC question (65+, 10 minutes, p = 3, 862 candidates) across the
+  example's 200 draws: the expected, worst-case and quantile plans and the selection
+  frequency (target: under 60 s), next to spopt + CBC where spopt can express the model.
 """
 
 from __future__ import annotations
@@ -891,6 +894,13 @@ def case_ranges_scaling(quick: bool) -> list[Row]:
     return run(quick)
 
 
+def case_robust(quick: bool) -> list[Row]:
+    """Robust MCLP for Leuven across 200 draws, and spopt (see ``bench_robust``)."""
+    from benchmarks.bench_robust import case_robust as run
+
+    return run(quick)
+
+
 CASES: dict[str, Callable[[bool], list[Row]]] = {
     "nearest": case_network,  # also the OD matrix
     "e2sfca": case_e2sfca,
@@ -903,6 +913,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "scaling": case_scaling,
     "ranges": case_ranges,
     "ranges_scaling": case_ranges_scaling,
+    "robust": case_robust,
 }
 
 

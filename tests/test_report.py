@@ -90,7 +90,8 @@ def test_overview_content(leuven_run: RunResult) -> None:
     assert 'href="../maps/overzicht.html"' in text
     assert text.count('href="wijk-') == 24
     # planning and scenarios appear
-    assert re.search(r"straatknoop n\d+ \(Sint-Maartensdal\)", text)
+    assert re.search(r"nabij [^<(]+ \(Sint-Maartensdal\)", text)
+    assert "straatknoop" not in text
     assert "bewezen optimaal" in text
     # shares are computed from the counts, not rounded twice: 5 660 of 16 872 is 33,5 %
     plans = pd.read_csv(out / "plans.csv")

@@ -251,10 +251,15 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "geen stratennetwerk: straatknopen kunnen geen kandidaat-locatie zijn",
         "en": "no street network: street nodes cannot be candidate sites",
     },
-    "plan_node_name": {
-        "nl": "straatknoop {node} ({wijk})",
-        "en": "street node {node} ({wijk})",
+    "site_near_street": {"nl": "nabij {name}", "en": "near {name}"},
+    "site_near_street_in": {"nl": "nabij {name} ({wijk})", "en": "near {name} ({wijk})"},
+    "site_near_stop": {"nl": "nabij halte {name}", "en": "near the {name} stop"},
+    "site_near_stop_in": {
+        "nl": "nabij halte {name} ({wijk})",
+        "en": "near the {name} stop ({wijk})",
     },
+    "site_in_wijk": {"nl": "in {wijk}", "en": "in {wijk}"},
+    "site_unnamed": {"nl": "locatie zonder naam", "en": "unnamed site"},
     "plan_scenario_skipped": {
         "nl": "scenario {name} vervalt: het plan waarop het steunt heeft geen oplossing",
         "en": "scenario {name} is skipped: the plan it rests on has no solution",

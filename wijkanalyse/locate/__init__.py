@@ -48,6 +48,8 @@ uncertain inputs (:class:`CoverDraws` and :func:`draw_cover`, in
 :mod:`~wijkanalyse.locate.draws`): the plan with the best expected,
 worst-case or quantile coverage (:func:`robust_mclp`, exact) and how often each site is in
 a draw's best plan (:func:`selection_frequency`); ``_cover`` holds its searches.
+:mod:`~wijkanalyse.locate.names` names sites after the nearest named street or stop
+(:func:`name_sites`, :func:`site_label`).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from wijkanalyse.locate.draws import CoverDraws, draw_cover
 from wijkanalyse.locate.greedy import coverage_curve, greedy
 from wijkanalyse.locate.median import _p_median as _p_median
 from wijkanalyse.locate.median import p_median
+from wijkanalyse.locate.names import name_sites, site_label
 from wijkanalyse.locate.plan import Plan
 from wijkanalyse.locate.problem import MODELS, LocationProblem, location_problem
 from wijkanalyse.locate.problem import Model as Model
@@ -89,9 +92,11 @@ __all__ = [
     "location_problem",
     "lscp",
     "mclp",
+    "name_sites",
     "p_center",
     "p_median",
     "robust_mclp",
     "selection_frequency",
+    "site_label",
     "solve",
 ]

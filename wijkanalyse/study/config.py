@@ -427,10 +427,19 @@ class PlanQuestion(_Model):
 
 
 class PlanSection(_Model):
-    """``[plan]``: candidate sites, solver limits and the planning questions."""
+    """``[plan]``: candidate sites, solver limits and the planning questions.
+
+    ``street_names`` (a line layer with ``name``, e.g. ``"osm_streets_2025"``) and
+    ``stop_names`` (a point layer with ``name`` and ``type``, e.g. ``"osm2015_points"``: its
+    bus stops) name every candidate site after the nearest named street within 150 m, else
+    the nearest stop within 300 m (:func:`wijkanalyse.locate.names.name_sites`); without
+    them a site is named by its wijk.
+    """
 
     candidates: list[Literal["sectors", "network"]] = ["sectors", "network"]
     sites: list[FacilitySource] = []
+    street_names: str | None = None
+    stop_names: str | None = None
     grid_m: float = Field(default=250.0, ge=20, le=5000)
     candidate_wijken: list[str] | None = None
     time_limit: float = Field(default=300.0, gt=0, le=86400)

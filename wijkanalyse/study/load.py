@@ -171,6 +171,10 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     patch = config.access.patch if config.access is not None else None
     patch_ds = sources.dataset(patch)
     used += [patch_ds.id] if patch_ds is not None else []
+    name_layers = _name_layers(config, sources, boundary)
+    for src in (config.plan.street_names, config.plan.stop_names) if config.plan else ():
+        ds = sources.dataset(src)
+        used += [ds.id] if ds is not None else []
     return StudyData(
         sectors=sectors,
         wijken=wijken,
@@ -186,6 +190,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         references=analysis_inputs.references,
         reference_sectors=analysis_inputs.reference_sectors,
         sites=plan_sites(config, sources),
+        name_layers=name_layers,
         network=network,
         input_notes=analysis_inputs.notes,
         custom_areas=custom_areas,
@@ -536,3 +541,21 @@ def plan_sites(config: StudyConfig, sources: Sources) -> gpd.GeoDataFrame | None
         for i, src in enumerate(config.plan.sites)
     ]
     return gpd.GeoDataFrame(pd.concat(frames), crs=settings.working_crs)
+
+
+def _name_layers(
+    config: StudyConfig, sources: Sources, boundary: Any
+) -> tuple[gpd.GeoDataFrame | None, gpd.GeoDataFrame | None]:
+    """Read the named streets and stops of ``[plan]`` near the study area."""
+    cfg = config.plan
+    if cfg is None:
+        return None, None
+    within = None if boundary is None else boundary.buffer(500.0)
+    streets = stops = None
+    if cfg.street_names is not None:
+        streets = io.read_street_lines(sources.path(cfg.street_names), within=within)
+    if cfg.stop_names is not None:
+        stops = io.read_osm_points(sources.path(cfg.stop_names), types=["bus_stop"])
+        if within is not None:
+            stops = stops[stops.intersects(within)]
+    return streets, stops

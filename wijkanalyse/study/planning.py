@@ -75,10 +75,24 @@ def _candidate_sites(
             cand = cand[cand["area"].isin(cfg.candidate_wijken)]
     cand = cand.rename(columns={"area": "wijk"})
     cand["wijk_name"] = data.wijken["wijk_name"].reindex(cand["wijk"]).to_numpy()
-    nodes = cand["source"] == "network_node"
-    cand.loc[nodes, "name"] = [
-        _i18n.text("plan_node_name", lang, node=str(i).removeprefix("node:"), wijk=w)
-        for i, w in zip(cand.index[nodes], cand.loc[nodes, "wijk_name"], strict=True)
+    # every proposed site by the nearest named street (or stop) and its wijk; a site of the
+    # user's own list keeps its name
+    streets, stops = data.name_layers
+    near = locate.name_sites(cand, streets=streets, stops=stops)
+    # a sector centroid far from any named street is named after its sector (a place name)
+    own = near["near"].isna() & (cand["source"] == "sector")
+    near.loc[own, "near"] = cand.loc[own, "name"].astype("string")
+    near.loc[own, "near_kind"] = "sector"
+    cand = cand.assign(near=near["near"], near_kind=near["near_kind"], near_m=near["near_m"])
+    proposed = cand["source"].isin(["network_node", "sector"]).to_numpy()
+    cand.loc[proposed, "name"] = [
+        locate.site_label(n, k, w, lang)
+        for n, k, w in zip(
+            cand.loc[proposed, "near"],
+            cand.loc[proposed, "near_kind"],
+            cand.loc[proposed, "wijk_name"],
+            strict=True,
+        )
     ]
     return cand, notes
 

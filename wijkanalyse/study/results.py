@@ -45,6 +45,10 @@ class StudyData:
     """The indicators of every Flemish sector (``None``: no reference ranks)."""
     sites: gpd.GeoDataFrame | None = field(default=None, repr=False)
     """The candidate sites of ``[[plan.sites]]``."""
+    name_layers: tuple[gpd.GeoDataFrame | None, gpd.GeoDataFrame | None] = field(
+        default=(None, None), repr=False
+    )
+    """The named streets and stops of ``[plan]`` that name candidate sites."""
     network: StreetNetwork | None = field(default=None, repr=False)
     user_points: gpd.GeoDataFrame | None = field(default=None, repr=False)
     """The user's address or building points (``[access] demand_file``), as read."""
