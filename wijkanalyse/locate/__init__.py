@@ -49,7 +49,8 @@ uncertain inputs (:class:`CoverDraws` and :func:`draw_cover`, in
 worst-case or quantile coverage (:func:`robust_mclp`, exact) and how often each site is in
 a draw's best plan (:func:`selection_frequency`); ``_cover`` holds its searches.
 :mod:`~wijkanalyse.locate.names` names sites after the nearest named street or stop
-(:func:`name_sites`, :func:`site_label`).
+(:func:`name_sites`, :func:`site_label`); :mod:`~wijkanalyse.locate.front` puts coverage
+against the longest walk of anyone, exactly point by point (:func:`equity_front`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from wijkanalyse.locate.candidates import candidate_sites
 from wijkanalyse.locate.center import p_center
 from wijkanalyse.locate.coverage import lscp, mclp
 from wijkanalyse.locate.draws import CoverDraws, draw_cover
+from wijkanalyse.locate.front import equity_front
 from wijkanalyse.locate.greedy import coverage_curve, greedy
 from wijkanalyse.locate.median import _p_median as _p_median
 from wijkanalyse.locate.median import p_median
@@ -88,6 +90,7 @@ __all__ = [
     "candidate_sites",
     "coverage_curve",
     "draw_cover",
+    "equity_front",
     "greedy",
     "location_problem",
     "lscp",

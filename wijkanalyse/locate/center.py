@@ -13,7 +13,7 @@ import numpy as np
 
 from wijkanalyse import settings
 from wijkanalyse._errors import DataError, InfeasibleError
-from wijkanalyse.locate.coverage import lscp
+from wijkanalyse.locate.coverage import _lscp_sites
 from wijkanalyse.locate.median import _p_median
 from wijkanalyse.locate.plan import Plan, _assignment_nearest, _evaluate, _make_plan
 from wijkanalyse.locate.problem import (
@@ -57,58 +57,10 @@ def p_center(
     if max_minutes is not None:
         max_minutes = _check_threshold(max_minutes, problem)
     _need_full_matrix(problem, "p-center")
-    fixed, free = _fixed_and_free(problem, allow_closing)
-    served = problem.load > 0
-    usable = served[problem.row]
-    radii = np.unique(problem.minutes[usable])
-    # no plan beats the time to the nearest site of all
-    _, best = problem.nearest(np.ones(problem.n_sites, dtype=bool))
-    lower = float(np.nanmax(best[served])) if served.any() else 0.0
-    lo = int(np.searchsorted(radii, lower - _EPS))
-    hi = len(radii) - 1
-    budget = p + (int(problem.existing.sum()) if allow_closing else 0)
-    status = "optimal"
+    fixed, _ = _fixed_and_free(problem, allow_closing)
     limit = settings.solver_time_limit if time_limit is None else time_limit
     deadline = t0 + limit
-
-    def feasible(r: float) -> bool:
-        nonlocal status
-        # a quick greedy cover proves feasibility without a solver
-        g = _greedy_cover(problem, r, fixed, free, allow_closing)
-        if g is not None and g <= budget:
-            return True
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            status = "time_limit"
-            return False
-        try:
-            plan = lscp(
-                problem,
-                max_minutes=r,
-                allow_closing=allow_closing,
-                time_limit=left,
-                mip_gap=0.0,
-            )
-        except InfeasibleError:
-            return False
-        if plan.status != "optimal":
-            status = "time_limit"
-            # only the bound is proven: feasible if even the bound fits
-            return plan.objective <= budget
-        return plan.objective <= budget
-
-    if not feasible(float(radii[hi])):
-        raise InfeasibleError(
-            f"p-center: even with every candidate reachable, {p} new sites cannot reach "
-            "every demand unit; raise p."
-        )
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if feasible(float(radii[mid])):
-            hi = mid
-        else:
-            lo = mid + 1
-    radius = float(radii[hi])
+    radius, status, lower = _min_radius(problem, p, allow_closing, deadline)
     left = max(deadline - time.perf_counter(), 1.0)
     plan = _p_median(
         problem,
@@ -143,6 +95,62 @@ def p_center(
             f"weighted time ({problem.weight_label})"
         ],
     )
+
+
+def _min_radius(
+    problem: LocationProblem, p: int, allow_closing: bool, deadline: float
+) -> tuple[float, str, float]:
+    """Return the shortest longest travel time ``p`` new sites can achieve.
+
+    A binary search over the distinct travel times with a covering problem at each (a
+    greedy cover first, the exact LSCP when that does not suffice). Returns the radius,
+    ``optimal`` or ``time_limit``, and the lower bound no plan can beat.
+    """
+    fixed, free = _fixed_and_free(problem, allow_closing)
+    served = problem.load > 0
+    usable = served[problem.row]
+    radii = np.unique(problem.minutes[usable])
+    # no plan beats the time to the nearest site of all
+    _, best = problem.nearest(np.ones(problem.n_sites, dtype=bool))
+    lower = float(np.nanmax(best[served])) if served.any() else 0.0
+    lo = int(np.searchsorted(radii, lower - _EPS))
+    hi = len(radii) - 1
+    budget = p + (int(problem.existing.sum()) if allow_closing else 0)
+    status = "optimal"
+
+    def feasible(r: float) -> bool:
+        nonlocal status
+        # a quick greedy cover proves feasibility without a solver
+        g = _greedy_cover(problem, r, fixed, free, allow_closing)
+        if g is None:  # someone has no site within r at all
+            return False
+        if g <= budget:
+            return True
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            status = "time_limit"
+            return False
+        try:
+            open_sites, sol, _ = _lscp_sites(problem, r, fixed, free, time_limit=left, mip_gap=0.0)
+        except InfeasibleError:
+            return False
+        counted = open_sites if allow_closing else open_sites & ~problem.existing
+        if sol.status != "optimal":
+            status = "time_limit"
+        return int(counted.sum()) <= budget
+
+    if not feasible(float(radii[hi])):
+        raise InfeasibleError(
+            f"p-center: even with every candidate reachable, {p} new sites cannot reach "
+            "every demand unit; raise p."
+        )
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if feasible(float(radii[mid])):
+            hi = mid
+        else:
+            lo = mid + 1
+    return float(radii[hi]), status, lower
 
 
 def _greedy_cover(

@@ -199,6 +199,41 @@ def lscp(
         )
     if problem.capacity is not None:
         return _lscp_capacitated(problem, t, allow_closing, time_limit, mip_gap, single_source, t0)
+    open_sites, sol, any_need = _lscp_sites(
+        problem, t, fixed, free, time_limit=time_limit, mip_gap=mip_gap
+    )
+    n_open_new = int((open_sites & ~problem.existing).sum())
+    objective = float(open_sites.sum()) if allow_closing else float(n_open_new)
+    return _exact_plan(
+        problem,
+        sol,
+        model="lscp",
+        p=None,
+        max_minutes=t,
+        open_sites=open_sites,
+        fixed=fixed,
+        started=t0,
+        objective=objective,
+        bound=sol.bound if any_need else objective,
+    )
+
+
+def _lscp_sites(
+    problem: LocationProblem,
+    t: float,
+    fixed: np.ndarray,
+    free: np.ndarray,
+    *,
+    time_limit: float | None,
+    mip_gap: float | None,
+) -> tuple[np.ndarray, _Solution, bool]:
+    """Solve the uncapacitated set covering at ``t``, without assembling a plan.
+
+    Returns the open sites, the solve, and whether any unit needed a new site (the
+    p-center's radius search calls it directly).
+    """
+    within = problem.minutes <= t + _EPS
+    served = problem.load > 0
     r, c = problem.row[within], problem.col[within]
     pre = np.zeros(problem.n_demand, dtype=bool)
     pre[r[fixed[c]]] = True
@@ -236,20 +271,7 @@ def lscp(
         )
         open_sites = fixed.copy()
         open_sites[free_idx[cols[sol.x > 0.5]]] = True
-    n_open_new = int((open_sites & ~problem.existing).sum())
-    objective = float(open_sites.sum()) if allow_closing else float(n_open_new)
-    return _exact_plan(
-        problem,
-        sol,
-        model="lscp",
-        p=None,
-        max_minutes=t,
-        open_sites=open_sites,
-        fixed=fixed,
-        started=t0,
-        objective=objective,
-        bound=sol.bound if len(need) else objective,
-    )
+    return open_sites, sol, bool(len(need))
 
 
 def _dominance(cover: sparse.csr_array) -> tuple[np.ndarray, np.ndarray]:
