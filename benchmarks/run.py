@@ -40,6 +40,8 @@ Cases:
 * ``robust``: the Leuven LDC question (65+, 10 minutes, p = 3, 862 candidates) across the
   example's 200 draws: the expected, worst-case and quantile plans and the selection
   frequency (target: under 60 s), next to spopt + CBC where spopt can express the model.
+* ``front``: the 10-point efficiency–equity front of that question on street points and on
+  sector centroids (target: under 30 s), and spopt's p-center and MCLP for its two ends.
 """
 
 from __future__ import annotations
@@ -901,6 +903,13 @@ def case_robust(quick: bool) -> list[Row]:
     return run(quick)
 
 
+def case_front(quick: bool) -> list[Row]:
+    """The efficiency–equity front of the Leuven LDC question (see ``bench_robust``)."""
+    from benchmarks.bench_robust import case_front as run
+
+    return run(quick)
+
+
 CASES: dict[str, Callable[[bool], list[Row]]] = {
     "nearest": case_network,  # also the OD matrix
     "e2sfca": case_e2sfca,
@@ -914,6 +923,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "ranges": case_ranges,
     "ranges_scaling": case_ranges_scaling,
     "robust": case_robust,
+    "front": case_front,
 }
 
 

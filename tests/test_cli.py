@@ -108,7 +108,7 @@ def test_run_prints_time_per_step_and_peak_memory(mirror: Path, tmp_path: Path) 
     assert len(cost) == 1
     assert "inlezen" in cost[0]
     assert "indicatoren en index" in cost[0]
-    assert re.search(r"piekgeheugen \d[\d\xa0 ]* MiB", cost[0])
+    assert re.search(r"piekgeheugen \d[\d\xa0\u202f ]* MiB", cost[0])
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only (VmHWM)")

@@ -115,6 +115,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report_sector_title_all": {"nl": "inwoners per sector", "en": "residents per sector"},
     "report_share_65plus": {"nl": "aandeel 65-plussers", "en": "share 65+"},
     "report_proven_optimal": {"nl": "bewezen optimaal", "en": "proven optimal"},
+    "report_robust_optimal": {
+        "nl": "robuust over de trekkingen, bewezen optimaal",
+        "en": "robust over the draws, proven optimal",
+    },
     "report_time_limit": {"nl": "tijdslimiet (kloof {gap})", "en": "time limit (gap {gap})"},
     "report_score_unit": {"nl": "score", "en": "score"},
     "report_no_rank": {"nl": "geen rang", "en": "no rank"},

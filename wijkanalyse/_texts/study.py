@@ -116,12 +116,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "  Largest gaps {type} ({group}, {minutes} min): {top}; "
         "out of reach in the policy areas: {areas}",
     },
-    "plan_demand_centroid": {
-        "nl": "de plannen tellen de inwoners nog op één punt per sector (het middelpunt), niet "
-        "zoals de bereikbaarheid hierboven ({model}): hun dekking is daarmee niet vergelijkbaar",
-        "en": "the plans still count residents on one point per sector (its centre), not as "
-        "the accessibility above ({model}): their coverage is not comparable with it",
-    },
     "demand_centroid": {
         "nl": "vraagmodel: alle inwoners van een sector op één punt ({points} sectoren); een "
         "sector (en een wijk van één sector) valt daardoor in één keer binnen of buiten bereik",
@@ -226,10 +220,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Planning new centres (exact, HiGHS; existing centres kept):",
     },
     "plan_row": {
-        "nl": "  {type} voor {group}, {model}, {minutes} min: {n_new} nieuw → {covered} van "
-        "{total} binnen bereik ({share}){mean}; {sites}{status}",
-        "en": "  {type} for {group}, {model}, {minutes} min: {n_new} new → {covered} of "
-        "{total} within reach ({share}){mean}; {sites}{status}",
+        "nl": "  {type} voor {group}, {model}{robust}, {minutes} min: {n_new} nieuw → {covered} "
+        "van {total} binnen bereik ({share}){mean}; {sites}{status}",
+        "en": "  {type} for {group}, {model}{robust}, {minutes} min: {n_new} new → {covered} "
+        "of {total} within reach ({share}){mean}; {sites}{status}",
+    },
+    "plan_robust": {
+        "nl": ", robuust: beste gemiddelde over {draws} trekkingen",
+        "en": ", robust: best on average over {draws} draws",
+    },
+    "plan_robust_worst": {
+        "nl": ", robuust: beste in de slechtste van {draws} trekkingen",
+        "en": ", robust: best in the worst of {draws} draws",
+    },
+    "plan_robust_quantile": {
+        "nl": ", robuust: beste ondergrens ({q}) over {draws} trekkingen",
+        "en": ", robust: best lower bound ({q}) over {draws} draws",
+    },
+    "plan_frequency": {
+        "nl": " (gekozen in {share} van de trekkingen)",
+        "en": " (chosen in {share} of the draws)",
     },
     "plan_mean": {
         "nl": ", gemiddeld {mean} min",
@@ -260,6 +270,21 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "site_in_wijk": {"nl": "in {wijk}", "en": "in {wijk}"},
     "site_unnamed": {"nl": "locatie zonder naam", "en": "unnamed site"},
+    "plan_areas_far_apart": {
+        "nl": "planvraag {question}: {a} en {b} liggen {km} km uit elkaar, verder dan twee "
+        "keer de wandelafstand van de drempel; met {p} nieuwe locatie(s) voor {n} gebieden "
+        "krijgt minstens één gebied niets. Stel de vraag per gebied, of met p = {n}.",
+        "en": "plan question {question}: {a} and {b} lie {km} km apart, more than twice the "
+        "walking distance of the threshold; with {p} new site(s) for {n} areas at least one "
+        "area gains nothing. Ask the question per area, or with p = {n}.",
+    },
+    "norm_own_source": {"nl": "norm uit de studie", "en": "norm of the study"},
+    "plan_norm_row": {
+        "nl": "  Programmatienorm {type} (1 per begonnen {per} inwoners; {source}): {where} "
+        "{norm} volgens de norm, {registered} in het register, {planned} gepland",
+        "en": "  Programming norm {type} (1 per started {per} inhabitants; {source}): {where} "
+        "{norm} by the norm, {registered} in the register, {planned} planned",
+    },
     "plan_scenario_skipped": {
         "nl": "scenario {name} vervalt: het plan waarop het steunt heeft geen oplossing",
         "en": "scenario {name} is skipped: the plan it rests on has no solution",

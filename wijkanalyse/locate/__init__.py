@@ -50,11 +50,14 @@ worst-case or quantile coverage (:func:`robust_mclp`, exact) and how often each 
 a draw's best plan (:func:`selection_frequency`); ``_cover`` holds its searches.
 :mod:`~wijkanalyse.locate.names` names sites after the nearest named street or stop
 (:func:`name_sites`, :func:`site_label`); :mod:`~wijkanalyse.locate.front` puts coverage
-against the longest walk of anyone, exactly point by point (:func:`equity_front`).
+against the longest walk of anyone, exactly point by point (:func:`equity_front`);
+:mod:`~wijkanalyse.locate.norms` holds the programming norms (one lokaal dienstencentrum per
+started 15 000 inhabitants).
 """
 
 from __future__ import annotations
 
+from wijkanalyse.locate import norms as norms
 from wijkanalyse.locate._screening import _lagrangian_screen as _lagrangian_screen
 from wijkanalyse.locate._screening import _swap_heuristic as _swap_heuristic
 from wijkanalyse.locate._solve import solve
@@ -67,7 +70,7 @@ from wijkanalyse.locate.greedy import coverage_curve, greedy
 from wijkanalyse.locate.median import _p_median as _p_median
 from wijkanalyse.locate.median import p_median
 from wijkanalyse.locate.names import name_sites, site_label
-from wijkanalyse.locate.plan import Plan
+from wijkanalyse.locate.plan import Plan, plan_of_sites
 from wijkanalyse.locate.problem import MODELS, LocationProblem, location_problem
 from wijkanalyse.locate.problem import Model as Model
 from wijkanalyse.locate.robust import (
@@ -98,6 +101,7 @@ __all__ = [
     "name_sites",
     "p_center",
     "p_median",
+    "plan_of_sites",
     "robust_mclp",
     "selection_frequency",
     "site_label",

@@ -445,3 +445,47 @@ def _exact_plan(
         seconds=time.perf_counter() - started,
         notes=notes,
     )
+
+
+def plan_of_sites(
+    problem: LocationProblem,
+    sites: Sequence[Any],
+    *,
+    model: str,
+    p: int | None,
+    max_minutes: float | None,
+    method: str,
+    status: str = "optimal",
+    gap: float = 0.0,
+    seconds: float = 0.0,
+    notes: Sequence[str] = (),
+) -> Plan:
+    """Return the plan that opens ``sites`` beside the existing facilities of ``problem``.
+
+    For plans chosen elsewhere (e.g. across draws by :func:`~wijkanalyse.locate.robust_mclp`):
+    the plan is assembled and its objective evaluated on ``problem`` (nearest-site
+    assignment), with the build order and marginal gains of every plan. ``status`` and
+    ``gap`` are those of the choice.
+    """
+    labels = pd.Index([str(s) for s in sites])
+    unknown = labels.difference(problem.sites.astype(str))
+    if len(unknown):
+        raise DataError(f"plan_of_sites: unknown sites {listing(unknown)}.")
+    open_sites = problem.existing | problem.sites.astype(str).isin(labels)
+    objective = _evaluate(problem, open_sites, model, max_minutes)
+    return _make_plan(
+        problem,
+        model=model,
+        method=method,
+        p=p,
+        max_minutes=max_minutes,
+        open_sites=open_sites,
+        base=problem.existing.copy(),
+        assignment=_assignment_nearest(problem, open_sites, max_minutes),
+        objective=objective,
+        bound=objective,
+        status=status,
+        gap=gap,
+        seconds=seconds,
+        notes=notes,
+    )

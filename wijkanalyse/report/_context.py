@@ -74,7 +74,7 @@ class _Builder:
         plans = self.run.table("plans")
         if plans is None or plans.empty:
             return None
-        exact = plans[plans["method"] == "exact"]
+        exact = plans[plans["method"] != "greedy"]
         if exact.empty:
             return None
         top = exact.groupby("question")["p"].transform("max")

@@ -220,7 +220,7 @@ def plan_rows(b: _Builder, wijk: str | None = None) -> list[dict[str, Any]]:
     plans = b.run.table("plans")
     if plans is None or plans.empty:
         return []
-    sel = plans[plans["method"] == "exact"]
+    sel = plans[plans["method"] != "greedy"]
     if wijk is not None:
         sel = sel[sel["wijk"] == wijk]
     lang = b.lang
@@ -233,16 +233,35 @@ def plan_rows(b: _Builder, wijk: str | None = None) -> list[dict[str, Any]]:
                 "group": b.group(r["target_group"]),
                 "model": _i18n.model_label(str(r["model"]), lang),
                 "p": "–" if pd.isna(r["p"]) else int(r["p"]),
-                "site": r["name"],
+                "site": str(r["name"])
+                + (
+                    _i18n.text(
+                        "plan_frequency",
+                        lang,
+                        share=_i18n.fmt_pct(r["selection_frequency"], 0, lang),
+                    )
+                    if pd.notna(r.get("selection_frequency"))
+                    else ""
+                ),
                 "wijk": b.wijk_names.get(str(r["wijk"]), r["wijk"]) if pd.notna(r["wijk"]) else "–",
                 "rank": "–" if pd.isna(r["rank"]) else int(r["rank"]),
                 "covered": _i18n.fmt_int(r["pop_covered"], lang)
                 if pd.notna(r["pop_covered"])
                 else _i18n.text("insufficient_data", lang),
-                "share": _i18n.fmt_pct(r["share_covered"], 1, lang)
+                "share": _i18n.fmt_range(
+                    r["share_covered"],
+                    r.get("share_covered_p05"),
+                    r.get("share_covered_p95"),
+                    language=lang,
+                )
                 if pd.notna(r["share_covered"])
                 else "–",
-                "status": _i18n.text("report_proven_optimal", lang)
+                "status": _i18n.text(
+                    "report_robust_optimal"
+                    if pd.notna(r.get("robust"))
+                    else "report_proven_optimal",
+                    lang,
+                )
                 if r["status"] == "optimal"
                 else _i18n.text("report_time_limit", lang, gap=_i18n.fmt_pct(r["gap"], 1, lang)),
             }

@@ -133,16 +133,31 @@ def sector_shares(
     publish step asks the ledger about such weighted sums of sector counts. A sector whose
     count is zero or unknown gets the share of its points (any value gives the same sum).
     """
+    return sector_means(points, sectors, group, np.asarray(where, dtype=bool).astype(float))
+
+
+def sector_means(
+    points: pd.DataFrame,
+    sectors: pd.Index,
+    group: str,
+    values: np.ndarray,
+) -> np.ndarray:
+    """Return per sector the mean of a per-point value over the people of ``group``.
+
+    With a 0/1 value it is the share on those points (:func:`sector_shares`); with minutes,
+    the sector's mean time: either times the sector's count is the sum over its people.
+    A sector without people gets the plain mean over its points.
+    """
     pos = sectors.get_indexer(pd.Index(points["sector"].astype(str)))
     if (pos < 0).any():
         raise KeyError("demand points of sectors the ledger does not know")
     n = len(sectors)
     w = _weights(points, group) if group in points else np.zeros(len(points))
-    sel = np.asarray(where, dtype=bool)
+    v = np.asarray(values, dtype=float)
     total = np.bincount(pos, weights=w, minlength=n)
-    part = np.bincount(pos, weights=w * sel, minlength=n)
+    part = np.bincount(pos, weights=w * v, minlength=n)
     count = np.bincount(pos, minlength=n).astype(float)
-    count_in = np.bincount(pos, weights=sel.astype(float), minlength=n)
+    count_in = np.bincount(pos, weights=v, minlength=n)
     with np.errstate(invalid="ignore", divide="ignore"):
         by_people = part / total
         by_points = count_in / count

@@ -12,7 +12,6 @@ import pandas as pd
 
 from wijkanalyse import access
 from wijkanalyse.study import planning as _planning
-from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.slices import NeedSlice
 from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT
@@ -20,11 +19,10 @@ from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT
 if TYPE_CHECKING:
     from wijkanalyse import locate
 from wijkanalyse.access.ranges import AccessDraws
-from wijkanalyse.study import _ranges
 from wijkanalyse.study._atoms import Atoms, smaller_side
-from wijkanalyse.study._demand import sector_shares
+from wijkanalyse.study._demand import sector_means
 from wijkanalyse.study._masks import _Asker, _Mask
-from wijkanalyse.study._publish_access import _num, _ones, _split_small, _UnitMembers
+from wijkanalyse.study._publish_access import _num, _split_small
 from wijkanalyse.study.results import Analysis, PlanResults, StudyData
 
 # --------------------------------------------------------------------------- plans
@@ -52,11 +50,21 @@ def _minutes_to(
 
 @dataclasses.dataclass
 class _PlanContext:
+    """A question's demand points (with ``sector``), its supply and where it is counted.
+
+    ``level`` and ``unit`` name the question's demand as a unit of the parts' ledgers
+    (:class:`~wijkanalyse.study._atoms.Atoms`): the region, one area, or the union of its
+    areas (registered under ``area`` as ``plan:<question>``).
+    """
+
     model: Any
     demand: gpd.GeoDataFrame
     facilities: gpd.GeoDataFrame
     candidates: gpd.GeoDataFrame
     cache: dict[Any, pd.Series]
+    sectors: pd.Index = dataclasses.field(default_factory=lambda: pd.Index([]))
+    level: str = "region"
+    unit: Any = None
 
     def supply(self, sites: Sequence[Any]) -> gpd.GeoSeries:
         pts = []
@@ -75,22 +83,37 @@ class _PlanContext:
 
 def _plan_weights(
     ctx: _PlanContext,
+    ledger_sectors: pd.Index,
     sites: Sequence[Any],
+    group: str,
     *,
     model: str,
     max_minutes: float | None,
     need: pd.Series | None,
 ) -> tuple[pd.Series, pd.Series]:
-    """Per demand unit: covered (0/1) and the objective's weight under ``sites``."""
-    minutes = ctx.minutes(sites)
-    covered = (minutes <= (max_minutes if max_minutes is not None else np.inf)).astype(float)
-    covered = covered.where(minutes.notna(), 0.0)
-    mult = need.reindex(ctx.demand.index).astype(float) if need is not None else 1.0
-    # MCLP/LSCP: (need-weighted) people covered; p-median: (need-weighted) total minutes
-    objective = covered * mult if model in ("mclp", "lscp") else minutes * mult
-    covered.index = covered.index.astype(str)
-    objective.index = objective.index.astype(str)
-    return covered, objective
+    """Return per sector of the question the share of ``group`` within reach, and more.
+
+    The second series is the objective's coefficient (the share within reach, or the mean
+    minutes; times the need). The residents of a sector sit on its points: the published
+    counts are these weighted sums of the sectors' counts.
+    """
+    minutes = ctx.minutes(sites).to_numpy(dtype=float)
+    limit = max_minutes if max_minutes is not None else np.inf
+    within = np.nan_to_num(minutes, nan=np.inf) <= limit
+    share = sector_means(ctx.demand, ledger_sectors, group, within.astype(float))
+    mean = sector_means(ctx.demand, ledger_sectors, group, np.nan_to_num(minutes, nan=0.0))
+    covered = pd.Series(share, index=ledger_sectors).reindex(ctx.sectors)
+    mult = (
+        need.reindex(ctx.sectors).astype(float).to_numpy()
+        if need is not None
+        else np.ones(len(ctx.sectors))
+    )
+    per = (
+        covered.to_numpy()
+        if model in ("mclp", "lscp")
+        else (pd.Series(mean, index=ledger_sectors).reindex(ctx.sectors).to_numpy())
+    )
+    return covered, pd.Series(per * mult, index=ctx.sectors)
 
 
 def _plans(
@@ -100,68 +123,232 @@ def _plans(
     data: StudyData,
     analysis: Analysis | None,
     ctx_of: Callable[[str], _PlanContext],
+    atoms: Atoms | None = None,
 ) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask]]:
     """Ask for every count of every plan; return the masks of ``covered`` and ``selected``."""
     questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     out = {}
     keyed: list[tuple[tuple[str, Any], locate.Plan]] = [(k, p) for k, p in planning.plans.items()]
     keyed += [((name, "greedy"), plan) for name, plan in planning.greedy.items()]
+    sectors = asker.ledger.sectors
     for key, plan in keyed:
         q = questions[key[0]]
         ctx = ctx_of(q.name)
-        need = (
-            _planning._plan_need(NeedSlice.of(config), analysis, ctx.demand)
-            if q.need_weighted
-            else None
-        )
+        need = _need(config, analysis, data, q)
         open_sites = list(plan.selected.index)
-        covered, objective = _plan_weights(
-            ctx, open_sites, model=plan.model, max_minutes=q.minutes, need=need
-        )
+        existing = [s for s in plan.selected.index if bool(plan.selected.loc[s, "existing"])]
         cov = plan.covered.reset_index()
         cmask = _Mask(cov)
+        lpos = asker.ledger.positions(ctx.sectors)
         for pos, (_, row) in enumerate(cov.iterrows()):
             group = str(row.iloc[0])
-            asker.ask(group, covered, cmask.sink(pos, "covered"), shown=_num(row["covered"]))
-            asker.ask(
-                group,
-                covered * 0 + 1,
-                cmask.sink(pos, "population"),
-                shown=_num(row["population"]),
+            covered, _ = _plan_weights(
+                ctx, sectors, open_sites, group, model=plan.model, max_minutes=q.minutes, need=None
             )
+            sink = cmask.sink(pos, "covered")
+            asker.ask(group, covered, sink, shown=_num(row["covered"]))
+            asker.ask(
+                group, covered * 0 + 1, cmask.sink(pos, "population"), shown=_num(row["population"])
+            )
+            shown_cov, shown_pop = _num(row["covered"]), _num(row["population"])
+            if (
+                shown_cov is not None
+                and shown_pop is not None
+                and _split_small(asker, shown_cov, shown_pop - shown_cov)
+            ):
+                sink(SMALL_COUNT)
+            if atoms is not None:
+                before, _ = _plan_weights(
+                    ctx,
+                    sectors,
+                    existing,
+                    group,
+                    model=plan.model,
+                    max_minutes=q.minutes,
+                    need=None,
+                )
+                _cover_atoms(
+                    asker,
+                    atoms,
+                    ctx,
+                    group,
+                    (q.facility_type, group, float(q.minutes)),
+                    ("plan", str(key), group),
+                    before,
+                    covered,
+                    lpos,
+                    [sink],
+                )
+            bounds = planning.plan_draws.get(key) if group == q.target_group else None
+            if bounds is not None and "share_covered_p05" in row:
+                _plan_bounds(asker, cmask, pos, bounds, ctx, q, group)
         sel = plan.selected.reset_index()
         smask = _Mask(sel)
         counted = plan.model in ("mclp", "lscp") and need is None
         order = [s for s in plan.new_sites]
-        existing = [s for s in plan.selected.index if bool(plan.selected.loc[s, "existing"])]
-        prev = _plan_weights(ctx, existing, model=plan.model, max_minutes=q.minutes, need=need)[1]
+        prev_cov, _ = _plan_weights(
+            ctx,
+            sectors,
+            existing,
+            q.target_group,
+            model=plan.model,
+            max_minutes=q.minutes,
+            need=need,
+        )
+        prev = _plan_weights(
+            ctx,
+            sectors,
+            existing,
+            q.target_group,
+            model=plan.model,
+            max_minutes=q.minutes,
+            need=need,
+        )[1]
         for k, site in enumerate(order):
-            now = _plan_weights(
-                ctx, existing + order[: k + 1], model=plan.model, max_minutes=q.minutes, need=need
-            )[1]
+            now_cov, now = _plan_weights(
+                ctx,
+                sectors,
+                existing + order[: k + 1],
+                q.target_group,
+                model=plan.model,
+                max_minutes=q.minutes,
+                need=need,
+            )
             pos = int(np.flatnonzero(sel.iloc[:, 0].to_numpy() == site)[0])
             shown = _num(sel.loc[pos, "marginal_gain"])
             diff = prev - now if plan.model not in ("mclp", "lscp") else now - prev
+            sink = smask.sink(pos, "marginal_gain")
             if counted:
-                asker.ask(
-                    q.target_group,
-                    diff,
-                    smask.sink(pos, "marginal_gain"),
-                    count=bool((diff >= 0).all()),
-                    shown=shown,
-                )
-            prev = now
+                asker.ask(q.target_group, diff, sink, count=bool((diff >= 0).all()), shown=shown)
+                if atoms is not None:
+                    _cover_atoms(
+                        asker,
+                        atoms,
+                        ctx,
+                        q.target_group,
+                        None,
+                        ("gain", str(key), str(site)),
+                        prev_cov,
+                        now_cov,
+                        lpos,
+                        [sink],
+                    )
+            prev, prev_cov = now, now_cov
         if counted:
-            asker.ask(q.target_group, objective, cmask.sink(-1, "objective"), shown=plan.objective)
+            asker.ask(
+                q.target_group,
+                _objective(ctx, sectors, open_sites, q, plan, need),
+                cmask.sink(-1, "objective"),
+                shown=plan.objective,
+            )
         out[key] = (plan, cmask, smask)
     return out
 
 
-def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
-    cov = cmask.apply(
-        {"share_covered": ["covered", "population"], "mean_minutes": ["population"]},
-        summary="suppressed",
+def _objective(
+    ctx: _PlanContext,
+    sectors: pd.Index,
+    sites: Sequence[Any],
+    q: Any,
+    plan: locate.Plan,
+    need: pd.Series | None,
+) -> pd.Series:
+    return _plan_weights(
+        ctx, sectors, sites, q.target_group, model=plan.model, max_minutes=q.minutes, need=need
+    )[1]
+
+
+def _need(
+    config: StudyConfig, analysis: Analysis | None, data: StudyData, q: Any
+) -> pd.Series | None:
+    """Return the need per sector of a need-weighted question (``None``: not weighted)."""
+    if not q.need_weighted:
+        return None
+    demand = access.demand_points(data.sectors, as_point="representative_point")
+    return _planning._plan_need(NeedSlice.of(config), analysis, demand)
+
+
+def _cover_atoms(
+    asker: _Asker,
+    atoms: Atoms,
+    ctx: _PlanContext,
+    group: str,
+    today: tuple[str, str, float] | None,
+    key: tuple[str, ...],
+    before: pd.Series,
+    after: pd.Series,
+    lpos: np.ndarray,
+    sinks: Sequence[Callable[[str | None], None]],
+) -> None:
+    """Ask the parts' ledgers of a count within reach: today's part, and the gain.
+
+    As for the scenarios: with residents on points a count within reach sums parts of
+    sectors, and a plan's count is today's parts plus what the new sites add.
+    """
+    pop = asker.ledger.values[group].to_numpy(dtype=float)
+    full = {
+        "before": pd.Series(before, copy=False).reindex(asker.ledger.sectors).fillna(0.0),
+        "after": pd.Series(after, copy=False).reindex(asker.ledger.sectors).fillna(0.0),
+    }
+    cells = {w: full[w].to_numpy(dtype=float) * pop for w in full}
+    if today is not None:
+        atoms.ask(
+            today,
+            {"part": smaller_side(cells["before"], pop)},
+            "part",
+            ctx.level,
+            ctx.unit,
+            lpos,
+            sinks,
+        )
+    atoms.ask(
+        key,
+        {"gain": np.abs(cells["after"] - cells["before"])},
+        "gain",
+        ctx.level,
+        ctx.unit,
+        lpos,
+        sinks,
     )
+
+
+def _plan_bounds(
+    asker: _Asker,
+    mask: _Mask,
+    pos: int,
+    paired: tuple[AccessDraws, AccessDraws],
+    ctx: _PlanContext,
+    q: Any,
+    group: str,
+) -> None:
+    """Ask the ledger for the counts behind a plan's coverage range (each a draw's count)."""
+    _, after = paired
+    members = after.positions(list(ctx.sectors))
+    key = (q.facility_type, group, float(q.minutes))
+    pop = after.population[group]
+    lpos = asker.ledger.positions(after.sectors[members])
+    values = after.share_covered(key, members)
+    for suffix, qq in (("_p05", 0.05), ("_p95", 0.95)):
+        d = AccessDraws.bound(values, qq)[1]
+        if d < 0:
+            continue
+        sink = mask.sink(pos, suffix)
+        counts = after.covered[key][d]
+        if _split_small(asker, counts[members].sum(), (pop - counts)[members].sum()):
+            sink(SMALL_COUNT)
+            continue
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.nan_to_num(np.where(pop > 0, counts / pop, 0.0))[members]
+        keep = (lpos >= 0) & (share != 0)
+        asker.ask(group, (lpos[keep], share[keep]), sink)
+
+
+def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
+    derived = {"share_covered": ["covered", "population"], "mean_minutes": ["population"]}
+    if "share_covered_p05" in cmask.frame:
+        derived["share_covered_p05"] = ["covered", "population", "_p05"]
+        derived["share_covered_p95"] = ["covered", "population", "_p95"]
+    cov = cmask.apply(derived, summary="suppressed")
     cov = cov.set_index(cov.columns[0])
     cov.index.name = plan.covered.index.name
     sel = smask.apply({}, summary="suppressed")
@@ -177,18 +364,18 @@ def _curves(
     planning: PlanResults,
     analysis: Any,
     ctx_of: Any,
+    data: StudyData,
+    atoms: Atoms | None = None,
 ) -> _Mask:
     curves = planning.curves.reset_index(drop=True)
     mask = _Mask(curves)
     questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    sectors = asker.ledger.sectors
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
-        need = (
-            _planning._plan_need(NeedSlice.of(config), analysis, ctx.demand)
-            if q.need_weighted
-            else None
-        )
+        need = _need(config, analysis, data, q)
+        lpos = asker.ledger.positions(ctx.sectors)
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])
@@ -198,221 +385,139 @@ def _curves(
         for col, sites in (("exact", exact_sites), ("greedy", greedy_sites)):
             try:
                 cov, obj = _plan_weights(
-                    ctx, existing + sites, model=q.model, max_minutes=q.minutes, need=need
+                    ctx,
+                    sectors,
+                    existing + sites,
+                    q.target_group,
+                    model=q.model,
+                    max_minutes=q.minutes,
+                    need=need,
+                )
+                before, _ = _plan_weights(
+                    ctx,
+                    sectors,
+                    existing,
+                    q.target_group,
+                    model=q.model,
+                    max_minutes=q.minutes,
+                    need=None,
                 )
             except KeyError:
                 mask.sink(pos, col)(COMPLEMENTARY)
                 continue
+            sink = mask.sink(pos, col)
             asker.ask(
-                q.target_group,
-                obj,
-                mask.sink(pos, col),
-                count=counted,
-                shown=_num(row[col]) if counted else None,
+                q.target_group, obj, sink, count=counted, shown=_num(row[col]) if counted else None
             )
-            if col == "exact":
-                for c in curves.columns:
-                    if c.startswith("covered_"):
-                        asker.ask(
-                            c.removeprefix("covered_"),
-                            cov,
-                            mask.sink(pos, c),
-                            shown=_num(row[c]),
-                        )
+            if counted and atoms is not None:
+                _cover_atoms(
+                    asker,
+                    atoms,
+                    ctx,
+                    q.target_group,
+                    (q.facility_type, q.target_group, float(q.minutes)),
+                    ("curve", q.name, str(p), col),
+                    before,
+                    cov,
+                    lpos,
+                    [sink],
+                )
+            if col != "exact":
+                continue
+            for c in curves.columns:
+                if not c.startswith("covered_"):
+                    continue
+                grp = c.removeprefix("covered_")
+                shares, _ = _plan_weights(
+                    ctx,
+                    sectors,
+                    existing + sites,
+                    grp,
+                    model=q.model,
+                    max_minutes=q.minutes,
+                    need=None,
+                )
+                csink = mask.sink(pos, c)
+                asker.ask(grp, shares, csink, shown=_num(row[c]))
+                if atoms is not None:
+                    base, _ = _plan_weights(
+                        ctx,
+                        sectors,
+                        existing,
+                        grp,
+                        model=q.model,
+                        max_minutes=q.minutes,
+                        need=None,
+                    )
+                    _cover_atoms(
+                        asker,
+                        atoms,
+                        ctx,
+                        grp,
+                        (q.facility_type, grp, float(q.minutes)),
+                        ("curve", q.name, str(p), c),
+                        base,
+                        shares,
+                        lpos,
+                        [csink],
+                    )
     return mask
 
 
-def _scenarios(
+def _fronts(
     asker: _Asker,
+    config: StudyConfig,
     planning: PlanResults,
-    data: StudyData,
-    model: Any,
-    cache: dict[Any, pd.Series],
-    speeds: dict[str, float] | None = None,
-    points: gpd.GeoDataFrame | None = None,
+    ctx_of: Any,
     atoms: Atoms | None = None,
 ) -> _Mask:
-    table = planning.scenarios.reset_index(drop=True)
-    mask = _Mask(table)
-    demand = access.demand_points(data.sectors, as_point="representative_point")
-    # the demand points the scenarios were counted on (one per sector without them)
-    pts = points if points is not None else demand.assign(sector=demand.index.astype(str))
-    ledger_sectors = asker.ledger.sectors
-    supplies = dict(planning.scenario_supply)
-    unit_members = _UnitMembers(demand, data)
-    for pos, (_, row) in enumerate(table.iterrows()):
-        group = str(row["target_group"])
-        members = unit_members(str(row["level"]), row["unit"])
-        pair = supplies.get(str(row["scenario"]))
-        if members is None or pair is None:
-            for c in ("pop_in_group", "covered_before", "covered_after", "covered_change"):
-                mask.sink(pos, c)(COMPLEMENTARY)
-            continue
-        thr = float(row["threshold_minutes"])
-        weights = {}
-        full: dict[str, np.ndarray] = {}
-        for when, supply in zip(("before", "after"), pair, strict=True):
-            model_g = model_at_speed(model, (speeds or {}).get(group))
-            minutes = _minutes_to(model_g, pts, supply.geometry, cache)
-            within = (minutes <= thr).fillna(False).to_numpy(dtype=bool)
-            shares = sector_shares(pts, ledger_sectors, group, within)
-            full[when] = shares
-            weights[when] = pd.Series(shares, index=ledger_sectors).reindex(
-                pd.Index(members).astype(str)
-            )
-            asker.ask(
-                group,
-                weights[when],
-                mask.sink(pos, f"covered_{when}"),
-                shown=_num(row.get(f"covered_{when}")),
-            )
-            # out of reach = the group - within reach: the group's total is published
-            shown_cov, shown_in = _num(row.get(f"covered_{when}")), _num(row.get("pop_in_group"))
-            if (
-                shown_cov is not None
-                and shown_in is not None
-                and _split_small(asker, shown_cov, shown_in - shown_cov)
-            ):
-                mask.sink(pos, f"covered_{when}")(SMALL_COUNT)
-        asker.ask(
-            group,
-            _ones(members),
-            mask.sink(pos, "pop_in_group"),
-            shown=_num(row.get("pop_in_group")),
+    """Ask for the people within reach of every point of every front, as for a plan."""
+    fronts = planning.fronts.reset_index(drop=True)
+    mask = _Mask(fronts)
+    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    sectors = asker.ledger.sectors
+    for pos, (_, row) in enumerate(fronts.iterrows()):
+        q = questions[str(row["question"])]
+        ctx = ctx_of(q.name)
+        lpos = asker.ledger.positions(ctx.sectors)
+        g = planning.greedy.get(q.name)
+        existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
+        sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
+        shares, _ = _plan_weights(
+            ctx,
+            sectors,
+            existing + sites,
+            q.target_group,
+            model="mclp",
+            max_minutes=q.minutes,
+            need=None,
         )
-        diff = weights["after"] - weights["before"]
-        asker.ask(
-            group,
-            diff,
-            mask.sink(pos, "covered_change"),
-            count=bool((diff >= 0).all()),
-            shown=_num(row.get("covered_change")),
+        base, _ = _plan_weights(
+            ctx,
+            sectors,
+            existing,
+            q.target_group,
+            model="mclp",
+            max_minutes=q.minutes,
+            need=None,
         )
+        sink = mask.sink(pos, "pop_covered")
+        asker.ask(q.target_group, shares, sink, shown=_num(row["pop_covered"]))
+        total = float(asker.ledger.values[q.target_group].to_numpy(dtype=float)[lpos].sum())
+        shown = _num(row["pop_covered"])
+        if shown is not None and _split_small(asker, shown, total - shown):
+            sink(SMALL_COUNT)
         if atoms is not None:
-            _scenario_atoms(asker, atoms, mask, pos, row, full, members)
-        paired = planning.scenario_draws.get(str(row["scenario"]))
-        if paired is not None and "share_covered_after_p05" in row:
-            _scenario_bounds(asker, mask, pos, row, paired, data)
-    if atoms is not None:
-        _nested_scenarios(asker, table, mask)
+            _cover_atoms(
+                asker,
+                atoms,
+                ctx,
+                q.target_group,
+                (q.facility_type, q.target_group, float(q.minutes)),
+                ("front", q.name, str(row["point"])),
+                base,
+                shares,
+                lpos,
+                [sink],
+            )
     return mask
-
-
-def _nested_scenarios(asker: _Asker, table: pd.DataFrame, mask: _Mask) -> None:
-    """Withhold two scenarios' counts in a unit whose difference is a small count.
-
-    Scenarios of the same question (three new centres and two of them) differ by what the
-    extra sites reach: in a unit where that is 1 to 4 persons, neither after is shown.
-    """
-    keys = ["facility_type", "target_group", "threshold_minutes", "level", "unit"]
-    for _, block in table.groupby(keys, sort=False):
-        rows = [
-            (int(p), float(v))
-            for p, v in zip(block.index, block["covered_after"], strict=True)
-            if pd.notna(v) and not mask.withheld(int(p), "covered_after")
-        ]
-        for a in range(len(rows)):
-            for b in range(a + 1, len(rows)):
-                if _split_small(asker, rows[a][1] - rows[b][1]) or _split_small(
-                    asker, rows[b][1] - rows[a][1]
-                ):
-                    for p in (rows[a][0], rows[b][0]):
-                        for c in ("covered_after", "covered_change"):
-                            mask.sink(p, c)(COMPLEMENTARY)
-
-
-def _scenario_bounds(
-    asker: _Asker,
-    mask: _Mask,
-    pos: int,
-    row: pd.Series,
-    paired: tuple[AccessDraws, AccessDraws],
-    data: StudyData,
-) -> None:
-    """Ask the ledger for the counts behind a scenario row's range bounds.
-
-    Each bound is one draw's share (before, after, or after - before of the same draw): its
-    count within reach is a weighted sum of sector counts, with the split into within and
-    out of reach checked for small counts like the values themselves.
-    """
-    before, after = paired
-    members = _ranges.Members(before, data)(str(row["level"]), row["unit"])
-    if members is not None and not len(members):
-        return
-    key = (str(row["facility_type"]), str(row["target_group"]), float(row["threshold_minutes"]))
-    group = key[1]
-    idx = np.arange(len(before.sectors)) if members is None else members
-    lpos = asker.ledger.positions(before.sectors[idx])
-    pop = before.population[group]
-    b = before.share_covered(key, members)
-    a = after.share_covered(key, members)
-    for name, values in (("before", b), ("after", a), ("change", a - b)):
-        for suffix, q in (("_p05", 0.05), ("_p95", 0.95)):
-            d = AccessDraws.bound(values, q)[1]
-            if d < 0:
-                continue
-            sink = mask.sink(pos, f"_{name}{suffix}")
-            counts = {w: dr.covered[key][d] for w, dr in (("before", before), ("after", after))}
-            sides = [
-                v
-                for w in ("before", "after")
-                for v in (counts[w][idx].sum(), (pop - counts[w])[idx].sum())
-            ]
-            if _split_small(asker, *sides):
-                sink(SMALL_COUNT)
-                continue
-            with np.errstate(invalid="ignore", divide="ignore"):
-                share = {
-                    w: np.nan_to_num(np.where(pop > 0, c / pop, 0.0)) for w, c in counts.items()
-                }
-            if name == "change":
-                coef = (share["after"] - share["before"])[idx]
-                keep = (lpos >= 0) & (coef != 0)
-                asker.ask(group, (lpos[keep], coef[keep]), sink, count=bool((coef >= 0).all()))
-            else:
-                coef = share[name][idx]
-                keep = (lpos >= 0) & (coef != 0)
-                asker.ask(group, (lpos[keep], coef[keep]), sink)
-
-
-def _scenario_atoms(
-    asker: _Asker,
-    atoms: Atoms,
-    mask: _Mask,
-    pos: int,
-    row: pd.Series,
-    shares: dict[str, np.ndarray],
-    members: Any,
-) -> None:
-    """Ask the parts' ledgers of a scenario row: within reach before, and the gain.
-
-    Before is today's coverage: its parts share the ledger of the access question, so a
-    scenario row and a coverage row cannot be played against each other. After is before
-    plus the gain: it is published only when both are.
-    """
-    group = str(row["target_group"])
-    thr = float(row["threshold_minutes"])
-    pop = asker.ledger.values[group].to_numpy(dtype=float)
-    # every sector's part (the ledger of a question is made once, from its first row)
-    cells = {w: np.asarray(shares[w], dtype=float) * pop for w in ("before", "after")}
-    lpos = asker.ledger.positions(members)
-    level, unit = str(row["level"]), row["unit"]
-    after = mask.sink(pos, "covered_after")
-    atoms.ask(
-        (str(row["facility_type"]), group, thr),
-        {"part": smaller_side(cells["before"], pop)},
-        "part",
-        level,
-        unit,
-        lpos,
-        [mask.sink(pos, "covered_before"), after],
-    )
-    atoms.ask(
-        ("scenario", str(row["scenario"]), group, thr),
-        {"gain": np.abs(cells["after"] - cells["before"])},
-        "gain",
-        level,
-        unit,
-        lpos,
-        [mask.sink(pos, "covered_change"), after],
-    )

@@ -397,7 +397,16 @@ class AreaSection(_Model):
 
 
 class PlanQuestion(_Model):
-    """One ``[[plan.questions]]``: where should new facilities of a type go."""
+    """One ``[[plan.questions]]``: where should new facilities of a type go.
+
+    Plans count residents where the access step puts them (street points by default).
+    ``robust`` chooses the sites of an MCLP question across the access ranges' draws
+    (:func:`wijkanalyse.locate.robust_mclp`): ``"expected"`` (the default for MCLP: the most
+    people within reach on average), ``"worst"`` (in the worst draw), ``"quantile"`` (in the
+    draw at ``robust_q``, the 5 % bound by default) or ``"none"`` (the classic MCLP at the
+    nominal inputs). ``front = true`` adds the efficiency–equity front of the largest ``p``
+    (:func:`wijkanalyse.locate.equity_front`).
+    """
 
     name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     facility_type: str
@@ -411,6 +420,9 @@ class PlanQuestion(_Model):
     allow_closing: bool = False
     capacity_col: str | None = None
     new_capacity: float | None = Field(default=None, gt=0)
+    robust: Literal["expected", "worst", "quantile", "none"] | None = None
+    robust_q: float = Field(default=0.05, gt=0, le=0.5)
+    front: bool = False
 
     @field_validator("p")
     @classmethod
@@ -423,7 +435,24 @@ class PlanQuestion(_Model):
     def _capacities(self) -> PlanQuestion:
         if (self.capacity_col is None) != (self.new_capacity is None):
             raise ValueError("give both 'capacity_col' (existing sites) and 'new_capacity'")
+        if self.robust not in (None, "none") and (
+            self.model != "mclp" or self.capacity_col is not None or self.allow_closing
+        ):
+            raise ValueError(
+                "robust objectives are for MCLP questions without capacities or closing; "
+                "remove 'robust' or set model = \"mclp\""
+            )
+        if self.front and (self.model != "mclp" or self.capacity_col is not None):
+            raise ValueError("front = true is for MCLP questions without capacities")
         return self
+
+    @property
+    def robust_objective(self) -> str:
+        """The robust objective in effect: ``expected`` for MCLP unless set, else ``none``."""
+        if self.robust is not None:
+            return self.robust
+        plain = self.model == "mclp" and self.capacity_col is None and not self.allow_closing
+        return "expected" if plain else "none"
 
 
 class PlanSection(_Model):
@@ -433,13 +462,16 @@ class PlanSection(_Model):
     ``stop_names`` (a point layer with ``name`` and ``type``, e.g. ``"osm2015_points"``: its
     bus stops) name every candidate site after the nearest named street within 150 m, else
     the nearest stop within 300 m (:func:`wijkanalyse.locate.names.name_sites`); without
-    them a site is named by its wijk.
+    them a site is named by its wijk. ``norms`` (facility type → inhabitants per centre, one
+    per started block) are shown beside the plans; by default the programming norm of the
+    lokale dienstencentra (:data:`wijkanalyse.locate.norms.NORMS`).
     """
 
     candidates: list[Literal["sectors", "network"]] = ["sectors", "network"]
     sites: list[FacilitySource] = []
     street_names: str | None = None
     stop_names: str | None = None
+    norms: dict[str, int] | None = None
     grid_m: float = Field(default=250.0, ge=20, le=5000)
     candidate_wijken: list[str] | None = None
     time_limit: float = Field(default=300.0, gt=0, le=86400)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import geopandas as gpd
@@ -19,17 +20,18 @@ from wijkanalyse._errors import (
     DataError,
     InfeasibleError,
 )
-from wijkanalyse._i18n import Note
+from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
-from wijkanalyse.access.ranges import AccessDraws, RangeQuestion, draw_access, facility_radii
+from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.network import CrowFlies, StreetNetwork
-from wijkanalyse.study import _ranges
 from wijkanalyse.study import analyse as _analyse
+from wijkanalyse.study._plan_scenarios import _scenario_draws, _scenarios
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
     PlanResults,
+    RobustInfo,
     StudyData,
 )
 from wijkanalyse.study.slices import NeedSlice, PlanSlice
@@ -114,6 +116,13 @@ def _plan_need(
     return pct.fillna(0.0)
 
 
+def _points(acc: AccessResults, demand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the demand points of the access step (the sector centroids without them)."""
+    if acc.demand is not None:
+        return acc.demand
+    return demand.assign(sector=demand.index.astype(str))
+
+
 def planning(
     config: PlanSlice,
     data: StudyData,
@@ -122,31 +131,43 @@ def planning(
 ) -> PlanResults | None:
     """Solve the ``[plan]`` questions and compare the ``[[scenarios]]``.
 
-    Returns ``None`` when the study has neither, or no ``[access]`` results.
+    Residents are counted where the access step puts them (street points by default). An
+    MCLP question with access ranges is also asked across their draws: its sites are
+    chosen for the robust objective, each site gets its selection frequency, and every plan
+    the 5-95 % range of its coverage. Returns ``None`` when the study has neither questions
+    nor scenarios, or no ``[access]`` results.
     """
     cfg = config.plan
     if acc is None or (cfg is None and not config.scenarios):
         return None
     notes: list[Note] = []
     demand = access.demand_points(data.sectors, as_point="representative_point")
+    points = _points(acc, demand)
     model = acc.model
     fac = data.facilities
     members = data.area_members(demand.index)
     plans: dict[tuple[str, int | None], locate.Plan] = {}
     greedy: dict[str, locate.Plan] = {}
     curves = []
+    fronts = []
+    robust: dict[tuple[str, int | None], RobustInfo] = {}
     cand = gpd.GeoDataFrame(geometry=[], crs=data.sectors.crs)
     questions = cfg.questions if cfg is not None else []
     if cfg is not None:
         cand, cnotes = _candidate_sites(config, data, demand, model)
         notes += cnotes
     groups = list(config.target_groups)
+    scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]] = {}
+    plan_draws: dict[tuple[str, int | None], tuple[AccessDraws, AccessDraws]] = {}
+    cache: dict[Any, AccessDraws] = {}
     for q in questions:
         assert cfg is not None
-        dem = demand
+        sectors_q: list[str] | None = None
+        dem = points
         if q.demand_areas:
-            labels = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
-            dem = demand.loc[labels]
+            sectors_q = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
+            dem = points[points["sector"].astype(str).isin(sectors_q)]
+            notes += _far_apart(q, members, demand, config)
         sites = cand
         if q.candidate_wijken is not None:
             sites = cand[cand["wijk"].isin(q.candidate_wijken)]
@@ -164,15 +185,25 @@ def planning(
             existing = existing.assign(_capacity=existing[q.capacity_col])
             sites = sites.assign(_capacity=q.new_capacity)
             cap_col = "_capacity"
+        need_sec = None
+        if q.need_weighted:
+            need_sec = _plan_need(
+                config.need, analysis, demand.loc[sorted(set(dem["sector"].astype(str)))]
+            )
+        need_pt = (
+            None
+            if need_sec is None
+            else pd.Series(need_sec.reindex(dem["sector"].astype(str)).to_numpy(), dem.index)
+        )
         full = q.model in ("p_median", "p_center")
+        at_speed = model_at_speed(model, config.speeds.get(q.target_group))
         prob = locate.location_problem(
             dem,
             sites,
-            # the question's target group at its own speed
-            network=model_at_speed(model, config.speeds.get(q.target_group)),
+            network=at_speed,
             existing=existing,
             weight=q.target_group,
-            need=_plan_need(config.need, analysis, dem) if q.need_weighted else None,
+            need=need_pt,
             target_groups=[g for g in groups if g in dem],
             capacity_col=cap_col,
             max_minutes=None if full else q.minutes,
@@ -183,12 +214,62 @@ def planning(
             "mip_gap": cfg.mip_gap,
             "max_minutes": q.minutes,
         }
+        cover = None
+        if acc.draws is not None and q.model == "mclp" and cap_col is None and not q.allow_closing:
+            cover = locate.draw_cover(
+                model,
+                acc.draws,
+                existing,
+                sites,
+                facility_type=q.facility_type,
+                target_group=q.target_group,
+                max_minutes=q.minutes,
+                need=need_sec,
+                sectors=sectors_q,
+            )
+        objective = q.robust_objective if cover is not None else "none"
         for p in [None] if q.model == "lscp" else q.p:
             try:
-                opts = common if p is None else {**common, "p": p}
-                plans[(q.name, p)] = locate.solve(prob, q.model, **opts)
+                if objective != "none" and p is not None:
+                    rp = locate.robust_mclp(
+                        cover,  # type: ignore[arg-type]
+                        p=p,
+                        objective=objective,  # type: ignore[arg-type]
+                        q=q.robust_q,
+                        time_limit=cfg.time_limit,
+                        mip_gap=cfg.mip_gap,
+                    )
+                    plan = locate.plan_of_sites(
+                        prob,
+                        list(rp.sites),
+                        model="mclp",
+                        p=p,
+                        max_minutes=q.minutes,
+                        method=f"robust_{objective}",
+                        status=rp.status,
+                        gap=rp.gap,
+                        seconds=rp.seconds,
+                    )
+                else:
+                    opts = common if p is None else {**common, "p": p}
+                    plan = locate.solve(prob, q.model, **opts)
             except InfeasibleError as exc:
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
+                continue
+            if acc.draws is not None:
+                plan_draws[(q.name, p)] = _plan_draws(acc, data, plan, q, cache)
+                plan = _with_range(plan, plan_draws[(q.name, p)][1], q, sectors_q)
+            plans[(q.name, p)] = plan
+            if cover is not None and p is not None:
+                freq = locate.selection_frequency(
+                    cover, p=p, time_limit=cfg.time_limit, mip_gap=cfg.mip_gap
+                )
+                robust[(q.name, p)] = RobustInfo(
+                    objective=objective,
+                    q=q.robust_q,
+                    frequency=freq.share,
+                    draws=cover.n_draws,
+                )
         if q.model in ("mclp", "p_median") and not q.allow_closing:
             try:
                 greedy[q.name] = locate.greedy(
@@ -207,14 +288,9 @@ def planning(
                     curves.append(curve.reset_index())
             except InfeasibleError as exc:
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
+        if q.front:
+            fronts.append(_front(q, dem, sites, existing, at_speed, need_pt, groups, cfg))
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
-    if plans and acc.demand_info is not None and acc.demand_info.model != "centroid":
-        notes.append(
-            _i18n.note(
-                "plan_demand_centroid", model=_i18n.note(f"demand_name_{acc.demand_info.model}")
-            )
-        )
-    scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]] = {}
     comparison = _scenarios(
         config, data, demand, acc, plans, members, notes, supply, scenario_draws
     )
@@ -227,158 +303,145 @@ def planning(
         notes=tuple(notes),
         scenario_supply=tuple(supply),
         scenario_draws=scenario_draws,
+        robust=robust,
+        plan_draws=plan_draws,
+        fronts=pd.concat(fronts, ignore_index=True) if fronts else pd.DataFrame(),
+        norms=_norms(config, data) if cfg is not None else pd.DataFrame(),
     )
 
 
-def _scenarios(
-    config: PlanSlice,
-    data: StudyData,
-    demand: gpd.GeoDataFrame,
-    acc: AccessResults,
-    plans: dict[tuple[str, int | None], locate.Plan],
-    members: dict[str, list[str]],
-    notes: list[Note],
-    supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]],
-    scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]],
-) -> pd.DataFrame:
-    cfg = config
-    questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
-    asked = cfg.access_questions
-    # where people live as in the access results, so that "before" is today's coverage
-    if acc.demand is not None:
-        demand = acc.demand
-    levels: dict[str, Any] = {
-        "wijk": demand["wijk"],
-        "gemeente": demand["gemeente"],
-    }
-    names: dict[str, Any] = {
-        "wijk": data.wijken["wijk_name"],
-        "gemeente": (
-            {data.region.code: data.region.name}
-            if data.region.is_municipality
-            else data.region.municipality_names
-        ),
-    }
-    if members:
-        sector_of = demand["sector"].astype(str) if "sector" in demand else demand.index
-        levels["area"] = {
-            a: list(demand.index[pd.Index(sector_of).isin(m)]) for a, m in members.items() if m
+def _norms(config: PlanSlice, data: StudyData) -> pd.DataFrame:
+    """Return the programming norms per municipality next to the register."""
+    cfg = config.plan
+    assert cfg is not None
+    norms = (
+        dict(locate.norms.NORMS)
+        if cfg.norms is None
+        else {
+            t: locate.norms.Norm(n, _i18n.text("norm_own_source", config.language))
+            for t, n in cfg.norms.items()
         }
-        names["area"] = {a: a for a in members}
-    frames = []
-    cache: dict[Any, AccessDraws] = {}
-    for sc in cfg.scenarios:
-        if sc.plan is not None:
-            q = questions[sc.plan]
-            key = (q.name, None if q.model == "lscp" else sc.p)
-            if key not in plans:
-                notes.append(_i18n.note("plan_scenario_skipped", name=sc.name))
-                continue
-            obj = scenario.Scenario.from_plan(
-                plans[key], name=sc.name, facility_type=q.facility_type, crs=demand.crs
-            )
-            groups, minutes = [q.target_group], [q.minutes]
-        else:
-            assert sc.facility_type is not None
-            add = gpd.GeoDataFrame(
-                {"name": [a.name for a in sc.add]},
-                geometry=gpd.points_from_xy([a.x for a in sc.add], [a.y for a in sc.add]),
-                index=pd.Index([f"{sc.name}:{i + 1}" for i in range(len(sc.add))]),
-                crs=demand.crs,
-            )
-            obj = scenario.Scenario(
-                name=sc.name,
-                facility_type=sc.facility_type,
-                add=add,
-                close=tuple(sc.close),
-                open=tuple(sc.open),
-            )
-            mine = [a for a in asked if a.facility_type == sc.facility_type]
-            groups = list(dict.fromkeys(a.target_group for a in mine)) or ["pop_total"]
-            minutes = sorted({m for a in mine for m in a.minutes}) or [10.0]
-        current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
-        supply.append((sc.name, (current.apply(data.facilities), obj.apply(data.facilities))))
-        # each target group at its own speed
-        frame = pd.concat(
-            [
-                scenario.compare(
-                    demand,
-                    data.facilities,
-                    [obj],
-                    network=model_at_speed(acc.model, config.speeds.get(g)),
-                    target_groups=[g],
-                    max_minutes=minutes,
-                    by=levels,
-                    names=names,
-                )
-                for g in groups
-            ],
-            ignore_index=True,
+    )
+    sec = data.sectors
+    if "gemeente" not in sec or not len(sec):
+        return pd.DataFrame()
+    pop = (
+        pd.to_numeric(sec["pop_total"], errors="coerce").groupby(sec["gemeente"].astype(str)).sum()
+    )
+    fac = data.facilities[data.facilities["type"].isin(list(norms))]
+    points = gpd.GeoDataFrame(
+        {"gemeente": sec["gemeente"].astype(str).to_numpy()},
+        geometry=sec.geometry.representative_point().to_numpy(),
+        crs=sec.crs,
+    )
+    near = gpd.sjoin_nearest(fac[["type", "status", "geometry"]], points, how="left")
+    near = near[~near.index.duplicated()]
+    out = locate.norms.programming_norm(pop, near, norms)
+    names = (
+        {data.region.code: data.region.name}
+        if data.region.is_municipality
+        else dict(data.region.municipality_names)
+    )
+    out.insert(1, "name", out["gemeente"].map(names).fillna(out["gemeente"]))
+    return out
+
+
+def _front(
+    q: Any,
+    dem: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    existing: gpd.GeoDataFrame,
+    model: StreetNetwork | CrowFlies,
+    need: pd.Series | None,
+    groups: list[str],
+    cfg: Any,
+) -> pd.DataFrame:
+    """Return the efficiency–equity front of a question's largest p."""
+    prob = locate.location_problem(
+        dem,
+        sites,
+        network=model,
+        existing=existing,
+        weight=q.target_group,
+        need=need,
+        target_groups=[g for g in groups if g in dem],
+    )
+    front = locate.equity_front(
+        prob,
+        p=max(q.p),
+        max_minutes=q.minutes,
+        time_limit=cfg.time_limit,
+        mip_gap=cfg.mip_gap,
+    )
+    front = front.drop(columns=["covered"]).rename(columns={"covered_load": "pop_covered"})
+    front.insert(0, "question", q.name)
+    front.insert(1, "p", max(q.p))
+    front.insert(2, "point", range(1, len(front) + 1))
+    return front
+
+
+def _with_range(
+    plan: locate.Plan, after: AccessDraws, q: Any, sectors: list[str] | None
+) -> locate.Plan:
+    """Return the plan with the 5-95 % range of its target group's share within reach."""
+    members = None if sectors is None else after.positions(sectors)
+    values = after.share_covered((q.facility_type, q.target_group, float(q.minutes)), members)
+    cov = plan.covered.copy()
+    for col, qq in (("share_covered_p05", 0.05), ("share_covered_p95", 0.95)):
+        cov[col] = np.nan
+        if q.target_group in cov.index:
+            cov.loc[q.target_group, col] = AccessDraws.bound(values, qq)[0]
+    return dataclasses.replace(plan, covered=cov)
+
+
+def _far_apart(
+    q: Any, members: dict[str, list[str]], demand: gpd.GeoDataFrame, config: PlanSlice
+) -> list[Note]:
+    """Warn when a question's areas lie farther apart than a walk of its threshold.
+
+    With fewer new sites than areas, a site serves at most the areas it can reach: the
+    others gain nothing, and a plan "for" all of them is a plan for the largest.
+    """
+    areas = list(q.demand_areas or [])
+    smallest_p = min(q.p) if q.model != "lscp" else len(areas)
+    if len(areas) < 2 or smallest_p >= len(areas):
+        return []
+    speed = config.speeds.get(q.target_group) or 4.8
+    reach_m = q.minutes * speed * 1000.0 / 60.0
+    hulls = {
+        a: demand.loc[[c for c in members[a] if c in demand.index]].geometry.union_all().convex_hull
+        for a in areas
+    }
+    gaps = [
+        (a, b, hulls[a].distance(hulls[b])) for i, a in enumerate(areas) for b in areas[i + 1 :]
+    ]
+    far = [(a, b, d) for a, b, d in gaps if d > 2 * reach_m]
+    if not far:
+        return []
+    a, b, d = max(far, key=lambda x: x[2])
+    return [
+        _i18n.note(
+            "plan_areas_far_apart",
+            question=q.name,
+            a=a,
+            b=b,
+            km=Num(d / 1000.0, 1),
+            p=smallest_p,
+            n=len(areas),
         )
-        frame.insert(1, "source", obj.source)
-        if acc.draws is not None:
-            before, after = _scenario_draws(acc, data, current, obj, groups, minutes, cache)
-            scenario_draws[sc.name] = (before, after)
-            frame = _scenario_ranges(frame, before, after, data)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    ]
 
 
-def _scenario_draws(
+def _plan_draws(
     acc: AccessResults,
     data: StudyData,
-    current: scenario.Scenario,
-    obj: scenario.Scenario,
-    groups: list[str],
-    minutes: list[float],
+    plan: locate.Plan,
+    q: Any,
     cache: dict[Any, AccessDraws],
 ) -> tuple[AccessDraws, AccessDraws]:
-    """Draw today's and the scenario's supply with the access draws' inputs and seed.
-
-    The draws are paired: the same demand model, speeds and detours per draw, and today's
-    facilities moved the same way in both (new sites are exact).
-    """
-    assert acc.draws is not None
-    questions = [
-        RangeQuestion(obj.facility_type, g, tuple(float(m) for m in minutes)) for g in groups
-    ]
-    key = (obj.facility_type, tuple(groups), tuple(minutes))
-    radius = pd.Series(facility_radii(data.facilities), index=data.facilities.index.astype(str))
-
-    def supply(s: scenario.Scenario) -> gpd.GeoDataFrame:
-        # today's centres keep their location uncertainty; a new site is where it is put
-        out = s.apply(data.facilities)
-        return out.assign(location_radius_m=radius.reindex(out.index).fillna(0.0).to_numpy())
-
-    if key not in cache:
-        cache[key] = draw_access(
-            acc.model, acc.draws.sets, supply(current), questions, acc.draws.spec
-        )
-    after = draw_access(acc.model, acc.draws.sets, supply(obj), questions, acc.draws.spec)
-    return cache[key], after
-
-
-def _scenario_ranges(
-    frame: pd.DataFrame, before: AccessDraws, after: AccessDraws, data: StudyData
-) -> pd.DataFrame:
-    """Add the 5-95 % ranges of the shares within reach before, after, and of the change."""
-    members = _ranges.Members(before, data)
-    out = frame.copy()
-    cols = {
-        f"share_covered_{w}_{q}": np.full(len(out), np.nan)
-        for w in ("before", "after", "change")
-        for q in ("p05", "p95")
-    }
-    for i, row in enumerate(out.to_dict("records")):
-        mem = members(str(row["level"]), row["unit"])
-        if mem is not None and not len(mem):
-            continue
-        key = (str(row["facility_type"]), str(row["target_group"]), float(row["threshold_minutes"]))
-        b = before.share_covered(key, mem)
-        a = after.share_covered(key, mem)
-        for name, v in (("before", b), ("after", a), ("change", a - b)):
-            cols[f"share_covered_{name}_p05"][i] = AccessDraws.bound(v, 0.05)[0]
-            cols[f"share_covered_{name}_p95"][i] = AccessDraws.bound(v, 0.95)[0]
-    for name, values in cols.items():
-        out[name] = pd.array(values, dtype="Float64")
-    return out
+    """Return today's and the plan's supply drawn with the access draws (paired)."""
+    obj = scenario.Scenario.from_plan(
+        plan, name=q.name, facility_type=q.facility_type, crs=data.sectors.crs
+    )
+    current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
+    return _scenario_draws(acc, data, current, obj, [q.target_group], [q.minutes], cache)

@@ -33,7 +33,14 @@ from wijkanalyse.study._publish_access import (
     _Times,
     _Units,
 )
-from wijkanalyse.study._publish_plans import _curves, _masked_plan, _PlanContext, _plans, _scenarios
+from wijkanalyse.study._publish_plans import (
+    _curves,
+    _fronts,
+    _masked_plan,
+    _PlanContext,
+    _plans,
+)
+from wijkanalyse.study._publish_scenarios import _scenarios
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.slices import speeds_of
@@ -57,6 +64,24 @@ class Published:
 
 
 # --------------------------------------------------------------------------- the step
+
+
+def _plan_units(data: StudyData, questions: dict[str, Any]) -> dict[str, dict[Any, list[str]]]:
+    """Return the study's units, and the demand of each plan question over areas as one.
+
+    A plan over Hoogland and Wijgmaal publishes counts of both together: the parts'
+    ledgers must know that union to protect its counts like any area's.
+    """
+    groups = _members(data)
+    members = data.area_members(data.sectors.index)
+    area = dict(groups.get("area", {}))
+    for q in questions.values():
+        if q.demand_areas:
+            area[f"plan:{q.name}"] = list(
+                dict.fromkeys(c for a in q.demand_areas for c in members[a])
+            )
+    groups["area"] = area
+    return groups
 
 
 def protect(
@@ -88,7 +113,8 @@ def protect(
         bounds = _Bounds(acc.draws, data, ledger)
         # residents spread over points split sectors into parts: their own ledgers
         if acc.demand_info is not None and acc.demand_info.model != "centroid":
-            atoms = Atoms(ledger.sectors, _members(data), thr, data.region.level)
+            plan_q = {q.name: q for q in (config.plan.questions if config.plan else [])}
+            atoms = Atoms(ledger.sectors, _plan_units(data, plan_q), thr, data.region.level)
         if len(acc.coverage):
             masks["coverage"] = _coverage(asker, acc.coverage, times, units, bounds, atoms)
         if len(acc.gaps):
@@ -101,23 +127,37 @@ def protect(
         members = data.area_members(demand.index)
         questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
         contexts: dict[str, _PlanContext] = {}
+        points = acc.demand if acc.demand is not None else demand.assign(sector=demand.index)
 
         def ctx_of(name: str) -> _PlanContext:
             if name not in contexts:
                 q = questions[name]
-                dem = demand
+                level, unit = "region", data.region.code
+                sectors = pd.Index(demand.index.astype(str))
                 if q.demand_areas:
-                    labels = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
-                    dem = demand.loc[labels]
+                    sectors = pd.Index(
+                        list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
+                    )
+                    level, unit = "area", f"plan:{q.name}"
+                dem = points[points["sector"].astype(str).isin(sectors)]
                 model = model_at_speed(acc.model, speeds.get(q.target_group))
                 contexts[name] = _PlanContext(
-                    model, dem, data.facilities, planning.candidates, cache
+                    model,
+                    dem,
+                    data.facilities,
+                    planning.candidates,
+                    cache,
+                    sectors=sectors,
+                    level=level,
+                    unit=unit,
                 )
             return contexts[name]
 
-        plan_masks = _plans(asker, config, planning, data, analysis, ctx_of)
+        plan_masks = _plans(asker, config, planning, data, analysis, ctx_of, atoms)
         if len(planning.curves):
-            masks["curves"] = _curves(asker, config, planning, analysis, ctx_of)
+            masks["curves"] = _curves(asker, config, planning, analysis, ctx_of, data, atoms)
+        if len(planning.fronts):
+            masks["fronts"] = _fronts(asker, config, planning, ctx_of, atoms)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(
                 asker, planning, data, acc.model, cache, speeds, acc.demand, atoms
@@ -235,6 +275,10 @@ def protect(
         if "curves" in masks:
             changes2["curves"] = masks["curves"].apply(
                 {"exact_share": ["exact"], "greedy_share": ["greedy"]}, summary="suppressed"
+            )
+        if "fronts" in masks:
+            changes2["fronts"] = masks["fronts"].apply(
+                {"share_covered": ["pop_covered"]}, summary="suppressed"
             )
         if "scenarios" in masks:
             derived = {

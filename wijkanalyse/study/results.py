@@ -150,6 +150,21 @@ class AccessResults:
 
 
 @dataclass(frozen=True)
+class RobustInfo:
+    """How a plan holds up across the access draws (an MCLP question with ranges).
+
+    ``objective``: the robust objective that chose the sites (``none``: the classic MCLP);
+    ``q``: its quantile; ``frequency``: per candidate site, the share of draws whose best
+    plan of the same size opens it; ``draws``: how many draws.
+    """
+
+    objective: str
+    q: float
+    frequency: pd.Series = field(repr=False)
+    draws: int
+
+
+@dataclass(frozen=True)
 class PlanResults:
     """Planning options and scenarios of a study.
 
@@ -184,6 +199,16 @@ class PlanResults:
     scenario_draws: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
     """Per scenario name: the access draws of today's supply and of the scenario's, paired
     (:class:`wijkanalyse.access.ranges.AccessDraws`); its ranges come from them."""
+    robust: dict[tuple[str, int | None], RobustInfo] = field(default_factory=dict, repr=False)
+    """Per plan (question, p) of an MCLP question with ranges: how it holds up."""
+    plan_draws: dict[tuple[str, int | None], tuple[Any, Any]] = field(
+        default_factory=dict, repr=False
+    )
+    """Per plan: today's supply and the plan's drawn with the access draws (paired)."""
+    fronts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    """The efficiency–equity fronts of the questions that ask for one."""
+    norms: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    """Per municipality and facility type: the programming norm next to the register."""
 
 
 @dataclass(frozen=True)

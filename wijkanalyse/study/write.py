@@ -39,6 +39,8 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
             frame = frame.assign(
                 pop_covered=cov["covered"],
                 share_covered=cov["share_covered"],
+                share_covered_p05=cov.get("share_covered_p05", np.nan),
+                share_covered_p95=cov.get("share_covered_p95", np.nan),
                 mean_minutes=cov["mean_minutes"],
             )
             reason = cov.get("suppressed")
@@ -51,6 +53,14 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
             r if isinstance(r, str) else (reason if isinstance(reason, str) else None)
             for r in site_reason
         ]
+        info = res.robust.get((name, plan.p)) if plan.method != "greedy" else None
+        frame["robust"] = info.objective if info is not None else None
+        frame["selection_frequency"] = (
+            info.frequency.reindex(frame["site_id"].astype(str)).to_numpy()
+            if info is not None
+            else np.nan
+        )
+        frame["draws"] = info.draws if info is not None else pd.NA
         frame["n_new"] = int((~plan.selected["existing"].astype(bool)).sum())
         frame["closed"] = " ".join(map(str, plan.closed))
         rows.append(frame)
@@ -58,7 +68,15 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
         plans = pd.concat(rows, ignore_index=True)
         wijk = res.candidates["wijk"] if "wijk" in res.candidates else pd.Series(dtype=object)
         plans["wijk"] = wijk.reindex(plans["site_id"]).to_numpy()
+        near_m = res.candidates["near_m"] if "near_m" in res.candidates else pd.Series(dtype=float)
+        plans["name_m"] = near_m.reindex(plans["site_id"]).to_numpy()
         files += outputs.write_table(out, "plans", plans)
+    if len(res.fronts):
+        files += outputs.write_table(out, "plan_fronts", res.fronts)
+    if len(res.norms):
+        files += outputs.write_table(
+            out, "plan_norms", res.norms.drop(columns=["population"], errors="ignore")
+        )
     if len(res.curves):
         files += outputs.write_table(out, "plan_curves", res.curves)
     if len(res.scenarios):
