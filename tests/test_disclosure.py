@@ -440,6 +440,36 @@ def test_leuven_leaks_of_the_review_are_closed(leuven_run: RunResult) -> None:
     assert ind["persons_per_connection_suppressed_reason"] == "derived_from_withheld"
 
 
+def test_leuven_plan_and_equity_counts_are_tied_to_their_coverage(leuven_run: RunResult) -> None:
+    """The second review of issue 22: two ways back to a withheld count, now closed.
+
+    A plan's objective (for MCLP the people within reach) was published where its count was
+    withheld; the share beyond reach of the whole city, times its published total, gave the
+    city's withheld 15-minute LDC count back, and with the published wijken Kesseldal's 3.
+    """
+    plans = pd.read_csv(leuven_run.out / "plans.csv")
+    held = plans[plans["pop_covered"].isna() & (plans["model"] == "mclp")]
+    assert held["objective"].isna().all()
+    assert (
+        plans[plans["pop_covered"].notna() & (plans["model"] == "mclp")]["objective"].notna().all()
+    )
+    cov = pd.read_csv(leuven_run.out / "coverage_wijken.csv", dtype={"wijk": str})
+    eq = pd.read_csv(leuven_run.out / "access_equity.csv")
+    city = cov[cov["level"] == "gemeente"]
+    for _, row in eq.iterrows():
+        same = city[
+            (city["facility_type"] == row["facility_type"])
+            & (city["target_group"] == row["target_group"])
+            & (city["threshold_minutes"] == row["threshold_minutes"])
+        ].iloc[0]
+        if pd.isna(same["pop_covered"]) or pd.isna(same["pop_not_covered"]):
+            assert pd.isna(row["share_beyond"])
+        elif pd.notna(row["share_beyond"]):
+            # where both are shown they agree
+            beyond = row["population"] * row["share_beyond"]
+            assert beyond == pytest.approx(same["pop_not_covered"], abs=0.5)
+
+
 def _population_file(
     tmp: Path, mirror: Path, codes: list[str], small: dict[str, tuple[int, int]]
 ) -> Path:

@@ -124,7 +124,7 @@ def _plans(
     analysis: Analysis | None,
     ctx_of: Callable[[str], _PlanContext],
     atoms: Atoms | None = None,
-) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask]]:
+) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask, str]]:
     """Ask for every count of every plan; return the masks of ``covered`` and ``selected``."""
     questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
     out = {}
@@ -241,7 +241,7 @@ def _plans(
                 cmask.sink(-1, "objective"),
                 shown=plan.objective,
             )
-        out[key] = (plan, cmask, smask)
+        out[key] = (plan, cmask, smask, q.target_group)
     return out
 
 
@@ -343,7 +343,9 @@ def _plan_bounds(
         asker.ask(group, (lpos[keep], share[keep]), sink)
 
 
-def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
+def _masked_plan(
+    plan: locate.Plan, cmask: _Mask, smask: _Mask, group: str | None = None
+) -> locate.Plan:
     derived = {"share_covered": ["covered", "population"], "mean_minutes": ["population"]}
     if "share_covered_p05" in cmask.frame:
         derived["share_covered_p05"] = ["covered", "population", "_p05"]
@@ -354,7 +356,11 @@ def _masked_plan(plan: locate.Plan, cmask: _Mask, smask: _Mask) -> locate.Plan:
     sel = smask.apply({}, summary="suppressed")
     sel = sel.set_index(sel.columns[0])
     sel.index.name = plan.selected.index.name
-    objective = np.nan if cmask.withheld(-1, "objective") else plan.objective
+    # the objective is the target group's count within reach (or a weighted or time sum of
+    # it): withheld with that count, or it would give the count back
+    groups = [str(g) for g in cmask.frame.iloc[:, 0]]
+    tied = group in groups and cmask.withheld(groups.index(str(group)), "covered")
+    objective = np.nan if cmask.withheld(-1, "objective") or tied else plan.objective
     return dataclasses.replace(plan, covered=cov, selected=sel, objective=objective)
 
 

@@ -66,6 +66,31 @@ class Published:
 # --------------------------------------------------------------------------- the step
 
 
+def _tie_equity(equity: Any, coverage: Any, data: StudyData) -> None:
+    """Withhold the share beyond reach of the whole area with its withheld coverage counts.
+
+    The equity table's share beyond the threshold over everyone, times its published group
+    total, is the study area's count out of reach: where the coverage table withholds that
+    count (or the count within reach), the share would give it back.
+    """
+    keys = ["facility_type", "target_group", "threshold_minutes"]
+    cov = coverage.frame
+    level = "gemeente" if data.region.is_municipality else data.region.level
+    whole = cov[cov["level"].astype(str) == level]
+    for pos, row in enumerate(equity.frame.to_dict("records")):
+        match = whole
+        for k in keys:
+            match = match[match[k] == row[k]]
+        held = any(
+            coverage.withheld(int(i), c)
+            for i in match.index
+            for c in ("pop_covered", "pop_not_covered")
+        )
+        if held:
+            for c in ("_beyond", "_p05", "_p95"):
+                equity.sink(pos, c)(suppression.COMPLEMENTARY)
+
+
 def _plan_units(data: StudyData, questions: dict[str, Any]) -> dict[str, dict[Any, list[str]]]:
     """Return the study's units, and the demand of each plan question over areas as one.
 
@@ -214,6 +239,8 @@ def protect(
                 also=sc_cols,
             )
 
+    if "equity" in masks and "coverage" in masks:
+        _tie_equity(masks["equity"], masks["coverage"], data)
     pub_data = dataclasses.replace(
         data,
         sectors=ledger.mask_cells(s, columns),
