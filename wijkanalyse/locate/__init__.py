@@ -51,7 +51,9 @@ a draw's best plan (:func:`selection_frequency`); ``_cover`` holds its searches.
 :mod:`~wijkanalyse.locate.names` names sites after the nearest named street or stop
 (:func:`name_sites`, :func:`site_label`); :mod:`~wijkanalyse.locate.front` puts coverage
 against the longest walk of anyone, exactly point by point (:func:`equity_front`);
-:mod:`~wijkanalyse.locate.norms` holds the programming norms (one lokaal dienstencentrum per
+:mod:`~wijkanalyse.locate.joint` places two types at once with shared buildings
+(:func:`joint_mclp`, :func:`sharing_cost`); :mod:`~wijkanalyse.locate.norms` holds the
+programming norms (one lokaal dienstencentrum per
 started 15 000 inhabitants).
 """
 
@@ -67,6 +69,7 @@ from wijkanalyse.locate.coverage import lscp, mclp
 from wijkanalyse.locate.draws import CoverDraws, draw_cover
 from wijkanalyse.locate.front import equity_front
 from wijkanalyse.locate.greedy import coverage_curve, greedy
+from wijkanalyse.locate.joint import JointPlan, joint_mclp, sharing_cost
 from wijkanalyse.locate.median import _p_median as _p_median
 from wijkanalyse.locate.median import p_median
 from wijkanalyse.locate.names import name_sites, site_label
@@ -86,6 +89,7 @@ from wijkanalyse.locate.robust import (
 __all__ = [
     "MODELS",
     "CoverDraws",
+    "JointPlan",
     "LocationProblem",
     "Plan",
     "RobustPlan",
@@ -95,6 +99,7 @@ __all__ = [
     "draw_cover",
     "equity_front",
     "greedy",
+    "joint_mclp",
     "location_problem",
     "lscp",
     "mclp",
@@ -104,6 +109,7 @@ __all__ = [
     "plan_of_sites",
     "robust_mclp",
     "selection_frequency",
+    "sharing_cost",
     "site_label",
     "solve",
 ]
