@@ -470,6 +470,33 @@ def test_leuven_plan_and_equity_counts_are_tied_to_their_coverage(leuven_run: Ru
             assert beyond == pytest.approx(same["pop_not_covered"], abs=0.5)
 
 
+def test_leuven_same_sites_same_decision(leuven_run: RunResult) -> None:
+    """Today's count plus a plan's first gains is the count of its first sites: published
+    only where every other count of those sites is (third review of issue 22: the p = 3
+    plan's gains gave the withheld count of the p = 2 sites back, and with the published
+    wijken of "2 nieuwe LDC's" Maria Theresia's 2)."""
+    plans = pd.read_csv(leuven_run.out / "plans.csv")
+    plans = plans[(plans["model"] == "mclp") & (plans["method"] != "greedy")]
+    sets = {
+        (q, frozenset(g["site_id"])): g["pop_covered"].iat[0]
+        for (q, _p), g in plans.groupby(["question", "p"])
+    }
+    checked = 0
+    for (q, p), g in plans.groupby(["question", "p"]):
+        g = g.sort_values("rank")
+        gains = g["marginal_gain"].to_numpy()
+        total = g["pop_covered"].iat[0]
+        for k in range(1, len(g) + 1):
+            # from today up through the first k gains, or from the total down the others
+            upward = not np.isnan(gains[:k]).any()
+            downward = pd.notna(total) and not np.isnan(gains[k:]).any()
+            first = frozenset(g["site_id"].iloc[:k])
+            if (upward or downward) and (q, first) in sets:
+                assert pd.notna(sets[(q, first)]), (q, p, sorted(first))
+                checked += 1
+    assert checked
+
+
 def _population_file(
     tmp: Path, mirror: Path, codes: list[str], small: dict[str, tuple[int, int]]
 ) -> Path:

@@ -39,6 +39,7 @@ from wijkanalyse.study._publish_plans import (
     _masked_plan,
     _PlanContext,
     _plans,
+    _tie_site_sets,
 )
 from wijkanalyse.study._publish_scenarios import _scenarios
 from wijkanalyse.study.accessibility import model_at_speed
@@ -241,6 +242,15 @@ def protect(
 
     if "equity" in masks and "coverage" in masks:
         _tie_equity(masks["equity"], masks["coverage"], data)
+    if planning is not None and acc is not None:
+        _tie_site_sets(
+            config,
+            planning,
+            plan_masks,
+            masks.get("curves"),
+            masks.get("fronts"),
+            masks.get("scenarios"),
+        )
     pub_data = dataclasses.replace(
         data,
         sectors=ledger.mask_cells(s, columns),
