@@ -31,8 +31,9 @@ from benchmarks.run import Row
 P = 3
 
 
-def _leuven_cover() -> Any:
-    from wijkanalyse import access, locate, vocab
+def _leuven_question() -> tuple[Any, Any, Any, Any, Any]:
+    """The example's study, data, access results, candidates and existing LDCs."""
+    from wijkanalyse import access, vocab
     from wijkanalyse.study import Study
     from wijkanalyse.study import planning as _planning
     from wijkanalyse.study.slices import PlanSlice
@@ -40,13 +41,20 @@ def _leuven_cover() -> Any:
     study = Study.from_toml(Path_examples() / "leuven.toml")
     data = study.load()
     acc = study.accessibility(data, study.analyse(data))
-    demand = access.demand_points(data.sectors, as_point="representative_point")
-    cand, _ = _planning._candidate_sites(PlanSlice.of(study.config), data, demand, acc.model)
+    centroids = access.demand_points(data.sectors, as_point="representative_point")
+    cand, _ = _planning._candidate_sites(PlanSlice.of(study.config), data, centroids, acc.model)
     fac = data.facilities
     existing = fac[
         (fac["type"] == "lokaal_dienstencentrum")
         & (fac["status"].fillna(vocab.EXISTING) == vocab.EXISTING)
     ]
+    return data, acc, centroids, cand, existing
+
+
+def _leuven_cover() -> Any:
+    from wijkanalyse import locate
+
+    _, acc, _, cand, existing = _leuven_question()
 
     def build() -> Any:
         return locate.draw_cover(
@@ -183,22 +191,10 @@ def case_front(quick: bool) -> list[Row]:
     are compared. On street points spopt's p-center would be 14 million assignment
     variables, so only ours runs there.
     """
-    from wijkanalyse import access, locate, vocab
-    from wijkanalyse.study import Study
-    from wijkanalyse.study import planning as _planning
+    from wijkanalyse import locate
     from wijkanalyse.study.accessibility import model_at_speed
-    from wijkanalyse.study.slices import PlanSlice
 
-    study = Study.from_toml(Path_examples() / "leuven.toml")
-    data = study.load()
-    acc = study.accessibility(data, study.analyse(data))
-    centroids = access.demand_points(data.sectors, as_point="representative_point")
-    cand, _ = _planning._candidate_sites(PlanSlice.of(study.config), data, centroids, acc.model)
-    fac = data.facilities
-    existing = fac[
-        (fac["type"] == "lokaal_dienstencentrum")
-        & (fac["status"].fillna(vocab.EXISTING) == vocab.EXISTING)
-    ]
+    _, acc, centroids, cand, existing = _leuven_question()
     model = model_at_speed(acc.model, 3.24)
     rows = []
     for label, demand in (("street points", acc.demand), ("sector centroids", centroids)):

@@ -157,28 +157,9 @@ def _plans(
                 and _split_small(asker, shown_cov, shown_pop - shown_cov)
             ):
                 sink(SMALL_COUNT)
-            if atoms is not None:
-                before, _ = _plan_weights(
-                    ctx,
-                    sectors,
-                    existing,
-                    group,
-                    model=plan.model,
-                    max_minutes=q.minutes,
-                    need=None,
-                )
-                _cover_atoms(
-                    asker,
-                    atoms,
-                    ctx,
-                    group,
-                    (q.facility_type, group, float(q.minutes)),
-                    ("plan", str(key), group),
-                    before,
-                    covered,
-                    lpos,
-                    [sink],
-                )
+            _ask_parts(
+                asker, atoms, ctx, q, group, existing, covered, ("plan", str(key), group), sink
+            )
             bounds = planning.plan_draws.get(key) if group == q.target_group else None
             if bounds is not None and "share_covered_p05" in row:
                 _plan_bounds(asker, cmask, pos, bounds, ctx, q, group)
@@ -186,7 +167,7 @@ def _plans(
         smask = _Mask(sel)
         counted = plan.model in ("mclp", "lscp") and need is None
         order = [s for s in plan.new_sites]
-        prev_cov, _ = _plan_weights(
+        prev_cov, prev = _plan_weights(
             ctx,
             sectors,
             existing,
@@ -195,15 +176,6 @@ def _plans(
             max_minutes=q.minutes,
             need=need,
         )
-        prev = _plan_weights(
-            ctx,
-            sectors,
-            existing,
-            q.target_group,
-            model=plan.model,
-            max_minutes=q.minutes,
-            need=need,
-        )[1]
         for k, site in enumerate(order):
             now_cov, now = _plan_weights(
                 ctx,
@@ -266,6 +238,29 @@ def _need(
         return None
     demand = access.demand_points(data.sectors, as_point="representative_point")
     return _planning._plan_need(NeedSlice.of(config), analysis, demand)
+
+
+def _ask_parts(
+    asker: _Asker,
+    atoms: Atoms | None,
+    ctx: _PlanContext,
+    q: Any,
+    group: str,
+    existing: Sequence[Any],
+    after: pd.Series,
+    key: tuple[str, ...],
+    sink: Callable[[str | None], None],
+) -> None:
+    """Ask the parts' ledgers for a count within reach of today's sites and some new ones."""
+    if atoms is None:
+        return
+    sectors = asker.ledger.sectors
+    before, _ = _plan_weights(
+        ctx, sectors, existing, group, model="mclp", max_minutes=q.minutes, need=None
+    )
+    today = (q.facility_type, group, float(q.minutes))
+    lpos = asker.ledger.positions(ctx.sectors)
+    _cover_atoms(asker, atoms, ctx, group, today, key, before, after, lpos, [sink])
 
 
 def _cover_atoms(
@@ -381,7 +376,6 @@ def _curves(
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
         need = _need(config, analysis, data, q)
-        lpos = asker.ledger.positions(ctx.sectors)
         g = planning.greedy.get(q.name)
         existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
         p = int(row["p"])
@@ -399,15 +393,6 @@ def _curves(
                     max_minutes=q.minutes,
                     need=need,
                 )
-                before, _ = _plan_weights(
-                    ctx,
-                    sectors,
-                    existing,
-                    q.target_group,
-                    model=q.model,
-                    max_minutes=q.minutes,
-                    need=None,
-                )
             except KeyError:
                 mask.sink(pos, col)(COMPLEMENTARY)
                 continue
@@ -415,19 +400,9 @@ def _curves(
             asker.ask(
                 q.target_group, obj, sink, count=counted, shown=_num(row[col]) if counted else None
             )
-            if counted and atoms is not None:
-                _cover_atoms(
-                    asker,
-                    atoms,
-                    ctx,
-                    q.target_group,
-                    (q.facility_type, q.target_group, float(q.minutes)),
-                    ("curve", q.name, str(p), col),
-                    before,
-                    cov,
-                    lpos,
-                    [sink],
-                )
+            if counted:
+                key = ("curve", q.name, str(p), col)
+                _ask_parts(asker, atoms, ctx, q, q.target_group, existing, cov, key, sink)
             if col != "exact":
                 continue
             for c in curves.columns:
@@ -445,28 +420,8 @@ def _curves(
                 )
                 csink = mask.sink(pos, c)
                 asker.ask(grp, shares, csink, shown=_num(row[c]))
-                if atoms is not None:
-                    base, _ = _plan_weights(
-                        ctx,
-                        sectors,
-                        existing,
-                        grp,
-                        model=q.model,
-                        max_minutes=q.minutes,
-                        need=None,
-                    )
-                    _cover_atoms(
-                        asker,
-                        atoms,
-                        ctx,
-                        grp,
-                        (q.facility_type, grp, float(q.minutes)),
-                        ("curve", q.name, str(p), c),
-                        base,
-                        shares,
-                        lpos,
-                        [csink],
-                    )
+                key = ("curve", q.name, str(p), c)
+                _ask_parts(asker, atoms, ctx, q, grp, existing, shares, key, csink)
     return mask
 
 
@@ -498,109 +453,12 @@ def _fronts(
             max_minutes=q.minutes,
             need=None,
         )
-        base, _ = _plan_weights(
-            ctx,
-            sectors,
-            existing,
-            q.target_group,
-            model="mclp",
-            max_minutes=q.minutes,
-            need=None,
-        )
         sink = mask.sink(pos, "pop_covered")
         asker.ask(q.target_group, shares, sink, shown=_num(row["pop_covered"]))
         total = float(asker.ledger.values[q.target_group].to_numpy(dtype=float)[lpos].sum())
         shown = _num(row["pop_covered"])
         if shown is not None and _split_small(asker, shown, total - shown):
             sink(SMALL_COUNT)
-        if atoms is not None:
-            _cover_atoms(
-                asker,
-                atoms,
-                ctx,
-                q.target_group,
-                (q.facility_type, q.target_group, float(q.minutes)),
-                ("front", q.name, str(row["point"])),
-                base,
-                shares,
-                lpos,
-                [sink],
-            )
+        key = ("front", q.name, str(row["point"]))
+        _ask_parts(asker, atoms, ctx, q, q.target_group, existing, shares, key, sink)
     return mask
-
-
-def _tie_site_sets(
-    config: StudyConfig,
-    planning: PlanResults,
-    plan_masks: dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask, str]],
-    curves: _Mask | None,
-    fronts: _Mask | None,
-    scenarios: _Mask | None,
-) -> None:
-    """Give every published count of the same sites in the same unit the same decision.
-
-    A plan, a curve row, a front point and a scenario can count the people within reach of
-    the same set of new sites; and a plan's marginal gains, added to today's count or taken
-    from its total, give the count of every first part of its build order. Where any of
-    these is withheld, all are: every other instance of that set, and the marginal gains of
-    each plan whose build order passes through it.
-    """
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
-    where: dict[tuple[str, frozenset[str]], list[tuple[_Mask, int, tuple[str, ...]]]] = {}
-
-    def add(q: str, sites: Any, mask: _Mask, pos: int, *cols: str) -> None:
-        """Register where a site set's count is shown: its column, then those tied to it."""
-        where.setdefault((q, frozenset(str(s) for s in sites)), []).append((mask, pos, cols))
-
-    for (name, _), (plan, cmask, _, group) in plan_masks.items():
-        groups = [str(g) for g in cmask.frame.iloc[:, 0]]
-        if group in groups:
-            add(name, plan.new_sites, cmask, groups.index(group), "covered")
-    if curves is not None:
-        for pos, row in enumerate(curves.frame.to_dict("records")):
-            name = str(row["question"])
-            exact = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
-            group = questions[name].target_group if name in questions else ""
-            add(name, exact, curves, pos, "exact", f"covered_{group}")
-            g = planning.greedy.get(name)
-            if g is not None:
-                add(name, list(g.new_sites[: int(row["p"])]), curves, pos, "greedy")
-    if fronts is not None:
-        for pos, row in enumerate(fronts.frame.to_dict("records")):
-            sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
-            add(str(row["question"]), sites, fronts, pos, "pop_covered")
-    if scenarios is not None:
-        by_name = {sc.name: sc for sc in config.scenarios}
-        for pos, row in enumerate(scenarios.frame.to_dict("records")):
-            sc = by_name.get(str(row["scenario"]))
-            if sc is None or sc.plan is None or str(row["level"]) != "gemeente":
-                continue
-            q = questions[sc.plan]
-            if q.demand_areas or str(row["target_group"]) != q.target_group:
-                continue
-            found = planning.plans.get((q.name, None if q.model == "lscp" else sc.p))
-            if found is not None and float(row["threshold_minutes"]) == float(q.minutes):
-                add(q.name, found.new_sites, scenarios, pos, "covered_after", "covered_change")
-    changed = True
-    while changed:
-        changed = False
-        held = {
-            k for k, places in where.items() if any(m.withheld(p, cs[0]) for m, p, cs in places)
-        }
-        for k in held:
-            for m, p, cs in where[k]:
-                for c in cs:
-                    if c in m.frame.columns and not m.withheld(p, c):
-                        m.sink(p, c)(COMPLEMENTARY)
-                        changed = True
-        for (name, _), (plan, _, smask, _) in plan_masks.items():
-            order = [str(s) for s in plan.new_sites]
-            prefixes = [frozenset(order[:k]) for k in range(1, len(order) + 1)]
-            if not any((name, s) in held for s in prefixes):
-                continue
-            ids = [str(s) for s in smask.frame.iloc[:, 0]]
-            for site in order:
-                pos = ids.index(site)
-                if not smask.withheld(pos, "marginal_gain"):
-                    smask.sink(pos, "marginal_gain")(COMPLEMENTARY)
-                    changed = True

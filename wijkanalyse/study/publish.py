@@ -39,9 +39,9 @@ from wijkanalyse.study._publish_plans import (
     _masked_plan,
     _PlanContext,
     _plans,
-    _tie_site_sets,
 )
 from wijkanalyse.study._publish_scenarios import _scenarios
+from wijkanalyse.study._publish_ties import _tie_site_sets
 from wijkanalyse.study.accessibility import model_at_speed
 from wijkanalyse.study.config import StudyConfig
 from wijkanalyse.study.slices import speeds_of
