@@ -42,3 +42,26 @@ def test_norm_next_to_the_register() -> None:
     ]
     with pytest.raises(DataError, match="no column 'gemeente'"):
         programming_norm({"24062": 1}, fac.drop(columns="gemeente"))
+
+
+def test_areas_far_apart_are_warned_about() -> None:
+    """Two areas 5 km apart, 10 minutes at 4.8 km/h (800 m): one site cannot serve both."""
+    from types import SimpleNamespace
+
+    import geopandas as gpd
+
+    from wijkanalyse.study.planning import _far_apart
+
+    demand = gpd.GeoDataFrame(
+        geometry=gpd.points_from_xy([0, 100, 5000, 5100], [0, 0, 0, 0]),
+        index=["a1", "a2", "b1", "b2"],
+        crs="EPSG:31370",
+    )
+    members = {"A": ["a1", "a2"], "B": ["b1", "b2"]}
+    q = SimpleNamespace(name="q", demand_areas=["A", "B"], p=[1], model="p_median", minutes=10)
+    (note,) = _far_apart(q, members, demand, 4.8)
+    assert "4,9 km" in note.render("nl")
+    assert "p = 2" in note.render("nl")
+    assert _far_apart(SimpleNamespace(**{**vars(q), "p": [2]}), members, demand, 4.8) == []
+    # areas within two walks of each other are not far apart
+    assert _far_apart(q, members, demand, 200.0) == []

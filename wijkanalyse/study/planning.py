@@ -167,7 +167,9 @@ def planning(
         if q.demand_areas:
             sectors_q = list(dict.fromkeys(c for a in q.demand_areas for c in members[a]))
             dem = points[points["sector"].astype(str).isin(sectors_q)]
-            notes += _far_apart(q, members, demand, config)
+            notes += _far_apart(
+                q, members, demand, config.speeds.get(q.target_group) or model.profile.speed_kmh
+            )
         sites = cand
         if q.candidate_wijken is not None:
             sites = cand[cand["wijk"].isin(q.candidate_wijken)]
@@ -395,7 +397,7 @@ def _with_range(
 
 
 def _far_apart(
-    q: Any, members: dict[str, list[str]], demand: gpd.GeoDataFrame, config: PlanSlice
+    q: Any, members: dict[str, list[str]], demand: gpd.GeoDataFrame, speed_kmh: float
 ) -> list[Note]:
     """Warn when a question's areas lie farther apart than a walk of its threshold.
 
@@ -406,8 +408,7 @@ def _far_apart(
     smallest_p = min(q.p) if q.model != "lscp" else len(areas)
     if len(areas) < 2 or smallest_p >= len(areas):
         return []
-    speed = config.speeds.get(q.target_group) or 4.8
-    reach_m = q.minutes * speed * 1000.0 / 60.0
+    reach_m = q.minutes * speed_kmh * 1000.0 / 60.0
     hulls = {
         a: demand.loc[[c for c in members[a] if c in demand.index]].geometry.union_all().convex_hull
         for a in areas
