@@ -106,6 +106,28 @@ def test_rank_chart_top_keeps_the_highlighted_unit() -> None:
         charts.rank_chart(index, top=0)
 
 
+def test_front_chart_draws_published_points_and_counts_the_withheld() -> None:
+    fronts = pd.DataFrame(
+        {
+            "question": ["ldc", "ldc", "ldc", "ldc"],
+            "longest_minutes": [68.5, 66.1, 80.0, 88.0],
+            "share_covered": [0.075, np.nan, 0.12, 0.15],
+        }
+    )
+    fig = charts.front_chart(fronts)
+    ax = fig.axes[0]
+    (line,) = ax.get_lines()
+    # sorted by the longest walk; the withheld point is neither drawn nor drawn as 0 %
+    assert list(line.get_xdata()) == pytest.approx([68.5, 80.0, 88.0])
+    assert list(line.get_ydata()) == pytest.approx([7.5, 12.0, 15.0])
+    assert "(1 punt(en) afgeschermd)" in ax.get_legend().get_texts()[0].get_text()
+    assert "langste wandeling" in ax.get_xlabel()
+    en = charts.front_chart(fronts, language="en").axes[0]
+    assert "longest walk" in en.get_xlabel()
+    with pytest.raises(DataError, match="no point of any front"):
+        charts.front_chart(fronts.assign(share_covered=np.nan))
+
+
 def test_coverage_curve_and_scenario_chart() -> None:
     curves = pd.DataFrame(
         {

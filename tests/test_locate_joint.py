@@ -112,3 +112,16 @@ def test_bad_arguments() -> None:
         joint_mclp(a, b, p_a=1, p_b=1, max_minutes_a=5, max_minutes_b=5, share_bonus=-1)
     with pytest.raises(DataError, match="p_a"):
         joint_mclp(a, b, p_a=-1, p_b=1, max_minutes_a=5, max_minutes_b=5)
+
+
+def test_sharing_cost_reuses_a_known_plan_as_is() -> None:
+    a, b = _problems()
+    args = {"p_a": 2, "p_b": 1, "max_minutes_a": 5, "max_minutes_b": 5}
+    fresh = sharing_cost(a, b, **args)
+    plan = joint_mclp(a, b, **args, min_shared=1)
+    reused = sharing_cost(a, b, **args, known={1: plan})
+    pd.testing.assert_frame_equal(fresh, reused)
+    # a known plan is taken as given: a different one shows in its row
+    other = joint_mclp(a, b, **args, min_shared=0)
+    swapped = sharing_cost(a, b, **args, known={1: other})
+    assert swapped.loc[1, "shared"] == " ".join(other.shared)

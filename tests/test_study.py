@@ -499,9 +499,18 @@ def test_leuven_plans(leuven_run: RunResult) -> None:
     assert (chosen["share_covered"].dropna().between(0, 1)).all()
     # sites lie in Leuven's wijken, named after a street or stop, never after a node id
     assert chosen["wijk"].str.startswith("24062").all()
-    assert chosen["name"].str.startswith("nabij ").all()
+    proposed = chosen[chosen["source"].isin(["network_node", "sector"])]
+    assert proposed["name"].str.startswith("nabij ").all()
     assert not chosen["name"].str.contains("n[0-9]+|node", regex=True).any()
-    assert (chosen["name_m"] <= 300).all()
+    assert (proposed["name_m"] <= 300).all()
+    # the joint question: a new LDC moves into the existing Buurtcentrum Sint-Maartensdal
+    # (a shared building, a social-housing estate); the buurtcentrum goes elsewhere
+    joint = chosen[chosen["question"].str.startswith("buurtwerk_ldc.")]
+    assert set(joint["method"]) == {"joint"}
+    shared = joint[joint["shared"].astype(bool)]
+    assert list(shared["name"]) == ["Buurtcentrum Sint-Maartensdal"]
+    assert list(shared["source"]) == ["other_facility"]
+    assert list(shared["wijk"]) == ["240625"]
     planning = leuven_run.planning
     assert planning is not None
     existing = set(
@@ -659,6 +668,7 @@ def test_city_sites_as_candidates(mirror: Path, tmp_path: Path) -> None:
             "p": [1],
         }
     ]
+    raw["plan"]["joint"] = []
     raw["scenarios"] = []
     result = Study.from_dict(raw, base_dir=EXAMPLES).run(tmp_path / "out", report=False)
     assert result.planning is not None

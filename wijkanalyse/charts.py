@@ -289,6 +289,55 @@ def coverage_curve_chart(
     return fig
 
 
+def front_chart(
+    fronts: pd.DataFrame,
+    *,
+    title: str = "",
+    language: Language | None = None,
+) -> Any:
+    """Return the efficiency–equity front: the share within reach against the longest walk.
+
+    Each point is an exact plan (:func:`wijkanalyse.locate.equity_front`): the most people
+    within reach for a limit on the longest walk of anyone. Points whose count is withheld
+    are not drawn; the legend says how many there are.
+
+    Parameters
+    ----------
+    fronts
+        ``plan_fronts.csv``: ``question``, ``longest_minutes`` and ``share_covered``.
+    """
+    lang = _i18n.lang(language)
+    _need(fronts, ["question", "longest_minutes", "share_covered"], "front_chart")
+    shown = fronts.dropna(subset=["share_covered", "longest_minutes"])
+    if shown.empty:
+        raise DataError("front_chart: no point of any front has a published share to draw.")
+    fig = _figure(6.0, 3.4)
+    ax = fig.add_subplot()
+    palette = [_BLUE, _ORANGE, _GREEN, "#CC79A7"]
+    for n, (question, block) in enumerate(fronts.groupby("question", sort=False)):
+        drawn = block.dropna(subset=["share_covered", "longest_minutes"])
+        drawn = drawn.sort_values("longest_minutes")
+        hidden = len(block) - len(drawn)
+        label = mpl_text(str(question))
+        if hidden:
+            label += " " + _i18n.text("chart_points_withheld", lang, n=hidden)
+        ax.plot(
+            drawn["longest_minutes"],
+            100 * drawn["share_covered"],
+            marker="o",
+            color=palette[n % len(palette)],
+            label=label,
+        )
+    ax.set_xlabel(_i18n.text("chart_longest_walk", lang), fontsize=8)
+    ax.set_ylabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.grid(color="#dddddd", lw=0.5)
+    ax.legend(fontsize=7)
+    if title:
+        ax.set_title(mpl_text(title), fontsize=10)
+    return fig
+
+
 def scenario_chart(
     scenarios: pd.DataFrame,
     *,

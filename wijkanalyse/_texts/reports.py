@@ -1,6 +1,6 @@
-"""Messages of the maps, charts, wijkrapporten and their PDFs.
+"""Messages of the maps, wijkrapporten and their PDFs.
 
-Keys ``report_*``, ``map_*``, ``chart_*`` and ``pdf_*``.
+Keys ``report_*``, ``map_*`` and ``pdf_*`` (the charts' are in :mod:`._texts.charts`).
 """
 
 from __future__ import annotations
@@ -60,30 +60,24 @@ TEXT: dict[str, dict[str, str]] = {
         'got a report. Choose wijken with [report] wijken = ["code", …] in the study file, '
         "or make them afterwards with `wijkanalyse report OUT --unit CODE`.",
     },
-    "chart_share_of_base": {"nl": "% van {base} (= 100)", "en": "% of {base} (= 100)"},
-    "chart_rank_axis_choice": {
-        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de rang bij andere methodekeuzes",
-        "en": "rank (1 = most need); line: 5–95 % of the rank under other choices of method",
+    "report_front_alt": {
+        "nl": "afweging tussen bereik en de langste wandeling",
+        "en": "trade-off between reach and the longest walk",
     },
-    "chart_rank_axis_data": {
-        "nl": "rang (1 = meeste behoefte); lijn: 5–95 % van de rang bij ruis in de gegevens",
-        "en": "rank (1 = most need); line: 5–95 % of the rank under noise in the data",
+    "report_front_caption": {
+        "nl": "Elk punt is een exact plan met hetzelfde aantal nieuwe centra: het plan dat de "
+        "meeste mensen binnen bereik brengt zonder dat iemand langer wandelt dan die tijd. "
+        "Naar links wordt de verst wonende beter bediend, naar boven bereikt het plan meer "
+        "mensen; wat het ene kost in het andere staat in plan_fronts.csv.",
+        "en": "Each point is an exact plan with the same number of new centres: the plan that "
+        "brings the most people within reach while nobody walks longer than that time. To "
+        "the left the farthest resident is served better, upwards the plan reaches more "
+        "people; what one costs in the other is in plan_fronts.csv.",
     },
-    "chart_rank_axis_both": {
-        "nl": "rang (1 = meeste behoefte); dikke lijn: 5–95 % bij andere methodekeuzes;\n"
-        "dunne lijn: 5–95 % bij ruis in de gegevens",
-        "en": "rank (1 = most need); thick line: 5–95 % under other choices of method;\n"
-        "thin line: 5–95 % under noise in the data",
+    "report_joint": {
+        "nl": ", samen met een ander type gepland (gedeeld gebruik)",
+        "en": ", planned together with another type (shared use)",
     },
-    "chart_rank_top": {
-        "nl": "{n} van {total} getoond: de meeste behoefte eerst",
-        "en": "{n} of {total} shown: most need first",
-    },
-    "chart_one_at_a_time": {"nl": "één voor één", "en": "one at a time"},
-    "chart_new_centres": {"nl": "aantal nieuwe centra", "en": "number of new centres"},
-    "chart_share_within_reach": {"nl": "% binnen bereik", "en": "% within reach"},
-    "chart_now": {"nl": "nu", "en": "now"},
-    "chart_with_scenario": {"nl": "met scenario", "en": "with scenario"},
     "map_wijk": {"nl": "wijk", "en": "district"},
     "map_reach_layer": {"nl": "{type}: bereik {minutes} min", "en": "{type}: reach {minutes} min"},
     "map_sector_layer": {"nl": "{value} (sectoren)", "en": "{value} (sectors)"},

@@ -237,6 +237,26 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": ", robuust: beste ondergrens ({q}) over {draws} trekkingen",
         "en": ", robust: best lower bound ({q}) over {draws} draws",
     },
+    "plan_joint": {
+        "nl": ", samen gepland met {other} ({joint})",
+        "en": ", planned together with {other} ({joint})",
+    },
+    "plan_shared_site": {
+        "nl": " (gedeeld gebouw)",
+        "en": " (shared building)",
+    },
+    "plan_sharing_row": {
+        "nl": "  Gedeeld gebruik ({joint}), gedeelde gebouwen: {k} → {lost}{shared}",
+        "en": "  Shared use ({joint}), shared buildings: {k} → {lost}{shared}",
+    },
+    "plan_sharing_lost": {
+        "nl": "{type}: {count} minder binnen bereik ({group})",
+        "en": "{type}: {count} fewer within reach ({group})",
+    },
+    "plan_sharing_where": {
+        "nl": " (in {names})",
+        "en": " (in {names})",
+    },
     "plan_frequency": {
         "nl": " (gekozen in {share} van de trekkingen)",
         "en": " (chosen in {share} of the draws)",
@@ -256,6 +276,21 @@ TEXT: dict[str, dict[str, str]] = {
     "plan_infeasible": {
         "nl": "planvraag {question} heeft geen oplossing: {reason}",
         "en": "plan question {question} has no solution: {reason}",
+    },
+    "plan_no_ranges": {
+        "nl": "planvraag {question}: geen bandbreedte en geen robuuste keuze, want de "
+        "bandbreedtes van [access] trekken geen {group}; voeg een [[access.questions]] voor "
+        "die doelgroep toe.",
+        "en": "plan question {question}: no range and no robust choice, because the ranges "
+        "of [access] do not draw {group}; add an [[access.questions]] for that target group.",
+    },
+    "plan_need_filled": {
+        "nl": "planvraag {question}: de behoefte ({need}) is onbekend voor {n} bewoonde "
+        "sector(en) ({sectors}); hun inwoners tellen met de mediane behoefte van de bekende "
+        "sectoren van hun wijk (0,5 zonder).",
+        "en": "plan question {question}: the need ({need}) is unknown for {n} populated "
+        "sector(s) ({sectors}); their residents count with the median need of the known "
+        "sectors of their wijk (0.5 without).",
     },
     "plan_no_network_candidates": {
         "nl": "geen stratennetwerk: straatknopen kunnen geen kandidaat-locatie zijn",

@@ -19,6 +19,7 @@ is in both problems. Solved exactly by HiGHS.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -238,18 +239,21 @@ def sharing_cost(
     weight_b: float = 1.0,
     time_limit: float | None = None,
     mip_gap: float | None = None,
+    known: Mapping[int, JointPlan] | None = None,
 ) -> pd.DataFrame:
     """Return what 0, 1, 2 … required shared sites cost in coverage, each solved exactly.
 
-    One row per number of shared sites (up to ``min(p_a, p_b)``, or as many as can be
-    shared): ``min_shared``, the sites, ``covered_a``, ``covered_b`` and ``cost`` (the
-    weighted coverage lost against no requirement).
+    One row per number of shared sites, from 0 to as many as can be shared (at most
+    ``p_a + p_b``: a new centre of one type may move into an existing one of the other):
+    ``min_shared``, the sites, ``covered_a``, ``covered_b`` and ``cost`` (the weighted
+    coverage lost against no requirement). ``known``: plans already solved with these
+    arguments and no sharing bonus, by their ``min_shared`` (reused, not solved again).
     """
     rows = []
     best = None
-    for k in range(min(p_a, p_b) + 1):
+    for k in range(p_a + p_b + 1):
         try:
-            plan = joint_mclp(
+            plan = (known or {}).get(k) or joint_mclp(
                 prob_a,
                 prob_b,
                 p_a=p_a,

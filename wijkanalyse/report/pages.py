@@ -231,7 +231,8 @@ def plan_rows(b: _Builder, wijk: str | None = None) -> list[dict[str, Any]]:
                 "question": r["question"],
                 "type": _i18n.type_label(str(r["facility_type"]), lang),
                 "group": b.group(r["target_group"]),
-                "model": _i18n.model_label(str(r["model"]), lang),
+                "model": _i18n.model_label(str(r["model"]), lang)
+                + (_i18n.text("report_joint", lang) if r["method"] == "joint" else ""),
                 "p": "–" if pd.isna(r["p"]) else int(r["p"]),
                 "site": str(r["name"])
                 + (
@@ -241,6 +242,11 @@ def plan_rows(b: _Builder, wijk: str | None = None) -> list[dict[str, Any]]:
                         share=_i18n.fmt_pct(r["selection_frequency"], 0, lang),
                     )
                     if pd.notna(r.get("selection_frequency"))
+                    else ""
+                )
+                + (
+                    _i18n.text("plan_shared_site", lang)
+                    if str(r.get("shared")).lower() == "true"
                     else ""
                 ),
                 "wijk": b.wijk_names.get(str(r["wijk"]), r["wijk"]) if pd.notna(r["wijk"]) else "–",
@@ -377,6 +383,12 @@ def _overview(
         if curves is not None and not curves.empty and curves["exact_share"].notna().any()
         else None
     )
+    fronts = b.run.table("plan_fronts")
+    front_img = (
+        _img(charts.front_chart(fronts, language=lang))
+        if fronts is not None and not fronts.empty and fronts["share_covered"].notna().any()
+        else None
+    )
     sc = scenario_rows(b, "gemeente", muni)
     row = b.ind_row(muni)
     return str(
@@ -402,6 +414,7 @@ def _overview(
             top_gaps=top_gaps,
             plans=plan_rows(b),
             curve_img=curve_img,
+            front_img=front_img,
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
             links=links,

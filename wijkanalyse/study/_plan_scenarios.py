@@ -1,7 +1,8 @@
-"""The scenarios of a study: today's supply and a changed one, compared per unit."""
+"""The scenarios of a study, and the draws of plans: today's supply and a changed one."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import geopandas as gpd
@@ -13,6 +14,7 @@ from wijkanalyse._i18n import Note
 from wijkanalyse.access.ranges import AccessDraws, RangeQuestion, draw_access, facility_radii
 from wijkanalyse.study import _ranges
 from wijkanalyse.study.accessibility import model_at_speed
+from wijkanalyse.study.config import plan_questions
 from wijkanalyse.study.results import AccessResults, StudyData
 from wijkanalyse.study.slices import PlanSlice
 
@@ -29,7 +31,7 @@ def _scenarios(
     scenario_draws: dict[str, tuple[AccessDraws, AccessDraws]],
 ) -> pd.DataFrame:
     cfg = config
-    questions = {q.name: q for q in (cfg.plan.questions if cfg.plan else [])}
+    questions = plan_questions(cfg.plan)
     asked = cfg.access_questions
     # where people live as in the access results, so that "before" is today's coverage
     if acc.demand is not None:
@@ -169,3 +171,48 @@ def _scenario_ranges(
     for name, values in cols.items():
         out[name] = pd.array(values, dtype="Float64")
     return out
+
+
+def _with_range(
+    plan: locate.Plan, after: AccessDraws, q: Any, sectors: list[str] | None
+) -> locate.Plan:
+    """Return the plan with the 5-95 % range of its target group's share within reach."""
+    members = None if sectors is None else after.positions(sectors)
+    values = after.share_covered((q.facility_type, q.target_group, float(q.minutes)), members)
+    cov = plan.covered.copy()
+    for col, qq in (("share_covered_p05", 0.05), ("share_covered_p95", 0.95)):
+        cov[col] = np.nan
+        if q.target_group in cov.index:
+            cov.loc[q.target_group, col] = AccessDraws.bound(values, qq)[0]
+    return dataclasses.replace(plan, covered=cov)
+
+
+def _plan_draws(
+    acc: AccessResults,
+    data: StudyData,
+    plan: locate.Plan,
+    q: Any,
+    cache: dict[Any, AccessDraws],
+) -> tuple[AccessDraws, AccessDraws]:
+    """Return today's and the plan's supply drawn with the access draws (paired)."""
+    obj = scenario.Scenario.from_plan(
+        plan, name=q.name, facility_type=q.facility_type, crs=data.sectors.crs
+    )
+    current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
+    return _scenario_draws(acc, data, current, obj, [q.target_group], [q.minutes], cache)
+
+
+def ranged(acc: AccessResults, q: Any, notes: list[Note]) -> bool:
+    """Return whether a plan question can be drawn with the access ranges.
+
+    The draws carry the target groups of ``[[access.questions]]`` only (their demand and
+    speed ranges); a plan for another group gets no range, and a note that says why.
+    """
+    if acc.draws is None:
+        return False
+    if q.target_group in acc.draws.population:
+        return True
+    notes.append(
+        _i18n.note("plan_no_ranges", question=q.name, group=_i18n.Label("group", q.target_group))
+    )
+    return False

@@ -12,7 +12,7 @@ import pandas as pd
 
 from wijkanalyse import access
 from wijkanalyse.study import planning as _planning
-from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.config import StudyConfig, plan_questions
 from wijkanalyse.study.slices import NeedSlice
 from wijkanalyse.suppression import COMPLEMENTARY, SMALL_COUNT
 
@@ -22,6 +22,7 @@ from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.study._atoms import Atoms, smaller_side
 from wijkanalyse.study._demand import sector_means
 from wijkanalyse.study._masks import _Asker, _Mask
+from wijkanalyse.study._plan_joint import existing_of
 from wijkanalyse.study._publish_access import _num, _split_small
 from wijkanalyse.study.results import Analysis, PlanResults, StudyData
 
@@ -126,7 +127,7 @@ def _plans(
     atoms: Atoms | None = None,
 ) -> dict[tuple[str, Any], tuple[locate.Plan, _Mask, _Mask, str]]:
     """Ask for every count of every plan; return the masks of ``covered`` and ``selected``."""
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
     out = {}
     keyed: list[tuple[tuple[str, Any], locate.Plan]] = [(k, p) for k, p in planning.plans.items()]
     keyed += [((name, "greedy"), plan) for name, plan in planning.greedy.items()]
@@ -234,7 +235,7 @@ def _need(
     config: StudyConfig, analysis: Analysis | None, data: StudyData, q: Any
 ) -> pd.Series | None:
     """Return the need per sector of a need-weighted question (``None``: not weighted)."""
-    if not q.need_weighted:
+    if not _planning.weighted(q, NeedSlice.of(config), analysis):
         return None
     demand = access.demand_points(data.sectors, as_point="representative_point")
     return _planning._plan_need(NeedSlice.of(config), analysis, demand)
@@ -370,7 +371,7 @@ def _curves(
 ) -> _Mask:
     curves = planning.curves.reset_index(drop=True)
     mask = _Mask(curves)
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
     sectors = asker.ledger.sectors
     for pos, (_, row) in enumerate(curves.iterrows()):
         q = questions[str(row["question"])]
@@ -435,7 +436,7 @@ def _fronts(
     """Ask for the people within reach of every point of every front, as for a plan."""
     fronts = planning.fronts.reset_index(drop=True)
     mask = _Mask(fronts)
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
     sectors = asker.ledger.sectors
     for pos, (_, row) in enumerate(fronts.iterrows()):
         q = questions[str(row["question"])]
@@ -462,3 +463,60 @@ def _fronts(
         key = ("front", q.name, str(row["point"]))
         _ask_parts(asker, atoms, ctx, q, q.target_group, existing, shares, key, sink)
     return mask
+
+
+def _sharing(
+    asker: _Asker,
+    config: StudyConfig,
+    planning: PlanResults,
+    ctx_of: Any,
+    data: StudyData,
+    atoms: Atoms | None = None,
+) -> _Mask:
+    """Ask for the people within reach of every row of the sharing costs, as for a plan.
+
+    ``pop_lost`` is the difference of two published counts of the same unit: withheld with
+    either (see :func:`_masked_sharing`).
+    """
+    sharing = planning.sharing.reset_index(drop=True)
+    mask = _Mask(sharing)
+    questions = plan_questions(config.plan)
+    sectors = asker.ledger.sectors
+    for pos, (_, row) in enumerate(sharing.iterrows()):
+        q = questions[str(row["question"])]
+        ctx = ctx_of(q.name)
+        lpos = asker.ledger.positions(ctx.sectors)
+        existing = list(existing_of(data.facilities, q.facility_type).index)
+        sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
+        shares, _ = _plan_weights(
+            ctx,
+            sectors,
+            existing + sites,
+            q.target_group,
+            model="mclp",
+            max_minutes=q.minutes,
+            need=None,
+        )
+        sink = mask.sink(pos, "pop_covered")
+        shown = _num(row["pop_covered"])
+        asker.ask(q.target_group, shares, sink, shown=shown)
+        total = float(asker.ledger.values[q.target_group].to_numpy(dtype=float)[lpos].sum())
+        if shown is not None and _split_small(asker, shown, total - shown):
+            sink(SMALL_COUNT)
+        key = ("sharing", q.name, str(row["min_shared"]))
+        _ask_parts(asker, atoms, ctx, q, q.target_group, existing, shares, key, sink)
+    return mask
+
+
+def _masked_sharing(mask: _Mask) -> pd.DataFrame:
+    """Return the sharing costs with every withheld count, and each loss tied to it, blank."""
+    frame = mask.frame
+    first: dict[Any, int] = {}
+    for pos, row in enumerate(frame.to_dict("records")):
+        if int(row["min_shared"]) == 0:
+            first[(row["joint"], row["question"])] = pos
+    for pos, row in enumerate(frame.to_dict("records")):
+        base = first.get((row["joint"], row["question"]))
+        if base is not None and mask.withheld(base, "pop_covered"):
+            mask.sink(pos, "pop_lost")(COMPLEMENTARY)
+    return mask.apply({"pop_lost": ["pop_covered"]}, summary="suppressed")

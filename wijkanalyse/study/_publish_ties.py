@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from wijkanalyse.study._masks import _Mask
-from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.config import StudyConfig, plan_questions
 from wijkanalyse.study.results import PlanResults
 from wijkanalyse.suppression import COMPLEMENTARY
 
@@ -22,16 +22,17 @@ def _tie_site_sets(
     curves: _Mask | None,
     fronts: _Mask | None,
     scenarios: _Mask | None,
+    sharing: _Mask | None = None,
 ) -> None:
     """Give every published count of the same sites in the same unit the same decision.
 
-    A plan, a curve row, a front point and a scenario can count the people within reach of
-    the same set of new sites; and a plan's marginal gains, added to today's count or taken
-    from its total, give the count of every first part of its build order. Where any of
-    these is withheld, all are: every other instance of that set, and the marginal gains of
-    each plan whose build order passes through it.
+    A plan, a curve row, a front point, a sharing cost and a scenario can count the people
+    within reach of the same set of new sites; and a plan's marginal gains, added to today's
+    count or taken from its total, give the count of every first part of its build order.
+    Where any of these is withheld, all are: every other instance of that set, and the
+    marginal gains of each plan whose build order passes through it.
     """
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
     where: dict[tuple[str, frozenset[str]], list[tuple[_Mask, int, tuple[str, ...]]]] = {}
 
     def add(q: str, sites: Any, mask: _Mask, pos: int, *cols: str) -> None:
@@ -55,6 +56,10 @@ def _tie_site_sets(
         for pos, row in enumerate(fronts.frame.to_dict("records")):
             sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
             add(str(row["question"]), sites, fronts, pos, "pop_covered")
+    if sharing is not None:
+        for pos, row in enumerate(sharing.frame.to_dict("records")):
+            sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
+            add(str(row["question"]), sites, sharing, pos, "pop_covered", "pop_lost")
     if scenarios is not None:
         by_name = {sc.name: sc for sc in config.scenarios}
         for pos, row in enumerate(scenarios.frame.to_dict("records")):

@@ -8,7 +8,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n
 from wijkanalyse.study._sources import Sources
-from wijkanalyse.study.config import StudyConfig, TargetGroup
+from wijkanalyse.study.config import StudyConfig, TargetGroup, plan_questions
 from wijkanalyse.study.results import PlanResults
 
 
@@ -19,7 +19,12 @@ def _group_label(group: TargetGroup, lang: str) -> str:
 def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: str) -> list[str]:
     t = _i18n.text
     groups = config.target_groups
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
+    joints = {
+        q.name: (j.name, other.facility_type)
+        for j in (config.plan.joint if config.plan else [])
+        for q, other in zip(j.questions(), reversed(j.questions()), strict=True)
+    }
     lines = [t("plan_title", lang)] if questions else []
     lines += [f"{t('warning', lang)}: {n.render(lang)}" for n in res.notes]
     for (name, _), plan in res.plans.items():
@@ -28,6 +33,7 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
         mean = cov["mean_minutes"]
         sites = plan.selected.loc[plan.new_sites, "name"].fillna("")
         info = res.robust.get((name, plan.p))
+        shared = res.shared.get((name, plan.p), ())
         labels = [
             (str(n) or str(i))
             + (
@@ -35,6 +41,7 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
                 if info is not None
                 else ""
             )
+            + (t("plan_shared_site", lang) if str(i) in shared else "")
             for i, n in sites.items()
         ]
         share = _i18n.fmt_range(
@@ -43,8 +50,16 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
             cov.get("share_covered_p95"),
             language=lang,
         )
+        joint = joints.get(name)
         robust = (
-            t("plan_robust", lang, draws=info.draws)
+            t(
+                "plan_joint",
+                lang,
+                joint=joint[0],
+                other=_i18n.type_label(joint[1], lang),
+            )
+            if joint is not None
+            else t("plan_robust", lang, draws=info.draws)
             if info is not None and info.objective == "expected"
             else t(
                 f"plan_robust_{info.objective}",
@@ -89,6 +104,7 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
                 sites=" → ".join(str(n) or str(i) for i, n in sites.items()) or "–",
             )
         )
+    lines += _sharing_lines(config, res, lang)
     for _, row in res.norms.iterrows():
         lines.append(
             t(
@@ -131,4 +147,38 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
                     mean_after=_i18n.fmt_number(row["mean_minutes_after"], 1, lang),
                 )
             )
+    return lines
+
+
+def _sharing_lines(config: StudyConfig, res: PlanResults, lang: str) -> list[str]:
+    """Return what each number of shared buildings costs, per joint question."""
+    t = _i18n.text
+    lines: list[str] = []
+    if not len(res.sharing):
+        return lines
+    for (joint, k), rows in res.sharing.groupby(["joint", "min_shared"], sort=False):
+        k = int(str(k))
+        if k == 0:
+            continue
+        lost = "; ".join(
+            t(
+                "plan_sharing_lost",
+                lang,
+                count=_i18n.fmt_count(r["pop_lost"], lang),
+                group=_group_label(config.target_groups[str(r["target_group"])], lang),
+                type=_i18n.type_label(str(r["facility_type"]), lang),
+            )
+            for _, r in rows.iterrows()
+        )
+        names = str(rows["shared_names"].iloc[0]) if pd.notna(rows["shared_names"].iloc[0]) else ""
+        lines.append(
+            t(
+                "plan_sharing_row",
+                lang,
+                joint=joint,
+                k=k,
+                lost=lost,
+                shared=t("plan_sharing_where", lang, names=names) if names else "",
+            )
+        )
     return lines

@@ -171,14 +171,23 @@ def _check_plan(config: StudyConfig, sources: Sources, problems: Problems) -> No
         known_types = {t for f in cfg.facilities for t in (f.types or [])}
     area_names = [a.name for a in cfg.areas]
     questions = plan.questions if plan is not None else []
-    names = [q.name for q in questions]
+    joint = plan.joint if plan is not None else []
+    names = [q.name for q in questions] + [q.name for j in joint for q in j.questions()]
     if len(set(names)) != len(names):
-        problems.add(f"plan.questions: names repeat ({listing(names)}); name each once.")
+        problems.add(
+            f"plan.questions and plan.joint: names repeat ({listing(names)}); name each once "
+            "(a joint question's types are named <name>.<facility_type>)."
+        )
     if plan is not None:
         for i, src in enumerate(plan.sites):
             _source_problem(config, sources, src.source, f"plan.sites[{i}].source", problems)
-    for i, q in enumerate(questions):
-        where = f"plan.questions[{i}] ({q.name})"
+    checked = [(f"plan.questions[{i}] ({q.name})", q) for i, q in enumerate(questions)]
+    checked += [
+        (f"plan.joint[{i}].types[{k}] ({j.name})", q)
+        for i, j in enumerate(joint)
+        for k, q in enumerate(j.questions())
+    ]
+    for where, q in checked:
         if known_types is not None and q.facility_type not in known_types:
             hits = close_matches(q.facility_type, known_types)
             hint = f"; did you mean {', '.join(map(repr, hits))}?" if hits else "."
@@ -204,7 +213,7 @@ def _check_plan(config: StudyConfig, sources: Sources, problems: Problems) -> No
     scen_names = [sc.name for sc in cfg.scenarios]
     if len(set(scen_names)) != len(scen_names):
         problems.add(f"scenarios: names repeat ({listing(scen_names)}); name each once.")
-    by_name = {q.name: q for q in questions}
+    by_name = plan.by_name() if plan is not None else {}
     for i, sc in enumerate(cfg.scenarios):
         where = f"scenarios[{i}] ({sc.name})"
         if sc.plan is not None:

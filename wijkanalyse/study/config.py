@@ -51,6 +51,12 @@ from wijkanalyse.study._config_access import (  # noqa: E402 (after the shared h
 from wijkanalyse.study._config_access import AccessRanges as AccessRanges  # noqa: E402
 from wijkanalyse.study._config_access import AccessSection as AccessSection  # noqa: E402
 from wijkanalyse.study._config_base import _Model  # noqa: E402
+from wijkanalyse.study._config_plan import JointPart as JointPart  # noqa: E402
+from wijkanalyse.study._config_plan import JointQuestion as JointQuestion  # noqa: E402
+from wijkanalyse.study._config_plan import PlanQuestion as PlanQuestion  # noqa: E402
+from wijkanalyse.study._config_plan import ScenarioSection as ScenarioSection  # noqa: E402
+from wijkanalyse.study._config_plan import ScenarioSite as ScenarioSite  # noqa: E402
+from wijkanalyse.study._config_plan import weighted_by_need as weighted_by_need  # noqa: E402
 
 
 class StudySection(_Model):
@@ -396,65 +402,6 @@ class AreaSection(_Model):
         return self
 
 
-class PlanQuestion(_Model):
-    """One ``[[plan.questions]]``: where should new facilities of a type go.
-
-    Plans count residents where the access step puts them (street points by default).
-    ``robust`` chooses the sites of an MCLP question across the access ranges' draws
-    (:func:`wijkanalyse.locate.robust_mclp`): ``"expected"`` (the default for MCLP: the most
-    people within reach on average), ``"worst"`` (in the worst draw), ``"quantile"`` (in the
-    draw at ``robust_q``, the 5 % bound by default) or ``"none"`` (the classic MCLP at the
-    nominal inputs). ``front = true`` adds the efficiency–equity front of the largest ``p``
-    (:func:`wijkanalyse.locate.equity_front`).
-    """
-
-    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
-    facility_type: str
-    target_group: str = "pop_total"
-    model: Literal["mclp", "lscp", "p_median", "p_center"] = "mclp"
-    minutes: float = Field(default=10.0, gt=0, le=240)
-    p: list[int] = Field(default=[1], min_length=1)
-    demand_areas: list[str] | None = None
-    candidate_wijken: list[str] | None = None
-    need_weighted: bool = False
-    allow_closing: bool = False
-    capacity_col: str | None = None
-    new_capacity: float | None = Field(default=None, gt=0)
-    robust: Literal["expected", "worst", "quantile", "none"] | None = None
-    robust_q: float = Field(default=0.05, gt=0, le=0.5)
-    front: bool = False
-
-    @field_validator("p")
-    @classmethod
-    def _p_values(cls, v: list[int]) -> list[int]:
-        if any(not (1 <= p <= 50) for p in v):
-            raise ValueError(f"p counts new sites: whole numbers from 1 to 50, got {v}")
-        return sorted(set(v))
-
-    @model_validator(mode="after")
-    def _capacities(self) -> PlanQuestion:
-        if (self.capacity_col is None) != (self.new_capacity is None):
-            raise ValueError("give both 'capacity_col' (existing sites) and 'new_capacity'")
-        if self.robust not in (None, "none") and (
-            self.model != "mclp" or self.capacity_col is not None or self.allow_closing
-        ):
-            raise ValueError(
-                "robust objectives are for MCLP questions without capacities or closing; "
-                "remove 'robust' or set model = \"mclp\""
-            )
-        if self.front and (self.model != "mclp" or self.capacity_col is not None):
-            raise ValueError("front = true is for MCLP questions without capacities")
-        return self
-
-    @property
-    def robust_objective(self) -> str:
-        """The robust objective in effect: ``expected`` for MCLP unless set, else ``none``."""
-        if self.robust is not None:
-            return self.robust
-        plain = self.model == "mclp" and self.capacity_col is None and not self.allow_closing
-        return "expected" if plain else "none"
-
-
 class PlanSection(_Model):
     """``[plan]``: candidate sites, solver limits and the planning questions.
 
@@ -464,7 +411,8 @@ class PlanSection(_Model):
     the nearest stop within 300 m (:func:`wijkanalyse.locate.names.name_sites`); without
     them a site is named by its wijk. ``norms`` (facility type → inhabitants per centre, one
     per started block) are shown beside the plans; by default the programming norm of the
-    lokale dienstencentra (:data:`wijkanalyse.locate.norms.NORMS`).
+    lokale dienstencentra (:data:`wijkanalyse.locate.norms.NORMS`). ``joint`` questions place
+    two types at once in shared buildings (:class:`JointQuestion`).
     """
 
     candidates: list[Literal["sectors", "network"]] = ["sectors", "network"]
@@ -476,39 +424,21 @@ class PlanSection(_Model):
     candidate_wijken: list[str] | None = None
     time_limit: float = Field(default=300.0, gt=0, le=86400)
     mip_gap: float = Field(default=0.0, ge=0, lt=1)
-    questions: list[PlanQuestion] = Field(default=[], min_length=1)
-
-
-class ScenarioSite(_Model):
-    """A site a scenario adds: a name and coordinates in the working CRS (EPSG:31370)."""
-
-    name: str = Field(min_length=1)
-    x: float
-    y: float
-
-
-class ScenarioSection(_Model):
-    """One ``[[scenarios]]``: sites added, closed or opened (planned ones), or a plan."""
-
-    name: str = Field(min_length=1)
-    facility_type: str | None = None
-    add: list[ScenarioSite] = []
-    close: list[str] = []
-    open: list[str] = []
-    plan: str | None = None
-    p: int | None = Field(default=None, ge=1, le=50)
+    questions: list[PlanQuestion] = []
+    joint: list[JointQuestion] = []
 
     @model_validator(mode="after")
-    def _one_kind(self) -> ScenarioSection:
-        if self.plan is None:
-            if self.facility_type is None or not (self.add or self.close or self.open):
-                raise ValueError(
-                    "give 'plan' (a plan question) or a 'facility_type' with sites to 'add', "
-                    "'close' or 'open' (planned facilities)"
-                )
-        elif self.add or self.close or self.open or self.facility_type is not None:
-            raise ValueError("a scenario from a plan takes only 'plan' and 'p'")
+    def _some_question(self) -> PlanSection:
+        if not self.questions and not self.joint:
+            raise ValueError("give at least one [[plan.questions]] or [[plan.joint]]")
         return self
+
+    def by_name(self) -> dict[str, PlanQuestion]:
+        """Return every plan question by name, the joint questions' per type included."""
+        out = {q.name: q for q in self.questions}
+        for j in self.joint:
+            out.update({q.name: q for q in j.questions()})
+        return out
 
 
 def _default_groups() -> dict[str, TargetGroup]:
@@ -564,6 +494,11 @@ class StudyConfig(_Model):
     scenarios: list[ScenarioSection] = []
     report: ReportSection = ReportSection()
     compute: ComputeSection = ComputeSection()
+
+
+def plan_questions(plan: PlanSection | None) -> dict[str, PlanQuestion]:
+    """Return the plan questions of ``[plan]`` by name (see :meth:`PlanSection.by_name`)."""
+    return plan.by_name() if plan is not None else {}
 
 
 def index_spec(section: IndexSection | None) -> IndexSpec | None:

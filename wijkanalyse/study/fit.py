@@ -149,10 +149,17 @@ def _check_fit(
     known_wijken = set(wijken.index)
     outlined = [c for c in wijken.index if wijken.geometry.get(c) is not None]
     if cfg.plan is not None:
-        for key, listed in [("plan.candidate_wijken", cfg.plan.candidate_wijken)] + [
-            (f"plan.questions[{i}].candidate_wijken", q.candidate_wijken)
-            for i, q in enumerate(cfg.plan.questions)
-        ]:
+        for key, listed in (
+            [("plan.candidate_wijken", cfg.plan.candidate_wijken)]
+            + [
+                (f"plan.questions[{i}].candidate_wijken", q.candidate_wijken)
+                for i, q in enumerate(cfg.plan.questions)
+            ]
+            + [
+                (f"plan.joint[{i}].candidate_wijken", j.candidate_wijken)
+                for i, j in enumerate(cfg.plan.joint)
+            ]
+        ):
             unknown = [w for w in listed or [] if w not in known_wijken]
             if unknown:
                 problems.add(

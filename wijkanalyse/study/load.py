@@ -225,14 +225,9 @@ def _load_facilities(
     problems = problems if problems is not None else Problems("study")
     for i, fac in enumerate(cfg.facilities):
         ds = sources.dataset(fac.source)
-        # a catalogued source says how it is read (OSM points or a register, and e.g. the
-        # hospital list's name column); what the study file sets wins
-        kind = fac.kind or (ds.read_as[0] if ds is not None and ds.read_as else "register")
-        if ds is not None and ds.read_options:
-            own = fac.model_fields_set
-            fac = fac.model_copy(update={k: v for k, v in ds.read_options.items() if k not in own})
+        kind, fac = _read_as(sources, fac)
         where = f"[[facilities]] entry {i + 1}"
-        frame = _read_register(config, sources, fac, where, kind=kind, types=fac.types)
+        frame = _read_register(config, sources, fac, where)
         used += [ds.id] if ds is not None else []
         inside = frame.geometry.within(reach).to_numpy(bool)
         swap_named = False
@@ -404,24 +399,37 @@ def _maybe_swapped(
     return msg + "If so, swap the coordinates in the file."
 
 
+def _read_as(sources: Sources, fac: FacilitySource) -> tuple[str, FacilitySource]:
+    """Return how an entry is read (``osm`` or ``register``) and its options.
+
+    A catalogued source says how it is read (OSM points or a register, and e.g. the
+    hospital list's name column); what the study file sets wins.
+    """
+    ds = sources.dataset(fac.source)
+    kind = fac.kind or (ds.read_as[0] if ds is not None and ds.read_as else "register")
+    if ds is not None and ds.read_options:
+        own = fac.model_fields_set
+        fac = fac.model_copy(update={k: v for k, v in ds.read_options.items() if k not in own})
+    return kind, fac
+
+
 def _read_register(
     config: StudyConfig,
     sources: Sources,
     fac: FacilitySource,
     where: str,
     *,
-    kind: str = "register",
-    types: list[str] | None = None,
     facility_type: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Read one ``[[facilities]]`` (or ``[[plan.sites]]``) entry with all its options."""
+    kind, fac = _read_as(sources, fac)
     src = sources.path(fac.source)
     with _hinting(where, fac.source, FacilitySource, inline=False):
         if kind == "osm":
-            return io.read_osm_points(src, types=types, assume_crs=fac.crs)
+            return io.read_osm_points(src, types=fac.types, assume_crs=fac.crs)
         return io.read_facilities(
             src,
-            types=types,
+            types=fac.types,
             facility_type=facility_type or fac.facility_type,
             name_col=fac.name_col,
             type_col=fac.type_col,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import geopandas as gpd
@@ -13,7 +12,6 @@ from wijkanalyse import (
     _i18n,
     access,
     locate,
-    scenario,
     vocab,
 )
 from wijkanalyse._errors import (
@@ -24,9 +22,11 @@ from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
 from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.network import CrowFlies, StreetNetwork
+from wijkanalyse.study import _plan_joint
 from wijkanalyse.study import analyse as _analyse
-from wijkanalyse.study._plan_scenarios import _scenario_draws, _scenarios
+from wijkanalyse.study._plan_scenarios import _plan_draws, _scenarios, _with_range, ranged
 from wijkanalyse.study.accessibility import model_at_speed
+from wijkanalyse.study.config import PlanQuestion, weighted_by_need
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -100,20 +100,62 @@ def _candidate_sites(
 
 
 def _plan_need(
-    config: NeedSlice | None, analysis: Analysis | None, demand: gpd.GeoDataFrame
+    config: NeedSlice | None,
+    analysis: Analysis | None,
+    demand: gpd.GeoDataFrame,
+    notes: list[Note] | None = None,
+    question: str = "",
 ) -> pd.Series:
-    """Need as a percentile rank in (0, 1] per sector (higher = more need)."""
+    """Need as a percentile rank in (0, 1] per sector (higher = more need).
+
+    A populated sector whose need is unknown (its index withheld or not computed) takes the
+    median rank of the known sectors of its wijk, or 0.5 (the middle) without any; a note
+    names them. Its residents still count: leaving them out would plan as if nobody lived
+    there.
+    """
     assert config is not None  # a plan rests on [access], which says what need is
     sec, _, label, higher = _analyse._need(config, analysis, [])
     need = pd.to_numeric(sec.reindex(demand.index), errors="coerce")
     pct = need.rank(pct=True, ascending=higher == "higher")
     lost = pct.index[pct.isna() & (demand["pop_total"] > 0)]
     if len(lost):
-        raise DataError(
-            f"need_weighted: the need ({label}) is unknown for sectors {listing(lost)}; "
-            "set need_weighted = false or choose an access.need that covers them."
-        )
+        wijk = demand["wijk"].astype(str) if "wijk" in demand else pd.Series("", demand.index)
+        by_wijk = pct.groupby(wijk).median()
+        pct.loc[lost] = by_wijk.reindex(wijk.loc[lost]).fillna(0.5).to_numpy()
+        if notes is not None:
+            notes.append(
+                _i18n.note(
+                    "plan_need_filled",
+                    question=question,
+                    need=label,
+                    n=len(lost),
+                    # codes only: a count in English ("… in all") would mix languages
+                    sectors=", ".join(map(str, lost[:4])) + (", …" if len(lost) > 4 else ""),
+                )
+            )
     return pct.fillna(0.0)
+
+
+def weighted(q: PlanQuestion, need: NeedSlice | None, analysis: Analysis | None) -> bool:
+    """Return whether a plan question weighs residents by need, in this study."""
+    has_index = analysis is not None and bool(analysis.index)
+    return weighted_by_need(q, need.need if need is not None else None, has_index)
+
+
+def _question_need(
+    config: PlanSlice,
+    analysis: Analysis | None,
+    demand: gpd.GeoDataFrame,
+    q: PlanQuestion,
+    dem: gpd.GeoDataFrame,
+    notes: list[Note],
+) -> tuple[pd.Series | None, pd.Series | None]:
+    """Return a question's need per sector and per demand point (``None``: not weighted)."""
+    if not weighted(q, config.need, analysis):
+        return None, None
+    sectors = dem["sector"].astype(str)
+    need_sec = _plan_need(config.need, analysis, demand.loc[sorted(set(sectors))], notes, q.name)
+    return need_sec, pd.Series(need_sec.reindex(sectors).to_numpy(), dem.index)
 
 
 def _points(acc: AccessResults, demand: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -173,10 +215,7 @@ def planning(
         sites = cand
         if q.candidate_wijken is not None:
             sites = cand[cand["wijk"].isin(q.candidate_wijken)]
-        existing = fac[
-            (fac["type"] == q.facility_type)
-            & (fac["status"].fillna(vocab.EXISTING) == vocab.EXISTING)
-        ]
+        existing = _plan_joint.existing_of(fac, q.facility_type)
         cap_col = None
         if q.capacity_col is not None:
             if q.capacity_col not in existing:
@@ -187,16 +226,7 @@ def planning(
             existing = existing.assign(_capacity=existing[q.capacity_col])
             sites = sites.assign(_capacity=q.new_capacity)
             cap_col = "_capacity"
-        need_sec = None
-        if q.need_weighted:
-            need_sec = _plan_need(
-                config.need, analysis, demand.loc[sorted(set(dem["sector"].astype(str)))]
-            )
-        need_pt = (
-            None
-            if need_sec is None
-            else pd.Series(need_sec.reindex(dem["sector"].astype(str)).to_numpy(), dem.index)
-        )
+        need_sec, need_pt = _question_need(config, analysis, demand, q, dem, notes)
         full = q.model in ("p_median", "p_center")
         at_speed = model_at_speed(model, config.speeds.get(q.target_group))
         prob = locate.location_problem(
@@ -217,7 +247,8 @@ def planning(
             "max_minutes": q.minutes,
         }
         cover = None
-        if acc.draws is not None and q.model == "mclp" and cap_col is None and not q.allow_closing:
+        drawn = ranged(acc, q, notes)
+        if drawn and q.model == "mclp" and cap_col is None and not q.allow_closing:
             cover = locate.draw_cover(
                 model,
                 acc.draws,
@@ -258,7 +289,7 @@ def planning(
             except InfeasibleError as exc:
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
                 continue
-            if acc.draws is not None:
+            if drawn:
                 plan_draws[(q.name, p)] = _plan_draws(acc, data, plan, q, cache)
                 plan = _with_range(plan, plan_draws[(q.name, p)][1], q, sectors_q)
             plans[(q.name, p)] = plan
@@ -292,6 +323,22 @@ def planning(
                 notes.append(_i18n.note("plan_infeasible", question=q.name, reason=str(exc)))
         if q.front:
             fronts.append(_front(q, dem, sites, existing, at_speed, need_pt, groups, cfg))
+    joint = _plan_joint.joint_plans(
+        config,
+        data,
+        acc,
+        points,
+        cand,
+        members,
+        cache,
+        need_of=lambda q, dem: _question_need(config, analysis, demand, q, dem, notes)[1],
+    )
+    for extra in joint.candidates:
+        extra = extra[~extra.index.isin(cand.index)]
+        cand = gpd.GeoDataFrame(pd.concat([cand, extra]), crs=cand.crs)
+    plans.update(joint.plans)
+    plan_draws.update(joint.plan_draws)
+    notes += joint.notes
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
     comparison = _scenarios(
         config, data, demand, acc, plans, members, notes, supply, scenario_draws
@@ -309,6 +356,8 @@ def planning(
         plan_draws=plan_draws,
         fronts=pd.concat(fronts, ignore_index=True) if fronts else pd.DataFrame(),
         norms=_norms(config, data) if cfg is not None else pd.DataFrame(),
+        shared=joint.shared,
+        sharing=pd.concat(joint.sharing, ignore_index=True) if joint.sharing else pd.DataFrame(),
     )
 
 
@@ -382,20 +431,6 @@ def _front(
     return front
 
 
-def _with_range(
-    plan: locate.Plan, after: AccessDraws, q: Any, sectors: list[str] | None
-) -> locate.Plan:
-    """Return the plan with the 5-95 % range of its target group's share within reach."""
-    members = None if sectors is None else after.positions(sectors)
-    values = after.share_covered((q.facility_type, q.target_group, float(q.minutes)), members)
-    cov = plan.covered.copy()
-    for col, qq in (("share_covered_p05", 0.05), ("share_covered_p95", 0.95)):
-        cov[col] = np.nan
-        if q.target_group in cov.index:
-            cov.loc[q.target_group, col] = AccessDraws.bound(values, qq)[0]
-    return dataclasses.replace(plan, covered=cov)
-
-
 def _far_apart(
     q: Any, members: dict[str, list[str]], demand: gpd.GeoDataFrame, speed_kmh: float
 ) -> list[Note]:
@@ -431,18 +466,3 @@ def _far_apart(
             n=len(areas),
         )
     ]
-
-
-def _plan_draws(
-    acc: AccessResults,
-    data: StudyData,
-    plan: locate.Plan,
-    q: Any,
-    cache: dict[Any, AccessDraws],
-) -> tuple[AccessDraws, AccessDraws]:
-    """Return today's and the plan's supply drawn with the access draws (paired)."""
-    obj = scenario.Scenario.from_plan(
-        plan, name=q.name, facility_type=q.facility_type, crs=data.sectors.crs
-    )
-    current = scenario.Scenario("current", obj.facility_type, obj.add.iloc[:0])
-    return _scenario_draws(acc, data, current, obj, [q.target_group], [q.minutes], cache)

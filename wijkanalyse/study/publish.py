@@ -37,13 +37,15 @@ from wijkanalyse.study._publish_plans import (
     _curves,
     _fronts,
     _masked_plan,
+    _masked_sharing,
     _PlanContext,
     _plans,
+    _sharing,
 )
 from wijkanalyse.study._publish_scenarios import _scenarios
 from wijkanalyse.study._publish_ties import _tie_site_sets
 from wijkanalyse.study.accessibility import model_at_speed
-from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.config import StudyConfig, plan_questions
 from wijkanalyse.study.slices import speeds_of
 from wijkanalyse.suppression import Ledger
 
@@ -139,7 +141,7 @@ def protect(
         bounds = _Bounds(acc.draws, data, ledger)
         # residents spread over points split sectors into parts: their own ledgers
         if acc.demand_info is not None and acc.demand_info.model != "centroid":
-            plan_q = {q.name: q for q in (config.plan.questions if config.plan else [])}
+            plan_q = plan_questions(config.plan)
             atoms = Atoms(ledger.sectors, _plan_units(data, plan_q), thr, data.region.level)
         if len(acc.coverage):
             masks["coverage"] = _coverage(asker, acc.coverage, times, units, bounds, atoms)
@@ -151,7 +153,7 @@ def protect(
     plan_masks: dict[tuple[str, Any], Any] = {}
     if planning is not None and acc is not None:
         members = data.area_members(demand.index)
-        questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+        questions = plan_questions(config.plan)
         contexts: dict[str, _PlanContext] = {}
         points = acc.demand if acc.demand is not None else demand.assign(sector=demand.index)
 
@@ -184,6 +186,8 @@ def protect(
             masks["curves"] = _curves(asker, config, planning, analysis, ctx_of, data, atoms)
         if len(planning.fronts):
             masks["fronts"] = _fronts(asker, config, planning, ctx_of, atoms)
+        if len(planning.sharing):
+            masks["sharing"] = _sharing(asker, config, planning, ctx_of, data, atoms)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(
                 asker, planning, data, acc.model, cache, speeds, acc.demand, atoms
@@ -250,6 +254,7 @@ def protect(
             masks.get("curves"),
             masks.get("fronts"),
             masks.get("scenarios"),
+            masks.get("sharing"),
         )
     pub_data = dataclasses.replace(
         data,
@@ -317,6 +322,8 @@ def protect(
             changes2["fronts"] = masks["fronts"].apply(
                 {"share_covered": ["pop_covered"]}, summary="suppressed"
             )
+        if "sharing" in masks:
+            changes2["sharing"] = _masked_sharing(masks["sharing"])
         if "scenarios" in masks:
             derived = {
                 "share_covered_before": ["covered_before", "pop_in_group"],

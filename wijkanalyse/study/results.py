@@ -209,6 +209,10 @@ class PlanResults:
     """The efficiency–equity fronts of the questions that ask for one."""
     norms: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     """Per municipality and facility type: the programming norm next to the register."""
+    shared: dict[tuple[str, int | None], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """Per plan of a joint question's type: the sites where both types are (one new)."""
+    sharing: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    """Per joint question, number of shared sites and type: people within reach and lost."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from wijkanalyse import areas, outputs, vocab
 from wijkanalyse.study._demand import sector_view
-from wijkanalyse.study.config import StudyConfig
+from wijkanalyse.study.config import StudyConfig, plan_questions
 from wijkanalyse.study.results import (
     AccessResults,
     Analysis,
@@ -22,7 +22,7 @@ from wijkanalyse.study.results import (
 
 def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Path]:
     """Write plans, curves and scenarios (already protected by :func:`_publish.protect`)."""
-    questions = {q.name: q for q in (config.plan.questions if config.plan else [])}
+    questions = plan_questions(config.plan)
     files = []
     rows = []
     keyed = [((name, p), plan) for (name, p), plan in res.plans.items()]
@@ -61,6 +61,12 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
             else np.nan
         )
         frame["draws"] = info.draws if info is not None else pd.NA
+        shared = res.shared.get((name, plan.p)) if plan.method != "greedy" else None
+        frame["shared"] = (
+            frame["site_id"].astype(str).isin(shared).to_numpy()
+            if shared is not None
+            else pd.array([pd.NA] * len(frame), dtype="boolean")
+        )
         frame["n_new"] = int((~plan.selected["existing"].astype(bool)).sum())
         frame["closed"] = " ".join(map(str, plan.closed))
         rows.append(frame)
@@ -73,6 +79,8 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
         files += outputs.write_table(out, "plans", plans)
     if len(res.fronts):
         files += outputs.write_table(out, "plan_fronts", res.fronts)
+    if len(res.sharing):
+        files += outputs.write_table(out, "plan_sharing", res.sharing)
     if len(res.norms):
         files += outputs.write_table(
             out, "plan_norms", res.norms.drop(columns=["population"], errors="ignore")
