@@ -31,6 +31,8 @@ from wijkanalyse._validate import listing
 __all__ = ["coverage_curve_chart", "profile_chart", "rank_chart", "scenario_chart"]
 
 _BLUE, _ORANGE, _GREEN, _GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+#: one colour per planning question (Okabe-Ito, colour-blind safe)
+_QUESTION_COLOURS = [_BLUE, _ORANGE, _GREEN, "#CC79A7"]
 
 
 def _figure(width: float, height: float) -> Any:
@@ -258,10 +260,9 @@ def coverage_curve_chart(
         raise DataError("coverage_curve_chart: no question has a covered share to draw.")
     fig = _figure(6.0, 3.4)
     ax = fig.add_subplot()
-    palette = [_BLUE, _ORANGE, _GREEN, "#CC79A7"]
     for n, (question, block) in enumerate(shown.groupby("question", sort=False)):
         block = block.sort_values("p")
-        c = palette[n % len(palette)]
+        c = _QUESTION_COLOURS[n % len(_QUESTION_COLOURS)]
         ax.plot(
             block["p"],
             100 * block["exact_share"],
@@ -277,16 +278,21 @@ def coverage_curve_chart(
             color=c,
             label=f"{mpl_text(question)}: " + _i18n.text("chart_one_at_a_time", lang),
         )
-    ax.set_xlabel(_i18n.text("chart_new_centres", lang), fontsize=8)
-    ax.set_ylabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
     ax.set_xticks(sorted(shown["p"].unique()))
     ax.set_ylim(0, min(100, 100 * float(shown[["exact_share", "greedy_share"]].max().max()) + 10))
+    _finish_plan_axes(ax, _i18n.text("chart_new_centres", lang), title, lang)
+    return fig
+
+
+def _finish_plan_axes(ax: Any, xlabel: str, title: str, lang: Language) -> None:
+    """Label a planning chart: the x axis, "% within reach", grid, legend and title."""
+    ax.set_xlabel(xlabel, fontsize=8)
+    ax.set_ylabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(color="#dddddd", lw=0.5)
     ax.legend(fontsize=7)
     if title:
         ax.set_title(mpl_text(title), fontsize=10)
-    return fig
 
 
 def front_chart(
@@ -313,7 +319,6 @@ def front_chart(
         raise DataError("front_chart: no point of any front has a published share to draw.")
     fig = _figure(6.0, 3.4)
     ax = fig.add_subplot()
-    palette = [_BLUE, _ORANGE, _GREEN, "#CC79A7"]
     for n, (question, block) in enumerate(fronts.groupby("question", sort=False)):
         drawn = block.dropna(subset=["share_covered", "longest_minutes"])
         drawn = drawn.sort_values("longest_minutes")
@@ -325,16 +330,10 @@ def front_chart(
             drawn["longest_minutes"],
             100 * drawn["share_covered"],
             marker="o",
-            color=palette[n % len(palette)],
+            color=_QUESTION_COLOURS[n % len(_QUESTION_COLOURS)],
             label=label,
         )
-    ax.set_xlabel(_i18n.text("chart_longest_walk", lang), fontsize=8)
-    ax.set_ylabel(_i18n.text("chart_share_within_reach", lang), fontsize=8)
-    ax.tick_params(labelsize=8)
-    ax.grid(color="#dddddd", lw=0.5)
-    ax.legend(fontsize=7)
-    if title:
-        ax.set_title(mpl_text(title), fontsize=10)
+    _finish_plan_axes(ax, _i18n.text("chart_longest_walk", lang), title, lang)
     return fig
 
 

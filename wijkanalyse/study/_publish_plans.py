@@ -434,35 +434,12 @@ def _fronts(
     atoms: Atoms | None = None,
 ) -> _Mask:
     """Ask for the people within reach of every point of every front, as for a plan."""
-    fronts = planning.fronts.reset_index(drop=True)
-    mask = _Mask(fronts)
-    questions = plan_questions(config.plan)
-    sectors = asker.ledger.sectors
-    for pos, (_, row) in enumerate(fronts.iterrows()):
-        q = questions[str(row["question"])]
-        ctx = ctx_of(q.name)
-        lpos = asker.ledger.positions(ctx.sectors)
+
+    def existing(q: Any) -> list[Any]:
         g = planning.greedy.get(q.name)
-        existing = [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
-        sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
-        shares, _ = _plan_weights(
-            ctx,
-            sectors,
-            existing + sites,
-            q.target_group,
-            model="mclp",
-            max_minutes=q.minutes,
-            need=None,
-        )
-        sink = mask.sink(pos, "pop_covered")
-        asker.ask(q.target_group, shares, sink, shown=_num(row["pop_covered"]))
-        total = float(asker.ledger.values[q.target_group].to_numpy(dtype=float)[lpos].sum())
-        shown = _num(row["pop_covered"])
-        if shown is not None and _split_small(asker, shown, total - shown):
-            sink(SMALL_COUNT)
-        key = ("front", q.name, str(row["point"]))
-        _ask_parts(asker, atoms, ctx, q, q.target_group, existing, shares, key, sink)
-    return mask
+        return [s for s in g.selected.index if bool(g.selected.loc[s, "existing"])] if g else []
+
+    return _site_set_counts(asker, config, planning.fronts, "point", existing, ctx_of, atoms)
 
 
 def _sharing(
@@ -478,15 +455,36 @@ def _sharing(
     ``pop_lost`` is the difference of two published counts of the same unit: withheld with
     either (see :func:`_masked_sharing`).
     """
-    sharing = planning.sharing.reset_index(drop=True)
-    mask = _Mask(sharing)
+
+    def existing(q: Any) -> list[Any]:
+        return list(existing_of(data.facilities, q.facility_type).index)
+
+    return _site_set_counts(asker, config, planning.sharing, "min_shared", existing, ctx_of, atoms)
+
+
+def _site_set_counts(
+    asker: _Asker,
+    config: StudyConfig,
+    frame: pd.DataFrame,
+    row_key: str,
+    existing_of_q: Callable[[Any], list[Any]],
+    ctx_of: Any,
+    atoms: Atoms | None,
+) -> _Mask:
+    """Ask for ``pop_covered`` of rows that each name a question and its new ``sites``.
+
+    The people of the question's group within reach of today's sites and the row's, as
+    for a plan: the ledger, a split into a small part, and the parts' ledgers.
+    """
+    frame = frame.reset_index(drop=True)
+    mask = _Mask(frame)
     questions = plan_questions(config.plan)
     sectors = asker.ledger.sectors
-    for pos, (_, row) in enumerate(sharing.iterrows()):
+    for pos, (_, row) in enumerate(frame.iterrows()):
         q = questions[str(row["question"])]
         ctx = ctx_of(q.name)
         lpos = asker.ledger.positions(ctx.sectors)
-        existing = list(existing_of(data.facilities, q.facility_type).index)
+        existing = existing_of_q(q)
         sites = str(row["sites"]).split() if pd.notna(row.get("sites")) else []
         shares, _ = _plan_weights(
             ctx,
@@ -503,7 +501,7 @@ def _sharing(
         total = float(asker.ledger.values[q.target_group].to_numpy(dtype=float)[lpos].sum())
         if shown is not None and _split_small(asker, shown, total - shown):
             sink(SMALL_COUNT)
-        key = ("sharing", q.name, str(row["min_shared"]))
+        key = (row_key, q.name, str(row[row_key]))
         _ask_parts(asker, atoms, ctx, q, q.target_group, existing, shares, key, sink)
     return mask
 
