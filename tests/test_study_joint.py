@@ -23,6 +23,7 @@ import shapely
 from pydantic import ValidationError
 from test_study_steps import ACCESS, CRS, X0, Y0, _sources, tiny_config, tiny_data
 
+from wijkanalyse import _i18n
 from wijkanalyse._errors import SchemaError
 from wijkanalyse.study import accessibility as access_step
 from wijkanalyse.study import analyse as analyse_step
@@ -227,3 +228,33 @@ def test_a_sector_of_unknown_need_counts_with_its_wijks_median() -> None:
     assert need.loc["24062A01-"] == pytest.approx(1.0)
     assert need.loc["24062A03-"] == pytest.approx(0.5)
     assert "unknown for 2 populated sector(s) (24062A01-, 24062A03-)" in notes[0].render("en")
+
+
+@pytest.mark.parametrize(("distance", "within"), [(500.0, 290), (1500.0, 390)])
+def test_the_distance_benchmark_by_hand(distance: float, within: int) -> None:
+    # LDC Hoek on A03: A03 at 0 m, A01 and A02 at 400 m along the streets, A00 at 800 m
+    config = tiny_config(
+        **ACCESS,
+        plan={
+            "candidates": ["sectors"],
+            "distance_m": distance,
+            "joint": [{"name": "samen", "types": [BC, LDC]}],
+        },
+        facilities=FACILITIES,
+    )
+    data, analysis, acc, res = _run(config)
+    row = res.norms.set_index("facility_type").loc["lokaal_dienstencentrum"]
+    assert row["pop_within_distance"] == within
+    assert row["share_within_distance"] == pytest.approx(within / 390)
+    assert row["registered"] == 1
+    pub = publish.protect(config, data, analysis, acc, res)
+    assert pub.planning is not None
+    shown = pub.planning.norms.set_index("facility_type").loc["lokaal_dienstencentrum"]
+    if within == 390:  # everyone: the public total
+        assert shown["pop_within_distance"] == 390
+    else:  # 390 minus A00's 100, which is withheld next to A01's 3 aged 65+
+        assert pd.isna(shown["pop_within_distance"])
+        assert pd.isna(shown["share_within_distance"])
+    lines = "\n".join(_plan_lines(config, _sources(config), pub.planning, "nl"))
+    m = _i18n.fmt_count(distance, "nl")
+    assert f"Binnen {m} m wandelen van een lokaal dienstencentrum: Leuven " in lines

@@ -3,14 +3,21 @@
 Data only (read through :mod:`wijkanalyse._i18n`, which picks and fills a message): each key
 has an ``nl`` and an ``en`` text with the same ``{placeholders}`` (tests/test_i18n.py). One
 module per part of the package that speaks: ``study`` (summary, notes, command line),
-``init`` (the study-file template), ``reports`` (maps, wijkrapporten), ``charts``.
+``plans`` (the planning step), ``init`` (the study-file template), ``reports`` (maps,
+wijkrapporten) and ``charts``.
 """
 
 from __future__ import annotations
 
-from wijkanalyse._texts import charts, init, reports, study
+from wijkanalyse._texts import charts, init, plans, reports, study
 from wijkanalyse._texts.study import FACILITY_TYPE_LABELS
 
-_TEXT: dict[str, dict[str, str]] = {**study.TEXT, **init.TEXT, **reports.TEXT, **charts.TEXT}
+_TEXT: dict[str, dict[str, str]] = {
+    **study.TEXT,
+    **plans.TEXT,
+    **init.TEXT,
+    **reports.TEXT,
+    **charts.TEXT,
+}
 
 __all__ = ["FACILITY_TYPE_LABELS", "_TEXT"]

@@ -438,7 +438,8 @@ _TABLES: tuple[Table, ...] = (
     ),
     _csv(
         "plan_norms",
-        "per municipality and facility type: the programming norm next to the register",
+        "per municipality and facility type: the programming norm next to the register, and "
+        "the residents within the distance benchmark (1 500 m) of today's centres",
         None,
         "gemeente",
         "name",
@@ -449,6 +450,18 @@ _TABLES: tuple[Table, ...] = (
         "planned",
         "room",
         "source",
+        "population",
+        "distance_m",
+        "population_located",
+        "pop_within_distance",
+        "share_within_distance",
+        "suppressed",
+        decimals={
+            "population": 0,
+            "population_located": 0,
+            "distance_m": 0,
+            "share_within_distance": 6,
+        },
         codes=("gemeente",),
     ),
     _csv(

@@ -518,3 +518,55 @@ def _masked_sharing(mask: _Mask) -> pd.DataFrame:
         if base is not None and mask.withheld(base, "pop_covered"):
             mask.sink(pos, "pop_lost")(COMPLEMENTARY)
     return mask.apply({"pop_lost": ["pop_covered"]}, summary="suppressed")
+
+
+def _norm_counts(
+    asker: _Asker, planning: PlanResults, data: StudyData, atoms: Atoms | None = None
+) -> _Mask:
+    """Ask for the residents within the distance benchmark, per municipality and type.
+
+    As a coverage count of the municipality: the ledger (a sum of sector shares), a split
+    into a small part, and, with residents on points, the parts' ledger of that distance.
+    """
+    norms = planning.norms.reset_index(drop=True)
+    mask = _Mask(norms)
+    if "pop_within_distance" not in norms:
+        return mask
+    gemeente = data.sectors["gemeente"].astype(str)
+    gemeente.index = gemeente.index.astype(str)
+    pop = asker.ledger.values["pop_total"].to_numpy(dtype=float)
+    for pos, row in enumerate(norms.to_dict("records")):
+        mine = pd.Index(gemeente.index[gemeente == str(row["gemeente"])])
+        ones = pd.Series(1.0, index=mine)
+        asker.ask("pop_total", ones, mask.sink(pos, "population"), shown=_num(row["population"]))
+        located = planning.norm_within.index.intersection(mine)
+        if len(planning.norm_within.columns):
+            located = located[planning.norm_within.iloc[:, 0].reindex(located).notna()]
+        asker.ask(
+            "pop_total",
+            pd.Series(1.0, index=located),
+            mask.sink(pos, "population_located"),
+            shown=_num(row.get("population_located")),
+        )
+        sink = mask.sink(pos, "pop_within_distance")
+        shown = _num(row["pop_within_distance"])
+        if shown is None:
+            continue
+        share = planning.norm_within[row["facility_type"]].reindex(mine).fillna(0.0)
+        asker.ask("pop_total", share, sink, shown=shown)
+        lpos = asker.ledger.positions(mine)
+        if _split_small(asker, shown, float(pop[lpos].sum()) - shown):
+            sink(SMALL_COUNT)
+        if atoms is not None:
+            cells = np.zeros(len(pop))
+            cells[lpos] = share.to_numpy(dtype=float) * pop[lpos]
+            atoms.ask(
+                ("distance", str(row["facility_type"]), float(row["distance_m"])),
+                {"part": smaller_side(cells, pop)},
+                "part",
+                "gemeente",
+                str(row["gemeente"]),
+                lpos,
+                [sink],
+            )
+    return mask

@@ -119,6 +119,19 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
                 planned=int(row["planned"]),
             )
         )
+        if "distance_m" in row and pd.notna(row["distance_m"]):
+            lines.append(
+                t(
+                    "plan_distance_row",
+                    lang,
+                    m=_i18n.fmt_count(row["distance_m"], lang),
+                    type=_i18n.type_label(str(row["facility_type"]), lang),
+                    where=row["name"],
+                    count=_i18n.fmt_count(row["pop_within_distance"], lang),
+                    total=_i18n.fmt_count(row["population_located"], lang),
+                    share=_i18n.fmt_pct(row["share_within_distance"], 1, lang),
+                )
+            )
     sc = res.scenarios
     if len(sc):
         top = sc[sc["level"] == "gemeente"]

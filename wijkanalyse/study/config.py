@@ -411,7 +411,10 @@ class PlanSection(_Model):
     the nearest stop within 300 m (:func:`wijkanalyse.locate.names.name_sites`); without
     them a site is named by its wijk. ``norms`` (facility type → inhabitants per centre, one
     per started block) are shown beside the plans; by default the programming norm of the
-    lokale dienstencentra (:data:`wijkanalyse.locate.norms.NORMS`). ``joint`` questions place
+    lokale dienstencentra (:data:`wijkanalyse.locate.norms.NORMS`), with the residents within
+    ``distance_m`` metres' walk of today's centres of each such type (1 500 m, the
+    Stadsmonitor's nearness; ``distance_m = 0`` is refused, leave it out to keep the
+    default). ``joint`` questions place
     two types at once in shared buildings (:class:`JointQuestion`).
     """
 
@@ -420,6 +423,7 @@ class PlanSection(_Model):
     street_names: str | None = None
     stop_names: str | None = None
     norms: dict[str, int] | None = None
+    distance_m: float | None = Field(default=1500.0, gt=0, le=20000)
     grid_m: float = Field(default=250.0, ge=20, le=5000)
     candidate_wijken: list[str] | None = None
     time_limit: float = Field(default=300.0, gt=0, le=86400)

@@ -22,7 +22,7 @@ from wijkanalyse._i18n import Note, Num
 from wijkanalyse._validate import listing
 from wijkanalyse.access.ranges import AccessDraws
 from wijkanalyse.network import CrowFlies, StreetNetwork
-from wijkanalyse.study import _plan_joint
+from wijkanalyse.study import _plan_joint, _plan_norms
 from wijkanalyse.study import analyse as _analyse
 from wijkanalyse.study._plan_scenarios import _plan_draws, _scenarios, _with_range, ranged
 from wijkanalyse.study.accessibility import model_at_speed
@@ -339,6 +339,11 @@ def planning(
     plans.update(joint.plans)
     plan_draws.update(joint.plan_draws)
     notes += joint.notes
+    norms, norm_within = (
+        _plan_norms.norms(config, data, acc, points, notes)
+        if cfg is not None
+        else (pd.DataFrame(), pd.DataFrame())
+    )
     supply: list[tuple[str, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]]] = []
     comparison = _scenarios(
         config, data, demand, acc, plans, members, notes, supply, scenario_draws
@@ -355,46 +360,11 @@ def planning(
         robust=robust,
         plan_draws=plan_draws,
         fronts=pd.concat(fronts, ignore_index=True) if fronts else pd.DataFrame(),
-        norms=_norms(config, data) if cfg is not None else pd.DataFrame(),
+        norms=norms,
+        norm_within=norm_within,
         shared=joint.shared,
         sharing=pd.concat(joint.sharing, ignore_index=True) if joint.sharing else pd.DataFrame(),
     )
-
-
-def _norms(config: PlanSlice, data: StudyData) -> pd.DataFrame:
-    """Return the programming norms per municipality next to the register."""
-    cfg = config.plan
-    assert cfg is not None
-    norms = (
-        dict(locate.norms.NORMS)
-        if cfg.norms is None
-        else {
-            t: locate.norms.Norm(n, _i18n.text("norm_own_source", config.language))
-            for t, n in cfg.norms.items()
-        }
-    )
-    sec = data.sectors
-    if "gemeente" not in sec or not len(sec):
-        return pd.DataFrame()
-    pop = (
-        pd.to_numeric(sec["pop_total"], errors="coerce").groupby(sec["gemeente"].astype(str)).sum()
-    )
-    fac = data.facilities[data.facilities["type"].isin(list(norms))]
-    points = gpd.GeoDataFrame(
-        {"gemeente": sec["gemeente"].astype(str).to_numpy()},
-        geometry=sec.geometry.representative_point().to_numpy(),
-        crs=sec.crs,
-    )
-    near = gpd.sjoin_nearest(fac[["type", "status", "geometry"]], points, how="left")
-    near = near[~near.index.duplicated()]
-    out = locate.norms.programming_norm(pop, near, norms)
-    names = (
-        {data.region.code: data.region.name}
-        if data.region.is_municipality
-        else dict(data.region.municipality_names)
-    )
-    out.insert(1, "name", out["gemeente"].map(names).fillna(out["gemeente"]))
-    return out
 
 
 def _front(

@@ -38,6 +38,7 @@ from wijkanalyse.study._publish_plans import (
     _fronts,
     _masked_plan,
     _masked_sharing,
+    _norm_counts,
     _PlanContext,
     _plans,
     _sharing,
@@ -188,6 +189,8 @@ def protect(
             masks["fronts"] = _fronts(asker, config, planning, ctx_of, atoms)
         if len(planning.sharing):
             masks["sharing"] = _sharing(asker, config, planning, ctx_of, data, atoms)
+        if len(planning.norms):
+            masks["norms"] = _norm_counts(asker, planning, data, atoms)
         if len(planning.scenarios):
             masks["scenarios"] = _scenarios(
                 asker, planning, data, acc.model, cache, speeds, acc.demand, atoms
@@ -324,6 +327,11 @@ def protect(
             )
         if "sharing" in masks:
             changes2["sharing"] = _masked_sharing(masks["sharing"])
+        if "norms" in masks:
+            changes2["norms"] = masks["norms"].apply(
+                {"share_within_distance": ["pop_within_distance", "population_located"]},
+                summary="suppressed",
+            )
         if "scenarios" in masks:
             derived = {
                 "share_covered_before": ["covered_before", "pop_in_group"],

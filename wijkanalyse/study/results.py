@@ -208,7 +208,11 @@ class PlanResults:
     fronts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     """The efficiency–equity fronts of the questions that ask for one."""
     norms: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
-    """Per municipality and facility type: the programming norm next to the register."""
+    """Per municipality and facility type: the programming norm next to the register, and
+    the residents within the distance benchmark of today's centres."""
+    norm_within: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    """Per sector (rows) and facility type of a norm (columns): the share of its residents
+    within the distance benchmark (for the audit of what may be published)."""
     shared: dict[tuple[str, int | None], tuple[str, ...]] = field(default_factory=dict, repr=False)
     """Per plan of a joint question's type: the sites where both types are (one new)."""
     sharing: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)

@@ -82,9 +82,7 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
     if len(res.sharing):
         files += outputs.write_table(out, "plan_sharing", res.sharing)
     if len(res.norms):
-        files += outputs.write_table(
-            out, "plan_norms", res.norms.drop(columns=["population"], errors="ignore")
-        )
+        files += outputs.write_table(out, "plan_norms", res.norms)
     if len(res.curves):
         files += outputs.write_table(out, "plan_curves", res.curves)
     if len(res.scenarios):
