@@ -258,3 +258,33 @@ def test_the_distance_benchmark_by_hand(distance: float, within: int) -> None:
     lines = "\n".join(_plan_lines(config, _sources(config), pub.planning, "nl"))
     m = _i18n.fmt_count(distance, "nl")
     assert f"Binnen {m} m wandelen van een lokaal dienstencentrum: Leuven " in lines
+
+
+def test_a_plan_that_reaches_only_its_own_point_says_so(shared_run) -> None:  # type: ignore[no-untyped-def]
+    _, _, _, _, res = shared_run
+    text = " ".join(n.render("en") for n in res.notes)
+    # 1 minute from a sector's own point reaches that sector at distance 0, nobody else
+    assert "samen.buurtcentrum (p = 1): the new site(s) reach only the residents on the site" in (
+        text
+    )
+
+
+@pytest.mark.parametrize("today", [True, False])
+def test_a_plan_is_labelled_only_when_it_reaches_just_its_own_point(today: bool) -> None:
+    from test_study_steps import PLAN
+
+    config = tiny_config(**ACCESS, **PLAN)
+    data = tiny_data(config)
+    if not today:  # Het Hoekje only planned: the new one serves corners 400 m away too
+        data = dataclasses.replace(data, facilities=data.facilities.assign(status="planned"))
+    analysis = analyse_step.analyse(AnalyseSlice.of(config), data)
+    acc = access_step.accessibility(AccessSlice.of(config), data, analysis)
+    res = planning_step.planning(PlanSlice.of(config), data, acc, analysis)
+    assert res is not None
+    served = res.plans[("bc", 1)].assignment
+    labelled = any("reach only the residents" in n.render("en") for n in res.notes)
+    # with Het Hoekje, the new site on A03's point serves only A03, at distance 0 (A01
+    # and A02 are as near to Het Hoekje); without it, it serves three corners
+    assert labelled is today
+    new = served[served["site"] == res.plans[("bc", 1)].new_sites[0]]
+    assert bool((new["minutes"] == 0).all()) is today

@@ -64,6 +64,14 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "  Volgorde als er maar één tegelijk kan ({question}): {sites}",
         "en": "  Order if only one can be added at a time ({question}): {sites}",
     },
+    "plan_gain_own_point": {
+        "nl": "planvraag {question} (p = {p}): de nieuwe locatie(s) bereiken alleen de inwoners "
+        "op de locatie zelf (afstand 0), zoals het vraagmodel hen daar plaatst; dat zegt niet "
+        "dat iemand er naartoe wandelt. Tel de inwoners op straatpunten ([access] demand).",
+        "en": "plan question {question} (p = {p}): the new site(s) reach only the residents on "
+        "the site itself (distance 0), where the demand model puts them; that does not say "
+        "anyone walks there. Count residents on street points ([access] demand).",
+    },
     "plan_infeasible": {
         "nl": "planvraag {question} heeft geen oplossing: {reason}",
         "en": "plan question {question} has no solution: {reason}",

@@ -293,6 +293,7 @@ def planning(
                 plan_draws[(q.name, p)] = _plan_draws(acc, data, plan, q, cache)
                 plan = _with_range(plan, plan_draws[(q.name, p)][1], q, sectors_q)
             plans[(q.name, p)] = plan
+            notes += _own_point(plan, q)
             if cover is not None and p is not None:
                 freq = locate.selection_frequency(
                     cover, p=p, time_limit=cfg.time_limit, mip_gap=cfg.mip_gap
@@ -333,6 +334,9 @@ def planning(
         cache,
         need_of=lambda q, dem: _question_need(config, analysis, demand, q, dem, notes)[1],
     )
+    questions_by_name = cfg.by_name() if cfg is not None else {}
+    for (name, _), plan in joint.plans.items():
+        notes += _own_point(plan, questions_by_name[name])
     for extra in joint.candidates:
         extra = extra[~extra.index.isin(cand.index)]
         cand = gpd.GeoDataFrame(pd.concat([cand, extra]), crs=cand.crs)
@@ -399,6 +403,21 @@ def _front(
     front.insert(1, "p", max(q.p))
     front.insert(2, "point", range(1, len(front) + 1))
     return front
+
+
+def _own_point(plan: locate.Plan, q: PlanQuestion) -> list[Note]:
+    """Label a plan whose new sites reach only the people on the sites themselves.
+
+    With residents on one point per sector, a new site on a sector's point "covers" that
+    sector at distance zero and nobody else: a count that says where the model put people,
+    not that anyone walks there. Street points (the default demand) rarely do this.
+    """
+    asg = plan.assignment
+    minutes = pd.to_numeric(asg["minutes"], errors="coerce")
+    served = asg["site"].isin(list(plan.new_sites)).to_numpy(bool) & (minutes <= q.minutes)
+    if not served.any() or (minutes[served] > 1e-6).any():
+        return []
+    return [_i18n.note("plan_gain_own_point", question=q.name, p=plan.p or 0)]
 
 
 def _far_apart(
