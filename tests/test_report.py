@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, PAYLOADS, XSS_FACILITY, XSS_WIJK, Hostile, copy_run, pdf_text
 from typer.testing import CliRunner
 
-from wijkanalyse import DataError, report
+from wijkanalyse import DataError, _i18n, report
 from wijkanalyse._safe import html_text
 from wijkanalyse.cli import app
 from wijkanalyse.report import _pdf as report_pdf
@@ -100,6 +100,15 @@ def test_overview_content(leuven_run: RunResult) -> None:
         shown = f"{100 * covered / 16_872:.1f}".replace(".", ",") + "\u00a0%"
         assert shown in text, shown
     assert "Buurtfunctie Blauwput open" in text
+    # the trade-off chart, what shared buildings cost, and the norms beside the plans
+    assert 'alt="afweging tussen bereik en de langste wandeling"' in text
+    assert "<h3>Gedeeld gebruik van gebouwen</h3>" in text
+    assert "Buurtcentrum Sint-Maartensdal (gedeeld gebouw)" in text
+    norms = pd.read_csv(out / "plan_norms.csv")
+    within = _i18n.fmt_int(norms["pop_within_distance"].iat[0], "nl")
+    located = _i18n.fmt_int(norms["population_located"].iat[0], "nl")
+    assert f"Leuven {within} van {located} inwoners" in text
+    assert "Leuven 7 volgens de norm, 3 in het register" in text
 
 
 def test_wijk_and_area_reports(leuven_run: RunResult) -> None:

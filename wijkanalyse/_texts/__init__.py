@@ -3,13 +3,13 @@
 Data only (read through :mod:`wijkanalyse._i18n`, which picks and fills a message): each key
 has an ``nl`` and an ``en`` text with the same ``{placeholders}`` (tests/test_i18n.py). One
 module per part of the package that speaks: ``study`` (summary, notes, command line),
-``plans`` (the planning step), ``init`` (the study-file template), ``reports`` (maps,
-wijkrapporten) and ``charts``.
+``plans`` (the planning step), ``init`` (the study-file template), ``reports``
+(wijkrapporten), ``maps`` and ``charts``.
 """
 
 from __future__ import annotations
 
-from wijkanalyse._texts import charts, init, plans, reports, study
+from wijkanalyse._texts import charts, init, maps, plans, reports, study
 from wijkanalyse._texts.study import FACILITY_TYPE_LABELS
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -17,6 +17,7 @@ _TEXT: dict[str, dict[str, str]] = {
     **plans.TEXT,
     **init.TEXT,
     **reports.TEXT,
+    **maps.TEXT,
     **charts.TEXT,
 }
 

@@ -1,6 +1,6 @@
-"""Messages of the maps, wijkrapporten and their PDFs.
+"""Messages of the wijkrapporten and their PDFs.
 
-Keys ``report_*``, ``map_*`` and ``pdf_*`` (the charts' are in :mod:`._texts.charts`).
+Keys ``report_*`` and ``pdf_*`` (the maps' and charts' are in their own modules).
 """
 
 from __future__ import annotations
@@ -78,25 +78,6 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": ", samen met een ander type gepland (gedeeld gebruik)",
         "en": ", planned together with another type (shared use)",
     },
-    "map_wijk": {"nl": "wijk", "en": "district"},
-    "map_reach_layer": {"nl": "{type}: bereik {minutes} min", "en": "{type}: reach {minutes} min"},
-    "map_sector_layer": {"nl": "{value} (sectoren)", "en": "{value} (sectors)"},
-    "map_gaps_layer": {"nl": "tekorten (niet binnen bereik)", "en": "gaps (not covered)"},
-    "map_not_covered": {"nl": "niet binnen bereik", "en": "not covered"},
-    "map_gaps_uncertain": {
-        "nl": "gestreept: onzeker (marge van {points} procentpunten of meer)",
-        "en": "dashed: uncertain (a range of {points} percentage points or more)",
-    },
-    "map_areas_layer": {"nl": "beleidsgebieden", "en": "policy areas"},
-    "map_area_legend": {"nl": "beleidsgebied", "en": "policy area"},
-    "map_sites_layer": {"nl": "voorgestelde locaties", "en": "proposed sites"},
-    "map_site_legend": {"nl": "voorgestelde locatie", "en": "proposed site"},
-    "map_not_labelled": {"nl": "niet gelabeld", "en": "not labelled"},
-    "map_glyph_pharmacy": {"nl": "A", "en": "Ph"},
-    "map_glyph_doctors": {"nl": "H", "en": "GP"},
-    "map_glyph_supermarket": {"nl": "W", "en": "Sm"},
-    "map_glyph_library": {"nl": "Bib", "en": "Lib"},
-    # -- the wijkrapport's pages (report/pages.py, report/templates: t(key))
     "report_sources": {"nl": "Bronnen", "en": "Sources"},
     "report_full_attribution": {
         "nl": "volledige vermelding en licenties: zie ‘Herkomst van de gegevens’",
@@ -538,6 +519,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Share within reach per number of new centres: exact and one at a time.",
     },
     "report_scenarios": {"nl": "Scenario's", "en": "Scenarios"},
+    "report_sharing": {"nl": "Gedeeld gebruik van gebouwen", "en": "Shared use of buildings"},
+    "report_shared_buildings": {"nl": "gedeelde gebouwen", "en": "shared buildings"},
+    "report_fewer_than_apart": {"nl": "minder dan zonder delen", "en": "fewer than apart"},
+    "report_shared_where": {"nl": "gedeeld in", "en": "shared in"},
+    "report_sharing_note": {
+        "nl": "Elke rij is een exact plan voor beide types samen met minstens zoveel gedeelde "
+        "gebouwen (een nieuw centrum van het ene type in een nieuw of bestaand centrum van het "
+        "andere); 'minder dan zonder delen' is wat dat kost in inwoners binnen bereik.",
+        "en": "Each row is an exact plan for both types together with at least that many "
+        "shared buildings (a new centre of one type in a new or existing centre of the other); "
+        "'fewer than apart' is what that costs in residents within reach.",
+    },
+    "report_norms": {"nl": "Normen", "en": "Norms"},
     "report_scenarios_before_and_after": {
         "nl": "Scenario’s voor en na",
         "en": "Scenarios before and after",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts
 from wijkanalyse._i18n import Language
-from wijkanalyse.report import _need
+from wijkanalyse.report import _need, _planning
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _cell, _img
 
@@ -415,6 +415,8 @@ def _overview(
             plans=plan_rows(b),
             curve_img=curve_img,
             front_img=front_img,
+            sharing=_planning.sharing_rows(b),
+            norm_lines=_planning.norm_lines(b),
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
             links=links,
