@@ -67,6 +67,7 @@ from wijkanalyse.locate.candidates import candidate_sites
 from wijkanalyse.locate.center import p_center
 from wijkanalyse.locate.coverage import lscp, mclp
 from wijkanalyse.locate.draws import CoverDraws, draw_cover
+from wijkanalyse.locate.frequency import draw_problems, model_frequency
 from wijkanalyse.locate.front import equity_front
 from wijkanalyse.locate.greedy import coverage_curve, greedy
 from wijkanalyse.locate.joint import JointPlan, joint_mclp, sharing_cost
@@ -97,12 +98,14 @@ __all__ = [
     "candidate_sites",
     "coverage_curve",
     "draw_cover",
+    "draw_problems",
     "equity_front",
     "greedy",
     "joint_mclp",
     "location_problem",
     "lscp",
     "mclp",
+    "model_frequency",
     "name_sites",
     "p_center",
     "p_median",

@@ -261,8 +261,10 @@ def draw_cover(
     base_speed = model.profile.speed_kmh
     speeds = draws.speeds.get(target_group, np.full(n, base_speed))
     detours = np.asarray(draws.detours, dtype=float)
+    # the candidates' travel times are computed once, at the most permissive inputs of any
+    # draw (the fastest walk, the shortest detour), and each draw keeps what it reaches
     fast = model.with_options(
-        speed_kmh=float(np.max(speeds)), detour_factor=max(float(np.max(detours)), 1.0)
+        speed_kmh=float(np.max(speeds)), detour_factor=max(float(np.min(detours)), 1.0)
     )
     cand_ids = pd.Index(candidates.index.astype(str))
     ex_xy = _xy(existing.geometry) if len(existing) else np.zeros((0, 2))

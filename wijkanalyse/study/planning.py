@@ -260,6 +260,28 @@ def planning(
                 need=need_sec,
                 sectors=sectors_q,
             )
+        # a p-median or p-center question: how often each site is chosen across the draws
+        chosen = None
+        full_draws = q.model in ("p_median", "p_center") and cap_col is None
+        if drawn and full_draws and not q.allow_closing:
+            assert acc.draws is not None
+            chosen = locate.model_frequency(
+                locate.draw_problems(
+                    model,
+                    acc.draws,
+                    existing,
+                    sites,
+                    facility_type=q.facility_type,
+                    target_group=q.target_group,
+                    need=need_sec,
+                    sectors=sectors_q,
+                    min_sites=max(q.p),
+                ),
+                model=q.model,
+                p=q.p,
+                time_limit=cfg.time_limit,
+                mip_gap=cfg.mip_gap,
+            )
         objective = q.robust_objective if cover is not None else "none"
         for p in [None] if q.model == "lscp" else q.p:
             try:
@@ -294,6 +316,11 @@ def planning(
                 plan = _with_range(plan, plan_draws[(q.name, p)][1], q, sectors_q)
             plans[(q.name, p)] = plan
             notes += _own_point(plan, q)
+            if chosen is not None and p is not None:
+                share = chosen[p].reindex(sites.index.astype(str), fill_value=0.0)
+                robust[(q.name, p)] = RobustInfo(
+                    objective="none", q=q.robust_q, frequency=share, draws=acc.draws.n_draws
+                )
             if cover is not None and p is not None:
                 freq = locate.selection_frequency(
                     cover, p=p, time_limit=cfg.time_limit, mip_gap=cfg.mip_gap

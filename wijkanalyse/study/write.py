@@ -54,7 +54,8 @@ def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Pa
             for r in site_reason
         ]
         info = res.robust.get((name, plan.p)) if plan.method != "greedy" else None
-        frame["robust"] = info.objective if info is not None else None
+        # "none": the sites were chosen at the nominal inputs; only their frequency is drawn
+        frame["robust"] = info.objective if info is not None and info.objective != "none" else None
         frame["selection_frequency"] = (
             info.frequency.reindex(frame["site_id"].astype(str)).to_numpy()
             if info is not None
