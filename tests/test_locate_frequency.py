@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+
+# ten points 100 m apart on a line, today's centre at 0 (uncertain by 150 m), a candidate
+# near the far end and one 5 km away
+from test_locate_robust import _line_world
 
 from wijkanalyse import DataError
 from wijkanalyse import locate as lc
@@ -16,30 +19,6 @@ from wijkanalyse.locate import frequency, robust
 from wijkanalyse.network import CrowFlies, travel_profile
 
 CRS = "EPSG:31370"
-
-
-def _line_world() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    # ten points 100 m apart on a line, today's centre at 0 (uncertain by 150 m), a
-    # candidate near the far end and one 5 km away
-    xs = np.arange(1, 11) * 100.0
-    pts = gpd.GeoDataFrame(
-        {"sector": ["a"] * 5 + ["b"] * 5, "pop_total": pd.array([10] * 10, dtype="Int64")},
-        geometry=gpd.points_from_xy(xs, np.zeros(10)),
-        crs=CRS,
-    )
-    fac = gpd.GeoDataFrame(
-        {"type": ["bc"], "location_radius_m": [150.0]},
-        geometry=gpd.points_from_xy([0.0], [0.0]),
-        index=["c"],
-        crs=CRS,
-    )
-    cand = gpd.GeoDataFrame(
-        {"name": ["east", "far"]},
-        geometry=gpd.points_from_xy([900.0, 5000.0], [0.0, 0.0]),
-        index=["k1", "k2"],
-        crs=CRS,
-    )
-    return pts, fac, cand
 
 
 @pytest.fixture(scope="module")

@@ -215,6 +215,37 @@ class _Draw:
     pre: np.ndarray
 
 
+def draw_demand(
+    draws: AccessDraws,
+    name: str,
+    target_group: str,
+    sectors: pd.Index | None,
+    need: pd.Series | None,
+) -> tuple[gpd.GeoDataFrame, np.ndarray, np.ndarray]:
+    """Return a demand set of the draws: its points, their people and need multipliers.
+
+    Only the points of ``sectors`` when given; the multiplier is the sector's ``need`` (1
+    without), and a populated point whose need is unknown is an error.
+    """
+    pts = draws.sets[name]
+    if target_group not in pts:
+        raise DataError(f"demand set {name!r} has no column {target_group!r}.")
+    if sectors is not None:
+        pts = pts[pts["sector"].astype(str).isin(sectors)]
+    people = np.nan_to_num(pd.to_numeric(pts[target_group], errors="coerce").to_numpy(float))
+    mult = np.ones(len(pts))
+    if need is not None:
+        nd = pd.to_numeric(
+            need.reindex(pd.Index(pts["sector"].astype(str))), errors="coerce"
+        ).to_numpy(float)
+        lost = (people > 0) & ~np.isfinite(nd)
+        if lost.any():
+            missing = sorted(set(pts["sector"].astype(str)[lost]))
+            raise DataError(f"need is unknown for sectors {listing(missing)}.")
+        mult = np.nan_to_num(nd, nan=0.0)
+    return pts, people, mult
+
+
 def draw_cover(
     model: StreetNetwork | CrowFlies,
     draws: AccessDraws,
@@ -275,24 +306,7 @@ def draw_cover(
     for d in range(n):
         name = draws.models[d]
         if name not in prepared:
-            pts = draws.sets[name]
-            if target_group not in pts:
-                raise DataError(f"demand set {name!r} has no column {target_group!r}.")
-            if keep_sectors is not None:
-                pts = pts[pts["sector"].astype(str).isin(keep_sectors)]
-            people = np.nan_to_num(
-                pd.to_numeric(pts[target_group], errors="coerce").to_numpy(float), nan=0.0
-            )
-            mult = np.ones(len(pts))
-            if need is not None:
-                nd = pd.to_numeric(
-                    need.reindex(pd.Index(pts["sector"].astype(str))), errors="coerce"
-                ).to_numpy(float)
-                lost = (people > 0) & ~np.isfinite(nd)
-                if lost.any():
-                    missing = sorted(set(pts["sector"].astype(str)[lost]))
-                    raise DataError(f"need is unknown for sectors {listing(missing)}.")
-                mult = np.nan_to_num(nd, nan=0.0)
+            pts, people, mult = draw_demand(draws, name, target_group, keep_sectors, need)
             xy = _xy(pts.geometry)
             snapped = model._snap(xy) if isinstance(model, StreetNetwork) else None
             od = fast.od_matrix(pts.geometry, candidates.geometry, max_minutes=t)

@@ -21,6 +21,7 @@ import pandas as pd
 from wijkanalyse._errors import DataError
 from wijkanalyse.access.ranges import AccessDraws, _disc, _nearest_metres, _Points, facility_radii
 from wijkanalyse.locate._solve import solve
+from wijkanalyse.locate.draws import draw_demand
 from wijkanalyse.locate.problem import LocationProblem, Model
 from wijkanalyse.network import CrowFlies, StreetNetwork
 from wijkanalyse.network._checks import _xy
@@ -66,23 +67,9 @@ def draw_problems(
     for d in range(n):
         name = draws.models[d]
         if name not in prepared:
-            pts = draws.sets[name]
-            if target_group not in pts:
-                raise DataError(f"demand set {name!r} has no column {target_group!r}.")
-            if keep is not None:
-                pts = pts[pts["sector"].astype(str).isin(keep)]
-            people = np.nan_to_num(
-                pd.to_numeric(pts[target_group], errors="coerce").to_numpy(float), nan=0.0
-            )
-            pts = pts[people > 0]
-            people = people[people > 0]
-            mult = np.ones(len(pts))
-            if need is not None:
-                mult = pd.to_numeric(
-                    need.reindex(pd.Index(pts["sector"].astype(str))), errors="coerce"
-                ).to_numpy(float)
-                if not np.isfinite(mult).all():
-                    raise DataError("need is unknown for some sectors of the draws' points.")
+            pts, people, mult = draw_demand(draws, name, target_group, keep, need)
+            lived = people > 0  # an empty point changes no objective
+            pts, people, mult = pts[lived], people[lived], mult[lived]
             xy = _xy(pts.geometry)
             snapped = model._snap(xy) if isinstance(model, StreetNetwork) else None
             od = model.od_matrix(pts.geometry, candidates.geometry, max_minutes=None)

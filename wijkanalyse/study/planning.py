@@ -247,41 +247,33 @@ def planning(
             "max_minutes": q.minutes,
         }
         cover = None
-        drawn = ranged(acc, q, notes)
-        if drawn and q.model == "mclp" and cap_col is None and not q.allow_closing:
-            cover = locate.draw_cover(
-                model,
-                acc.draws,
-                existing,
-                sites,
-                facility_type=q.facility_type,
-                target_group=q.target_group,
-                max_minutes=q.minutes,
-                need=need_sec,
-                sectors=sectors_q,
-            )
-        # a p-median or p-center question: how often each site is chosen across the draws
         chosen = None
-        full_draws = q.model in ("p_median", "p_center") and cap_col is None
-        if drawn and full_draws and not q.allow_closing:
+        drawn = ranged(acc, q, notes)
+        plain = cap_col is None and not q.allow_closing
+        if drawn and plain and q.model in ("mclp", "p_median", "p_center"):
             assert acc.draws is not None
-            chosen = locate.model_frequency(
-                locate.draw_problems(
-                    model,
-                    acc.draws,
-                    existing,
-                    sites,
-                    facility_type=q.facility_type,
-                    target_group=q.target_group,
-                    need=need_sec,
-                    sectors=sectors_q,
-                    min_sites=max(q.p),
-                ),
-                model=q.model,
-                p=q.p,
-                time_limit=cfg.time_limit,
-                mip_gap=cfg.mip_gap,
-            )
+            # the question in each draw of the access ranges: its demand, speed, detour and
+            # today's centres as drawn there
+            asked: dict[str, Any] = {
+                "facility_type": q.facility_type,
+                "target_group": q.target_group,
+                "need": need_sec,
+                "sectors": sectors_q,
+            }
+            if q.model == "mclp":
+                cover = locate.draw_cover(
+                    model, acc.draws, existing, sites, max_minutes=q.minutes, **asked
+                )
+            else:  # how often each site is chosen across the draws
+                chosen = locate.model_frequency(
+                    locate.draw_problems(
+                        model, acc.draws, existing, sites, min_sites=max(q.p), **asked
+                    ),
+                    model=q.model,
+                    p=q.p,
+                    time_limit=cfg.time_limit,
+                    mip_gap=cfg.mip_gap,
+                )
         objective = q.robust_objective if cover is not None else "none"
         for p in [None] if q.model == "lscp" else q.p:
             try:
