@@ -52,5 +52,8 @@ def test_the_five_minute_tour_runs(
     assert served == ["OUT"]
     assert (tmp_path / "kaart.html").stat().st_size > 0
     assert (tmp_path / "kaart.pdf").read_bytes().startswith(b"%PDF")
-    page = tmp_path / "OUT" / "report" / "wijk-240621.html"  # Wijgmaal
-    assert 'lang="en"' in page.read_text(encoding="utf-8")
+    page = tmp_path / "OUT" / "report" / "wijk-240621.html"  # Wijgmaal, again, in Dutch
+    assert 'lang="nl"' in page.read_text(encoding="utf-8")
+    english = tmp_path / "OUT" / "report-en"  # in English, a set of its own beside it
+    assert 'lang="en"' in (english / "wijk-240621.html").read_text(encoding="utf-8")
+    assert 'href="../maps-en/overzicht.html"' in (english / "index.html").read_text("utf-8")

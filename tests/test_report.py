@@ -241,20 +241,39 @@ def test_hostile_reports_and_pdfs_show_the_literal_text(hostile: Hostile) -> Non
 
 def test_english_report(leuven_run: RunResult, tmp_path: Path) -> None:
     out = copy_run(leuven_run.out, tmp_path / "out")
+    report.render(out, units=["Hoogland", "240621"], pdf=False)  # a Dutch set of two
+    dutch = {p.name: p.read_bytes() for p in (out / "report").glob("*.html")}
+    # one unit in English: a new English set beside the Dutch one, linking only to its own
     report.render(out, units=["Hoogland"], language="en", pdf=False)
-    text = (out / "report" / "gebied-hoogland.html").read_text(encoding="utf-8")
+    index = (out / "report-en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index
+    assert 'href="../maps-en/overzicht.html"' in index
+    assert 'href="gebied-hoogland.html"' in index
+    assert 'href="wijk-240621.html"' not in index
+    assert (out / "maps-en" / "overzicht.html").is_file()
+    text = (out / "report-en" / "gebied-hoogland.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in text
     assert "Area report" in text
     assert "Provenance" in text
     assert "Gebiedsrapport" not in text
+    # the set exists: one unit rewrites that page only
+    files = report.render(out, units=["Hoogland"], language="en", pdf=False)
+    assert files == [out / "report-en" / "gebied-hoogland.html"]
+    # the Dutch set is untouched
+    assert {p.name: p.read_bytes() for p in (out / "report").glob("*.html")} == dutch
 
 
 def test_report_command_and_errors(leuven_run: RunResult, tmp_path: Path) -> None:
     out = copy_run(leuven_run.out, tmp_path / "out")
     res = CliRunner().invoke(app, ["report", str(out), "--no-pdf", "--unit", "240629"])
     assert res.exit_code == 0, res.output
-    assert "2 rapporten geschreven" in res.output
+    assert "2 rapporten geschreven" in res.output  # a new set: the overview and the wijk
     assert (out / "report" / "wijk-240629.html").is_file()
+    index = (out / "report" / "index.html").read_bytes()
+    res = CliRunner().invoke(app, ["report", str(out), "--no-pdf", "--unit", "240621"])
+    assert res.exit_code == 0, res.output
+    assert "1 rapport geschreven in" in res.output
+    assert (out / "report" / "index.html").read_bytes() == index  # one unit: that page only
     assert not list((out / "report").glob("*.pdf"))
     res = CliRunner().invoke(app, ["report", str(tmp_path / "empty")])
     assert res.exit_code == 2

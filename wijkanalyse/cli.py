@@ -294,12 +294,14 @@ def report_cmd(
         return
     except KeyboardInterrupt:
         _interrupted("interrupted_report", out)
-    reports = [f for f in files if f.parent.name == "report" and f.suffix == ".html"]
-    _out().print(
-        console_text(
-            _i18n.text("report_written", n=len(reports), out=out / "report" / "index.html")
-        )
+    reports = [f for f in files if f.parent.name.startswith("report") and f.suffix == ".html"]
+    folder = reports[0].parent if reports else out / "report"
+    written = (
+        _i18n.text("report_written_one", folder=folder)
+        if len(reports) == 1
+        else _i18n.text("report_written", n=len(reports), out=folder / "index.html")
     )
+    _out().print(console_text(written))
 
 
 @datasets_app.command("list")

@@ -580,4 +580,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{n} rapporten geschreven; begin bij {out}",
         "en": "{n} reports written; start at {out}",
     },
+    "report_written_one": {
+        "nl": "1 rapport geschreven in {folder}",
+        "en": "1 report written in {folder}",
+    },
 }

@@ -33,6 +33,19 @@ def _environment() -> Any:
     return env
 
 
+_LANGUAGES = ("nl", "en")
+
+
+def _study_language(out: Path) -> Language:
+    """Return the language the run was made in (its ``report/`` is in it; default Dutch)."""
+    if (out / outputs.PROVENANCE).is_file():
+        record = outputs.read_provenance(out)
+        found = record.get("study", {}).get("study", {}).get("language")
+        if found in _LANGUAGES:
+            return found
+    return "nl"
+
+
 def render(
     out: str | Path,
     *,
@@ -62,12 +75,20 @@ def render(
     pdf
         Also write every report and the overview map as PDF (WeasyPrint, matplotlib).
     units
-        Only these wijk codes and area names get their own report (default: every wijk with
-        inhabitants and every custom area).
+        Only these wijk codes and area names get a report (default: every wijk with an
+        outline and every custom area). Where the language's report set exists, only their
+        pages are rewritten, nothing else; otherwise a new set is made of the maps, the
+        overview and their pages.
+
+    A report set is in one language. In the study's own language it lives in ``report/``
+    and ``maps/``; in the other in ``report-<language>/`` and ``maps-<language>/`` (e.g.
+    ``report-en/``), so an English overview never links to Dutch pages.
     """
     notes: list[str] = []
     with outputs.interrupt_guard():
-        files = _render(out, language=language, pdf=pdf, units=units, notes=notes)
+        files = _render(
+            out, language=language, pdf=pdf, units=units, notes=notes, whole=units is None
+        )
     for note in notes:
         log.warning(note)
     return files
@@ -80,10 +101,23 @@ def _render(
     pdf: bool,
     units: Sequence[str] | None,
     notes: list[str],
+    whole: bool = True,
+    own: Language | None = None,
 ) -> list[Path]:
-    """Do the work of :func:`render`; notes about this machine go to ``notes``."""
-    lang = _i18n.lang(language)
+    """Do the work of :func:`render`; notes about this machine go to ``notes``.
+
+    ``whole``: write the maps and the overview too (the run does, with the units its
+    ``[report]`` chose); otherwise only the pages of ``units``, unless the set does not
+    exist yet. ``own``: the study's language (read from ``provenance.json`` when not given).
+    """
     run = outputs.RunOutput.read(out)
+    own = own or _study_language(run.out)
+    lang = _i18n.lang(language or own)
+    suffix = "" if lang == own else f"-{lang}"
+    report_dir = run.out / f"report{suffix}"
+    maps_dir = run.out / f"maps{suffix}"
+    # a unit's page alone where its set exists; a new set gets its overview and maps
+    whole = whole or not (report_dir / "index.html").is_file()
     if pdf:
         support = _pdf_support(lang)
         if not support.available:
@@ -93,9 +127,8 @@ def _render(
             notes.append(support.note)
     b = _Builder(run, lang)
     env = _environment()
-    report_dir = run.out / "report"
     report_dir.mkdir(parents=True, exist_ok=True)
-    files = b.overview_maps(run.out / "maps", pdf=pdf)
+    files = b.overview_maps(maps_dir, pdf=pdf) if whole else []
 
     wijk_codes = [c for c in run.wijken.index if run.wijken.geometry.get(c) is not None]
     area_names = list(run.areas.index) if run.areas is not None else []
@@ -123,9 +156,11 @@ def _render(
         "manifest": b.manifest(),
         "attribution": b.attribution,
         "reading": reading_guide(b),
+        "maps_dir": maps_dir.name,
     }
     pages: list[tuple[Path, str]] = []
-    pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
+    if whole:
+        pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
     for code in wijk_codes:
         outputs.check_interrupt()
         pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))

@@ -345,6 +345,7 @@ def _run(
             files += _report._render(
                 tmp,
                 language=study.config.study.language,
+                own=study.config.study.language,
                 pdf=pdf and study.config.report.pdf,
                 units=units,
                 notes=machine_notes,
