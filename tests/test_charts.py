@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wijkanalyse import DataError, SchemaError, charts
+from wijkanalyse import DataError, SchemaError, _i18n, charts
 
 
 def _texts(fig) -> list[str]:
@@ -59,6 +59,34 @@ def test_profile_chart_relative_to_the_municipality() -> None:
         charts.profile_chart(values, unit="W9", indicators=[("density", "d")], references=["G"])
     with pytest.raises(SchemaError, match="no column"):
         charts.profile_chart(values, unit="W1", indicators=[("x", "x")], references=["G"])
+
+
+def test_values_beyond_the_axis_never_print_over_each_other() -> None:
+    # Wijgmaal's case: the wijk and two references beyond 300 % on the same line
+    values = pd.DataFrame(
+        {"open_space": [349.0, 100.0, 718.0, 626.0], "density": [1.0, 1.0, 1.0, 1.0]},
+        index=["W", "G", "A", "VL"],
+    )
+    fig = charts.profile_chart(
+        values,
+        unit="W",
+        indicators=[("open_space", "open ruimte"), ("density", "dichtheid")],
+        references=["G", "A", "VL"],
+    )
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text().endswith("%")]
+    assert sorted(t.get_text() for t in labels) == ["349 %", "626 %", "718 %"]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, a in enumerate(boxes):
+        for bx in boxes[i + 1 :]:
+            assert not a.overlaps(bx), (a, bx)
+    # the three triangles sit apart on the line, inside the axes with their labels
+    edge = sorted(y for x, y in _points(ax) if x == 300.0)
+    assert len(edge) == 3
+    assert min(np.diff(edge)) > 0.2
+    assert all(t.get_position()[0] < ax.get_xlim()[1] for t in labels)
 
 
 def test_rank_chart_intervals_and_highlight() -> None:
@@ -159,3 +187,15 @@ def test_coverage_curve_and_scenario_chart() -> None:
     assert "0,0\u00a0%" not in texts
     with pytest.raises(SchemaError, match="share_covered_after"):
         charts.scenario_chart(sc.drop(columns="share_covered_after"))
+
+
+def test_a_scenario_chart_of_only_zeros_becomes_a_sentence() -> None:
+    from wijkanalyse.report.pages import _reach_nobody
+
+    zero = pd.DataFrame({"share_covered_before": [0.0, 0.0], "share_covered_after": [0.0, 0.0]})
+    assert _reach_nobody(zero)
+    # a withheld share is unknown, not 0: the others decide; all unknown draws nothing
+    assert _reach_nobody(zero.assign(share_covered_after=[0.0, np.nan]))
+    assert not _reach_nobody(zero.assign(share_covered_after=[0.0, 0.02]))
+    assert not _reach_nobody(zero.assign(share_covered_before=np.nan, share_covered_after=np.nan))
+    assert _i18n.text("report_scenarios_reach_nobody", "nl").startswith("Geen grafiek")

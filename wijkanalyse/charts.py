@@ -71,7 +71,7 @@ def profile_chart(
     Every value is shown as a percentage of the first reference (the municipality = 100),
     so indicators of different units share one axis; the table in the report gives the
     values themselves. Values beyond ``limit`` % are drawn at the edge as a triangle with
-    their percentage written next to it.
+    their percentage written beside it; several on one line are stacked, never overprinted.
 
     Parameters
     ----------
@@ -102,6 +102,7 @@ def profile_chart(
         given = values["name"]
         names.update({r: mpl_text(given[r]) for r in rows if pd.notna(given[r])})
     y = np.arange(len(indicators))[::-1]
+    clipped: dict[float, list[tuple[int, float]]] = {}  # per line: (row, %) beyond the axis
     for n, row in enumerate(rows):
         xs, ys = [], []
         for yi, (col, _) in zip(y, indicators, strict=True):
@@ -122,18 +123,7 @@ def profile_chart(
                 continue
             pct = 100 * float(v) / float(b)
             if pct > limit:
-                ax.scatter(
-                    [limit], [yi], marker=">", s=60, color=colours[n % len(colours)], zorder=3
-                )
-                ax.text(
-                    limit - 4,
-                    yi + 0.25,
-                    _i18n.fmt_number(pct, 0, lang) + " %",
-                    ha="right",
-                    va="bottom",
-                    fontsize=6,
-                    color=colours[n % len(colours)],
-                )
+                clipped.setdefault(float(yi), []).append((n, pct))
                 continue
             xs.append(pct)
             ys.append(yi)
@@ -147,8 +137,24 @@ def profile_chart(
             label=names[row],
             linewidths=2 if markers[n % 4] == "|" else 0.5,
         )
+    # values beyond the axis: a triangle at its edge per row, stacked on the line, each with
+    # its value written beside it, so that several never print over each other
+    for yi, hits in clipped.items():
+        for k, (n, pct) in enumerate(hits):
+            dy = ((len(hits) - 1) / 2 - k) * 0.3  # the unit on top, then the references
+            colour = colours[n % len(colours)]
+            ax.scatter([limit], [yi + dy], marker=">", s=40, color=colour, zorder=3)
+            ax.text(
+                limit + 8,
+                yi + dy,
+                _i18n.fmt_number(pct, 0, lang) + " %",
+                ha="left",
+                va="center",
+                fontsize=6,
+                color=colour,
+            )
     ax.axvline(100, color="#555555", lw=0.8, zorder=1)
-    ax.set_xlim(0, limit + 10)
+    ax.set_xlim(0, limit + (60 if clipped else 10))
     ax.set_yticks(y, [mpl_text(label) for _, label in indicators], fontsize=8)
     ax.set_xlabel(
         _i18n.text("chart_share_of_base", lang, base=names[base]),

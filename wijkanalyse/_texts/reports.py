@@ -519,6 +519,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Share within reach per number of new centres: exact and one at a time.",
     },
     "report_scenarios": {"nl": "Scenario's", "en": "Scenarios"},
+    "report_scenarios_reach_nobody": {
+        "nl": "Geen grafiek: binnen de drempel woont hier niemand, vandaag noch met een "
+        "scenario; wat wel verandert (de gemiddelde tijd) staat in de tabel.",
+        "en": "No chart: nobody here lives within the threshold, today or with any scenario; "
+        "what does change (the mean time) is in the table.",
+    },
     "report_sharing": {"nl": "Gedeeld gebruik van gebouwen", "en": "Shared use of buildings"},
     "report_shared_buildings": {"nl": "gedeelde gebouwen", "en": "shared buildings"},
     "report_fewer_than_apart": {"nl": "minder dan zonder delen", "en": "fewer than apart"},

@@ -207,12 +207,33 @@ def scenario_table(b: _Builder, sel: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def _reach_nobody(sel: pd.DataFrame) -> bool:
+    """Whether every published share before and after is 0 (and at least one is known)."""
+    shares = pd.concat(
+        [
+            pd.to_numeric(sel["share_covered_before"], errors="coerce"),
+            pd.to_numeric(sel["share_covered_after"], errors="coerce"),
+        ]
+    ).dropna()
+    return bool(len(shares)) and bool((shares == 0).all())
+
+
 def scenario_img(b: _Builder, sel: pd.DataFrame) -> str | None:
-    """Return the before/after chart of the scenarios, or ``None`` without any."""
-    if sel.empty:
+    """Return the before/after chart of the scenarios, or ``None`` without any.
+
+    A chart of nothing but 0 % bars says nothing: :func:`scenario_note` says it instead.
+    """
+    if sel.empty or _reach_nobody(sel):
         return None
     shown = sel.assign(target_group=[b.group(g) for g in sel["target_group"]])
     return _img(charts.scenario_chart(shown, language=b.lang))
+
+
+def scenario_note(b: _Builder, sel: pd.DataFrame) -> str | None:
+    """Return the sentence that stands for a chart of only 0 % (``None``: a chart is drawn)."""
+    if sel.empty or not _reach_nobody(sel):
+        return None
+    return _i18n.text("report_scenarios_reach_nobody", b.lang)
 
 
 def plan_rows(b: _Builder, wijk: str | None = None) -> list[dict[str, Any]]:
@@ -419,6 +440,7 @@ def _overview(
             norm_lines=_planning.norm_lines(b),
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
+            scenario_note=scenario_note(b, sc),
             links=links,
             area_links=area_links,
         )
@@ -451,6 +473,7 @@ def _wijk_page(env: Any, b: _Builder, common: dict[str, Any], code: str) -> str:
             plans=plan_rows(b, code),
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
+            scenario_note=scenario_note(b, sc),
             area_note="",
         )
     )
@@ -497,6 +520,7 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
             plans=[],
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
+            scenario_note=scenario_note(b, sc),
             area_note=" ".join(x if x.endswith(".") else f"{x}." for x in (note, outline) if x),
         )
     )
