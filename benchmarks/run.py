@@ -42,6 +42,9 @@ Cases:
   frequency (target: under 60 s), next to spopt + CBC where spopt can express the model.
 * ``front``: the 10-point efficiency–equity front of that question on street points and on
   sector centroids (target: under 30 s), and spopt's p-center and MCLP for its two ends.
+* ``report``: the Leuven example's maps and 29 reports with their PDFs, rendered by an earlier
+  commit and by this checkout side by side (see ``bench_report``); wall time and the peak
+  memory of the process tree.
 """
 
 from __future__ import annotations
@@ -910,6 +913,13 @@ def case_front(quick: bool) -> list[Row]:
     return run(quick)
 
 
+def case_report(quick: bool) -> list[Row]:
+    """The Leuven maps and reports with PDFs, before and now (see ``bench_report``)."""
+    from benchmarks.bench_report import case_report as run
+
+    return run(quick)
+
+
 CASES: dict[str, Callable[[bool], list[Row]]] = {
     "nearest": case_network,  # also the OD matrix
     "e2sfca": case_e2sfca,
@@ -924,6 +934,7 @@ CASES: dict[str, Callable[[bool], list[Row]]] = {
     "ranges_scaling": case_ranges_scaling,
     "robust": case_robust,
     "front": case_front,
+    "report": case_report,
 }
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -549,7 +550,8 @@ def _interrupt_after(func: Callable[..., Any]) -> Callable[..., Any]:
         ("load", Study, "load"),
         ("indicators", Study, "analyse"),
         ("writing tables", study_write, "_write_analysis"),
-        ("between report pages", report.builder, "_wijk_page"),  # looked up there
+        # looked up there; the pages one after the other (the side-by-side case is below)
+        ("between report pages", report.builder, "_wijk_page"),
         ("writing the manifest", outputs.folder, "_entry"),
     ],
 )
@@ -563,6 +565,7 @@ def test_ctrl_c_leaves_the_previous_output_unchanged(
 ) -> None:
     out = _previous(tmp_path / "OUT")
     before = _tree(out)
+    monkeypatch.setattr(report._workers, "workers_for", lambda n_jobs, workers: 0)
     monkeypatch.setattr(owner, name, _interrupt_after(getattr(owner, name)))
     with pytest.raises(KeyboardInterrupt):
         small.run(out, pdf=False)
@@ -579,21 +582,48 @@ def test_ctrl_c_swallowed_by_the_pdf_writer_still_ends_the_run(
     before = _tree(out)
     pdfs: list[str] = []
 
-    def swallowing_pdf(html_text: str, target: Path, *, base: Path) -> Path:
+    def swallowing_pdf(html_text: str, *, base: Path) -> bytes:
         with contextlib.suppress(KeyboardInterrupt):  # as WeasyPrint does in write_pdf
             _ctrl_c()
-        target.write_bytes(b"%PDF-1.7\n%%EOF\n")
-        pdfs.append(target.name)
-        return target
+        pdfs.append(html_text[:20])
+        return b"%PDF-1.7\n%%EOF\n"
 
-    # both are looked up where render() calls them
+    # the pages one after the other in this process, where WeasyPrint could swallow Ctrl-C
+    monkeypatch.setattr(report._workers, "workers_for", lambda n_jobs, workers: 0)
     monkeypatch.setattr(report.builder, "_pdf_support", lambda lang=None: report._PdfSupport(True))
-    monkeypatch.setattr(report.builder, "_pdf", swallowing_pdf)
+    monkeypatch.setattr(report._pdf, "_pdf_bytes", swallowing_pdf)
     with pytest.raises(KeyboardInterrupt):
         small.run(out, pdf=True)
     assert len(pdfs) == 1  # the first PDF swallowed it; the run stopped before the next page
     assert _tree(out) == before
     assert _beside(out) == []
+
+
+@pytest.mark.usefixtures("default_sigint")
+def test_ctrl_c_while_pages_are_made_side_by_side(
+    small: Study, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C reaches the parent (and the workers, which ignore it) while two worker processes
+    # make pages: the run stops, the workers are stopped, nothing is left half-written
+    out = _previous(tmp_path / "OUT")
+    before = _tree(out)
+    parent = os.getpid()
+    real = report.builder._wijk_page
+
+    def slow_page(*args: Any, **kwargs: Any) -> str:
+        os.kill(parent, signal.SIGINT)
+        time.sleep(30)  # a page that would take long: the parent must not wait for it
+        return str(real(*args, **kwargs))
+
+    monkeypatch.setattr(report._workers, "workers_for", lambda n_jobs, workers: 2)
+    monkeypatch.setattr(report.builder, "_wijk_page", slow_page)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        small.run(out, pdf=False)
+    assert time.perf_counter() - t0 < 25
+    assert _tree(out) == before
+    assert _beside(out) == []
+    assert multiprocessing.active_children() == []
 
 
 def test_an_error_in_a_step_leaves_the_previous_output_unchanged(

@@ -21,6 +21,8 @@ TEMPLATES = sorted((PACKAGE / "report" / "templates").glob("*.j2"))
 
 
 def _fields(text: str) -> set[str]:
+    # a plural {n|one|other} stands for its count {n}
+    text = re.sub(r"\{(\w+)\|[^{}|]*\|[^{}|]*\}", r"{\1}", text)
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
@@ -136,3 +138,28 @@ def test_a_note_of_another_version_is_shown_not_dropped() -> None:
     assert _i18n.render(unknown, "nl") == 'a_note_of_a_later_version {"n": 3}'
     renamed = {"key": "facility_outside_row", "params": {"naam": "X"}}  # a value renamed
     assert _i18n.render(renamed, "en") == 'facility_outside_row {"naam": "X"}'
+
+
+def test_a_word_after_a_count_takes_its_plural() -> None:
+    assert _i18n.text("area_line", "nl", name="Hoogland", n=1, pop="1 051", note="") == (
+        "Gebied Hoogland: 1 sector, 1 051 inwoners"
+    )
+    assert _i18n.text("area_line", "nl", name="Wijgmaal", n=3, pop="3 736", note="") == (
+        "Gebied Wijgmaal: 3 sectoren, 3 736 inwoners"
+    )
+    assert _i18n.text("area_line", "en", name="X", n="1", pop="5", note="").startswith(
+        "Area X: 1 sector, "
+    )
+    # a count written in the language (thousands with a narrow no-break space) is a count
+    assert (
+        _i18n.text("chart_points_withheld", "nl", n="1\u202f001")
+        == "(1\u202f001 punten afgeschermd)"
+    )
+    assert _i18n.text("chart_points_withheld", "en", n=1) == "(1 point withheld)"
+
+
+@pytest.mark.parametrize("key", sorted(_i18n._TEXT))
+def test_no_message_hedges_its_plural(key: str) -> None:
+    # "1 sectoren", "sector(en)", "omvat(ten)", "site(s)": a count chooses its word instead
+    for language, message in _i18n._TEXT[key].items():
+        assert not re.search(r"[a-z]\((en|s|ten|n)\)", message), (key, language)

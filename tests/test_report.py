@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, PAYLOADS, XSS_FACILITY, XSS_WIJK, Hostile, copy_run, pdf_text
 from typer.testing import CliRunner
 
-from wijkanalyse import DataError, _i18n, report
+from wijkanalyse import DataError, _i18n, datasets, report
 from wijkanalyse._safe import html_text
 from wijkanalyse.cli import app
 from wijkanalyse.report import _pdf as report_pdf
@@ -73,10 +73,12 @@ def test_overview_content(leuven_run: RunResult) -> None:
     prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     assert "<h1>Wijkanalyse Leuven</h1>" in text
     assert _row(text, "inwoners").count("101\u202f032") == 1
-    # every dataset's licence and checksum is in the manifest
+    # every dataset's title and licence (in Dutch) and checksum is in the manifest
     for ds in prov["datasets"]:
         assert ds["sha256"] in text
-        assert any(e in text for e in _escaped(ds["licence"]))
+        title, licence = datasets.described(ds, "nl")
+        assert any(e in text for e in _escaped(licence)), ds["id"]
+        assert any(e in text for e in _escaped(title)), ds["id"]
     assert f"wijkanalyse {prov['version']}" in text
     # the index table: rank and 90 % interval of each wijk as in index_wijken.csv
     idx = pd.read_csv(out / "index_wijken.csv", dtype={"wijk": str})

@@ -9,17 +9,21 @@ A message that is made before anyone reads it (a step's note about the data, a w
 the summary) is a :class:`Note`: its key and raw values (numbers, lists, codes), rendered in a
 language only when a summary, report or log line is written, and stored as it is in
 ``provenance.json``.
+
+A word that follows a count is written ``{n|sector|sectoren}``: the first form when the value
+``n`` is one, the second otherwise (``1 sector``, ``3 sectoren``), never ``sector(en)``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 from wijkanalyse import settings, vocab
-from wijkanalyse._texts import _TEXT, FACILITY_TYPE_LABELS
+from wijkanalyse._texts import _TEXT, FACILITY_TYPE_LABELS, FACILITY_TYPE_PLURALS
 
 Language = Literal["nl", "en"]
 
@@ -32,9 +36,32 @@ def lang(language: str | None = None) -> Language:
     return value  # type: ignore[return-value]
 
 
+#: ``{n|one|other}``: the form of a word after the count ``n``.
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def _is_one(value: object) -> bool:
+    """Whether a count (a number, or a number written in either language) is one."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == 1
+    digits = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+    return digits in ("1", "1,0", "1.0")
+
+
 def text(key: str, language: str | None = None, **values: object) -> str:
-    """Return the message ``key`` in the language in effect, formatted with ``values``."""
-    return _TEXT[key][lang(language)].format(**values)
+    """Return the message ``key`` in the language in effect, formatted with ``values``.
+
+    ``{n|sector|sectoren}`` in the message becomes ``sector`` when ``n`` is one, else
+    ``sectoren``.
+    """
+    template = _TEXT[key][lang(language)]
+    if "|" in template:
+        template = _PLURAL.sub(
+            lambda m: m.group(2) if _is_one(values[m.group(1)]) else m.group(3), template
+        )
+    return template.format(**values)
 
 
 def has_text(key: str) -> bool:
@@ -63,6 +90,11 @@ def short_list(values: Iterable[object], language: str | None = None, limit: int
 def type_label(facility_type: str, language: str | None = None) -> str:
     """Return the display name of a facility type (the type itself when unknown)."""
     return FACILITY_TYPE_LABELS.get(facility_type, {}).get(lang(language), facility_type)
+
+
+def type_plural(facility_type: str, language: str | None = None) -> str:
+    """Return the plural of a facility type's name (the type itself when unknown)."""
+    return FACILITY_TYPE_PLURALS.get(facility_type, {}).get(lang(language), facility_type)
 
 
 _MODELS = {

@@ -44,6 +44,7 @@ import pandas as pd
 
 from wijkanalyse import settings
 from wijkanalyse._catalogue import ENTRIES
+from wijkanalyse._catalogue import dutch as _dutch
 from wijkanalyse._errors import DataError, SchemaError
 from wijkanalyse._validate import close_matches, listing
 
@@ -55,6 +56,7 @@ __all__ = [
     "SourceLike",
     "catalogue_markdown",
     "dataset_of",
+    "described",
     "fetch",
     "get_dataset",
     "identify",
@@ -382,6 +384,20 @@ class Source:
 
 #: What readers take as a source: a dataset id, a path, or a :class:`Source` with options.
 SourceLike: TypeAlias = str | Path | Source
+
+
+def described(record: Any, language: str = "nl") -> tuple[str, str]:
+    """Return a dataset's title and licence in ``language`` (``nl`` or ``en``).
+
+    ``record`` is a :class:`Dataset` or its provenance record (a mapping with ``id``, ``title``
+    and ``licence``). The catalogue's entries are written in English and carry a Dutch title
+    and licence; a dataset outside the catalogue keeps the words its user gave it.
+    """
+    get = record.get if isinstance(record, dict) else lambda k, d=None: getattr(record, k, d)
+    title, licence = str(get("title", "") or ""), str(get("licence", "") or "")
+    if language != "nl":
+        return title, licence
+    return _dutch.TITLES.get(str(get("id", "")), title), _dutch.LICENCES.get(licence, licence)
 
 
 def identify(path: str | Path) -> Dataset | None:

@@ -4,13 +4,14 @@ Data only (read through :mod:`wijkanalyse._i18n`, which picks and fills a messag
 has an ``nl`` and an ``en`` text with the same ``{placeholders}`` (tests/test_i18n.py). One
 module per part of the package that speaks: ``study`` (summary, notes, command line),
 ``plans`` (the planning step), ``init`` (the study-file template), ``reports``
-(wijkrapporten), ``maps`` and ``charts``.
+(wijkrapporten), ``maps``, ``charts`` and ``params`` (the report's sources, study parameters
+and glossary).
 """
 
 from __future__ import annotations
 
-from wijkanalyse._texts import charts, init, maps, plans, reports, study
-from wijkanalyse._texts.study import FACILITY_TYPE_LABELS
+from wijkanalyse._texts import charts, init, maps, params, plans, reports, study
+from wijkanalyse._texts.study import FACILITY_TYPE_LABELS, FACILITY_TYPE_PLURALS
 
 _TEXT: dict[str, dict[str, str]] = {
     **study.TEXT,
@@ -19,6 +20,7 @@ _TEXT: dict[str, dict[str, str]] = {
     **reports.TEXT,
     **maps.TEXT,
     **charts.TEXT,
+    **params.TEXT,
 }
 
-__all__ = ["FACILITY_TYPE_LABELS", "_TEXT"]
+__all__ = ["FACILITY_TYPE_LABELS", "FACILITY_TYPE_PLURALS", "_TEXT"]

@@ -30,8 +30,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "longest walk to the nearest centre (min)",
     },
     "chart_points_withheld": {
-        "nl": "({n} punt(en) afgeschermd)",
-        "en": "({n} point(s) withheld)",
+        "nl": "({n} {n|punt|punten} afgeschermd)",
+        "en": "({n} {n|point|points} withheld)",
     },
     "chart_now": {"nl": "nu", "en": "now"},
     "chart_with_scenario": {"nl": "met scenario", "en": "with scenario"},

@@ -65,10 +65,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "  Order if only one can be added at a time ({question}): {sites}",
     },
     "plan_gain_own_point": {
-        "nl": "planvraag {question} (p = {p}): de nieuwe locatie(s) bereiken alleen de inwoners "
+        "nl": "planvraag {question} (p = {p}): {p|de nieuwe locatie bereikt|de nieuwe locaties "
+        "bereiken} alleen de inwoners "
         "op de locatie zelf (afstand 0), zoals het vraagmodel hen daar plaatst; dat zegt niet "
         "dat iemand er naartoe wandelt. Tel de inwoners op straatpunten ([access] demand).",
-        "en": "plan question {question} (p = {p}): the new site(s) reach only the residents on "
+        "en": "plan question {question} (p = {p}): {p|the new site reaches|the new sites reach} "
+        "only the residents on "
         "the site itself (distance 0), where the demand model puts them; that does not say "
         "anyone walks there. Count residents on street points ([access] demand).",
     },
@@ -85,10 +87,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "plan_need_filled": {
         "nl": "planvraag {question}: de behoefte ({need}) is onbekend voor {n} bewoonde "
-        "sector(en) ({sectors}); hun inwoners tellen met de mediane behoefte van de bekende "
+        "{n|sector|sectoren} ({sectors}); hun inwoners tellen met de mediane behoefte van de "
+        "bekende "
         "sectoren van hun wijk (0,5 zonder).",
         "en": "plan question {question}: the need ({need}) is unknown for {n} populated "
-        "sector(s) ({sectors}); their residents count with the median need of the known "
+        "{n|sector|sectors} ({sectors}); their residents count with the median need of the known "
         "sectors of their wijk (0.5 without).",
     },
     "plan_no_network_candidates": {
@@ -106,10 +109,11 @@ TEXT: dict[str, dict[str, str]] = {
     "site_unnamed": {"nl": "locatie zonder naam", "en": "unnamed site"},
     "plan_areas_far_apart": {
         "nl": "planvraag {question}: {a} en {b} liggen {km} km uit elkaar, verder dan twee "
-        "keer de wandelafstand van de drempel; met {p} nieuwe locatie(s) voor {n} gebieden "
+        "keer de wandelafstand van de drempel; met {p} nieuwe {p|locatie|locaties} voor {n} "
+        "gebieden "
         "krijgt minstens één gebied niets. Stel de vraag per gebied, of met p = {n}.",
         "en": "plan question {question}: {a} and {b} lie {km} km apart, more than twice the "
-        "walking distance of the threshold; with {p} new site(s) for {n} areas at least one "
+        "walking distance of the threshold; with {p} new {p|site|sites} for {n} areas at least one "
         "area gains nothing. Ask the question per area, or with p = {n}.",
     },
     "norm_own_source": {"nl": "norm uit de studie", "en": "norm of the study"},
@@ -126,9 +130,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "plan_norm_population_unknown": {
         "nl": "de programmatienorm telt alleen de gekende inwoners: het aantal van {n} "
-        "sector(en) is onbekend (gemeente {where}); de norm kan hoger liggen.",
+        "{n|sector|sectoren} is onbekend (gemeente {where}); de norm kan hoger liggen.",
         "en": "the programming norm counts the known residents only: the count of {n} "
-        "sector(s) is unknown (municipality {where}); the norm may be higher.",
+        "{n|sector|sectors} is unknown (municipality {where}); the norm may be higher.",
     },
     "plan_scenario_skipped": {
         "nl": "scenario {name} vervalt: het plan waarop het steunt heeft geen oplossing",

@@ -416,8 +416,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A sector's area is its own boundary.",
     },
     "report_read_fallback": {
-        "nl": "{n} sectoren zonder straat of rasterpunt houden hun middelpunt.",
-        "en": "{n} sectors without a street or grid point keep their centre.",
+        "nl": "{n} {n|sector zonder straat of rasterpunt houdt zijn|sectoren zonder straat of "
+        "rasterpunt houden hun} middelpunt.",
+        "en": "{n} {n|sector without a street or grid point keeps its|sectors without a street "
+        "or grid point keep their} centre.",
     },
     "report_validation": {"nl": "Toetsing", "en": "Validation"},
     "report_validation_intro": {

@@ -8,8 +8,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "wijkanalyse: {name} (NIS {nis}), statistical sectors {vintage}",
     },
     "sectors_line": {
-        "nl": "{n} sectoren ({n_geom} met ligging), {n_wijken} wijken{extra}",
-        "en": "{n} sectors ({n_geom} with a location), {n_wijken} wijken{extra}",
+        "nl": "{n} {n|sector|sectoren} ({n_geom} met ligging), {n_wijken} "
+        "{n_wijken|wijk|wijken}{extra}",
+        "en": "{n} {n|sector|sectors} ({n_geom} with a location), {n_wijken} "
+        "{n_wijken|wijk|wijken}{extra}",
     },
     "unlocated_wijk": {
         "nl": " + {n} inwoners niet te lokaliseren",
@@ -20,8 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Residents (census 2021): {total}, of whom aged 65+: {old} ({share})",
     },
     "population_missing": {
-        "nl": "Inwoners: voor {n} sectoren onbekend",
-        "en": "Residents: unknown for {n} sectors",
+        "nl": "Inwoners: voor {n} {n|sector|sectoren} onbekend",
+        "en": "Residents: unknown for {n} {n|sector|sectors}",
     },
     "income_line": {
         "nl": "Mediaan netto belastbaar inkomen per aangifte ({year}): bekend voor {known} van "
@@ -125,10 +127,12 @@ TEXT: dict[str, dict[str, str]] = {
     "demand_points": {
         "nl": "vraagmodel: de inwoners van elke sector verdeeld over {model} binnen de sector "
         "({points} punten; sectorgebied: {area}); de aantallen per sector en doelgroep blijven "
-        "exact; {fallback} sectoren zonder punt houden hun middelpunt",
+        "exact; {fallback} {fallback|sector zonder punt houdt zijn|sectoren zonder punt "
+        "houden hun} middelpunt",
         "en": "demand model: each sector's residents spread over {model} inside the sector "
         "({points} points; sector area: {area}); the counts per sector and target group are "
-        "kept exactly; {fallback} sectors without a point keep their centre",
+        "kept exactly; {fallback} {fallback|sector without a point keeps its|sectors without "
+        "a point keep their} centre",
     },
     "demand_model_street_points": {
         "nl": "punten om de {spacing} m langs de straten",
@@ -189,19 +193,19 @@ TEXT: dict[str, dict[str, str]] = {
         "detour factor ({method})",
     },
     "access_off_network": {
-        "nl": "{n} sectoren liggen geheel of deels meer dan {max_snap} m van het straatnet "
-        "(wijken: {wijken}); "
-        "hun afstanden zijn hemelsbreed × omwegfactor ({method})",
-        "en": "{n} sectors lie wholly or partly more than {max_snap} m from the street "
-        "network (wijken: {wijken}); their distances are straight lines × a detour factor "
+        "nl": "{n} {n|sector ligt|sectoren liggen} geheel of deels meer dan {max_snap} m van het "
+        "straatnet (wijken: {wijken}); "
+        "{n|zijn afstanden zijn|hun afstanden zijn} zijn hemelsbreed × omwegfactor ({method})",
+        "en": "{n} {n|sector lies|sectors lie} wholly or partly more than {max_snap} m from the "
+        "street network (wijken: {wijken}); {n|its distances|their distances} are straight lines "
+        "× a detour factor "
         "({method})",
     },
     "access_off_na": {
-        "nl": "{n} sectoren liggen geheel of deels meer dan {max_snap} m van het straatnet "
-        "(wijken: {wijken}); "
-        "zij krijgen geen afstand",
-        "en": "{n} sectors lie wholly or partly more than {max_snap} m from the street "
-        "network (wijken: {wijken}); they get no distance",
+        "nl": "{n} {n|sector ligt|sectoren liggen} geheel of deels meer dan {max_snap} m van het "
+        "straatnet (wijken: {wijken}); {n|die krijgt|zij krijgen} geen afstand",
+        "en": "{n} {n|sector lies|sectors lie} wholly or partly more than {max_snap} m from the "
+        "street network (wijken: {wijken}); {n|it gets|they get} no distance",
     },
     "access_facility_off": {
         "nl": "{n} voorzieningen liggen verder dan {max_snap} m van het straatnet (bij de "
@@ -222,27 +226,40 @@ TEXT: dict[str, dict[str, str]] = {
         "time to the nearest {type} {mean_before} → {mean_after} min",
     },
     "access_unlocated": {
-        "nl": "{n} sector(en) zonder ligging ({pop} inwoners) tellen niet mee in de bereikbaarheid",
-        "en": "{n} sector(s) without a location ({pop} residents) are left out of the "
+        "nl": "{n} {n|sector|sectoren} zonder ligging ({pop} inwoners) {n|telt|tellen} niet mee "
+        "in de "
+        "bereikbaarheid",
+        "en": "{n} {n|sector|sectors} without a location ({pop} residents) {n|is|are} left out "
+        "of the "
         "accessibility figures",
     },
     "area_line": {
-        "nl": "Gebied {name}: {n} sectoren, {pop} inwoners{note}",
-        "en": "Area {name}: {n} sectors, {pop} residents{note}",
+        "nl": "Gebied {name}: {n} {n|sector|sectoren}, {pop} inwoners{note}",
+        "en": "Area {name}: {n} {n|sector|sectors}, {pop} residents{note}",
     },
     "area_approx": {"nl": " (benadering: {note})", "en": " (approximation: {note})"},
     "area_translated": {
-        "nl": "gedefinieerd als {src_vintage}-sector(en) {src}; in de {vintage}-sectoren valt dat "
-        "binnen {dst}, die ook {extra} omvat(ten): de cijfers gelden voor dat grotere gebied",
-        "en": "defined as {src_vintage} sector(s) {src}; in the {vintage} sectors that lies within "
-        "{dst}, which also contain(s) {extra}: the figures cover that larger area",
+        "nl": "gedefinieerd als {src_vintage}-{n_src|sector|sectoren} {src}; in de "
+        "{vintage}-sectoren valt dat binnen {dst}, die ook {extra} "
+        "{n_dst|omvat|omvatten}: de cijfers gelden voor dat grotere gebied",
+        "en": "defined as {src_vintage} {n_src|sector|sectors} {src}; in the {vintage} sectors "
+        "that lies within {dst}, which also {n_dst|contains|contain} {extra}: the figures cover "
+        "that larger area",
     },
     "area_translated_exact": {
-        "nl": "gedefinieerd als {src_vintage}-sector(en) {src} = {vintage}-sector(en) {dst}",
-        "en": "defined as {src_vintage} sector(s) {src} = {vintage} sector(s) {dst}",
+        "nl": "gedefinieerd als {src_vintage}-{n_src|sector|sectoren} {src} = "
+        "{vintage}-{n_dst|sector|sectoren} {dst}",
+        "en": "defined as {src_vintage} {n_src|sector|sectors} {src} = {vintage} "
+        "{n_dst|sector|sectors} {dst}",
     },
-    "area_wijken": {"nl": "wijk(en) {wijken}", "en": "wijk(en) {wijken}"},
-    "area_sectors": {"nl": "sector(en) {sectors}", "en": "sector(s) {sectors}"},
+    "area_wijken": {
+        "nl": "{n|wijk|wijken} {wijken}",
+        "en": "{n|wijk|wijken} {wijken}",
+    },
+    "area_sectors": {
+        "nl": "{n|sector|sectoren} {sectors}",
+        "en": "{n|sector|sectors} {sectors}",
+    },
     "indicators_line": {
         "nl": "Indicatoren: {n} per sector, wijk, deelgemeente en gebied (definities in "
         "indicator_definitions.csv); aantallen en verhoudingen op minder dan {thr} personen "
@@ -438,6 +455,8 @@ TEXT: dict[str, dict[str, str]] = {
         "cover Flanders; they are left out ({sources}: not a catalogued dataset that covers "
         "Flanders).",
     },
+    "profile_walk": {"nl": "te voet", "en": "on foot"},
+    "profile_bike": {"nl": "met de fiets", "en": "by bike"},
     "network_report": {
         "nl": "{source} ({profile}): {nodes} knopen en {arcs} verbindingen, {km} km gebruikt; "
         "{excluded} wegen of verbindingen ({excluded_km} km) niet voor dit profiel; "
@@ -481,4 +500,23 @@ FACILITY_TYPE_LABELS: dict[str, dict[str, str]] = {
     "community_centre": {"nl": "gemeenschapscentrum", "en": "community centre"},
     "townhall": {"nl": "gemeentehuis", "en": "town hall"},
     "bus_stop": {"nl": "bushalte", "en": "bus stop"},
+}
+
+#: Facility type → its plural, for counts ("aantal huisartsen") and rates.
+FACILITY_TYPE_PLURALS: dict[str, dict[str, str]] = {
+    "buurtcentrum": {"nl": "buurtcentra", "en": "community centres (buurtcentra)"},
+    "lokaal_dienstencentrum": {"nl": "lokale dienstencentra", "en": "local service centres"},
+    "pharmacy": {"nl": "apotheken", "en": "pharmacies"},
+    "doctors": {"nl": "huisartsen", "en": "doctors"},
+    "dentist": {"nl": "tandartsen", "en": "dentists"},
+    "hospital": {"nl": "ziekenhuizen", "en": "hospitals"},
+    "school": {"nl": "scholen", "en": "schools"},
+    "kindergarten": {"nl": "kleuterscholen", "en": "kindergartens"},
+    "library": {"nl": "bibliotheken", "en": "libraries"},
+    "supermarket": {"nl": "supermarkten", "en": "supermarkets"},
+    "post_office": {"nl": "postkantoren", "en": "post offices"},
+    "social_facility": {"nl": "sociale voorzieningen", "en": "social facilities"},
+    "community_centre": {"nl": "gemeenschapscentra", "en": "community centres"},
+    "townhall": {"nl": "gemeentehuizen", "en": "town halls"},
+    "bus_stop": {"nl": "bushaltes", "en": "bus stops"},
 }

@@ -7,9 +7,11 @@ what it cannot mean and which catalogue datasets its inputs come from;
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from wijkanalyse import _i18n
+from wijkanalyse.indicators import _dutch
 from wijkanalyse.indicators.registry import Indicator, register
 
 __all__ = [
@@ -262,6 +264,10 @@ def _bimd_indicator(key: str, nl: str, en: str, what: str) -> Indicator:
         weight="pop_total",
         source=(_BIMD,),
         caveat=_BIMD_CAVEAT + _BIMD_WITHIN.get(key, ""),
+        definition_nl=_dutch.BIMD_DEFINITION.format(what=_dutch.BIMD_WHAT[key])
+        if key
+        else _dutch.BIMD_OVERALL,
+        caveat_nl=_dutch.BIMD_CAVEAT + _dutch.BIMD_WITHIN.get(key, ""),
     )
 
 
@@ -271,7 +277,10 @@ _BIMD_INDICATORS: tuple[Indicator, ...] = (
 )
 
 
-for _ind in (*_BUILTINS, *_BIMD_INDICATORS):
+for _ind in _BUILTINS:
+    _nl = _dutch.TEXTS[_ind.id]
+    register(dataclasses.replace(_ind, definition_nl=_nl[0], caveat_nl=_nl[1]))
+for _ind in _BIMD_INDICATORS:
     register(_ind)
 
 
@@ -283,7 +292,8 @@ def facility_indicators(types: Sequence[str], *, per: float = 1000.0) -> list[In
     """
     out = []
     for t in types:
-        nl, en = _i18n.type_label(t, "nl"), _i18n.type_label(t, "en")
+        nl, en = _i18n.type_plural(t, "nl"), _i18n.type_plural(t, "en")
+        label = _i18n.type_label(t, "nl")
         out.append(
             Indicator(
                 id=f"n_{t}",
@@ -296,6 +306,8 @@ def facility_indicators(types: Sequence[str], *, per: float = 1000.0) -> list[In
                 numerator=f"n_{t}",
                 caveat="Only as complete as the facility register; facilities just across "
                 "the border serve the unit too (see the accessibility measures).",
+                definition_nl=_dutch.FACILITY_COUNT[0].format(label=label),
+                caveat_nl=_dutch.FACILITY_COUNT[1],
             )
         )
         out.append(
@@ -313,6 +325,8 @@ def facility_indicators(types: Sequence[str], *, per: float = 1000.0) -> list[In
                 min_denominator=100.0,
                 caveat="Counts by polygon, not by distance: a unit next to a facility in the "
                 "neighbouring unit scores 0. Use the accessibility measures for access.",
+                definition_nl=_dutch.FACILITY_RATE[0].format(label=label),
+                caveat_nl=_dutch.FACILITY_RATE[1],
             )
         )
     return out

@@ -103,6 +103,9 @@ class Indicator:
         Levels at which the indicator is valid (see :data:`LEVELS`).
     caveat
         What the indicator cannot mean; shown in the docs and the definitions table.
+    definition_nl, caveat_nl
+        The definition and caveat in Dutch, for Dutch reports (every built-in has them; an
+        indicator of the user's shows its own words where they are empty).
     func
         For ``kind="function"``: ``func(units) -> Series`` on the frame of summed inputs.
     weight
@@ -130,6 +133,8 @@ class Indicator:
     func: Callable[[pd.DataFrame], pd.Series] | None = field(default=None, repr=False)
     weight: str = "pop_total"
     inputs: tuple[str, ...] = ()
+    definition_nl: str = ""
+    caveat_nl: str = ""
 
     def __post_init__(self) -> None:
         problems = []
@@ -254,6 +259,8 @@ def list_indicators(
                 "source": " ".join(ind.source),
                 "definition": ind.definition,
                 "caveat": ind.caveat,
+                "definition_nl": ind.definition_nl,
+                "caveat_nl": ind.caveat_nl,
             }
         )
     return pd.DataFrame(rows).set_index("id")

@@ -50,8 +50,8 @@ class Norm:
 NORMS: dict[str, Norm] = {
     "lokaal_dienstencentrum": Norm(
         per_inhabitants=15_000,
-        source="Agentschap Zorg en Gezondheid, Programmatie van lokale en regionale "
-        "dienstencentra: 1 lokaal dienstencentrum per begonnen schijf van 15 000 inwoners "
+        source="Agentschap Zorg en Gezondheid, “Programmatie van lokale en regionale "
+        "dienstencentra”: 1 lokaal dienstencentrum per begonnen schijf van 15 000 inwoners "
         "per gemeente",
     ),
 }

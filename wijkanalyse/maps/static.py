@@ -7,6 +7,7 @@ Legend, scale bar, north arrow, source line and wijk labels that do not overlap
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,13 +16,14 @@ from typing import Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from wijkanalyse import _i18n
 from wijkanalyse._errors import DataError
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
-from wijkanalyse.maps._layers import Layer, Scheme, map_layers, uncertain_gaps
+from wijkanalyse.maps._layers import Layer, MapLayers, Scheme, map_layers, uncertain_gaps
 
 # --------------------------------------------------------------------------- static maps
 
@@ -205,6 +207,8 @@ def static_map(
         gap_value=gap_value,
         lang=lang,
     )
+    if focus is not None:
+        spec = _polygons_near(spec, focus)
     fig = Figure(figsize=figsize)
     FigureCanvasAgg(fig)
     # one map axes: fixed margins (room for the title and the source line) keep the extent
@@ -326,6 +330,41 @@ def static_map(
         )
     fig.wijkanalyse_unlabelled = dropped  # type: ignore[attr-defined]
     return fig
+
+
+def _near(layer: Layer, box: Any) -> Layer:
+    """Return ``layer`` with only the rows that reach into ``box`` (drawn as they were)."""
+    keep = layer.frame.geometry.intersects(box).to_numpy()
+    if keep.all():
+        return layer
+    return dataclasses.replace(
+        layer,
+        frame=layer.frame[keep],
+        values=None if layer.values is None else layer.values[keep],
+        fill=None
+        if layer.fill is None
+        else [c for c, k in zip(layer.fill, keep, strict=True) if k],
+    )
+
+
+def _polygons_near(spec: MapLayers, focus: Any) -> MapLayers:
+    """Return the layers of a zoomed map with the polygons far outside the view left out.
+
+    A wijk map draws a few wijken of the city: the polygons (wijken, reach, areas) that
+    cannot show are not drawn, which is most of the work. Point layers stay whole, since
+    their symbols are sized against the largest value of the layer. The box is three times
+    the focus, wider than any view of it.
+    """
+    geom = focus.union_all() if hasattr(focus, "union_all") else focus
+    x0, y0, x1, y1 = geom.bounds
+    r = max(x1 - x0, y1 - y0, 200.0)
+    box = shapely.box(x0 - r, y0 - r, x1 + r, y1 + r)
+    return dataclasses.replace(
+        spec,
+        wijken=None if spec.wijken is None else _near(spec.wijken, box),
+        service_areas=tuple(_near(layer, box) for layer in spec.service_areas),
+        areas=None if spec.areas is None else _near(spec.areas, box),
+    )
 
 
 #: Marker shapes of the facility types, in the order of their (sorted) types.

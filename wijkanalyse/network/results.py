@@ -79,7 +79,10 @@ class NetworkReport:
         return _i18n.note(
             "network_report",
             source=self.source,
-            profile=self.profile,
+            # a profile the catalogue names is said in the reader's language
+            profile=_i18n.note(f"profile_{self.profile}")
+            if _i18n.has_text(f"profile_{self.profile}")
+            else self.profile,
             nodes=self.nodes,
             arcs=self.arcs,
             km=Num(self.km),

@@ -15,6 +15,7 @@ from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse.areas import wijk_polygon_dataset
 from wijkanalyse.datasets import get_dataset
+from wijkanalyse.report import _provenance
 from wijkanalyse.report._format import _img
 from wijkanalyse.vocab import is_pseudo_wijk
 
@@ -247,11 +248,8 @@ class _Builder:
         return _img(fig, "png", dpi=110)
 
     def manifest(self) -> dict[str, Any]:
+        """Return the run's account of itself (see :mod:`wijkanalyse.report._provenance`)."""
         prov = self.run.provenance
-        study = prov.get("study", {})
-        params: dict[str, str] = {}
-        for key in ("study", "data", "indicators", "index", "access", "plan"):
-            _flatten(study.get(key), key, params)
         network = (prov.get("access") or {}).get("network")
         return {
             "version": prov.get("version", ""),
@@ -259,26 +257,11 @@ class _Builder:
             "study_file": prov.get("study_file") or "",
             "vintage": prov.get("sector_vintage", ""),
             "threshold": self.threshold,
-            "datasets": prov.get("datasets", []),
+            "datasets": _provenance.dataset_rows(prov.get("datasets", []), self.lang),
             "input_files": prov.get("input_files", []),
-            "params": params,
+            "params": _provenance.parameter_blocks(prov.get("study") or {}, self.lang),
             "solver": prov.get("planning", {}).get("solver", ""),
             "network": _i18n.render(network, self.lang) if network else "",
             "notes": [_i18n.render(n, self.lang) for n in prov.get("notes", [])],
+            "glossary": _provenance.glossary(self.lang),
         }
-
-
-def _flatten(value: Any, key: str, out: dict[str, str]) -> None:
-    """Flatten study parameters to ``section.key = value`` lines (short values wrap well)."""
-    if value is None:
-        return
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _flatten(v, f"{key}.{k}", out)
-    elif isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
-        out[key] = ", ".join(str(v) for v in value)
-    elif isinstance(value, list):
-        for n, v in enumerate(value, start=1):
-            _flatten(v, f"{key}[{n}]", out)
-    else:
-        out[key] = str(value)

@@ -92,10 +92,10 @@ def _quiet_logs(names: Sequence[str] = _QUIET_LOGGERS) -> Iterator[None]:
             lg.setLevel(logging.NOTSET)
 
 
-def _pdf(html_text: str, target: Path, *, base: Path) -> Path:
-    """Write ``html_text`` as a PDF to ``target`` (relative links resolved from ``base``)."""
+def _pdf_bytes(html_text: str, *, base: Path) -> bytes:
+    """Return ``html_text`` as PDF bytes (relative links resolved from ``base``)."""
     import weasyprint
 
     with _quiet_logs():
-        weasyprint.HTML(string=html_text, base_url=str(base)).write_pdf(target)
-    return target
+        data: bytes = weasyprint.HTML(string=html_text, base_url=str(base)).write_pdf()
+    return data

@@ -11,9 +11,10 @@ from typing import Any
 from wijkanalyse import _i18n, outputs
 from wijkanalyse._errors import DataError, DataWarning
 from wijkanalyse._i18n import Language
+from wijkanalyse.report import _workers
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _slugs
-from wijkanalyse.report._pdf import _pdf, _pdf_support
+from wijkanalyse.report._pdf import _pdf_support
 from wijkanalyse.report._reading import reading_guide
 from wijkanalyse.report.pages import _area_page, _overview, _wijk_page
 
@@ -52,6 +53,7 @@ def render(
     language: Language | None = None,
     pdf: bool = True,
     units: Sequence[str] | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write the maps and reports of a finished run; return the files written.
 
@@ -79,6 +81,9 @@ def render(
         outline and every custom area). Where the language's report set exists, only their
         pages are rewritten, nothing else; otherwise a new set is made of the maps, the
         overview and their pages.
+    workers
+        How many processes make the pages side by side (default: one per core; 1: one after
+        the other in this process). Only Linux forks them; elsewhere the pages are made here.
 
     A report set is in one language. In the study's own language it lives in ``report/``
     and ``maps/``; in the other in ``report-<language>/`` and ``maps-<language>/`` (e.g.
@@ -87,7 +92,13 @@ def render(
     notes: list[str] = []
     with outputs.interrupt_guard():
         files = _render(
-            out, language=language, pdf=pdf, units=units, notes=notes, whole=units is None
+            out,
+            language=language,
+            pdf=pdf,
+            units=units,
+            notes=notes,
+            whole=units is None,
+            workers=workers,
         )
     for note in notes:
         log.warning(note)
@@ -103,6 +114,7 @@ def _render(
     notes: list[str],
     whole: bool = True,
     own: Language | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Do the work of :func:`render`; notes about this machine go to ``notes``.
 
@@ -158,26 +170,30 @@ def _render(
         "reading": reading_guide(b),
         "maps_dir": maps_dir.name,
     }
-    pages: list[tuple[Path, str]] = []
+    jobs: list[_workers.Job] = []
     if whole:
-        pages.append((report_dir / "index.html", _overview(env, b, common, links, area_links)))
-    for code in wijk_codes:
+        jobs.append(_workers.Job(report_dir / "index.html", "overview", ""))
+    jobs += [_workers.Job(report_dir / f"wijk-{c}.html", "wijk", c) for c in wijk_codes]
+    jobs += [_workers.Job(report_dir / f"gebied-{slugs[a]}.html", "area", a) for a in area_names]
+
+    def build(kind: str, key: str) -> str:
+        if kind == "overview":
+            return _overview(env, b, common, links, area_links)
+        if kind == "wijk":
+            return _wijk_page(env, b, common, key)
+        return _area_page(env, b, common, key)
+
+    for page in _workers.make_pages(jobs, build, pdf=pdf, workers=workers):
+        # each page replaces its previous version whole; Ctrl-C stops between pages (the
+        # workers ignore it), also when WeasyPrint swallowed it inside write_pdf
         outputs.check_interrupt()
-        pages.append((report_dir / f"wijk-{code}.html", _wijk_page(env, b, common, code)))
-    for name in area_names:
-        outputs.check_interrupt()
-        pages.append((report_dir / f"gebied-{slugs[name]}.html", _area_page(env, b, common, name)))
-    for path, text in pages:
-        # each page replaces its previous version whole; Ctrl-C stops between pages, also
-        # when WeasyPrint swallowed it inside write_pdf
-        outputs.check_interrupt()
-        with outputs.replacing(path) as part:
-            part.write_text(text, encoding="utf-8")
-        files.append(path)
-        if pdf:
-            with outputs.replacing(path.with_suffix(".pdf")) as part:
-                _pdf(text, part, base=path.parent)
-            files.append(path.with_suffix(".pdf"))
+        with outputs.replacing(page.path) as part:
+            part.write_text(page.html, encoding="utf-8")
+        files.append(page.path)
+        if page.pdf is not None:
+            with outputs.replacing(page.path.with_suffix(".pdf")) as part:
+                part.write_bytes(page.pdf)
+            files.append(page.path.with_suffix(".pdf"))
     outputs.check_interrupt()
     outputs.record(run.out, files)  # an earlier run's manifest lists the new versions
     return files

@@ -8,6 +8,7 @@ sections it has.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, charts
 from wijkanalyse._i18n import Language
+from wijkanalyse._texts import params as _params
 from wijkanalyse.report import _need, _planning
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _cell, _img
@@ -22,9 +24,6 @@ from wijkanalyse.report._format import _cell, _img
 #: Past ``RANK_CHART_MAX`` ranked units the rank chart shows the ``RANK_CHART_TOP`` first.
 RANK_CHART_MAX = 60
 RANK_CHART_TOP = 40
-
-#: The language indicator_definitions.csv writes its caveats in (shown only in that language).
-_CAVEAT_LANGUAGE: Language = "en"
 
 #: Indicators drawn in the profile chart (rates; counts differ in size between wijken).
 _PROFILE_CHART = (
@@ -45,10 +44,16 @@ _PROFILE_CHART = (
 
 
 def indicator_rows(b: _Builder, row: Any, refs: list[Any]) -> list[dict[str, Any]]:
-    """Return the profile table's rows: every indicator for the unit and the references."""
+    """Return the profile table's rows: every indicator for the unit and the references.
+
+    Each caveat is a numbered note below the table (``caveat_no``; ``caveat_first`` on the
+    first row that has it): indicators that share a caveat (the BIMD domains) share its
+    number, so the text is read, and laid out, once.
+    """
     if b.defs is None:
         return []
     out = []
+    numbers: dict[str, int] = {}
     for ind, d in b.defs.iterrows():
         unit = str(d.get("unit") if pd.notna(d.get("unit")) else "")
         label = str(d.get(f"label_{b.lang}") or ind)
@@ -56,16 +61,40 @@ def indicator_rows(b: _Builder, row: Any, refs: list[Any]) -> list[dict[str, Any
             {
                 "id": ind,
                 "label": label,
-                "unit": unit,
+                "unit": _i18n.pick(_params.UNITS[unit], b.lang) if unit in _params.UNITS else unit,
                 "value": _cell(row, str(ind), unit, b.lang),
                 "refs": [_cell(r, str(ind), unit, b.lang) for r in refs],
-                # the caveats are written in English (indicator_definitions.csv)
-                "caveat": str(d["caveat"])
-                if pd.notna(d.get("caveat")) and b.lang == _CAVEAT_LANGUAGE
-                else "",
+                "caveat": _caveat(d, b.lang),
             }
         )
+        caveat = out[-1]["caveat"]
+        out[-1]["caveat_first"] = bool(caveat) and caveat not in numbers
+        if caveat:
+            out[-1]["caveat_no"] = numbers.setdefault(caveat, len(numbers) + 1)
     return out
+
+
+#: The definitions table's caveat column of each language.
+_CAVEAT_COLUMN: dict[str, str] = {"nl": "caveat_nl", "en": "caveat"}
+
+
+def _caveat(d: pd.Series, lang: Language) -> str:
+    """Return an indicator's caveat in ``lang`` ("" when there is none in that language).
+
+    The definitions table has ``caveat`` (English) and ``caveat_nl``. An indicator of the
+    user's (no Dutch definition) shows the user's own words; a table written before
+    ``caveat_nl`` existed shows no caveat in Dutch rather than an English one.
+    """
+
+    def text(key: str) -> str:
+        value = d.get(key)
+        return str(value) if isinstance(value, str) and value.strip() else ""
+
+    column = _CAVEAT_COLUMN[lang]
+    if column not in d.index:
+        return ""
+    own_words = "definition_nl" in d.index and not text("definition_nl")
+    return text(column) or (text("caveat") if own_words else "")
 
 
 def profile_img(b: _Builder, code: str, table: pd.DataFrame) -> str | None:
@@ -415,6 +444,7 @@ def _overview(
     return str(
         env.get_template("overview.html.j2").render(
             **common,
+            full_provenance=True,
             title=_i18n.text("report_title_overview", lang, name=b.municipality.get("name", "")),
             ref_names=ref_names[1:],
             indicators=indicator_rows(b, row, refs[1:]),
@@ -457,6 +487,7 @@ def _wijk_page(env: Any, b: _Builder, common: dict[str, Any], code: str) -> str:
     return str(
         env.get_template("unit.html.j2").render(
             **common,
+            full_provenance=False,
             kind=_i18n.text("report_kind_wijk", lang),
             title=f"{name} ({code})",
             ref_names=ref_names,
@@ -486,7 +517,14 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
     info = b.run.table("areas")
     note = ""
     if info is not None and name in set(info["area"]):
-        note = str(info.set_index("area").at[name, "note"])
+        row = info.set_index("area").loc[name]
+        message = row.get("note_message")
+        # the note in the report's language; a table without note_message: as written
+        note = (
+            _i18n.render(json.loads(message), lang)
+            if isinstance(message, str) and message
+            else str(row["note"])
+        )
     how = ""
     map_png = None
     if b.run.areas is not None and name in b.run.areas.index:
@@ -506,6 +544,7 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
     return str(
         env.get_template("unit.html.j2").render(
             **common,
+            full_provenance=False,
             kind=_i18n.text("report_kind_area", lang),
             title=name,
             ref_names=ref_names,

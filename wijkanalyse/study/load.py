@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from typing import Any
@@ -484,7 +485,7 @@ def _custom_areas(
                 vintage=vintage,
                 note=f"wijken {', '.join(spec.wijken)}",
             )
-            note = _i18n.text("area_wijken", lang, wijken=", ".join(spec.wijken))
+            message = _i18n.note("area_wijken", n=len(spec.wijken), wijken=", ".join(spec.wijken))
         else:
             assert spec.sectors is not None
             try:
@@ -494,16 +495,19 @@ def _custom_areas(
                 problems.add(f"{where}.sectors: {exc}")
                 continue
             if area.source_vintage is None:
-                note = _i18n.text("area_sectors", lang, sectors=", ".join(area.sectors))
+                message = _i18n.note(
+                    "area_sectors", n=len(area.sectors), sectors=", ".join(area.sectors)
+                )
             else:
                 key = "area_translated_exact" if area.exact else "area_translated"
-                note = _i18n.text(
+                message = _i18n.note(
                     key,
-                    lang,
-                    src_vintage=area.source_vintage,
+                    src_vintage=str(area.source_vintage),  # a year, not a count
                     src=", ".join(area.source_sectors),
-                    vintage=vintage,
+                    n_src=len(area.source_sectors),
+                    vintage=str(vintage),
                     dst=", ".join(area.sectors),
+                    n_dst=len(area.sectors),
                     extra=", ".join(area.extra_sectors),
                 )
         outside = [s for s in area.sectors if s not in sectors.index]
@@ -520,7 +524,9 @@ def _custom_areas(
             "vintage": area.vintage,
             "sectors": " ".join(area.sectors),  # for display; members: StudyData.custom_areas
             "exact": area.exact,
-            "note": note,
+            "note": message.render(lang),
+            # the same note in any language (a report in the other language renders it)
+            "note_message": json.dumps(message.to_json(), ensure_ascii=False),
         }
         row.update({str(k): v for k, v in counts.iloc[0].items()})
         rows.append(row)
