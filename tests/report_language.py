@@ -3,7 +3,8 @@
 Shared by the language tests (``test_report_language.py``) and the browser test. A page's
 visible text is its HTML without markup, styles, scripts, embedded images, ``<code>``
 (identifiers, file names, checksums, links), ``class="verbatim"`` (an attribution quoted as
-its publisher wrote it) and a source's own words quoted in parentheses ``('…')``. The names a study gives (wijken, areas, scenarios, proposed
+its publisher wrote it), a source's own words quoted in parentheses ``('…')`` and a
+document's title in quotation marks ``“…”``. The names a study gives (wijken, areas, scenarios, proposed
 sites, questions, the index) are the user's words and are taken out before the check.
 """
 
@@ -15,12 +16,85 @@ from collections.abc import Iterable
 
 #: Words that are English and never Dutch (nor a Dutch domain noun).
 ENGLISH = frozenset(
-    ["the", "and", "with", "which", "from", "within", "outside", "between", "these", "those", "where", "their", "should", "could", "would", "were", "have", "has", "only", "each", "every", "than", "into", "moved", "dropped", "sectors", "residents", "people", "walk", "none", "unknown", "approximation", "caveat", "excluded", "largest", "smallest", "reach", "share", "shares", "centre", "centres", "nearest", "mean", "median", "income", "population", "missing", "not"]
+    [
+        "the",
+        "and",
+        "with",
+        "which",
+        "from",
+        "within",
+        "outside",
+        "between",
+        "these",
+        "those",
+        "where",
+        "their",
+        "should",
+        "could",
+        "would",
+        "were",
+        "have",
+        "has",
+        "only",
+        "each",
+        "every",
+        "than",
+        "into",
+        "moved",
+        "dropped",
+        "sectors",
+        "residents",
+        "people",
+        "walk",
+        "none",
+        "unknown",
+        "approximation",
+        "caveat",
+        "excluded",
+        "largest",
+        "smallest",
+        "reach",
+        "share",
+        "shares",
+        "centre",
+        "centres",
+        "nearest",
+        "mean",
+        "median",
+        "income",
+        "population",
+        "missing",
+        "not",
+    ]
 )
 
 #: Words that are Dutch and never English (domain nouns such as wijk stay Dutch in English).
 DUTCH = frozenset(
-    ["de", "het", "een", "van", "met", "niet", "voor", "zijn", "wordt", "naar", "binnen", "inwoners", "aantal", "gegevens", "bereik", "onvoldoende", "gemiddelde", "mediaan", "aandeel", "nieuwe", "dichtste", "langs", "tussen"]
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "met",
+        "niet",
+        "voor",
+        "zijn",
+        "wordt",
+        "naar",
+        "binnen",
+        "inwoners",
+        "aantal",
+        "gegevens",
+        "bereik",
+        "onvoldoende",
+        "gemiddelde",
+        "mediaan",
+        "aandeel",
+        "nieuwe",
+        "dichtste",
+        "langs",
+        "tussen",
+    ]
 )
 
 
@@ -31,6 +105,7 @@ def visible_text(page: str) -> str:
     text = re.sub(r'<span class="verbatim">.*?</span>', " ", text, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"\('[^']*'\)", " ", text)  # a source's own words, quoted
+    text = re.sub(r"“[^”]*”", " ", text)  # a document's title, quoted
     return " ".join(text.split())
 
 

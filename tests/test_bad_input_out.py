@@ -711,8 +711,8 @@ def test_cli_report_interrupted_exits_130(tmp_path: Path, monkeypatch: pytest.Mo
     )
 
 
-#: Runs ``wijkanalyse`` with a PDF writer that, like WeasyPrint, swallows Ctrl-C; it creates
-#: the file ``argv[1]`` once the report step has started.
+#: Runs ``wijkanalyse`` with a PDF writer that, like WeasyPrint, swallows Ctrl-C (and takes a
+#: minute); it creates the file ``argv[1]`` once the report step has started.
 _CHILD = """
 import contextlib, sys, time
 from pathlib import Path
@@ -721,16 +721,16 @@ from wijkanalyse.cli import main
 
 ready = Path(sys.argv[1])
 
-def swallowing_pdf(html_text, target, *, base):
+def swallowing_pdf(html_text, *, base):
     ready.write_text("report step", encoding="utf-8")
     deadline = time.monotonic() + 60
     with contextlib.suppress(KeyboardInterrupt):
         while time.monotonic() < deadline:
             time.sleep(0.05)
-    target.write_bytes(b"%PDF-1.7\\n%%EOF\\n")
-    return target
+    return b"%PDF-1.7\\n%%EOF\\n"
 
-report.builder._pdf = swallowing_pdf
+# the pages are made in worker processes (which inherit this) or, on one core, here
+report._pdf._pdf_bytes = swallowing_pdf
 report.builder._pdf_support = lambda lang=None: report._PdfSupport(True)
 sys.argv = ["wijkanalyse", *sys.argv[2:]]
 main()

@@ -89,9 +89,14 @@ def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
     p = _Page(browser, url)
     page = p.page
     page.wait_for_selector(".leaflet-control-layers")
+    # the layer control opens as a button, not as a panel over the map; hovering opens it
+    assert page.locator(".leaflet-control-layers-expanded").count() == 0
+    page.locator(".leaflet-control-layers").hover()
+    page.wait_for_selector(".leaflet-control-layers-expanded")
     layers = page.inner_text(".leaflet-control-layers")
     for name in (
         "behoefte-index",
+        "achtergrond",
         "buurtcentrum",
         "lokaal dienstencentrum",
         "lokaal dienstencentrum: bereik 10 min",
@@ -110,8 +115,18 @@ def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
     assert icons.count("B") == 3
     assert icons.count("LDC") >= 3
     assert {"1", "2", "3"} <= set(icons)
-    # click an LDC marker a user can reach: the expanded layer control covers the top right
-    # of the map (how much depends on the fonts), so the first one in the page may lie under it
+    page.mouse.move(600, 450)  # away from the layer control: it folds again
+    # a legend for the symbols and lines too, not only for the wijk colours
+    symbols = page.inner_text(".wijkanalyse-symbols")
+    for name in ("beleidsgebied", "voorgestelde locatie", "spoorweg", "waterloop", "straten"):
+        assert name in symbols, name
+    layout = page.evaluate(_LAYOUT)
+    assert layout["areas"] == 4
+    assert layout["sites"] >= 3
+    assert layout["legend_hits"] == [], "a legend covers a policy area, a site or a label"
+    assert layout["label_overlaps"] == []
+    assert sorted(layout["labels"]) == ["Blauwput", "Hoogland", "Wijgmaal", "Wilsele Dorp"]
+    # click an LDC marker a user can reach (one may lie under a legend or a label)
     ldc = page.locator(".leaflet-marker-icon", has_text="LDC")
     reachable = [
         i
@@ -129,6 +144,31 @@ def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
     page.screenshot(path=str(ARTIFACTS / "overzicht-kaart.png"))
     assert p.problems == []
     assert p.dialogs == []
+
+
+#: The on-screen boxes of the map's legends, policy areas (their outline's box), proposed sites
+#: (numbered markers) and area labels (permanent tooltips), and which of them meet.
+_LAYOUT = """() => {
+    const box = e => e.getBoundingClientRect();
+    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom
+        && b.top < a.bottom;
+    const legends = [...document.querySelectorAll('.wijkanalyse-legend')].map(box);
+    const areas = [...document.querySelectorAll('path[stroke="#D55E00"]')].map(box);
+    const sites = [...document.querySelectorAll('.leaflet-marker-icon')]
+        .filter(e => /^[0-9]+$/.test(e.innerText.trim())).map(box);
+    const tips = [...document.querySelectorAll('.wijkanalyse-area-label')];
+    const labels = tips.map(box);
+    const legend_hits = [];
+    legends.forEach((l, i) => [...areas, ...sites, ...labels].forEach((x, j) => {
+        if (meet(l, x)) legend_hits.push([i, j]);
+    }));
+    const label_overlaps = [];
+    labels.forEach((a, i) => labels.forEach((b, j) => {
+        if (i < j && meet(a, b)) label_overlaps.push([i, j]);
+    }));
+    return {areas: areas.length, sites: sites.length, legend_hits, label_overlaps,
+            labels: tips.map(t => t.innerText.trim())};
+}"""
 
 
 #: Opens every popup and every tooltip of the map (all layers switched on first) and returns
@@ -174,6 +214,8 @@ def test_hostile_names_stay_text_in_chromium(browser: Any, hostile: Hostile) -> 
     p = _Page(browser, (hostile.out / "maps" / "overzicht.html").as_uri())
     page = p.page
     page.wait_for_selector(".leaflet-control-layers")
+    page.locator(".leaflet-control-layers").hover()  # folded: it opens on hover
+    page.wait_for_selector(".leaflet-control-layers-expanded")
     control = page.inner_text(".leaflet-control-layers")
     assert hostile.facility_type in control  # the type's layer, named literally
     assert all(g in control for g in hostile.groups.values())  # in the sites' layer names
@@ -190,9 +232,13 @@ def test_hostile_names_stay_text_in_chromium(browser: Any, hostile: Hostile) -> 
     ]
     assert reachable
     markers.nth(reachable[0]).hover()
-    hovered = page.wait_for_selector(".leaflet-tooltip").text_content() or ""
+    # the hovered marker's tooltip (the policy areas' names are tooltips that stay open)
+    tip = page.wait_for_selector(".leaflet-tooltip:not(.wijkanalyse-area-label)")
+    hovered = (tip.text_content() if tip else None) or ""
     assert any(hovered.strip().startswith(n) for n in [*hostile.facilities.values(), "#"])
     # switch every layer on, then open every popup and every tooltip
+    page.locator(".leaflet-control-layers").hover()
+    page.wait_for_selector(".leaflet-control-layers-expanded")
     for box in page.locator("input.leaflet-control-layers-selector").all():
         if not box.is_checked():
             box.check()

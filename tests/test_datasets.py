@@ -211,3 +211,14 @@ def test_file_digests_are_cached_per_version_and_bounded(tmp_path: Path) -> None
     for i in range(datasets._DIGESTS_KEPT + 10):
         datasets._digest(str(f), i, 0)
     assert datasets._digest.cache_info().currsize <= datasets._DIGESTS_KEPT
+
+
+def test_every_dataset_has_a_dutch_title_and_licence() -> None:
+    # a Dutch report names its sources in Dutch; the attribution stays the publisher's
+    for ds in CATALOGUE.values():
+        title, licence = datasets.described(ds, "nl")
+        assert title != ds.title, ds.id
+        assert licence, ds.id
+        assert datasets.described(ds, "en") == (ds.title, ds.licence)
+    record = {"id": "own_file", "title": "My own list", "licence": "my licence"}
+    assert datasets.described(record, "nl") == ("My own list", "my licence")

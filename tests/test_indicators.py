@@ -389,3 +389,24 @@ def test_density_with_a_missing_member_is_na_not_an_error() -> None:
     assert pd.isna(out.loc["w1", "density"])
     assert out.loc["w1", "density_suppressed_reason"] == "member_missing"
     assert out.loc["w2", "density"] == pytest.approx(102.0)
+
+
+def test_every_builtin_says_what_it_is_in_dutch_too() -> None:
+    from wijkanalyse.indicators import definitions
+    from wijkanalyse.indicators.definitions import facility_indicators
+    from wijkanalyse.indicators.registry import get_indicator
+
+    builtin = [*definitions._BUILTINS, *definitions._BIMD_INDICATORS]
+    shown = [get_indicator(i.id) for i in builtin]  # as registered
+    shown += facility_indicators(["doctors", "school", "buurtcentrum"])
+    for ind in shown:
+        assert ind.definition_nl, ind.id
+        assert bool(ind.caveat_nl) == bool(ind.caveat), ind.id
+    labels = {i.id: i.label_nl for i in facility_indicators(["doctors", "school"])}
+    # a count takes the plural: "aantal huisartsen", never "aantal huisarts"
+    assert labels == {
+        "n_doctors": "aantal huisartsen",
+        "doctors_per_1000": "huisartsen per 1 000 inwoners",
+        "n_school": "aantal scholen",
+        "school_per_1000": "scholen per 1 000 inwoners",
+    }

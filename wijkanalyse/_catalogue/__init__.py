@@ -3,17 +3,17 @@
 Each entry holds the keyword arguments of one :class:`wijkanalyse.datasets.Dataset`; the
 field meanings are documented there. :mod:`wijkanalyse.datasets` builds ``CATALOGUE`` from
 them. Nothing but data lives here: :mod:`.core` (sectors, wijken, census, income, energy,
-open space, facilities, road graphs) and :mod:`.bimd` (the Belgian Index of Multiple
-Deprivation and its populations).
+open space, facilities, road graphs), :mod:`.bimd` (the Belgian Index of Multiple
+Deprivation and its populations) and :mod:`.basemap` (railways and waterways under the maps).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wijkanalyse._catalogue import bimd, core
+from wijkanalyse._catalogue import basemap, bimd, core
 
 #: One dict of :class:`~wijkanalyse.datasets.Dataset` fields per catalogued file.
-ENTRIES: list[dict[str, Any]] = [*core.ENTRIES, *bimd.ENTRIES]
+ENTRIES: list[dict[str, Any]] = [*core.ENTRIES, *bimd.ENTRIES, *basemap.ENTRIES]
 
 __all__ = ["ENTRIES"]

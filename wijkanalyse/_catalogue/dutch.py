@@ -37,6 +37,10 @@ TITLES: dict[str, str] = {
     "(benaderende referentielijst, 2014-2023)",
     "osm2015_points": "Interessepunten van OpenStreetMap (Geofabrik, 2 november 2015), "
     "arrondissement Leuven",
+    "osm2015_railways": "Spoorwegen en tramlijnen uit OpenStreetMap (Geofabrik, 2 november 2015), "
+    "arrondissement Leuven",
+    "osm2015_waterways": "Waterlopen uit OpenStreetMap (Geofabrik, 2 november 2015), "
+    "arrondissement Leuven",
     "hospital_emergency_campuses_2024": "Ziekenhuiscampussen met een spoedgevallendienst, België "
     "(FOD Volksgezondheid, december 2024)",
     "leuven_road_graph_2013": "Wegennet van Leuven uit OpenStreetMap (ca. 2011-2013), RinSim",

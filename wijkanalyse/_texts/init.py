@@ -315,9 +315,12 @@ TEXT: dict[str, dict[str, str]] = {
     "init_scenario_site": {"nl": "voorstel", "en": "proposal"},
     "init_report": {
         "nl": 'Rapporten: elke wijk met grenzen krijgt er een ("auto"), of een lijst van '
-        'wijkcodes, of "none".',
+        'wijkcodes, of "none". Kaarten liggen op straten, spoor, water en buurgemeenten '
+        '(basemap); tiles = "osm" zet OpenStreetMap onder de interactieve kaart (online).',
         "en": 'Reports: every wijk with boundaries gets one ("auto"), or a list of wijk '
-        'codes, or "none".',
+        'codes, or "none". Maps lie on streets, railways, water and the neighbouring '
+        'municipalities (basemap); tiles = "osm" puts OpenStreetMap under the interactive '
+        "map (online).",
     },
     "init_fact_area": {
         "nl": "{name} (NIS {code}): {pop} inwoners (census 2021), {wijken} wijken, {outlined} "

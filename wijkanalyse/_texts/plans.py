@@ -12,10 +12,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "plan_row": {
         "nl": "  {type} voor {group}, {model}{robust}, {minutes} min: {n_new} nieuw → {covered} "
-        "van {total} binnen bereik ({share}){mean}; {sites}{status}",
+        "van {total} in {where} binnen bereik ({share}){mean}; {sites}{status}",
         "en": "  {type} for {group}, {model}{robust}, {minutes} min: {n_new} new → {covered} "
-        "of {total} within reach ({share}){mean}; {sites}{status}",
+        "of {total} in {where} within reach ({share}){mean}; {sites}{status}",
     },
+    "list_and": {"nl": "{first} en {last}", "en": "{first} and {last}"},
     "plan_robust": {
         "nl": ", robuust: beste gemiddelde over {draws} trekkingen",
         "en": ", robust: best on average over {draws} draws",

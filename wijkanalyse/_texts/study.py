@@ -27,9 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "income_line": {
         "nl": "Mediaan netto belastbaar inkomen per aangifte ({year}): bekend voor {known} van "
-        "{n} sectoren, mediaan van de sectormedianen {median}",
+        "{n} sectoren, ongewogen mediaan van de sectormedianen {median} (elke sector telt één "
+        "keer; de gemeente hieronder weegt naar bevolking)",
         "en": "Median net taxable income per tax return ({year}): known for {known} of {n} "
-        "sectors, median of sector medians {median}",
+        "sectors, unweighted median of the sector medians {median} (each sector counts once; "
+        "the municipality below is weighted by population)",
     },
     "facilities_planned": {"nl": " (+{n} gepland)", "en": " (+{n} planned)"},
     "facilities_line": {
@@ -269,8 +271,10 @@ TEXT: dict[str, dict[str, str]] = {
         "({n_supp} sector cells: 'insufficient data')",
     },
     "reference_line": {
-        "nl": "Ter vergelijking (aandeel 65-plussers / mediaan inkomen per aangifte): {refs}",
-        "en": "For comparison (share aged 65+ / median income per tax return): {refs}",
+        "nl": "Ter vergelijking (aandeel 65-plussers / mediaan inkomen per aangifte, "
+        "benadering: de naar bevolking gewogen mediaan van de sectormedianen): {refs}",
+        "en": "For comparison (share aged 65+ / median income per tax return, approximated "
+        "by the population-weighted median of the sector medians): {refs}",
     },
     "index_title": {
         "nl": "{name} per wijk (rang 1 = meeste behoefte; 90 %-interval van de rang bij andere "

@@ -24,9 +24,11 @@ from wijkanalyse._errors import DataError
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import html_text
 from wijkanalyse._validate import listing
+from wijkanalyse.maps import base
 from wijkanalyse.maps._layers import (
     PALETTES,
     Layer,
+    MapLayers,
     Scheme,
     _decimals,
     _no_data_label,
@@ -35,8 +37,10 @@ from wijkanalyse.maps._layers import (
     uncertain_gaps,
 )
 
-#: Past this many gap rings the interactive map's gap layer starts switched off.
-MAX_SHOWN_RINGS = 500
+#: Past this many gap rings the interactive map's gap layer starts switched off: a city's
+#: hundred rings already cover its centre (the printed map shows them; a click shows them
+#: here).
+MAX_SHOWN_RINGS = 60
 
 
 def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bool = False) -> str:
@@ -53,6 +57,80 @@ def _legend(title: str, unit: str, entries: list[tuple[str, str]], *, offset: bo
         "z-index:9999;background:white;padding:8px 10px;border:1px solid #999;"
         'font:12px sans-serif;max-width:260px">'
         f"<b>{html_text(title)}{unit_txt}</b>{''.join(rows)}</div>"
+    )
+
+
+def _darker(colour: str, by: float = 0.45) -> str:
+    """Return a ``#rrggbb`` colour mixed with black (``by``: the share of black)."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * (1 - by)):02x}" for c in rgb)
+
+
+def _symbol_legend(spec: MapLayers, basemap: gpd.GeoDataFrame | None, lang: Language) -> str:
+    """Return the legend of every layer that is not a choropleth: symbols and lines."""
+
+    def swatch(css: str) -> str:
+        return f'<span style="display:inline-block;margin-right:6px;{css}"></span>'
+
+    rows: list[tuple[str, str]] = []
+    for reach in spec.service_areas:
+        rows.append(
+            (
+                swatch(
+                    f"width:14px;height:10px;background:{reach.colour}33;"
+                    f"border:2px dashed {_darker(reach.colour)}"
+                ),
+                reach.legend,
+            )
+        )
+    if spec.gaps is not None:
+        rows.append(
+            (
+                swatch("width:10px;height:10px;border:2px solid #C00000;border-radius:50%"),
+                spec.gaps.legend,
+            )
+        )
+    for layer in spec.facilities:
+        rows.append(
+            (
+                swatch(
+                    f"width:10px;height:10px;background:{layer.colour};"
+                    "border:1px solid #000;border-radius:50%"
+                ),
+                layer.legend,
+            )
+        )
+    if spec.areas is not None:
+        rows.append(
+            (
+                swatch(f"width:14px;height:10px;border:3px solid {spec.areas.colour or '#D55E00'}"),
+                spec.areas.legend,
+            )
+        )
+    for layer in spec.sites:
+        rows.append(
+            (
+                swatch(f"width:10px;height:10px;background:{layer.colour};border:2px solid #000"),
+                layer.legend,
+            )
+        )
+    if basemap is not None and len(basemap):
+        kinds = set(basemap["kind"].astype(str))
+        for kind, (colour, _, _) in base.LINE_STYLE.items():
+            if kind in kinds:
+                rows.append(
+                    (
+                        swatch(f"width:16px;height:0;border-top:3px solid {colour}"),
+                        _i18n.text(f"map_base_{kind}", lang),
+                    )
+                )
+    if not rows:
+        return ""
+    body = "".join(f"<div>{sym}{html_text(label)}</div>" for sym, label in rows)
+    return (
+        '<div class="wijkanalyse-legend wijkanalyse-symbols" style="position:fixed;'
+        "bottom:28px;right:12px;z-index:9999;background:white;padding:8px 10px;"
+        f'border:1px solid #999;font:12px sans-serif;max-width:280px">{body}</div>'
     )
 
 
@@ -131,6 +209,7 @@ def interactive_map(
     gap_value: str = "pop_affected",
     areas: gpd.GeoDataFrame | None = None,
     sites: gpd.GeoDataFrame | None = None,
+    basemap: gpd.GeoDataFrame | None = None,
     tiles: bool = False,
     shown_types: Sequence[str] | None = None,
     language: Language | None = None,
@@ -165,8 +244,12 @@ def interactive_map(
     sites
         Planned or candidate sites (points with ``name``; ``rank`` when ranked; ``plan``
         names the plan when there are several, each with its own colour and layer).
+    basemap
+        The base layer (:mod:`wijkanalyse.maps.base`): neighbouring municipalities, streets,
+        railways and waterways, from the study's own data (works offline).
     tiles
-        Add OpenStreetMap tiles (needs the internet when viewed); default: no basemap.
+        Add OpenStreetMap tiles (needs the internet when viewed, with its attribution);
+        default: none, the base layer alone.
     shown_types
         Facility types whose layer is switched on when the map opens (default: all; all as
         well when none of them is on the map); the others can be switched on in the layer
@@ -215,6 +298,8 @@ def interactive_map(
         osm = _i18n.text("osm_attribution", lang)
         folium.TileLayer("OpenStreetMap", attr=osm, name="OpenStreetMap").add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    if basemap is not None and len(basemap):
+        base.folium_layer(basemap, lang).add_to(m)
     legend_html = ""
     if spec.wijken is not None:
         _wijk_layer(spec.wijken, lang).add_to(m)
@@ -240,10 +325,12 @@ def interactive_map(
         _area_layer(spec.areas).add_to(m)
     for layer in spec.sites:
         _site_layer(layer).add_to(m)
+    legend_html += _symbol_legend(spec, basemap, lang)
     if legend_html:
         root: Any = m.get_root()
         root.html.add_child(_markup(legend_html), name="wijkanalyse_legend")
-    folium.LayerControl(collapsed=False).add_to(m)
+    # collapsed: a button in the corner, not a panel over a third of the map
+    folium.LayerControl(collapsed=True).add_to(m)
     return m
 
 
@@ -315,11 +402,14 @@ def _reach_layer(layer: Layer) -> Any:
     c = layer.colour
     folium.GeoJson(
         merged.__geo_interface__,
+        # a dashed dark outline over a light fill: seen on the light and the dark wijk
+        # colours alike (a pale fill alone vanished on yellow)
         style_function=lambda f, c=c: {
             "fillColor": c,
-            "color": c,
-            "weight": 1,
-            "fillOpacity": 0.25,
+            "color": _darker(c),
+            "weight": 2.5,
+            "dashArray": "6 4",
+            "fillOpacity": 0.15,
         },
         tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
     ).add_to(group)
@@ -463,19 +553,25 @@ def _facility_layer(layer: Layer, lang: Language, *, show: bool) -> Any:
 
 
 def _area_layer(layer: Layer) -> Any:
-    """Return the custom areas as outlines named by their index."""
+    """Return the custom areas as outlines, each with its name always shown (small)."""
     import folium
 
-    a = layer.frame
     group = folium.FeatureGroup(name=layer.name, show=True)
-    outline = gpd.GeoDataFrame(
-        {"naam": [html_text(i) for i in a.index]}, geometry=a.geometry.to_numpy(), crs=4326
-    )
-    folium.GeoJson(
-        outline.__geo_interface__,
-        style_function=lambda f: {"fill": False, "color": layer.colour, "weight": 3},
-        tooltip=folium.GeoJsonTooltip(fields=["naam"], aliases=[""]),
-    ).add_to(group)
+    for name, geom in layer.frame.geometry.items():
+        one = gpd.GeoDataFrame(geometry=[geom], crs=4326)
+        folium.GeoJson(
+            one.__geo_interface__,
+            style_function=lambda f: {"fill": False, "color": layer.colour, "weight": 3},
+            tooltip=folium.Tooltip(
+                html_text(name),
+                permanent=True,
+                direction="center",
+                opacity=0.85,
+                style="font: 11px sans-serif; padding: 0 3px;",
+                className="wijkanalyse-area-label",
+                sticky=False,
+            ),
+        ).add_to(group)
     return group
 
 

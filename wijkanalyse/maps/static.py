@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 
@@ -23,6 +22,8 @@ from wijkanalyse._errors import DataError
 from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
+from wijkanalyse.maps import base
+from wijkanalyse.maps._labels import place_labels
 from wijkanalyse.maps._layers import Layer, MapLayers, Scheme, map_layers, uncertain_gaps
 
 # --------------------------------------------------------------------------- static maps
@@ -54,68 +55,6 @@ def _distance_label(metres: float, lang: Language) -> str:
     return f"{int(metres)} m"
 
 
-def place_labels(
-    ax: Any,
-    points: Sequence[tuple[float, float, str]],
-    *,
-    fontsize: float = 7,
-    max_offset_pt: float = 40,
-    avoid: Sequence[Any] = (),
-) -> tuple[list[Any], list[str]]:
-    """Place text labels on ``ax`` so that no two overlap.
-
-    Each label is tried at its point, then at growing offsets around it (with a leader
-    line); a label that finds no free spot inside the axes is left out. ``avoid`` holds
-    artists (legend, scale bar, north arrow) that labels must not cover.
-
-    Returns
-    -------
-    (placed, dropped)
-        The matplotlib text artists that were placed and the texts that did not fit.
-    """
-    fig = ax.figure
-    renderer = fig.canvas.get_renderer()
-    ax.apply_aspect()
-    frame = ax.get_window_extent(renderer)
-    taken: list[Any] = [a.get_window_extent(renderer) for a in avoid]
-    placed, dropped = [], []
-    steps = np.arange(0, max_offset_pt + 1, 8)
-    angles = np.deg2rad([90, 270, 0, 180, 45, 135, 315, 225])
-    offsets = [(0.0, 0.0)] + [
-        (float(r * np.cos(a)), float(r * np.sin(a))) for r in steps[1:] for a in angles
-    ]
-    for x, y, label in points:
-        for dx, dy in offsets:
-            moved = (dx, dy) != (0.0, 0.0)
-            art = ax.annotate(
-                mpl_text(label),
-                (x, y),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha="center",
-                va="center",
-                fontsize=fontsize,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#333333"} if moved else None,
-                zorder=6,
-            )
-            box = art.get_window_extent(renderer).expanded(1.04, 1.08)
-            inside = (
-                box.x0 >= frame.x0
-                and box.x1 <= frame.x1
-                and box.y0 >= frame.y0
-                and box.y1 <= frame.y1
-            )
-            if inside and not any(box.overlaps(t) for t in taken):
-                taken.append(box)
-                placed.append(art)
-                break
-            art.remove()
-        else:
-            dropped.append(label)
-    return placed, dropped
-
-
 def static_map(
     *,
     wijken: gpd.GeoDataFrame | None = None,
@@ -135,6 +74,7 @@ def static_map(
     gap_value: str = "pop_affected",
     areas: gpd.GeoDataFrame | None = None,
     sites: gpd.GeoDataFrame | None = None,
+    basemap: gpd.GeoDataFrame | None = None,
     labels: bool = True,
     focus: Any = None,
     highlight: Any = None,
@@ -153,8 +93,12 @@ def static_map(
 
     Parameters
     ----------
+    basemap
+        The base layer (:mod:`wijkanalyse.maps.base`): streets, railways and waterways drawn
+        thinly over the wijk colours, the neighbouring municipalities under them, named.
     labels
-        Label the wijken with their names (``wijk_name``).
+        Label the wijken with their names (``wijk_name``); labels keep clear of the proposed
+        sites and the centres.
     focus
         A geometry (or GeoSeries) to zoom to, e.g. one wijk; default: all layers.
     highlight
@@ -208,7 +152,7 @@ def static_map(
         lang=lang,
     )
     if focus is not None:
-        spec = _polygons_near(spec, focus)
+        spec = _in_view(spec, focus)
     fig = Figure(figsize=figsize)
     FigureCanvasAgg(fig)
     # one map axes: fixed margins (room for the title and the source line) keep the extent
@@ -219,10 +163,23 @@ def static_map(
     ax = fig.add_axes((0.01, bottom, width, (0.95 if title else 0.99) - bottom))
     ax.set_axis_off()
     handles: list[Any] = []
+    # extent: the focus, or every layer
+    if focus is not None:
+        geom = focus.union_all() if hasattr(focus, "union_all") else focus
+        x0, y0, x1, y1 = geom.bounds
+    else:
+        x0, y0, x1, y1 = pd.concat([f.geometry for f in frames.values() if len(f)]).total_bounds
+    base_handles: list[Any] = []
+    if basemap is not None and len(basemap):
+        m = 0.05 * max(x1 - x0, y1 - y0, 200.0)  # the margin the extent gets below
+        seen = shapely.box(x0 - m, y0 - m, x1 + m, y1 + m)
+        base_handles = base.draw_static(ax, _projected(basemap, "basemap", crs), seen, lang)
     if spec.wijken is not None:
         handles += _draw_wijken(ax, spec.wijken)
+    # a layer with nothing in view is not drawn and not in the legend (the marker shapes
+    # stay those of the layer's position, as on every other map)
     for reach in spec.service_areas:
-        handles += _draw_reach(ax, reach)
+        handles += _draw_reach(ax, reach) if len(reach.frame) else []
     if spec.sectors is not None:
         handles += _draw_sectors(ax, spec.sectors)
     if spec.gaps is not None:
@@ -232,21 +189,18 @@ def static_map(
 
             handles.append(Line2D([], [], ls="--", color="#C00000", label=spec.gaps_uncertain))
     for n, layer in enumerate(spec.facilities):
-        handles += _draw_facilities(ax, layer, _SHAPES[n % len(_SHAPES)])
-    if spec.areas is not None:
+        handles += (
+            _draw_facilities(ax, layer, _SHAPES[n % len(_SHAPES)]) if len(layer.frame) else []
+        )
+    if spec.areas is not None and len(spec.areas.frame):
         handles += _draw_areas(ax, spec.areas)
     for layer in spec.sites:
-        handles += _draw_sites(ax, layer)
+        handles += _draw_sites(ax, layer) if len(layer.frame) else []
     legend_title = spec.wijken.legend if spec.wijken is not None else ""
     if highlight is not None:
         shape = highlight.union_all() if hasattr(highlight, "union_all") else highlight
         gpd.GeoSeries([shape]).boundary.plot(ax=ax, color="black", linewidth=2.5, zorder=5)
-    # extent: the focus, or every layer
-    if focus is not None:
-        geom = focus.union_all() if hasattr(focus, "union_all") else focus
-        x0, y0, x1, y1 = geom.bounds
-    else:
-        x0, y0, x1, y1 = pd.concat([f.geometry for f in frames.values() if len(f)]).total_bounds
+    handles += base_handles
     pad = 0.05 * max(x1 - x0, y1 - y0, 200.0)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
@@ -298,16 +252,38 @@ def static_map(
         w = frames["wijken"]
         names = w["wijk_name"] if "wijk_name" in w else pd.Series(w.index, index=w.index)
         order = w.geometry[w.geometry.notna() & ~w.geometry.is_empty].area
-        order = order.sort_values(ascending=False).index
+        # the smallest first: they have the fewest free spots near them (the centre)
+        order = order.sort_values(ascending=True).index
         pts = w.geometry.representative_point()
         ax.apply_aspect()
         (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
         order = [c for c in order if vx0 <= pts[c].x <= vx1 and vy0 <= pts[c].y <= vy1]
         obstacles = [a for a in (scale_bar, north, ax.get_legend()) if a is not None]
+        if basemap is not None and len(basemap):
+            view = shapely.box(vx0, vy0, vx1, vy1)
+            towns, _ = place_labels(
+                ax,
+                base.neighbour_labels(_projected(basemap, "basemap", crs), view),
+                avoid=obstacles,
+                color="#555555",
+                italic=True,
+                max_offset_pt=0,
+            )
+            obstacles += towns
+        symbols = [
+            (pt.x, pt.y)
+            for key in ("sites", "facilities")
+            if key in frames
+            for pt in frames[key].geometry
+            if pt is not None and not pt.is_empty
+        ]
         _, dropped = place_labels(
             ax,
             [(pts[c].x, pts[c].y, str(names[c])) for c in order if pd.notna(names[c])],
             avoid=obstacles,
+            avoid_points=symbols,
+            avoid_pt=6.0,
+            max_offset_pt=96,  # the dense centre: a leader line to a free spot
         )
     foot = attribution
     if dropped:
@@ -347,23 +323,26 @@ def _near(layer: Layer, box: Any) -> Layer:
     )
 
 
-def _polygons_near(spec: MapLayers, focus: Any) -> MapLayers:
-    """Return the layers of a zoomed map with the polygons far outside the view left out.
+def _in_view(spec: MapLayers, focus: Any) -> MapLayers:
+    """Return the layers of a zoomed map with only what reaches into its view.
 
-    A wijk map draws a few wijken of the city: the polygons (wijken, reach, areas) that
-    cannot show are not drawn, which is most of the work. Point layers stay whole, since
-    their symbols are sized against the largest value of the layer. The box is three times
-    the focus, wider than any view of it.
+    A wijk map shows a few wijken of the city: the polygons and symbols that cannot show
+    are not drawn (most of the work) and get no legend entry (a legend of what is on the
+    map). The view is the focus with the 5 % margin :func:`static_map` gives it (the axes
+    keep that extent: ``adjustable="box"``). The sectors and gaps stay whole, since their
+    symbols are sized against the largest value of the layer.
     """
     geom = focus.union_all() if hasattr(focus, "union_all") else focus
     x0, y0, x1, y1 = geom.bounds
-    r = max(x1 - x0, y1 - y0, 200.0)
-    box = shapely.box(x0 - r, y0 - r, x1 + r, y1 + r)
+    pad = 0.05 * max(x1 - x0, y1 - y0, 200.0)
+    box = shapely.box(x0 - pad, y0 - pad, x1 + pad, y1 + pad)
     return dataclasses.replace(
         spec,
         wijken=None if spec.wijken is None else _near(spec.wijken, box),
         service_areas=tuple(_near(layer, box) for layer in spec.service_areas),
+        facilities=tuple(_near(layer, box) for layer in spec.facilities),
         areas=None if spec.areas is None else _near(spec.areas, box),
+        sites=tuple(_near(layer, box) for layer in spec.sites),
     )
 
 

@@ -62,6 +62,8 @@ class RunOutput:
     facilities: gpd.GeoDataFrame = field(repr=False)
     areas: gpd.GeoDataFrame | None = field(repr=False)
     service_areas: gpd.GeoDataFrame | None = field(repr=False)
+    #: the maps' base layer (``None``: the run has none, e.g. ``[report] basemap = false``)
+    basemap: gpd.GeoDataFrame | None = field(repr=False)
     tables: dict[str, pd.DataFrame] = field(repr=False)
 
     @classmethod
@@ -94,6 +96,7 @@ class RunOutput:
             facilities=facilities,
             areas=read_layer(folder, "area_outlines"),
             service_areas=read_layer(folder, "service_areas"),
+            basemap=read_layer(folder, "basemap"),
             tables=tables,
         )
 

@@ -142,6 +142,13 @@ _TABLES: tuple[Table, ...] = (
         codes=("area",),
     ),
     Table(
+        "basemap",
+        "the maps' base layer: streets, railways, waterways, neighbouring municipalities",
+        None,
+        ("kind", "name", "type"),
+        layer="basemap",
+    ),
+    Table(
         "area_outlines",
         "the outline of each of the study's areas",
         "area",

@@ -173,11 +173,11 @@ class _Builder:
         return pd.Series(np.nan, index=self.run.wijken.index), "", ""
 
     # -- maps
-    def overview_maps(self, folder: Path, *, pdf: bool = True) -> list[Path]:
+    def _overview_layers(self) -> dict[str, Any]:
         value, title, unit = self.map_value()
         w = self.run.wijken.assign(_value=value.reindex(self.run.wijken.index).to_numpy())
         w = w[w.geometry.notna()]
-        layers: dict[str, Any] = {
+        return {
             "wijken": w,
             "value": "_value",
             # without wijk outlines the map shows the sectors: title it by them
@@ -189,14 +189,35 @@ class _Builder:
             "facilities": self.open_facilities(),
             "areas": self.run.areas,
             "sites": self.sites,
+            "basemap": self.run.basemap,
         }
+
+    def overview_figure(self) -> Any:
+        """Return the printed overview map: the legend beside the map, never over it."""
+        layers = self._overview_layers()
+        many = int(self.run.wijken.geometry.notna().sum()) > LABEL_MAX
+        return maps.static_map(
+            **{**layers, "facilities": self.centres()},
+            gaps=self.gaps_points,
+            attribution=self.attribution,
+            labels=not many,
+            legend="right",
+            figsize=(13.0, 9.0),
+            language=self.lang,
+        )
+
+    def overview_maps(self, folder: Path, *, pdf: bool = True) -> list[Path]:
+        layers = self._overview_layers()
         files = []
         folder.mkdir(parents=True, exist_ok=True)
+        study = self.run.provenance.get("study") or {}
+        tiles = (study.get("report") or {}).get("tiles") == "osm"
         m = maps.interactive_map(
             **layers,
             service_areas=self.run.service_areas,
             gaps=self.gaps_points,
             shown_types=("buurtcentrum", "lokaal_dienstencentrum"),
+            tiles=tiles,
             language=self.lang,
         )
         path = folder / "overzicht.html"
@@ -204,15 +225,7 @@ class _Builder:
             m.save(str(part))
         files.append(path)
         outputs.check_interrupt()
-        many = int(self.run.wijken.geometry.notna().sum()) > LABEL_MAX
-        fig = maps.static_map(
-            **{**layers, "facilities": self.centres()},
-            gaps=self.gaps_points,
-            attribution=self.attribution,
-            labels=not many,
-            legend="right" if many else "inside",
-            language=self.lang,
-        )
+        fig = self.overview_figure()
         for suffix in ("png", "pdf") if pdf else ("png",):
             with outputs.replacing(folder / f"overzicht.{suffix}") as part:
                 maps.save_figure(fig, part, dpi=150)
@@ -237,6 +250,7 @@ class _Builder:
             service_areas=self.run.service_areas,
             gaps=self.gaps_points,
             sites=self.sites,
+            basemap=self.run.basemap,
             focus=gpd.GeoSeries([geom]).buffer(400),
             highlight=geom,
             attribution=self.attribution,

@@ -46,8 +46,8 @@ _PROFILE_CHART = (
 def indicator_rows(b: _Builder, row: Any, refs: list[Any]) -> list[dict[str, Any]]:
     """Return the profile table's rows: every indicator for the unit and the references.
 
-    Each caveat is a numbered note below the table (``caveat_no``; ``caveat_first`` on the
-    first row that has it): indicators that share a caveat (the BIMD domains) share its
+    Each caveat is a numbered note below the table (``caveat_nos``; ``new_notes`` on the
+    first row that has a note): indicators that share a caveat (the BIMD domains) share its
     number, so the text is read, and laid out, once.
     """
     if b.defs is None:
@@ -67,10 +67,27 @@ def indicator_rows(b: _Builder, row: Any, refs: list[Any]) -> list[dict[str, Any
                 "caveat": _caveat(d, b.lang),
             }
         )
-        caveat = out[-1]["caveat"]
-        out[-1]["caveat_first"] = bool(caveat) and caveat not in numbers
-        if caveat:
-            out[-1]["caveat_no"] = numbers.setdefault(caveat, len(numbers) + 1)
+    parts = _caveat_parts({str(r["caveat"]) for r in out if r["caveat"]})
+    for r in out:
+        r["caveat_nos"], r["new_notes"] = [], []
+        for part in parts.get(str(r["caveat"]), []):
+            if part not in numbers:
+                numbers[part] = len(numbers) + 1
+                r["new_notes"].append((numbers[part], part))
+            r["caveat_nos"].append(numbers[part])
+    return out
+
+
+def _caveat_parts(caveats: set[str]) -> dict[str, list[str]]:
+    """Split each caveat into the longest other caveat it begins with and the rest.
+
+    The BIMD domains share a long caveat, and two of them add a sentence: the shared text
+    becomes one note and each addition its own.
+    """
+    out = {}
+    for c in caveats:
+        base = max((o for o in caveats if o != c and c.startswith(o)), key=len, default="")
+        out[c] = [base, c[len(base) :].strip()] if base else [c]
     return out
 
 

@@ -16,6 +16,16 @@ def _group_label(group: TargetGroup, lang: str) -> str:
     return group.label_nl if lang == "nl" else (group.label_en or group.label_nl)
 
 
+def _where(areas: Any, municipality: str, lang: str) -> str:
+    """Return where a plan's residents live: its areas ("Hoogland en Wijgmaal"), else the town."""
+    names = [str(a) for a in (areas or [])]
+    if not names:
+        return municipality
+    if len(names) == 1:
+        return names[0]
+    return _i18n.text("list_and", lang, first=", ".join(names[:-1]), last=names[-1])
+
+
 def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: str) -> list[str]:
     t = _i18n.text
     groups = config.target_groups
@@ -81,6 +91,7 @@ def _plan_lines(config: StudyConfig, sources: Sources, res: PlanResults, lang: s
                 n_new=len(labels),
                 covered=_i18n.fmt_count(cov["covered"], lang),
                 total=_i18n.fmt_count(cov["population"], lang),
+                where=_where(q.demand_areas, config.study.name, lang),
                 share=share,
                 robust=robust,
                 mean=t("plan_mean", lang, mean=_i18n.fmt_number(mean, 1, lang))

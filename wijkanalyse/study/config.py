@@ -453,16 +453,23 @@ def _default_groups() -> dict[str, TargetGroup]:
 
 
 class ReportSection(_Model):
-    """``[report]``: which wijken get a report of their own.
+    """``[report]``: which wijken get a report of their own, and what the maps lie on.
 
     ``wijken = "auto"`` gives every wijk its report when the study has at most
     ``max_wijken`` wijken with an outline (one municipality), and otherwise only the
     overview and the custom areas; ``"all"``, ``"none"`` or a list of wijk codes choose.
+
+    ``basemap`` draws the streets, railways, waterways and neighbouring municipalities under
+    every map (from the study's own data, offline; :mod:`wijkanalyse.maps.base`).
+    ``tiles = "osm"`` adds the OpenStreetMap tile layer to the interactive map (online, with
+    its attribution; a reader's browser fetches the tiles from tile.openstreetmap.org).
     """
 
     wijken: Literal["auto", "all", "none"] | list[str] = "auto"
     max_wijken: int = Field(default=60, ge=0)
     pdf: bool = True
+    basemap: bool = True
+    tiles: Literal["none", "osm"] = "none"
 
 
 class ComputeSection(_Model):

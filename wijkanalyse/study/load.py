@@ -32,6 +32,7 @@ from wijkanalyse.datasets import CATALOGUE, get_dataset
 from wijkanalyse.study import _inputs
 from wijkanalyse.study import checks as _checks
 from wijkanalyse.study import fit as _fit
+from wijkanalyse.study._basemap import study_basemap
 from wijkanalyse.study._messages import (
     _hinting,
     _not_of,
@@ -173,6 +174,10 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
     patch_ds = sources.dataset(patch)
     used += [patch_ds.id] if patch_ds is not None else []
     name_layers = _name_layers(config, sources, boundary)
+    basemap, base_used = study_basemap(
+        config.report.basemap, boundary, sectors.crs, network, tuple(muni.municipalities)
+    )
+    used += base_used
     for src in (config.plan.street_names, config.plan.stop_names) if config.plan else ():
         ds = sources.dataset(src)
         used += [ds.id] if ds is not None else []
@@ -195,6 +200,7 @@ def load(config: StudyConfig, sources: Sources) -> StudyData:
         network=network,
         input_notes=analysis_inputs.notes,
         custom_areas=custom_areas,
+        basemap=basemap,
     )
 
 

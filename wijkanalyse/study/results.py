@@ -59,6 +59,9 @@ class StudyData:
     """The study's own areas (``[[areas]]``) with their sectors, in the order of
     :attr:`areas` (which holds their vintage, exactness, note and counts, and the sectors
     as text for display: code reads them here or through :meth:`area_members`)."""
+    basemap: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    """The maps' base layer: streets, railways, waterways, neighbouring municipalities
+    (:mod:`wijkanalyse.maps.base`; ``None``: ``[report] basemap = false``)."""
 
     def area_members(self, within: Iterable[str] | None = None) -> dict[str, list[str]]:
         """Return the sector codes of each of the study's areas (those in ``within`` only)."""

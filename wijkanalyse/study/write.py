@@ -187,4 +187,6 @@ def _write(config: StudyConfig, data: StudyData, out: Path) -> list[Path]:
         outlines = outlines[outlines.geometry.notna()]
         if len(outlines):
             outputs.write_table(out, "area_outlines", outlines)
+    if data.basemap is not None:
+        outputs.write_table(out, "basemap", data.basemap)
     return list(dict.fromkeys(files))

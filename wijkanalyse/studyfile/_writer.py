@@ -333,6 +333,8 @@ class Writer(TomlText):
         self.comment("[report]", wrap=False)
         self.comment('wijken = "auto"', wrap=False)
         self.comment("pdf = true", wrap=False)
+        self.comment("basemap = true", wrap=False)
+        self.comment('tiles = "none"', wrap=False)
 
 
 def match_note(match: areas.AreaMatch, lang: Language) -> str:
