@@ -69,12 +69,14 @@ def indicator_rows(b: _Builder, row: Any, refs: list[Any]) -> list[dict[str, Any
         )
     parts = _caveat_parts({str(r["caveat"]) for r in out if r["caveat"]})
     for r in out:
-        r["caveat_nos"], r["new_notes"] = [], []
+        nos: list[int] = []
+        new: list[tuple[int, str]] = []
         for part in parts.get(str(r["caveat"]), []):
             if part not in numbers:
                 numbers[part] = len(numbers) + 1
-                r["new_notes"].append((numbers[part], part))
-            r["caveat_nos"].append(numbers[part])
+                new.append((numbers[part], part))
+            nos.append(numbers[part])
+        r["caveat_nos"], r["new_notes"] = nos, new
     return out
 
 
