@@ -366,3 +366,30 @@ def test_sector_polygons_become_a_choropleth() -> None:
         "65-plussers per sector: 23,3 – 30,0",
         "65-plussers per sector: geen gegevens",
     ]
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+
+    def lum(h: str) -> float:
+        r, g, b_ = (int(h[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4  # noqa: E731
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b_)
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("palette", sorted(maps.PALETTES))
+def test_a_reach_outline_stands_out_on_every_wijk_colour(palette: str) -> None:
+    # the dashed outline (the type's colour, darkened) or its white halo: one of the two
+    # has at least 3:1 contrast (WCAG 2, graphics) with every class colour of the palette
+    from wijkanalyse.maps._layers import _type_colour
+    from wijkanalyse.maps._legend import _darker
+    from wijkanalyse.maps.interactive import REACH_HALO
+
+    classes = maps.PALETTES[palette]
+    for ftype, colour in _type_colour(["buurtcentrum", "lokaal_dienstencentrum"]).items():
+        for bg in classes:
+            best = max(_contrast(_darker(colour), bg), _contrast(REACH_HALO, bg))
+            assert best >= 3.0, (palette, ftype, bg, best)

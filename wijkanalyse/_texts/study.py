@@ -197,7 +197,7 @@ TEXT: dict[str, dict[str, str]] = {
     "access_off_network": {
         "nl": "{n} {n|sector ligt|sectoren liggen} geheel of deels meer dan {max_snap} m van het "
         "straatnet (wijken: {wijken}); "
-        "{n|zijn afstanden zijn|hun afstanden zijn} zijn hemelsbreed × omwegfactor ({method})",
+        "{n|zijn afstanden zijn|hun afstanden zijn} hemelsbreed × omwegfactor ({method})",
         "en": "{n} {n|sector lies|sectors lie} wholly or partly more than {max_snap} m from the "
         "street network (wijken: {wijken}); {n|its distances|their distances} are straight lines "
         "× a detour factor "
@@ -210,10 +210,12 @@ TEXT: dict[str, dict[str, str]] = {
         "street network (wijken: {wijken}); {n|it gets|they get} no distance",
     },
     "access_facility_off": {
-        "nl": "{n} voorzieningen liggen verder dan {max_snap} m van het straatnet (bij de "
+        "nl": "{n} {n|voorziening ligt|voorzieningen liggen} verder dan {max_snap} m van het "
+        "straatnet (bij de "
         "gevraagde types: {names}); afstanden ernaartoe zijn hemelsbreed × omwegfactor "
         "({method})",
-        "en": "{n} facilities lie more than {max_snap} m from the street network (of the types "
+        "en": "{n} {n|facility lies|facilities lie} more than {max_snap} m from the street "
+        "network (of the types "
         "asked about: {names}); distances to them are straight lines × a detour factor "
         "({method})",
     },

@@ -11,7 +11,7 @@ from wijkanalyse.maps import base
 from wijkanalyse.maps._layers import MapLayers
 
 
-def _darker(colour: str, by: float = 0.45) -> str:
+def _darker(colour: str, by: float = 0.65) -> str:
     """Return a ``#rrggbb`` colour mixed with black (``by``: the share of black)."""
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(c * (1 - by)):02x}" for c in rgb)

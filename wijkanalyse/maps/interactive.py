@@ -37,6 +37,9 @@ from wijkanalyse.maps._layers import (
 )
 from wijkanalyse.maps._legend import _darker, _symbol_legend
 
+#: The halo under a reach's dashed outline.
+REACH_HALO = "#ffffff"
+
 #: Past this many gap rings the interactive map's gap layer starts switched off: a city's
 #: hundred rings already cover its centre (the printed map shows them; a click shows them
 #: here).
@@ -326,10 +329,16 @@ def _reach_layer(layer: Layer) -> Any:
         {"naam": [html_text(name)]}, geometry=[layer.frame.geometry.union_all()], crs=4326
     )
     c = layer.colour
+    # a dashed dark outline on a white halo over a light fill: the dark dash stands out on
+    # the light wijk colours, the halo on the dark ones (a pale fill alone vanished on
+    # yellow); tests/test_maps.py checks the contrast against every class colour
     folium.GeoJson(
         merged.__geo_interface__,
-        # a dashed dark outline over a light fill: seen on the light and the dark wijk
-        # colours alike (a pale fill alone vanished on yellow)
+        style_function=lambda f: {"fill": False, "color": REACH_HALO, "weight": 5, "opacity": 0.8},
+        interactive=False,
+    ).add_to(group)
+    folium.GeoJson(
+        merged.__geo_interface__,
         style_function=lambda f, c=c: {
             "fillColor": c,
             "color": _darker(c),

@@ -25,6 +25,7 @@ from wijkanalyse._validate import listing
 from wijkanalyse.maps import base
 from wijkanalyse.maps._labels import place_labels
 from wijkanalyse.maps._layers import Layer, MapLayers, Scheme, map_layers, uncertain_gaps
+from wijkanalyse.maps._legend import _darker
 
 # --------------------------------------------------------------------------- static maps
 
@@ -362,10 +363,16 @@ def _draw_reach(ax: Any, layer: Layer) -> list[Any]:
     """Draw one facility type's reach within one time, merged, tinted."""
     from matplotlib.patches import Patch
 
-    gpd.GeoSeries([layer.frame.geometry.union_all()], crs=layer.frame.crs).plot(
-        ax=ax, color=layer.colour, alpha=0.2, linewidth=0, zorder=2
-    )
-    return [Patch(facecolor=layer.colour, alpha=0.3, label=layer.legend)]
+    reach = gpd.GeoSeries([layer.frame.geometry.union_all()], crs=layer.frame.crs)
+    reach.plot(ax=ax, color=layer.colour, alpha=0.2, linewidth=0, zorder=2)
+    # the outline as on the interactive map: a dark dash on a white halo (seen on every
+    # wijk colour)
+    reach.boundary.plot(ax=ax, color="white", linewidth=2.2, alpha=0.8, zorder=2)
+    dark = _darker(layer.colour)
+    reach.boundary.plot(ax=ax, color=dark, linewidth=1.0, linestyle=(0, (4, 3)), zorder=2)
+    return [
+        Patch(facecolor=layer.colour, alpha=0.4, edgecolor=dark, linestyle="--", label=layer.legend)
+    ]
 
 
 def _draw_sectors(ax: Any, layer: Layer) -> list[Any]:

@@ -14,7 +14,7 @@ from wijkanalyse import (
 from wijkanalyse._errors import (
     DataError,
 )
-from wijkanalyse._i18n import Items, Note, Num
+from wijkanalyse._i18n import Items, Label, Note, Num
 from wijkanalyse._validate import listing
 from wijkanalyse.network import CrowFlies, StreetNetwork, travel_profile
 from wijkanalyse.network.crowflies import DEFAULT_DETOUR_FACTOR
@@ -92,11 +92,15 @@ def _distance_model(
     crow = CrowFlies(profile=prof, detour_factor=factor, crs=data.sectors.crs)
     net = data.network
     if net is None:
-        notes.append(_i18n.note("access_no_network", method=crow.method, where=_where(data)))
+        notes.append(
+            _i18n.note("access_no_network", method=Label("method", crow.method), where=_where(data))
+        )
         return crow
     snapped = net.snap(demand.geometry)
     if not snapped["attached"].any():
-        notes.append(_i18n.note("access_no_network", method=crow.method, where=_where(data)))
+        notes.append(
+            _i18n.note("access_no_network", method=Label("method", crow.method), where=_where(data))
+        )
         return crow
     notes.append(net.report.note())
     off = snapped.index[~snapped["attached"]]
@@ -108,7 +112,7 @@ def _distance_model(
                 n=demand.loc[off, "sector"].nunique(),
                 max_snap=int(acc.max_snap_m),
                 wijken=Items(tuple(str(w) for w in wijken)),
-                method=net.fallback_method,
+                method=Label("method", net.fallback_method),
             )
         )
     fac = data.facilities
@@ -128,7 +132,7 @@ def _distance_model(
                     n=len(far),
                     names=Items(tuple(named)) if named else "–",
                     max_snap=int(acc.max_snap_m),
-                    method=net.fallback_method,
+                    method=Label("method", net.fallback_method),
                 )
             )
     return net
