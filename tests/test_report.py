@@ -133,6 +133,10 @@ def test_wijk_and_area_reports(leuven_run: RunResult) -> None:
     assert "Gebiedsrapport" in hoog
     assert "De omtrek is benaderd" in hoog  # Voronoi outline: said so
     assert "24062E73L" in hoog  # the 2025 definition and its approximation are explained
+    # the area's own values in its profile table, as indicators_areas.csv has them
+    own = pd.read_csv(out / "indicators_areas.csv").set_index("area").loc["Hoogland"]
+    row = _row(hoog, "aandeel 65-plussers")
+    assert _i18n.fmt_number(own["share_65plus"], 1, "nl") in row.split("</td>")[2]
 
 
 def test_withheld_values_read_onvoldoende_gegevens(leuven_run: RunResult, tmp_path: Path) -> None:

@@ -536,13 +536,13 @@ def _area_page(env: Any, b: _Builder, common: dict[str, Any], name: str) -> str:
     info = b.run.table("areas")
     note = ""
     if info is not None and name in set(info["area"]):
-        row = info.set_index("area").loc[name]
-        message = row.get("note_message")
+        entry = info.set_index("area").loc[name]
+        message = entry.get("note_message")
         # the note in the report's language; a table without note_message: as written
         note = (
             _i18n.render(json.loads(message), lang)
             if isinstance(message, str) and message
-            else str(row["note"])
+            else str(entry["note"])
         )
     how = ""
     map_png = None
