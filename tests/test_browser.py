@@ -146,14 +146,26 @@ def test_map_in_chromium(browser: Any, leuven_run: RunResult) -> None:
     assert p.dialogs == []
 
 
-#: The on-screen boxes of the map's legends, policy areas (their outline's box), proposed sites
-#: (numbered markers) and area labels (permanent tooltips), and which of them meet.
+#: The on-screen boxes of the map's legends, policy areas (their outline's bounding box),
+#: proposed sites (numbered markers) and area labels (permanent tooltips), and which meet.
 _LAYOUT = """() => {
     const box = e => e.getBoundingClientRect();
     const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom
         && b.top < a.bottom;
     const legends = [...document.querySelectorAll('.wijkanalyse-legend')].map(box);
-    const areas = [...document.querySelectorAll('path[stroke="#D55E00"]')].map(box);
+    // the map draws on a canvas: the areas' boxes come from Leaflet, not from the DOM
+    const map = Object.values(window).find(v => v instanceof L.Map);
+    const at = map.getContainer().getBoundingClientRect();
+    const areas = [];
+    map.eachLayer(l => {
+        if (!(l.feature && l.getBounds && String(l.options.color).toUpperCase() === '#D55E00'))
+            return;
+        const b = l.getBounds();
+        const a = map.latLngToContainerPoint(b.getNorthWest());
+        const c = map.latLngToContainerPoint(b.getSouthEast());
+        areas.push({left: at.left + a.x, top: at.top + a.y, right: at.left + c.x,
+                    bottom: at.top + c.y});
+    });
     const sites = [...document.querySelectorAll('.leaflet-marker-icon')]
         .filter(e => /^[0-9]+$/.test(e.innerText.trim())).map(box);
     const tips = [...document.querySelectorAll('.wijkanalyse-area-label')];

@@ -148,7 +148,7 @@ def test_front_chart_draws_published_points_and_counts_the_withheld() -> None:
     # sorted by the longest walk; the withheld point is neither drawn nor drawn as 0 %
     assert list(line.get_xdata()) == pytest.approx([68.5, 80.0, 88.0])
     assert list(line.get_ydata()) == pytest.approx([7.5, 12.0, 15.0])
-    assert "(1 punt(en) afgeschermd)" in ax.get_legend().get_texts()[0].get_text()
+    assert "(1 punt afgeschermd)" in ax.get_legend().get_texts()[0].get_text()
     assert "langste wandeling" in ax.get_xlabel()
     en = charts.front_chart(fronts, language="en").axes[0]
     assert "longest walk" in en.get_xlabel()

@@ -147,7 +147,14 @@ def test_the_leuven_run_writes_only_schema_tables_in_schema_order(leuven_run: Ru
         frame = pd.read_csv(out / name, dtype={c: str for c in spec.codes})
         assert list(conform(spec.name, frame).columns) == header, name  # already in shape
     layers = [name for name, _ in pyogrio.list_layers(out / outputs.GPKG)]
-    assert sorted(layers) == ["areas", "facilities", "sectors", "service_areas", "wijken"]
+    assert sorted(layers) == [
+        "areas",
+        "basemap",
+        "facilities",
+        "sectors",
+        "service_areas",
+        "wijken",
+    ]
     for layer in layers:
         frame = gpd.read_file(out / outputs.GPKG, layer=layer)
         spec = by_layer[layer]

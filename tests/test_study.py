@@ -180,7 +180,7 @@ def test_leuven_missing_values_stay_missing(leuven_run: RunResult) -> None:
 def test_leuven_geopackage(leuven_run: RunResult) -> None:
     gpkg = leuven_run.out / "wijkanalyse.gpkg"
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}
-    assert layers == {"sectors", "wijken", "facilities", "areas", "service_areas"}
+    assert layers == {"sectors", "wijken", "facilities", "areas", "service_areas", "basemap"}
     outlines = gpd.read_file(gpkg, layer="areas").set_index("area")
     # whole wijken are outlined by their wijk polygons; Hoogland (a 2025 sector inside a
     # 2024 sector) only by an approximation around its centroid
@@ -1096,7 +1096,7 @@ def test_unknown_keys_in_every_section_name_their_own_table() -> None:
         "unknown key 'plan.sites.0.encodng'; did you mean 'encoding'? Allowed here: source, types,",
         "unknown key 'scenarios.0.add.0.why' Allowed here: name, x, y.",
         "unknown key 'report.wijk'; did you mean 'wijken', 'max_wijken'? Allowed here: wijken, "
-        "max_wijken, pdf.",
+        "max_wijken, pdf, basemap, tiles.",
         "unknown key 'compute.schedular'; did you mean 'scheduler'? Allowed here: scheduler.",
     ):
         assert line in msg

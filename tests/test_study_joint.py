@@ -227,7 +227,7 @@ def test_a_sector_of_unknown_need_counts_with_its_wijks_median() -> None:
     assert need.loc["24062A02-"] == pytest.approx(0.5)
     assert need.loc["24062A01-"] == pytest.approx(1.0)
     assert need.loc["24062A03-"] == pytest.approx(0.5)
-    assert "unknown for 2 populated sector(s) (24062A01-, 24062A03-)" in notes[0].render("en")
+    assert "unknown for 2 populated sectors (24062A01-, 24062A03-)" in notes[0].render("en")
 
 
 @pytest.mark.parametrize(("distance", "within"), [(500.0, 290), (1500.0, 390)])
@@ -264,7 +264,7 @@ def test_a_plan_that_reaches_only_its_own_point_says_so(shared_run) -> None:  # 
     _, _, _, _, res = shared_run
     text = " ".join(n.render("en") for n in res.notes)
     # 1 minute from a sector's own point reaches that sector at distance 0, nobody else
-    assert "samen.buurtcentrum (p = 1): the new site(s) reach only the residents on the site" in (
+    assert "samen.buurtcentrum (p = 1): the new site reaches only the residents on the site" in (
         text
     )
 
@@ -282,7 +282,7 @@ def test_a_plan_is_labelled_only_when_it_reaches_just_its_own_point(today: bool)
     res = planning_step.planning(PlanSlice.of(config), data, acc, analysis)
     assert res is not None
     served = res.plans[("bc", 1)].assignment
-    labelled = any("reach only the residents" in n.render("en") for n in res.notes)
+    labelled = any("only the residents on the site" in n.render("en") for n in res.notes)
     # with Het Hoekje, the new site on A03's point serves only A03, at distance 0 (A01
     # and A02 are as near to Het Hoekje); without it, it serves three corners
     assert labelled is today

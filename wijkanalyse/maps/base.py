@@ -29,9 +29,8 @@ WATERWAY_TYPES = ("river", "canal", "stream")
 KINDS = ("municipality", "street", "waterway", "railway")
 
 
-def _lines(path: Any, layer: str | None, box: Any, crs: Any, types: tuple[str, ...]) -> Any:
-    """Return the lines of ``path`` of ``types`` inside ``box`` (in ``crs``), named."""
-    frame = gpd.read_file(path, layer=layer, engine="pyogrio")
+def _lines(frame: gpd.GeoDataFrame, box: Any, crs: Any, types: tuple[str, ...]) -> Any:
+    """Return the lines of ``frame`` of ``types`` inside ``box`` (in ``crs``), named."""
     if frame.crs is None or not len(frame):
         return None
     frame = frame.to_crs(crs)
@@ -53,8 +52,8 @@ def base_layer(
     crs: Any,
     *,
     streets: gpd.GeoDataFrame | None = None,
-    railways: tuple[Any, str | None] | None = None,
-    waterways: tuple[Any, str | None] | None = None,
+    railways: gpd.GeoDataFrame | None = None,
+    waterways: gpd.GeoDataFrame | None = None,
     municipalities: gpd.GeoDataFrame | None = None,
     own: tuple[str, ...] = (),
 ) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
@@ -67,7 +66,7 @@ def base_layer(
     streets
         The study's street network as lines (:meth:`StreetNetwork.edges`), or ``None``.
     railways, waterways
-        ``(path, layer)`` of an OpenStreetMap line file with ``type`` and ``name``.
+        OpenStreetMap lines with ``type`` and ``name`` (as read from the catalogue).
     municipalities
         Municipality polygons with ``name``, indexed by NIS code (those touching the box are
         kept; the study's own, ``own``, are not drawn as neighbours).
@@ -120,7 +119,7 @@ def base_layer(
     ):
         if source is None:
             continue
-        lines = _lines(source[0], source[1], box, crs, types)
+        lines = _lines(source, box, crs, types)
         if lines is not None:
             parts.append(lines.assign(kind=kind)[["kind", "name", "type", "geometry"]])
             found.append(f"{kind}s")

@@ -89,12 +89,21 @@ def make_pages(
                 yield _make(job)
             return
         log.info("making %d pages in %d processes", len(jobs), n)
+        before = {c.pid for c in multiprocessing.active_children()}
         pool = multiprocessing.get_context("fork").Pool(n, initializer=_ignore_interrupt)
+        started = [c for c in multiprocessing.active_children() if c.pid not in before]
         try:
             yield from pool.imap_unordered(_make, jobs)
-            pool.close()
-        finally:
-            pool.terminate()  # on Ctrl-C or an error: the pages not yet made are not made
+        except BaseException:
+            # Ctrl-C, an error, or the caller stopped reading: the pages not yet made are not
+            # made. The workers go first: Pool.terminate() alone can wait for a worker that
+            # holds the task queue's lock (an idle one waiting for work)
+            for worker in started:
+                worker.terminate()
+            pool.terminate()
             pool.join()
+            raise
+        pool.close()
+        pool.join()
     finally:
         _SHARED.clear()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import geopandas as gpd
+import shapely
 
-from wijkanalyse import datasets, io
-from wijkanalyse.maps.base import base_layer
+from wijkanalyse import io
+from wijkanalyse.maps.base import MARGIN_M, base_layer
 from wijkanalyse.network import StreetNetwork
 
 #: The catalogue datasets of the base layer, by the name :func:`base_layer` gives them.
@@ -30,9 +31,11 @@ def study_basemap(
     if not enabled:
         return None, []
 
-    def lines(key: str) -> tuple[Any, str | None]:
-        ds = datasets.get_dataset(SOURCES[key])
-        return datasets.fetch(ds.id), ds.layer
+    x0, y0, x1, y1 = boundary.bounds
+    near = shapely.box(x0 - MARGIN_M, y0 - MARGIN_M, x1 + MARGIN_M, y1 + MARGIN_M)
+
+    def lines(key: str) -> gpd.GeoDataFrame:
+        return io.read_street_lines(SOURCES[key], within=near)
 
     streets = network.edges() if isinstance(network, StreetNetwork) else None
     frame, found = base_layer(
