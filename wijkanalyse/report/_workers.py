@@ -20,6 +20,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +60,19 @@ def _make(job: Job) -> Result:
     return Result(job.path, text, pdf)
 
 
-def _ignore_interrupt() -> None:
+def _serve(conn: Any) -> None:
+    """Make the pages the parent sends until it sends ``None`` (in a worker process)."""
     # Ctrl-C reaches the whole process group: the parent decides, the workers carry on
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (job := conn.recv()) is not None:
+        try:
+            conn.send((True, _make(job)))
+        except Exception as exc:  # the parent raises it
+            try:
+                conn.send((False, exc))
+            except Exception:  # an exception that cannot be pickled: its text
+                conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    conn.close()
 
 
 def workers_for(n_jobs: int, workers: int | None) -> int:
@@ -80,7 +91,12 @@ def make_pages(
     pdf: bool,
     workers: int | None = None,
 ) -> Iterator[Result]:
-    """Yield each page of ``jobs`` made (in the order they finish when made side by side)."""
+    """Yield each page of ``jobs`` made (in the order they finish when made side by side).
+
+    Each worker has a pipe of its own: the parent hands it one page at a time and waits on
+    all pipes at once. No lock is shared, so stopping a worker at any moment (Ctrl-C, an
+    error, the caller that stops reading) can never leave another process waiting.
+    """
     _SHARED.update(build=build, pdf=pdf)
     try:
         n = workers_for(len(jobs), workers)
@@ -89,21 +105,53 @@ def make_pages(
                 yield _make(job)
             return
         log.info("making %d pages in %d processes", len(jobs), n)
-        before = {c.pid for c in multiprocessing.active_children()}
-        pool = multiprocessing.get_context("fork").Pool(n, initializer=_ignore_interrupt)
-        started = [c for c in multiprocessing.active_children() if c.pid not in before]
-        try:
-            yield from pool.imap_unordered(_make, jobs)
-        except BaseException:
-            # Ctrl-C, an error, or the caller stopped reading: the pages not yet made are not
-            # made. The workers go first: Pool.terminate() alone can wait for a worker that
-            # holds the task queue's lock (an idle one waiting for work)
-            for worker in started:
-                worker.terminate()
-            pool.terminate()
-            pool.join()
-            raise
-        pool.close()
-        pool.join()
+        yield from _side_by_side(list(jobs), n)
     finally:
         _SHARED.clear()
+
+
+def _side_by_side(jobs: list[Job], n: int) -> Iterator[Result]:
+    ctx = multiprocessing.get_context("fork")
+    procs: list[Any] = []
+    conns: list[Any] = []
+    try:
+        for _ in range(n):
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(theirs,), daemon=True)
+            proc.start()
+            theirs.close()
+            procs.append(proc)
+            conns.append(mine)
+        busy: set[Any] = set()
+        for conn in conns:
+            if jobs:
+                conn.send(jobs.pop(0))
+                busy.add(conn)
+        while busy:
+            ready: list[Any] = wait(list(busy))
+            for conn in ready:
+                try:
+                    ok, value = conn.recv()
+                except EOFError:
+                    raise RuntimeError("a report worker process died") from None
+                busy.discard(conn)
+                if not ok:
+                    raise value
+                if jobs:
+                    conn.send(jobs.pop(0))
+                    busy.add(conn)
+                yield value
+        for conn in conns:
+            conn.send(None)
+        for proc in procs:
+            proc.join()
+    except BaseException:
+        # Ctrl-C, an error, or the caller stopped reading: the pages not yet made are not made
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join()
+        raise
+    finally:
+        for conn in conns:
+            conn.close()
