@@ -114,11 +114,13 @@ TEXT: dict[str, dict[str, str]] = {
     "report_indicator": {"nl": "Indicator", "en": "Indicator"},
     "report_unit": {"nl": "Eenheid", "en": "Unit"},
     "report_definition_source_and_caveat_of": {
-        "nl": "Definitie, bron en kanttekening van elke indicator: indicator_definitions.csv in "
-        "de uitvoermap (de kanttekeningen zijn in het Engels). ‘Benadering’: boven het "
+        "nl": "De genummerde kanttekeningen zeggen wat een indicator niet kan betekenen. "
+        "Definitie, bron en kanttekening van elke indicator: indicator_definitions.csv in "
+        "de uitvoermap (definition_nl, caveat_nl). ‘Benadering’: boven het "
         "sectorniveau zijn mediaan en gemiddelde inkomen gewogen uit de sectorwaarden "
         "berekend (het aantal aangiften per sector ontbreekt).",
-        "en": "Definition, source and caveat of every indicator: indicator_definitions.csv in the "
+        "en": "The numbered caveats say what an indicator cannot mean. "
+        "Definition, source and caveat of every indicator: indicator_definitions.csv in the "
         "output folder. ‘Approximation’: above the sector level the income median and mean "
         "are weighted from the sector values (the number of tax returns per sector is not "
         "published).",

@@ -500,7 +500,9 @@ def _area_layer(layer: Layer) -> Any:
             tooltip=folium.Tooltip(
                 html_text(name),
                 permanent=True,
-                direction="center",
+                # above the area's middle, where a proposed site often stands
+                direction="top",
+                offset=(0, -16),
                 opacity=0.85,
                 style="font: 11px sans-serif; padding: 0 3px;",
                 className="wijkanalyse-area-label",
