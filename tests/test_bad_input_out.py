@@ -714,10 +714,14 @@ def test_cli_report_interrupted_exits_130(tmp_path: Path, monkeypatch: pytest.Mo
 #: Runs ``wijkanalyse`` with a PDF writer that, like WeasyPrint, swallows Ctrl-C (and takes a
 #: minute); it creates the file ``argv[1]`` once the report step has started.
 _CHILD = """
-import contextlib, sys, time
+import contextlib, signal, sys, time
 from pathlib import Path
 from wijkanalyse import report
 from wijkanalyse.cli import main
+
+# as a command started from a shell: a test runner started in the background (no job
+# control) passes SIGINT on ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ready = Path(sys.argv[1])
 
