@@ -59,3 +59,12 @@ def test_how_many_workers() -> None:
     assert _workers.workers_for(1, None) == 0  # one page: here
     assert _workers.workers_for(10, 1) == 0
     assert _workers.workers_for(3, 8) == 3
+
+
+def test_a_parameter_value_is_never_rounded_away() -> None:
+    from wijkanalyse.report._provenance import _value
+
+    assert _value(1e-05, "nl") == "1e-05"
+    assert _value(0.05, "nl") == "0,05"
+    assert _value(4.8, "en") == "4.8"
+    assert _value(None, "nl") == "–"

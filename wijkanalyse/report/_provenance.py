@@ -50,8 +50,11 @@ def _value(value: Any, lang: Language) -> str:
     if isinstance(value, float):
         if math.isfinite(value) and value == int(value) and abs(value) < 1e9:
             return _i18n.fmt_number(value, 0, lang)
+        shown = f"{value:.6g}"
+        if "e" in shown:  # 1e-05: as written, never rounded to 0
+            return shown
         # as many decimals as the study file gave (up to six significant digits)
-        digits = f"{value:.6g}".split(".")[1] if "." in f"{value:.6g}" else ""
+        digits = shown.split(".")[1] if "." in shown else ""
         return _i18n.fmt_number(value, len(digits), lang)
     if isinstance(value, list):
         return ", ".join(_value(v, lang) for v in value) or "–"
