@@ -113,6 +113,86 @@ def test_rank_chart_intervals_and_highlight() -> None:
         charts.rank_chart(index.iloc[2:])
 
 
+def _svg_tree(fig):
+    import io
+
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buf, format="svg")
+    return buf.getvalue().decode()
+
+
+def _drawn_parts(svg: str) -> dict[str, list[tuple[str, float]]]:
+    """Per rank-chart part id: the colour and size of what is drawn in it (a line's
+    stroke; a dot's centre colour and radius, from its own shape or the circle on top)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg)
+    shapes = {
+        p.get("id"): max(abs(float(v)) for v in re.findall(r"-?\d+\.\d+", p.get("d", "0.0")))
+        for p in root.iter(f"{ns}path")
+        if p.get("id")
+    }
+    out: dict[str, list[tuple[str, float]]] = {}
+    for g in root.iter(f"{ns}g"):
+        gid = g.get("id") or ""
+        if not gid.startswith("rank-unit-"):
+            continue
+        drawn = []
+        for node in g.iter():
+            style = node.get("style") or ""
+            colour = re.search(r"(?:stroke|fill): (#[0-9a-f]{6})", style)
+            if node.tag == f"{ns}path" and node.get("id") is None and colour:
+                drawn.append((colour.group(1), 0.0))
+            elif node.tag == f"{ns}use":
+                ref = node.get("{http://www.w3.org/1999/xlink}href", "").lstrip("#")
+                drawn.append((colour.group(1) if colour else "", shapes.get(ref, 0.0)))
+            elif node.tag == f"{ns}circle":
+                drawn.append((colour.group(1) if colour else "", float(node.get("r", 0))))
+        out[gid] = drawn
+    return out
+
+
+def test_a_rank_chart_drawn_once_and_highlighted_shows_what_drawing_it_highlighted_shows() -> None:
+    index = pd.DataFrame(
+        {
+            "name": ["A", "B", "C", "D"],
+            "rank": [2, 1, 4, 3],
+            "choice_rank_p05": [1, 1, 3, 2],
+            "choice_rank_p95": [3, 2, 4, 4],
+            "data_rank_p05": [2, 1, 3, 3],
+            "data_rank_p95": [2, 3, 4, 4],
+        },
+        index=["W1", "W2", "W3", "W4"],
+    )
+    units = charts.rank_units(index)
+    assert units == ["W2", "W1", "W4", "W3"]
+    base = _svg_tree(charts.rank_chart(index))
+    for code in units:
+        once = _drawn_parts(charts.highlight_rank_svg(base, [units.index(code)]))
+        direct = _drawn_parts(_svg_tree(charts.rank_chart(index, highlight=[code])))
+        assert once.keys() == direct.keys()
+        for gid, parts in direct.items():
+            if gid.endswith("-dot"):
+                # the top dot: orange and of the highlighted size in both
+                assert once[gid][-1][0] == parts[-1][0]
+                assert once[gid][-1][1] == pytest.approx(parts[-1][1], abs=1e-3)
+            else:
+                assert once[gid] == parts, gid
+        highlighted = charts.rank_gid(units.index(code), "choice")
+        assert direct[highlighted] == [("#e69f00", 0.0)]
+    # every id once (a valid SVG), nothing highlighted without a position
+    import re
+
+    ids = re.findall(r' id="([^"]+)"', charts.highlight_rank_svg(base, [0]))
+    assert len(ids) == len(set(ids))
+    assert "#e69f00" not in charts.highlight_rank_svg(base, [])
+
+
 def test_rank_chart_top_keeps_the_highlighted_unit() -> None:
     n = 10
     index = pd.DataFrame(

@@ -14,44 +14,61 @@ from wijkanalyse.report import _workers
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
 
 
-def _build(kind: str, key: str) -> str:
-    if key == "bad":
-        raise DataError(f"page {key}: no such wijk")
-    return f"<p>{kind} {key}</p>"
+def _build(job: _workers.Job) -> _workers.Result:
+    if job.key == "bad":
+        raise DataError(f"page {job.key}: no such wijk")
+    text = f"<p>{job.kind} {job.key} {job.given or ''}</p>"
+    return _workers.Result(job, ((Path(f"{job.key}.html"), text.encode()),), gives=job.key.upper())
 
 
-def _jobs(tmp_path: Path, keys: list[str]) -> list[_workers.Job]:
-    return [_workers.Job(tmp_path / f"{k}.html", "wijk", k) for k in keys]
+def _jobs(keys: list[str]) -> list[_workers.Job]:
+    return [_workers.Job("wijk", k) for k in keys]
 
 
-def test_side_by_side_makes_the_same_pages_as_one_by_one(tmp_path: Path) -> None:
+def _then(result: _workers.Result) -> list[_workers.Job]:
+    # a job that waits on "w1": made with what w1 gave, before the jobs still queued
+    return [_workers.Job("after", "w1x", given=result.gives)] if result.job.key == "w1" else []
+
+
+def test_side_by_side_makes_the_same_files_as_one_by_one() -> None:
     keys = [f"w{i}" for i in range(7)]
     one = {
-        r.path: r.html
-        for r in _workers.make_pages(_jobs(tmp_path, keys), _build, pdf=False, workers=1)
+        f: data
+        for r in _workers.make(_jobs(keys), _build, then=_then, workers=1)
+        for f, data in r.files
     }
     two = {
-        r.path: r.html
-        for r in _workers.make_pages(_jobs(tmp_path, keys), _build, pdf=False, workers=2)
+        f: data
+        for r in _workers.make(_jobs(keys), _build, then=_then, workers=2)
+        for f, data in r.files
     }
     assert one == two
-    assert len(two) == 7
+    assert len(two) == 8
+    assert two[Path("w1x.html")] == b"<p>after w1x W1</p>"
     assert multiprocessing.active_children() == []
 
 
-def test_an_error_in_a_worker_is_raised_here_and_stops_the_others(tmp_path: Path) -> None:
-    pages = _workers.make_pages(
-        _jobs(tmp_path, ["a", "bad", "c", "d"]), _build, pdf=False, workers=2
-    )
+def test_a_job_that_waits_is_made_next() -> None:
+    made = [r.job.key for r in _workers.make(_jobs(["w0", "w1", "w2", "w3"]), _build, then=_then)]
+    assert made.index("w1x") > made.index("w1")
+    # one by one, it comes straight after the job it waited on
+    one = [
+        r.job.key for r in _workers.make(_jobs(["w0", "w1", "w2"]), _build, then=_then, workers=1)
+    ]
+    assert one == ["w0", "w1", "w1x", "w2"]
+
+
+def test_an_error_in_a_worker_is_raised_here_and_stops_the_others() -> None:
+    made = _workers.make(_jobs(["a", "bad", "c", "d"]), _build, workers=2)
     with pytest.raises(DataError, match="page bad: no such wijk"):
-        list(pages)
+        list(made)
     assert multiprocessing.active_children() == []
 
 
-def test_a_caller_that_stops_reading_stops_the_workers(tmp_path: Path) -> None:
-    pages = _workers.make_pages(_jobs(tmp_path, ["a", "b", "c", "d"]), _build, pdf=False, workers=2)
-    next(pages)
-    pages.close()
+def test_a_caller_that_stops_reading_stops_the_workers() -> None:
+    made = _workers.make(_jobs(["a", "b", "c", "d"]), _build, workers=2)
+    next(made)
+    made.close()
     assert multiprocessing.active_children() == []
 
 

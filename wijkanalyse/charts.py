@@ -8,7 +8,8 @@ starts a formula).
 
 * :func:`profile_chart`: a wijk's indicators against the municipality, arrondissement and
   Flanders (each indicator as a percentage of the municipality's value).
-* :func:`rank_chart`: the index rank of every unit with its 5–95 % Monte Carlo interval.
+* :func:`rank_chart`: the index rank of every unit with its 5–95 % Monte Carlo interval;
+  :func:`highlight_rank_svg` highlights a unit in the chart drawn once as SVG.
 * :func:`coverage_curve_chart`: covered share against the number of new centres, exact and
   one-at-a-time (greedy).
 * :func:`scenario_chart`: covered share before and after each scenario.
@@ -28,7 +29,15 @@ from wijkanalyse._i18n import Language
 from wijkanalyse._safe import mpl_text
 from wijkanalyse._validate import listing
 
-__all__ = ["coverage_curve_chart", "profile_chart", "rank_chart", "scenario_chart"]
+__all__ = [
+    "coverage_curve_chart",
+    "highlight_rank_svg",
+    "profile_chart",
+    "rank_chart",
+    "rank_gid",
+    "rank_units",
+    "scenario_chart",
+]
 
 _BLUE, _ORANGE, _GREEN, _GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 #: one colour per planning question (Okabe-Ito, colour-blind safe)
@@ -219,15 +228,20 @@ def rank_chart(
     y = np.arange(len(known))[::-1]
     names = known["name"] if "name" in known else known.index.to_series()
     hl = set(highlight)
-    for yi, (code, row) in zip(y, known.iterrows(), strict=True):
+    for n, (yi, (code, row)) in enumerate(zip(y, known.iterrows(), strict=True)):
         colour = _ORANGE if code in hl else _BLUE
         for lo, hi, kind in pairs:
             if pd.notna(row[lo]) and pd.notna(row[hi]):
+                # each part has an SVG id, to highlight in the chart drawn once
+                gid = rank_gid(n, kind)
                 if kind == "choice":
-                    ax.plot([row[lo], row[hi]], [yi, yi], color=colour, lw=3, alpha=0.4)
+                    ax.plot([row[lo], row[hi]], [yi, yi], color=colour, lw=3, alpha=0.4, gid=gid)
                 else:
-                    ax.plot([row[lo], row[hi]], [yi - 0.25] * 2, color=colour, lw=1, alpha=0.9)
-        ax.scatter([row["rank"]], [yi], color=colour, s=30 if code not in hl else 60, zorder=3)
+                    ax.plot(
+                        [row[lo], row[hi]], [yi - 0.25] * 2, color=colour, lw=1, alpha=0.9, gid=gid
+                    )
+        size = _DOT if code not in hl else _DOT_HIGHLIGHT
+        ax.scatter([row["rank"]], [yi], color=colour, s=size, zorder=3, gid=rank_gid(n, "dot"))
     ax.set_yticks(y, [mpl_text(n, missing=mpl_text(c)) for c, n in names.items()], fontsize=7)
     highest = max([float(known[hi].max(skipna=True) or 1) for _, hi, _ in pairs] or [1.0])
     ax.set_xlim(0.5, max(len(index), highest) + 0.5)
@@ -244,6 +258,63 @@ def rank_chart(
     if title:
         ax.set_title(mpl_text(title), fontsize=10)
     return fig
+
+
+#: the rank chart's dot (area in pt²) and that of a highlighted unit
+_DOT, _DOT_HIGHLIGHT = 30.0, 60.0
+
+
+def rank_gid(position: int, part: str) -> str:
+    """Return the SVG id of a part of the rank chart's ``position``-th unit (0: most need).
+
+    The parts are ``choice`` and ``data`` (the two intervals) and ``dot`` (the rank).
+    Positions, not codes: a code is the user's text, an id must be a plain XML name.
+    """
+    return f"rank-unit-{position}-{part}"
+
+
+def rank_units(index: pd.DataFrame, top: int | None = None) -> list[Any]:
+    """Return the units of :func:`rank_chart` without a highlight, in their drawn order."""
+    known = index.dropna(subset=["rank"]).sort_values("rank")
+    return list(known.index[:top] if top is not None else known.index)
+
+
+def highlight_rank_svg(svg: str, positions: Sequence[int]) -> str:
+    """Return a rank chart drawn as SVG with the units at ``positions`` highlighted.
+
+    The chart is drawn once without a highlight (:func:`rank_chart`, saved as SVG); each
+    wijk's report then shows it with that wijk as ``rank_chart(..., highlight=[code])``
+    draws it (its intervals in orange, a larger orange dot), without drawing it again.
+    """
+    import xml.etree.ElementTree as ET
+
+    svg_ns, xlink = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
+    ET.register_namespace("", svg_ns)
+    ET.register_namespace("xlink", xlink)
+    root = ET.fromstring(svg)
+    lines = {rank_gid(p, part) for p in positions for part in ("choice", "data")}
+    dots = {rank_gid(p, "dot") for p in positions}
+    blue, orange = _BLUE.lower(), _ORANGE.lower()
+    for group in root.iter(f"{{{svg_ns}}}g"):
+        gid = group.get("id")
+        if gid in lines:
+            for path in group.iter(f"{{{svg_ns}}}path"):
+                path.set("style", path.get("style", "").replace(blue, orange))
+        elif gid in dots:
+            # the dot's shape is shared with the other units' dots: a larger dot on top
+            for parent in group.iter(f"{{{svg_ns}}}g"):
+                for use in parent.findall(f"{{{svg_ns}}}use"):
+                    ET.SubElement(
+                        parent,
+                        f"{{{svg_ns}}}circle",
+                        {
+                            "cx": use.get("x", "0"),
+                            "cy": use.get("y", "0"),
+                            "r": f"{np.sqrt(_DOT_HIGHLIGHT) / 2:.6f}",
+                            "style": f"fill: {orange}; stroke: {orange}",
+                        },
+                    )
+    return ET.tostring(root, encoding="unicode")
 
 
 def coverage_curve_chart(

@@ -11,7 +11,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import geopandas as gpd
 import pandas as pd
@@ -113,6 +113,7 @@ def static_map(
         legend inside would cover what the map is about).
     Other parameters are those of :func:`interactive_map`.
     """
+    from matplotlib.backend_bases import FigureCanvasBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
@@ -155,7 +156,9 @@ def static_map(
     if focus is not None:
         spec = _in_view(spec, focus)
     fig = Figure(figsize=figsize)
-    FigureCanvasAgg(fig)
+    # no drawing surface while the layers are added: geopandas asks for a redraw after
+    # every layer (``draw_idle``), which on Agg draws the whole figure each time
+    FigureCanvasBase(fig)
     # one map axes: fixed margins (room for the title and the source line) keep the extent
     # the labels were placed in
     foot_lines = 1 + len(attribution) // 150 if attribution else 0
@@ -202,6 +205,7 @@ def static_map(
         shape = highlight.union_all() if hasattr(highlight, "union_all") else highlight
         gpd.GeoSeries([shape]).boundary.plot(ax=ax, color="black", linewidth=2.5, zorder=5)
     handles += base_handles
+    FigureCanvasAgg(fig)  # the labels below measure their text on it
     pad = 0.05 * max(x1 - x0, y1 - y0, 200.0)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
@@ -535,15 +539,26 @@ def _draw_sites(ax: Any, layer: Layer) -> list[Any]:
     ]
 
 
-def save_figure(fig: Any, path: str | Path, *, dpi: int = 200) -> Path:
-    """Save a map or chart as PNG, SVG or PDF (by the file's suffix) and return the path."""
-    target = Path(path)
-    fmt = target.suffix.lower().lstrip(".")
+def save_figure(
+    fig: Any, path: str | Path | BinaryIO, *, dpi: int = 200, fmt: str | None = None
+) -> Path | BinaryIO:
+    """Save a map or chart as PNG, SVG or PDF and return where it went.
+
+    ``path`` is a file name (the format from its suffix unless ``fmt`` is given) or an open
+    binary file (``fmt`` required).
+    """
+    if isinstance(path, (str, Path)):
+        target: Path | BinaryIO = Path(path)
+        fmt = fmt or Path(path).suffix.lower().lstrip(".")
+        name = Path(path).name
+    else:
+        target, name = path, "the file"
     if fmt not in ("png", "svg", "pdf"):
         raise DataError(
-            f"save_figure: {target.name!r} must end in .png, .svg or .pdf (got {fmt or 'none'!r})."
+            f"save_figure: {name!r} must end in .png, .svg or .pdf (got {fmt or 'none'!r})."
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(target, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
     meta = {"Creator": "wijkanalyse"} if fmt in ("pdf", "svg") else {"Software": "wijkanalyse"}
     fig.savefig(target, format=fmt, dpi=dpi, metadata=meta)
     return target

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io as io_
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,13 @@ class _Builder:
         self.sites = self._sites()
         self.gaps_points = self._gap_points()
         self.attribution = self._attribution()
+        self._made: dict[str, Any] = {}
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """Return ``make()``, made once per process for ``key`` (a figure many pages show)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     # -- shared pieces
     def ind_row(self, code: str) -> Any:
@@ -206,10 +215,9 @@ class _Builder:
             language=self.lang,
         )
 
-    def overview_maps(self, folder: Path, *, pdf: bool = True) -> list[Path]:
+    def interactive_overview(self, folder: Path) -> tuple[tuple[Path, bytes], ...]:
+        """Return the interactive overview map's file (``overzicht.html``), not written."""
         layers = self._overview_layers()
-        files = []
-        folder.mkdir(parents=True, exist_ok=True)
         study = self.run.provenance.get("study") or {}
         tiles = (study.get("report") or {}).get("tiles") == "osm"
         m = maps.interactive_map(
@@ -220,19 +228,22 @@ class _Builder:
             tiles=tiles,
             language=self.lang,
         )
-        path = folder / "overzicht.html"
-        with outputs.replacing(path) as part:
-            m.save(str(part))
-        files.append(path)
-        outputs.check_interrupt()
+        return ((folder / "overzicht.html", m.get_root().render().encode("utf-8")),)
+
+    def printed_overview(
+        self, folder: Path, *, pdf: bool = True
+    ) -> tuple[tuple[tuple[Path, bytes], ...], str]:
+        """Return the printed overview map's files (PNG; PDF when asked), not yet written.
+
+        Also returned: the same map as a data URI, for the overview page.
+        """
         fig = self.overview_figure()
+        files = []
         for suffix in ("png", "pdf") if pdf else ("png",):
-            with outputs.replacing(folder / f"overzicht.{suffix}") as part:
-                maps.save_figure(fig, part, dpi=150)
-            files.append(folder / f"overzicht.{suffix}")
-            outputs.check_interrupt()
-        self.overview_png = _img(fig, "png", dpi=110)
-        return files
+            buf = io_.BytesIO()
+            maps.save_figure(fig, buf, dpi=150, fmt=suffix)
+            files.append((folder / f"overzicht.{suffix}", buf.getvalue()))
+        return tuple(files), _img(fig, "png", dpi=110)
 
     def unit_map(self, geom: Any, title: str) -> str:
         value, vtitle, unit = self.map_value()

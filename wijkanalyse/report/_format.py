@@ -60,11 +60,24 @@ def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:
     SVG text (not glyph outlines) is searchable and copyable in the page and the PDF, read
     by screen readers, and about a fifth faster for WeasyPrint to draw.
     """
+    if fmt == "svg":
+        return _svg_uri(_svg(fig))
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _svg(fig: Any) -> str:
+    """Return the figure as SVG text, its words as text (not glyph outlines)."""
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig.savefig(buf, format=fmt, dpi=dpi)
-    mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    return f"data:{mime};base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+        fig.savefig(buf, format="svg")
+    return buf.getvalue().decode("utf-8")
+
+
+def _svg_uri(svg: str) -> str:
+    """Return SVG text as a data URI."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def _slug(name: str) -> str:

@@ -1,18 +1,25 @@
-"""Pages made side by side: each page and its PDF in a worker process, written by the parent.
+"""Maps and pages made side by side: each job in a worker process, its files written here.
 
-A page is built from the run's shared pieces (:class:`~wijkanalyse.report._context._Builder`,
+A job is built from the run's shared pieces (:class:`~wijkanalyse.report._context._Builder`,
 the template environment, the common template values), which the workers inherit when they
-are forked, so nothing is read or pickled twice; a job is a page's path and what it shows, a
-result its HTML and PDF bytes. Only the parent writes files (each replaces its previous
-version whole, see :func:`wijkanalyse.outputs.replacing`), so Ctrl-C (ignored by the
-workers, which the parent then stops) leaves every page either new or as it was.
+are forked, so nothing is read or pickled twice. A job names what to make (a map, a page);
+its result is the bytes of the files it made and, for the jobs that wait on it, a value (the
+printed overview map's image, which the overview page shows). Only the parent writes files
+(each replaces its previous version whole, see :func:`wijkanalyse.outputs.replacing`), so
+Ctrl-C (ignored by the workers, which the parent then stops) leaves every file either new
+or as it was.
 
-Where processes cannot be forked (not Linux) or one worker is asked for, the pages are made
-one after the other in this process, the same way.
+The parent hands out the jobs in the order given, the longest first, and puts the jobs that
+waited on a result at the front of the queue as soon as that result is in, so no core waits
+for the last long page.
+
+Where processes cannot be forked (not Linux) or one worker is asked for, the jobs are made
+one after the other in this process, in the same order.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import multiprocessing
 import os
@@ -29,44 +36,41 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Job:
-    """One page to make: where it goes and how to build it (``build(*args)`` → HTML)."""
+    """One thing to make: its kind (``map``, ``overview``, ``wijk`` …) and key.
 
-    path: Path
+    ``given`` is what the result of an earlier job handed on (``None`` for a job that waits
+    on nothing).
+    """
+
     kind: str
-    key: str
+    key: str = ""
+    given: Any = None
 
 
 @dataclass(frozen=True)
 class Result:
-    """One page made: its HTML and, when asked, its PDF."""
+    """One job made: the files to write (path, bytes), in order, and a value handed on."""
 
-    path: Path
-    html: str
-    pdf: bytes | None
-
-
-# the shared pieces of the pages being made, set in the parent before the workers fork
-_SHARED: dict[str, Any] = {}
+    job: Job
+    files: tuple[tuple[Path, bytes], ...]
+    gives: Any = None
 
 
-def _make(job: Job) -> Result:
-    build: Callable[[str, str], str] = _SHARED["build"]
-    text = build(job.kind, job.key)
-    pdf = None
-    if _SHARED["pdf"]:
-        from wijkanalyse.report._pdf import _pdf_bytes
+Build = Callable[[Job], Result]
+Then = Callable[[Result], Sequence[Job]]
 
-        pdf = _pdf_bytes(text, base=job.path.parent)
-    return Result(job.path, text, pdf)
+# the build function of the jobs being made, set in the parent before the workers fork
+_SHARED: dict[str, Build] = {}
 
 
 def _serve(conn: Any) -> None:
-    """Make the pages the parent sends until it sends ``None`` (in a worker process)."""
+    """Make the jobs the parent sends until it sends ``None`` (in a worker process)."""
     # Ctrl-C reaches the whole process group: the parent decides, the workers carry on
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    build = _SHARED["build"]
     while (job := conn.recv()) is not None:
         try:
-            conn.send((True, _make(job)))
+            conn.send((True, build(job)))
         except Exception as exc:  # the parent raises it
             try:
                 conn.send((False, exc))
@@ -76,7 +80,7 @@ def _serve(conn: Any) -> None:
 
 
 def workers_for(n_jobs: int, workers: int | None) -> int:
-    """Return how many worker processes to use (0: make the pages in this process)."""
+    """Return how many worker processes to use (0: make the jobs in this process)."""
     if n_jobs < 2 or not sys.platform.startswith("linux"):
         return 0
     n = workers if workers is not None else (os.cpu_count() or 1)
@@ -84,33 +88,42 @@ def workers_for(n_jobs: int, workers: int | None) -> int:
     return n if n > 1 else 0
 
 
-def make_pages(
+def _no_followers(result: Result) -> Sequence[Job]:
+    return ()
+
+
+def make(
     jobs: Sequence[Job],
-    build: Callable[[str, str], str],
+    build: Build,
     *,
-    pdf: bool,
+    then: Then = _no_followers,
     workers: int | None = None,
 ) -> Iterator[Result]:
-    """Yield each page of ``jobs`` made (in the order they finish when made side by side).
+    """Yield each job of ``jobs`` made (in the order they finish when made side by side).
 
-    Each worker has a pipe of its own: the parent hands it one page at a time and waits on
-    all pipes at once. No lock is shared, so stopping a worker at any moment (Ctrl-C, an
-    error, the caller that stops reading) can never leave another process waiting.
+    ``then(result)`` returns the jobs that waited on ``result``; they are made next, before
+    the jobs still queued. Each worker has a pipe of its own: the parent hands it one job at
+    a time and waits on all pipes at once. No lock is shared, so stopping a worker at any
+    moment (Ctrl-C, an error, the caller that stops reading) can never leave another
+    process waiting.
     """
-    _SHARED.update(build=build, pdf=pdf)
+    queue = collections.deque(jobs)
+    n = workers_for(len(queue), workers)
+    if not n:
+        while queue:
+            result = build(queue.popleft())
+            queue.extendleft(reversed(then(result)))
+            yield result
+        return
+    _SHARED["build"] = build
     try:
-        n = workers_for(len(jobs), workers)
-        if not n:
-            for job in jobs:
-                yield _make(job)
-            return
-        log.info("making %d pages in %d processes", len(jobs), n)
-        yield from _side_by_side(list(jobs), n)
+        log.info("making %d maps and pages in %d processes", len(queue), n)
+        yield from _side_by_side(queue, then, n)
     finally:
         _SHARED.clear()
 
 
-def _side_by_side(jobs: list[Job], n: int) -> Iterator[Result]:
+def _side_by_side(queue: collections.deque[Job], then: Then, n: int) -> Iterator[Result]:
     ctx = multiprocessing.get_context("fork")
     procs: list[Any] = []
     conns: list[Any] = []
@@ -122,11 +135,16 @@ def _side_by_side(jobs: list[Job], n: int) -> Iterator[Result]:
             theirs.close()
             procs.append(proc)
             conns.append(mine)
+        idle = list(conns)
         busy: set[Any] = set()
-        for conn in conns:
-            if jobs:
-                conn.send(jobs.pop(0))
+
+        def hand_out() -> None:
+            while queue and idle:
+                conn = idle.pop()
+                conn.send(queue.popleft())
                 busy.add(conn)
+
+        hand_out()
         while busy:
             ready: list[Any] = wait(list(busy))
             for conn in ready:
@@ -135,18 +153,18 @@ def _side_by_side(jobs: list[Job], n: int) -> Iterator[Result]:
                 except EOFError:
                     raise RuntimeError("a report worker process died") from None
                 busy.discard(conn)
+                idle.append(conn)
                 if not ok:
                     raise value
-                if jobs:
-                    conn.send(jobs.pop(0))
-                    busy.add(conn)
+                queue.extendleft(reversed(then(value)))
+                hand_out()  # the worker goes on while the caller writes this result
                 yield value
         for conn in conns:
             conn.send(None)
         for proc in procs:
             proc.join()
     except BaseException:
-        # Ctrl-C, an error, or the caller stopped reading: the pages not yet made are not made
+        # Ctrl-C, an error, or the caller stopped reading: the jobs not yet made are not made
         for proc in procs:
             proc.terminate()
         for proc in procs:
@@ -155,3 +173,13 @@ def _side_by_side(jobs: list[Job], n: int) -> Iterator[Result]:
     finally:
         for conn in conns:
             conn.close()
+
+
+def page_files(path: Path, html: str, pdf: bool) -> tuple[tuple[Path, bytes], ...]:
+    """Return a page's files: its HTML and, when asked, the same page as PDF beside it."""
+    files = [(path, html.encode("utf-8"))]
+    if pdf:
+        from wijkanalyse.report._pdf import _pdf_bytes
+
+        files.append((path.with_suffix(".pdf"), _pdf_bytes(html, base=path.parent)))
+    return tuple(files)

@@ -140,7 +140,6 @@ def _render(
     b = _Builder(run, lang)
     env = _environment()
     report_dir.mkdir(parents=True, exist_ok=True)
-    files = b.overview_maps(maps_dir, pdf=pdf) if whole else []
 
     wijk_codes = [c for c in run.wijken.index if run.wijken.geometry.get(c) is not None]
     area_names = list(run.areas.index) if run.areas is not None else []
@@ -170,30 +169,44 @@ def _render(
         "reading": reading_guide(b),
         "maps_dir": maps_dir.name,
     }
+    # the longest first; the overview page follows the printed map it shows
     jobs: list[_workers.Job] = []
     if whole:
-        jobs.append(_workers.Job(report_dir / "index.html", "overview", ""))
-    jobs += [_workers.Job(report_dir / f"wijk-{c}.html", "wijk", c) for c in wijk_codes]
-    jobs += [_workers.Job(report_dir / f"gebied-{slugs[a]}.html", "area", a) for a in area_names]
+        maps_dir.mkdir(parents=True, exist_ok=True)
+        jobs += [_workers.Job("printed_map"), _workers.Job("interactive_map")]
+    jobs += [_workers.Job("wijk", c) for c in wijk_codes]
+    jobs += [_workers.Job("area", a) for a in area_names]
 
-    def build(kind: str, key: str) -> str:
-        if kind == "overview":
-            return _overview(env, b, common, links, area_links)
-        if kind == "wijk":
-            return _wijk_page(env, b, common, key)
-        return _area_page(env, b, common, key)
+    def build(job: _workers.Job) -> _workers.Result:
+        if job.kind == "interactive_map":
+            return _workers.Result(job, b.interactive_overview(maps_dir))
+        if job.kind == "printed_map":
+            files, image = b.printed_overview(maps_dir, pdf=pdf)
+            return _workers.Result(job, files, gives=image)
+        if job.kind == "overview":
+            html = _overview(env, b, common, links, area_links, job.given)
+            path = report_dir / "index.html"
+        elif job.kind == "wijk":
+            html, path = _wijk_page(env, b, common, job.key), report_dir / f"wijk-{job.key}.html"
+        else:
+            html = _area_page(env, b, common, job.key)
+            path = report_dir / f"gebied-{slugs[job.key]}.html"
+        return _workers.Result(job, _workers.page_files(path, html, pdf))
 
-    for page in _workers.make_pages(jobs, build, pdf=pdf, workers=workers):
-        # each page replaces its previous version whole; Ctrl-C stops between pages (the
+    def then(result: _workers.Result) -> list[_workers.Job]:
+        if result.job.kind == "printed_map":
+            return [_workers.Job("overview", given=result.gives)]
+        return []
+
+    files: list[Path] = []
+    for made in _workers.make(jobs, build, then=then, workers=workers):
+        # each file replaces its previous version whole; Ctrl-C stops between jobs (the
         # workers ignore it), also when WeasyPrint swallowed it inside write_pdf
         outputs.check_interrupt()
-        with outputs.replacing(page.path) as part:
-            part.write_text(page.html, encoding="utf-8")
-        files.append(page.path)
-        if page.pdf is not None:
-            with outputs.replacing(page.path.with_suffix(".pdf")) as part:
-                part.write_bytes(page.pdf)
-            files.append(page.path.with_suffix(".pdf"))
+        for path, data in made.files:
+            with outputs.replacing(path) as part:
+                part.write_bytes(data)
+            files.append(path)
     outputs.check_interrupt()
     outputs.record(run.out, files)  # an earlier run's manifest lists the new versions
     return files

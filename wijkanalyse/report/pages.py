@@ -19,7 +19,7 @@ from wijkanalyse._i18n import Language
 from wijkanalyse._texts import params as _params
 from wijkanalyse.report import _need, _planning
 from wijkanalyse.report._context import _Builder
-from wijkanalyse.report._format import _cell, _img
+from wijkanalyse.report._format import _cell, _img, _svg, _svg_uri
 
 #: Past ``RANK_CHART_MAX`` ranked units the rank chart shows the ``RANK_CHART_TOP`` first.
 RANK_CHART_MAX = 60
@@ -366,17 +366,21 @@ def index_row(b: _Builder, code: str) -> dict[str, Any] | None:
 
 
 def rank_img(b: _Builder, highlight: Sequence[str]) -> str | None:
-    """Return the rank chart with intervals (``highlight`` in orange), or ``None``."""
+    """Return the rank chart with intervals (``highlight`` in orange), or ``None``.
+
+    The chart is drawn once per process and each wijk highlighted in its SVG
+    (:func:`wijkanalyse.charts.highlight_rank_svg`); a wijk that a long chart leaves out
+    (past its first ``RANK_CHART_TOP``) gets a chart of its own, with it added.
+    """
     if b.index is None or not {"choice_rank_p05", "data_rank_p05"} & set(b.index.columns):
         return None
-    return _img(
-        charts.rank_chart(
-            b.index,
-            highlight=highlight,
-            top=RANK_CHART_TOP if len(b.index) > RANK_CHART_MAX else None,
-            language=b.lang,
-        )
-    )
+    index = b.index
+    top = RANK_CHART_TOP if len(index) > RANK_CHART_MAX else None
+    units = charts.rank_units(index, top)
+    if not all(h in units for h in highlight):
+        return _img(charts.rank_chart(index, highlight=highlight, top=top, language=b.lang))
+    base = b.once("rank_chart", lambda: _svg(charts.rank_chart(index, top=top, language=b.lang)))
+    return _svg_uri(charts.highlight_rank_svg(base, [units.index(h) for h in highlight]))
 
 
 # --------------------------------------------------------------------------- pages
@@ -388,7 +392,9 @@ def _overview(
     common: dict[str, Any],
     links: list[dict[str, Any]],
     area_links: list[dict[str, Any]],
+    map_png: str | None,
 ) -> str:
+    """Return the city overview page (``map_png``: the printed overview map's image)."""
     lang = b.lang
     muni = str(b.municipality.get("code", ""))
     refs, ref_names = b.ref_rows()
@@ -467,7 +473,7 @@ def _overview(
             title=_i18n.text("report_title_overview", lang, name=b.municipality.get("name", "")),
             ref_names=ref_names[1:],
             indicators=indicator_rows(b, row, refs[1:]),
-            map_png=b.overview_png,
+            map_png=map_png,
             wijk_map_note=b.wijk_map_note(),
             no_wijk_map=not b.run.wijken.geometry.notna().any(),
             has_gaps=b.gaps_points is not None and len(b.gaps_points) > 0,
