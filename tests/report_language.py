@@ -100,7 +100,9 @@ DUTCH = frozenset(
 
 def visible_text(page: str) -> str:
     """Return the text a reader sees (see the module docstring for what is left out)."""
-    text = re.sub(r'(src|href)="[^"]*"', " ", page)
+    # a tooltip or an image's text is read too (hovering, a screen reader)
+    said = " ".join(m.group(2) for m in re.finditer(r'\b(title|alt)="([^"]*)"', page))
+    text = re.sub(r'(src|href)="[^"]*"', " ", page) + f"<p>{said}</p>"
     text = re.sub(r"<(script|style|code)\b[^>]*>.*?</\1>", " ", text, flags=re.S)
     text = re.sub(r'<span class="verbatim">.*?</span>', " ", text, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))

@@ -354,6 +354,25 @@ TEXT: dict[str, dict[str, str]] = {
     "prov_own_file": {"nl": "eigen bestand van de studie", "en": "the study's own file"},
     "prov_glossary": {"nl": "Verklarende woordenlijst", "en": "Glossary"},
     "prov_checksum": {"nl": "controlegetal (sha256)", "en": "checksum (sha256)"},
+    # an approximated indicator value's note (indicators_*.csv ``<id>_note``), read aloud
+    "note_weighted_median": {
+        "nl": "benadering: de naar {weight} gewogen mediaan van de sectorwaarden",
+        "en": "approximation: the {weight}-weighted median of the sector values",
+    },
+    "note_weighted_mean": {
+        "nl": "benadering: het naar {weight} gewogen gemiddelde van de sectorwaarden",
+        "en": "approximation: the {weight}-weighted mean of the sector values",
+    },
+    "note_member_ratio": {
+        "nl": "benadering: verhouding over de sectoren met gegevens ({share} van de inwoners)",
+        "en": "approximation: ratio over the sectors with data ({share} of the residents)",
+    },
+}
+
+#: The weights of an approximated value (a population column) → their reading.
+WEIGHTS: dict[str, tuple[str, str]] = {
+    "pop_total": ("bevolking", "population"),
+    "pop_65plus": ("aantal 65-plussers", "number of people aged 65+"),
 }
 
 #: The indicators' units (as indicator_definitions.csv writes them) → their reading.

@@ -14,6 +14,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, vocab
 from wijkanalyse._i18n import Language
+from wijkanalyse._texts import params as _params
 
 #: Why a value is missing, for the reader (see :mod:`wijkanalyse.indicators`).
 _REASONS = vocab.REASON_LABELS
@@ -44,7 +45,7 @@ def _cell(row: pd.Series | None, ind: str, unit: str, lang: Language) -> _Cell:
         return _Cell(_i18n.text("no_data", lang), True)
     value = row[ind]
     note = row.get(f"{ind}_note")
-    note = str(note) if isinstance(note, str) else ""
+    note = _note_text(note, lang) if isinstance(note, str) else ""
     if pd.notna(value):
         return _Cell(_fmt_value(value, unit, lang), note=note)
     code = row.get(f"{ind}_suppressed_reason")
@@ -52,6 +53,29 @@ def _cell(row: pd.Series | None, ind: str, unit: str, lang: Language) -> _Cell:
     reason = _i18n.pick(_REASONS.get(code, (code, code)), lang)
     label = _i18n.text("insufficient_data" if code in _WITHHELD else "no_data", lang)
     return _Cell(label, True, reason=reason)
+
+
+_WEIGHTED = re.compile(r"approximation: (\w+)-weighted (median|mean) of sector values")
+_MEMBER_RATIO = re.compile(r"ratio over the member sectors with data \(([\d.]+)% of residents\)")
+
+
+def _note_text(note: str, lang: Language) -> str:
+    """Return an approximated value's note (``<id>_note``, written in English) in ``lang``.
+
+    A note of another form (an older table, the user's own) is shown only in English: a
+    Dutch page says "benadering" without it rather than in another language.
+    """
+    if m := _WEIGHTED.fullmatch(note):
+        weight = _params.WEIGHTS.get(m.group(1))
+        return _i18n.text(
+            f"note_weighted_{m.group(2)}",
+            lang,
+            weight=_i18n.pick(weight, lang) if weight else m.group(1),
+        )
+    if m := _MEMBER_RATIO.fullmatch(note):
+        share = _i18n.fmt_pct(float(m.group(1)) / 100, 1, lang)
+        return _i18n.text("note_member_ratio", lang, share=share)
+    return note if lang == "en" else ""
 
 
 def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:
