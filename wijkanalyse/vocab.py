@@ -74,6 +74,12 @@ SPLIT_IN_CROSSWALK = "split_in_crosswalk"
 #: Several sectors of an older vintage were merged: a score (not a count) of the merged
 #: sector cannot be derived from theirs.
 MERGED_IN_CROSSWALK = "merged_in_crosswalk"
+#: No sector of an older vintage links to it: it is new (its residents were counted in a
+#: neighbour's code then) or, where the older code list holds only the inhabited sectors
+#: (2001), it had nobody then.
+NEW_SECTOR = "new_sector"
+#: A change between two dates smaller than the suppression threshold (not published).
+SMALL_CHANGE = "small_change"
 NO_POLYGON = "no_polygon"
 OUTSIDE_FACILITY_COVERAGE = "outside_facility_coverage"
 INSUFFICIENT_COVERAGE = "insufficient_coverage"
@@ -101,6 +107,14 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
         "oudere sectoren later samengevoegd: een score is niet op te tellen",
         "older sectors merged later: a score cannot be added up",
     ),
+    NEW_SECTOR: (
+        "geen sector van toen: nieuw (de inwoners telden bij een buursector) of toen onbewoond",
+        "no sector then: new (its residents counted in a neighbour) or uninhabited then",
+    ),
+    SMALL_CHANGE: (
+        "verandering kleiner dan de drempel van afscherming",
+        "change below the suppression threshold",
+    ),
     NO_POLYGON: ("geen sectorgrens beschikbaar", "no sector boundary available"),
     OUTSIDE_FACILITY_COVERAGE: ("buiten het gebied van het register", "outside the register"),
     INSUFFICIENT_COVERAGE: ("te weinig dekking van de bron", "insufficient coverage"),
@@ -108,7 +122,15 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
 
 #: Reasons for which a value exists but may not be shown.
 WITHHELD = frozenset(
-    {SMALL_COUNT, COMPLEMENTARY, DERIVED, SUPPRESSED_BY_SOURCE, SMALL_NUMERATOR, SMALL_DENOMINATOR}
+    {
+        SMALL_COUNT,
+        COMPLEMENTARY,
+        DERIVED,
+        SUPPRESSED_BY_SOURCE,
+        SMALL_NUMERATOR,
+        SMALL_DENOMINATOR,
+        SMALL_CHANGE,
+    }
 )
 
 # --------------------------------------------------------------------------- pseudo codes

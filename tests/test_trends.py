@@ -1,0 +1,272 @@
+"""Trends across sector vintages: counts moved along the crosswalk, changes and their band.
+
+The tiny crosswalk below is drawn by hand (older sectors A–E, newer sectors X, Y, Z1, Z2, W
+and N)::
+
+    A ──── X          same
+    B ─┬── Y          merged (B + C)
+    C ─┘
+    D ─┬── Z1         split (D → Z1 + Z2)
+       └── Z2
+    E ──── W          by code, across a redrawing (not exact)
+           N          new: no older sector
+
+and every expected value is worked out in the test's comments.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wijkanalyse import DataError, trends, vocab
+
+
+def _links() -> trends.Links:
+    frame = pd.DataFrame(
+        [
+            ("A", "X", True),
+            ("B", "Y", True),
+            ("C", "Y", True),
+            ("D", "Z1", True),
+            ("D", "Z2", True),
+            ("E", "W", False),
+        ],
+        columns=["source", "target", "exact"],
+    )
+    return trends.Links(frame, 2001, 2024)
+
+
+VALUES = pd.Series({"A": 10, "B": 5, "C": 7, "D": 20, "E": 8})
+TARGETS = pd.Index(["X", "Y", "Z1", "Z2", "W", "N"])
+
+
+def test_counts_move_along_the_crosswalk_and_say_how() -> None:
+    moved = trends.move_counts(VALUES, _links(), targets=TARGETS)
+    assert moved.loc["X", "value"] == 10
+    assert moved.loc["X", "method"] == "same"
+    assert moved.loc["Y", "value"] == 12
+    assert moved.loc["Y", "method"] == "merged"
+    assert moved.loc["W", "value"] == 8
+    assert moved.loc["W", "method"] == "by_code"
+    for part in ("Z1", "Z2"):  # the parts of a split sector have no value of their own
+        assert pd.isna(moved.loc[part, "value"])
+        assert moved.loc[part, "na_reason"] == vocab.SPLIT_IN_CROSSWALK
+    assert pd.isna(moved.loc["N", "value"])
+    assert moved.loc["N", "na_reason"] == vocab.NEW_SECTOR
+    assert moved.loc["Z1", "group"] == moved.loc["Z2", "group"] != moved.loc["X", "group"]
+
+
+def test_a_split_sector_shared_by_weights() -> None:
+    # D's 20 shared 30 : 10 by the parts' later population: 15 and 5
+    weights = pd.Series({"X": 1, "Y": 1, "Z1": 30, "Z2": 10, "W": 1})
+    moved = trends.move_counts(VALUES, _links(), targets=TARGETS, weights=weights)
+    assert moved.loc["Z1", "value"] == 15
+    assert moved.loc["Z2", "value"] == 5
+    assert set(moved.loc[["Z1", "Z2"], "method"]) == {"split_allocated"}
+    # every count arrives somewhere: 10 + 12 + 20 + 8 = 50
+    assert moved["value"].sum() == VALUES.sum() == 50
+
+
+def test_units_count_a_group_whole_when_it_lies_inside() -> None:
+    # u1 = X + Y = 10 + 12 = 22 (exact); u2 = Z1 + Z2 (all of D: 20) + W (8, by code) = 28
+    unit_of = pd.Series({"X": "u1", "Y": "u1", "Z1": "u2", "Z2": "u2", "W": "u2", "N": "u2"})
+    units = trends.unit_counts(VALUES, _links(), unit_of)
+    assert units.loc["u1", "value"] == 22
+    assert units.loc["u1", "method"] == "exact"
+    assert units.loc["u2", "value"] == 28
+    assert units.loc["u2", "method"] == "by_code"
+    assert units.loc["u1", "n_sectors"] == 3
+    assert units.loc["u2", "n_sectors"] == 2
+
+
+def test_a_group_across_units_is_allocated_or_has_no_value() -> None:
+    unit_of = pd.Series({"X": "u1", "Y": "u1", "Z1": "u1", "Z2": "u2", "W": "u2", "N": "u2"})
+    bare = trends.unit_counts(VALUES, _links(), unit_of)
+    assert bare["value"].isna().all()  # D straddles both: neither can be known
+    assert set(bare["na_reason"]) == {vocab.SPLIT_IN_CROSSWALK}
+    weights = pd.Series({"X": 1, "Y": 1, "Z1": 30, "Z2": 10, "W": 1, "N": 1})
+    shared = trends.unit_counts(VALUES, _links(), unit_of, weights=weights)
+    # u1 = 22 + 20 · 30/40 = 37; u2 = 20 · 10/40 + 8 = 13 (both: allocated)
+    assert shared.loc["u1", "value"] == 37
+    assert shared.loc["u2", "value"] == 13
+    assert set(shared["method"]) == {"allocated"}
+
+
+def test_a_group_reaching_outside_the_units_is_never_given_whole_to_one() -> None:
+    unit_of = pd.Series({"X": "u1", "Y": "u1", "Z1": "u1", "W": "u1"})  # Z2 lies outside
+    units = trends.unit_counts(VALUES, _links(), unit_of)
+    assert pd.isna(units.loc["u1", "value"])
+    assert units.loc["u1", "na_reason"] == vocab.SPLIT_IN_CROSSWALK
+
+
+def test_a_code_of_another_vintage_is_refused_not_dropped() -> None:
+    with pytest.raises(DataError, match="sector Q has no 2024 successor"):
+        trends.move_counts(pd.concat([VALUES, pd.Series({"Q": 3})]), _links())
+    with pytest.raises(DataError, match="negative counts"):
+        trends.move_counts(pd.Series({"A": -1}), _links())
+
+
+def test_a_sector_the_source_does_not_list_is_unknown_unless_it_lists_only_the_inhabited() -> None:
+    values = VALUES.drop("E")  # W's older sector E is not in the source
+    unknown = trends.move_counts(values, _links(), targets=TARGETS)
+    assert pd.isna(unknown.loc["W", "value"])
+    assert unknown.loc["W", "na_reason"] == vocab.ABSENT_FROM_SOURCE
+    unit_of = pd.Series({"X": "u1", "Y": "u1", "Z1": "u2", "Z2": "u2", "W": "u2"})
+    assert pd.isna(trends.unit_counts(values, _links(), unit_of).loc["u2", "value"])
+    # a source of the inhabited sectors only (the BIMD's population files): E had nobody
+    nobody = trends.unit_counts(values, _links(), unit_of, absent="zero")
+    assert nobody.loc["u2", "value"] == 20  # D only
+    assert (
+        trends.move_counts(values, _links(), targets=TARGETS, absent="zero").loc["W", "value"] == 0
+    )
+    with pytest.raises(DataError, match="absent must be 'na' or 'zero'"):
+        trends.move_counts(values, _links(), absent="nul")  # type: ignore[arg-type]
+
+
+def test_a_hand_computed_change_and_its_noise_band() -> None:
+    series = pd.DataFrame({2001: [100, 12, 40, np.nan], 2011: [130, 15, 41, 50]})
+    series.index = ["a", "b", "c", "d"]
+    out = trends.changes(series).set_index("unit")
+    a = out.loc["a"]
+    # 100 → 130: +30, +30 %; per year 1.3^(1/10) − 1 = 2.658 %; band 1.96·√230 = 29.72
+    assert a["change"] == 30
+    assert a["change_rel"] == pytest.approx(0.30)
+    assert a["rate_annual"] == pytest.approx(1.3**0.1 - 1)
+    assert a["band"] == pytest.approx(1.96 * math.sqrt(230))
+    assert bool(a["significant"]) is True  # 30 > 29.72, just
+    # 12 → 15: a change of 3 persons is not published
+    assert pd.isna(out.loc["b", "change"])
+    assert out.loc["b", "na_reason"] == vocab.SMALL_CHANGE
+    # 40 → 41: below the threshold too
+    assert out.loc["c", "na_reason"] == vocab.SMALL_CHANGE
+    assert out.loc["d", "na_reason"] == vocab.ABSENT_FROM_SOURCE
+    # 100 → 120 lies inside its band (1.96·√220 = 29.07): no arrow on it
+    noise = trends.changes(pd.DataFrame({2001: [100], 2011: [120]})).iloc[0]
+    assert noise["change"] == 20
+    assert bool(noise["significant"]) is False
+    # a count below the threshold is withheld, and so is its change
+    small = trends.changes(pd.DataFrame({2001: [3], 2011: [40]})).iloc[0]
+    assert pd.isna(small["before"])
+    assert small["na_reason"] == vocab.SMALL_COUNT
+
+
+def test_three_years_give_both_steps_and_the_whole_period() -> None:
+    out = trends.changes(pd.DataFrame({2001: [100], 2011: [130], 2021: [169]}))
+    assert list(zip(out["from_year"], out["to_year"], strict=True)) == [
+        (2001, 2011),
+        (2011, 2021),
+        (2001, 2021),
+    ]
+    whole = out.iloc[2]
+    assert whole["rate_annual"] == pytest.approx(0.3 / 10, abs=0.004)  # 1.69^(1/20) − 1
+    assert whole["rate_annual"] == pytest.approx(1.69**0.05 - 1)
+
+
+@st.composite
+def _crosswalks(draw: st.DrawFn) -> tuple[trends.Links, pd.Series, pd.Series, pd.Series]:
+    n_old = draw(st.integers(1, 8))
+    n_new = draw(st.integers(1, 8))
+    old = [f"o{i}" for i in range(n_old)]
+    new = [f"n{j}" for j in range(n_new)]
+    pairs = {(o, draw(st.sampled_from(new))) for o in old}  # every old sector goes somewhere
+    pairs |= set(draw(st.lists(st.tuples(st.sampled_from(old), st.sampled_from(new)))))
+    frame = pd.DataFrame(sorted(pairs), columns=["source", "target"]).assign(exact=True)
+    values = pd.Series(draw(st.lists(st.integers(0, 5000), min_size=n_old, max_size=n_old)))
+    values.index = old
+    weights = pd.Series(draw(st.lists(st.integers(1, 900), min_size=n_new, max_size=n_new)))
+    weights.index = new
+    units = pd.Series(
+        draw(st.lists(st.sampled_from(["u", "v", "w"]), min_size=n_new, max_size=n_new))
+    )
+    units.index = new
+    return trends.Links(frame, 2011, 2024), values, weights, units
+
+
+@settings(max_examples=200, deadline=None)
+@given(_crosswalks())
+def test_allocation_preserves_totals(
+    case: tuple[trends.Links, pd.Series, pd.Series, pd.Series],
+) -> None:
+    links, values, weights, units = case
+    moved = trends.move_counts(values, links, weights=weights)
+    reached = moved.loc[moved["method"] != vocab.NEW_SECTOR, "value"]
+    assert float(reached.sum()) == pytest.approx(float(values.sum()))
+    per_unit = trends.unit_counts(values, links, units, weights=weights)
+    assert per_unit["value"].notna().all()
+    assert float(per_unit["value"].sum()) == pytest.approx(float(values.sum()))
+    # without weights, what has a value is exact and adds up to at most the whole
+    bare = trends.unit_counts(values, links, units)
+    assert set(bare["method"].dropna()) <= {"exact"}
+    assert float(bare["value"].sum()) <= float(values.sum()) + 1e-9
+
+
+@pytest.mark.integration
+def test_leuven_population_per_wijk_adds_up_to_each_years_source() -> None:
+    from wijkanalyse import io
+
+    pop = trends.population_series("24062", level="wijk")
+    totals = pop.groupby("year")["value"].sum().astype(int).to_dict()
+    assert totals == {2001: 88_606, 2011: 96_928, 2021: 101_032}
+    # the source files themselves (2011: 96 928 in 115 sectors)
+    for year, n, total in ((2001, 113, 88_606), (2011, 115, 96_928)):
+        src = io.read_bimd_population(f"bimd_population_{year}")["pop_total"]
+        leuven = src[src.index.str.startswith("24062")]
+        assert (len(leuven), int(leuven.sum())) == (n, total)
+    census = io.read_census()["pop_total"]
+    assert int(census[census.index.str.startswith("24062")].sum()) == 101_032
+    # every row says how it was made: 2011 → 2024 is exact in Leuven; 2001 goes by code
+    # (Statbel redrew sectors of Leuven in 2011), except the pseudo-wijk of no one
+    assert pop["method"].notna().all()
+    assert set(pop.loc[pop["year"] == 2011, "method"]) == {"exact"}
+    real = pop[(pop["year"] == 2001) & (pop["value"] > 0)]
+    assert set(real["method"]) == {"by_code"}
+    assert len(pop[pop["year"] == 2021]) == 25  # 24 wijken and the unlocated residents
+    # the sectors new in 2011 have no 2001 count of their own
+    sectors = trends.population_series("24062", level="sector", years=(2001,))
+    new = set(sectors.loc[sectors["method"] == vocab.NEW_SECTOR, "unit"])
+    assert {"24062C01-", "24062D633"} <= new
+    assert sectors.loc[sectors["unit"].isin(new), "value"].isna().all()
+
+
+def test_population_series_refuses_what_it_cannot_give() -> None:
+    with pytest.raises(DataError, match="no population source for \\[1991\\]"):
+        trends.population_series("24062", years=(1991, 2011))
+    with pytest.raises(DataError, match="level must be one of"):
+        trends.population_series("24062", level="straat")
+
+
+@pytest.mark.integration
+def test_leuven_bimd_deciles_2001_to_2011_per_sector() -> None:
+    changes = trends.bimd_changes("24062")
+    a00 = changes.loc["24062A00-"]
+    # the source files: 2001 rank 4 908, decile 3 (2001 codes, carried by code: Leuven's
+    # sectors were redrawn in 2011); 2011 rank 2 171, decile 2
+    assert (a00["rank_2001"], a00["decile_2001"], a00["method_2001"]) == (4908, 3, "by_code")
+    assert (a00["rank_2011"], a00["decile_2011"], a00["method_2011"]) == (2171, 2, "same")
+    assert a00["decile_change"] == -1
+    assert a00["percentile_2011"] == pytest.approx(2171 / 18_764, abs=1e-3)
+    # a sector new in 2011 has no change
+    assert pd.isna(changes.loc["24062C01-", "decile_change"])
+    assert changes.loc["24062C01-", "na_reason"] is not None
+    assert "not that its deprivation grew or fell" in changes.attrs["caveat"]
+    income = trends.bimd_changes("24062", domain="income").loc["24062A00-"]
+    assert (income["rank_2001"], income["rank_2011"]) == (1469, 40)
+    with pytest.raises(DataError, match="no wealth rank"):
+        trends.bimd_changes("24062", domain="wealth")
+
+
+@pytest.mark.integration
+def test_counts_of_one_vintage_are_never_read_as_another() -> None:
+    from wijkanalyse import io
+
+    census = io.read_census()["pop_total"]  # 2024 codes
+    leuven = census[census.index.str.startswith("24062")]
+    # 24062C01- and 24062D633 exist only since 2011: read as 2001 codes, they are refused
+    with pytest.raises(DataError, match="no 2024 successor.*detect_vintage"):
+        trends.move_counts(leuven, trends.links_between(2001, 2024))
