@@ -156,6 +156,18 @@ def test_a_hand_computed_change_and_its_noise_band() -> None:
     assert small["na_reason"] == vocab.SMALL_COUNT
 
 
+def test_a_rate_changes_without_a_count_band() -> None:
+    # 2 712.7 → 2 558.6 kWh per connection: −154.1 (−5.7 %), no Poisson band on a rate
+    out = trends.changes(pd.DataFrame({2018: [2712.7], 2021: [2558.6]}), kind="rate").iloc[0]
+    assert out["change"] == pytest.approx(-154.1)
+    assert out["change_rel"] == pytest.approx(-154.1 / 2712.7)
+    assert out["rate_annual"] == pytest.approx((2558.6 / 2712.7) ** (1 / 3) - 1)
+    assert pd.isna(out["band"])
+    assert pd.isna(out["significant"])
+    with pytest.raises(DataError, match="kind must be 'count' or 'rate'"):
+        trends.changes(pd.DataFrame({2018: [1.0], 2021: [2.0]}), kind="share")  # type: ignore[arg-type]
+
+
 def test_three_years_give_both_steps_and_the_whole_period() -> None:
     out = trends.changes(pd.DataFrame({2001: [100], 2011: [130], 2021: [169]}))
     assert list(zip(out["from_year"], out["to_year"], strict=True)) == [
@@ -270,3 +282,23 @@ def test_counts_of_one_vintage_are_never_read_as_another() -> None:
     # 24062C01- and 24062D633 exist only since 2011: read as 2001 codes, they are refused
     with pytest.raises(DataError, match="no 2024 successor.*detect_vintage"):
         trends.move_counts(leuven, trends.links_between(2001, 2024))
+
+
+@pytest.mark.integration
+def test_leuven_energy_per_connection_by_year_agrees_with_the_indicators() -> None:
+    energy = trends.energy_series("24062", level="wijk")
+    assert sorted(energy["year"].unique()) == [2018, 2019, 2020, 2021]
+    assert set(energy["method"]) == {"exact"}
+    # the README's household proxy: 48 199 residential connections in Leuven in 2021
+    connections = energy.groupby("year")["elek_res_n"].sum()
+    assert int(connections[2021]) == 48_199
+    # 2021 as the indicators compute it for the wijk reports: Sint-Jacob 2 079 kWh and
+    # 12 864 kWh of gas per connection; Leuven 2 559 and 14 984
+    sj = energy[(energy["unit"] == "240624") & (energy["year"] == 2021)].iloc[0]
+    assert round(sj["elek_per_connection"]) == 2079
+    assert round(sj["gas_per_connection"]) == 12_864
+    city = trends.energy_series("24062", level="gemeente", years=(2021,)).iloc[0]
+    assert (round(city["elek_per_connection"]), round(city["gas_per_connection"])) == (
+        2559,
+        14_984,
+    )
