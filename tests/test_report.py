@@ -539,3 +539,21 @@ def test_every_report_says_what_its_numbers_rest_on(leuven_run: RunResult) -> No
         assert "de ligging van elk centrum binnen zijn onzekerheid" in section
         assert "65-plussers 2,9–3,6" in section
         assert "de omwegfactor buiten het straatnet (" in section
+
+
+def test_an_approximated_values_note_is_read_in_the_pages_language() -> None:
+    from wijkanalyse.report._format import _note_text
+
+    weighted = "approximation: pop_total-weighted median of sector values"
+    assert _note_text(weighted, "nl") == (
+        "benadering: de naar bevolking gewogen mediaan van de sectorwaarden"
+    )
+    assert _note_text(weighted, "en") == (
+        "approximation: the population-weighted median of the sector values"
+    )
+    ratio = "ratio over the member sectors with data (87.5% of residents)"
+    assert _note_text(ratio, "nl") == (
+        "benadering: verhouding over de sectoren met gegevens (87,5\u00a0% van de inwoners)"
+    )
+    # a note of another form: never shown in another language
+    assert "approximation" not in _note_text("approximation: by hand", "nl")

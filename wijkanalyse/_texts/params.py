@@ -363,6 +363,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "benadering: het naar {weight} gewogen gemiddelde van de sectorwaarden",
         "en": "approximation: the {weight}-weighted mean of the sector values",
     },
+    "note_other": {
+        "nl": "benadering: zie de indicatortabel (kolom <indicator>_note)",
+        "en": "approximation: see the indicator table (column <indicator>_note)",
+    },
     "note_member_ratio": {
         "nl": "benadering: verhouding over de sectoren met gegevens ({share} van de inwoners)",
         "en": "approximation: ratio over the sectors with data ({share} of the residents)",

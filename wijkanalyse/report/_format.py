@@ -62,8 +62,8 @@ _MEMBER_RATIO = re.compile(r"ratio over the member sectors with data \(([\d.]+)%
 def _note_text(note: str, lang: Language) -> str:
     """Return an approximated value's note (``<id>_note``, written in English) in ``lang``.
 
-    A note of another form (an older table, the user's own) is shown only in English: a
-    Dutch page says "benadering" without it rather than in another language.
+    A note of another form (an older table, the user's own) is not read aloud: the page
+    points to the table that holds it, in the page's language.
     """
     if m := _WEIGHTED.fullmatch(note):
         weight = _params.WEIGHTS.get(m.group(1))
@@ -75,7 +75,7 @@ def _note_text(note: str, lang: Language) -> str:
     if m := _MEMBER_RATIO.fullmatch(note):
         share = _i18n.fmt_pct(float(m.group(1)) / 100, 1, lang)
         return _i18n.text("note_member_ratio", lang, share=share)
-    return note if lang == "en" else ""
+    return _i18n.text("note_other", lang)
 
 
 def _img(fig: Any, fmt: Literal["png", "svg"] = "svg", dpi: int = 150) -> str:
