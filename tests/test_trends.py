@@ -302,3 +302,41 @@ def test_leuven_energy_per_connection_by_year_agrees_with_the_indicators() -> No
         2559,
         14_984,
     )
+
+
+def test_population_signals_rank_what_grows_beyond_the_noise() -> None:
+    rows = []
+    for unit, a, b, how in (
+        ("fast", 100, 200, "exact"),  # +100, band 1.96·√300 = 34: a signal, 3.5 %/yr
+        ("slow", 1000, 1100, "by_code"),  # +100, band 1.96·√2100 = 90: a signal, 0.5 %/yr
+        ("noise", 100, 120, "exact"),  # +20 inside 1.96·√220 = 29: no signal
+        ("down", 400, 300, "exact"),  # −100, band 1.96·√700 = 52: a decline
+    ):
+        rows += [
+            {"unit": unit, "name": unit.title(), "year": 2001, "value": a, "method": "exact"},
+            {"unit": unit, "name": unit.title(), "year": 2021, "value": b, "method": how},
+        ]
+    out = trends.population_signals(pd.DataFrame(rows), top=5)
+    growth = out[out["kind"] == "population_growth"]
+    assert list(growth["unit"]) == ["fast", "slow"]
+    assert list(growth["rank"]) == [1, 2]
+    assert growth.iloc[0]["rate_annual"] == pytest.approx(2 ** (1 / 20) - 1)
+    assert list(growth["approximate"]) == [False, True]
+    assert list(out.loc[out["kind"] == "population_decline", "unit"]) == ["down"]
+    assert "noise" not in set(out["unit"])
+
+
+def test_deprivation_signals_list_the_wijken_that_fell_furthest() -> None:
+    bimd = pd.DataFrame(
+        {
+            "wijk": ["w1", "w1", "w2", "w2", "w3"],
+            "decile_change": [-3, -1, 0, -1, 2],
+            "method_2001": ["same", "same", "by_code", "same", "same"],
+        }
+    )
+    out = trends.deprivation_signals(bimd, top=5)
+    # w1: mean −2, one sector fell 2+ deciles; w2: mean −0.5; w3 rose: no signal
+    assert list(out["unit"]) == ["w1", "w2"]
+    assert list(out["mean_decile_change"]) == [-2.0, -0.5]
+    assert list(out["n_fell"]) == [1, 0]
+    assert list(out["approximate"]) == [False, True]

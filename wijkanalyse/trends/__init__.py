@@ -54,19 +54,23 @@ from wijkanalyse.trends._series import (
     energy_series,
     population_series,
 )
+from wijkanalyse.trends._signals import SIGNAL_KINDS, deprivation_signals, population_signals
 
 __all__ = [
     "BIMD_CAVEAT",
     "METHODS",
     "POPULATION_SOURCES",
+    "SIGNAL_KINDS",
     "UNIT_METHODS",
     "Links",
     "bimd_changes",
     "changes",
+    "deprivation_signals",
     "energy_series",
     "links_between",
     "move_counts",
     "poisson_band",
     "population_series",
+    "population_signals",
     "unit_counts",
 ]
