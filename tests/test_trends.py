@@ -17,6 +17,7 @@ and every expected value is worked out in the test's comments.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -340,3 +341,28 @@ def test_deprivation_signals_list_the_wijken_that_fell_furthest() -> None:
     assert list(out["mean_decile_change"]) == [-2.0, -0.5]
     assert list(out["n_fell"]) == [1, 0]
     assert list(out["approximate"]) == [False, True]
+
+
+@pytest.mark.integration
+def test_leuven_income_per_deelgemeente_adds_up_to_statbels_municipal_table(mirror: Path) -> None:
+    income = trends.income_series("24062")
+    assert sorted(income["year"].unique()) == list(range(2005, 2020))
+    city = income[income["level"] == "gemeente"].set_index("year")
+    # the outside reference: Statbel's municipal table (TF_PSNL_INC_TAX_MUNTY), 2005-2013
+    munty = pd.read_csv(
+        mirror
+        / "statbel_via_BelgiumMaps.StatBel/statbel_fiscal_income_municipality_2005_2013_belgium.csv"
+    )
+    leuven = munty[munty["CD_MUNTY_REFNIS"].astype(str) == "24062"].set_index("CD_YEAR")
+    assert len(leuven) == 9
+    for year, row in leuven.iterrows():
+        assert city.loc[year, "returns"] == row["MS_NBR_NON_ZERO_INC"]
+        # PinC keeps whole euros; Statbel has cents
+        assert city.loc[year, "income_total"] == pytest.approx(row["MS_TOT_NET_TAXABLE_INC"], abs=1)
+    # the municipality has a mean, never a median (a median cannot be added up)
+    assert city["income_median"].isna().all()
+    assert city.loc[2019, "income_mean"] == pytest.approx(2_204_762_121 / 57_588)
+    kessel_lo = income[(income["unit"] == "24062C") & (income["year"] == 2019)].iloc[0]
+    assert (kessel_lo["income_median"], kessel_lo["returns"]) == (29_695, 16_861)
+    with pytest.raises(DataError, match="no income for \\[2021\\]"):
+        trends.income_series("24062", years=(2019, 2021))

@@ -55,6 +55,9 @@ TITLES: dict[str, str] = {
     "verzamelen)",
     "fluvius_energy_2018_2021": "Elektriciteits- en gasverbruik van woningen en andere "
     "aansluitingen per statistische sector (codes 2019), Vlaanderen, 2018-2021",
+    "pinc_income_deelgemeenten_2005_2019": "Fiscale inkomens per deelgemeente (mediaan en "
+    "totaal netto belastbaar inkomen per aangifte, aantal aangiften), België, "
+    "inkomensjaren 2005-2019",
     "pinc_open_space_2013_2016": "Bodemgebruik van de open ruimte per statistische sector "
     "(codes 2024), Vlaanderen, 2013 en 2016",
     "bimd2011_sectors": "Belgische index van meervoudige deprivatie (BIMD) 2011 per "
@@ -117,6 +120,10 @@ LICENCES: dict[str, str] = {
     "Not stated in the source repository; Statbel/NGI open data reworked by Provincies in "
     "Cijfers ('vereenvoudigde geometrie op basis van de open data van statbel'); reworked "
     "NGI data": _PINC + "; bewerkte gegevens van het NGI",
+    "Not stated in the source repository; Statbel open data aggregated by Provincies in Cijfers": (
+        "niet vermeld in de bronrepository; open data van Statbel, samengeteld door "
+        "Provincies in Cijfers"
+    ),
     "Open Database License (ODbL) 1.0": "Open Database License (ODbL) 1.0",
     "Statbel open data licence ('Licentie open data Algemene Directie Statistiek'); the "
     "preprocessing repository states no licence": (

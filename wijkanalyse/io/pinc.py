@@ -266,7 +266,17 @@ def read_pinc_upload(
                 f"{label} lacks measure(s) {listing(missing)} (found: {listing(cols)}). {hint}"
             )
         cols = list(measures)
-    out = pd.DataFrame(index=pd.Index(frame["geoitem"].to_numpy(), name="sector"))
+    out = _measures(frame, cols, label, pd.Index(frame["geoitem"].to_numpy(), name="sector"))
+    out["year"] = year
+    out["vintage"] = vint
+    return out
+
+
+def _measures(
+    frame: pd.DataFrame, cols: Sequence[str], label: str, index: pd.Index
+) -> pd.DataFrame:
+    """Return PinC measure columns as numbers, PinC's missing codes as NA with a reason."""
+    out = pd.DataFrame(index=index)
     for col in cols:
         raw = frame[col].astype("object").map(lambda v: str(v).strip() if v is not None else v)
         raw = raw.map(lambda v: re.sub(r"\.0+$", "", v) if isinstance(v, str) else v)
@@ -278,8 +288,6 @@ def read_pinc_upload(
         reason = reason.where(values.notna().to_numpy() | reason.notna(), MISSING)
         if reason.notna().any():
             out[f"{col}_na_reason"] = reason.astype("object").to_numpy()
-    out["year"] = year
-    out["vintage"] = vint
     return out
 
 

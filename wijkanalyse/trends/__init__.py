@@ -49,15 +49,18 @@ from wijkanalyse.trends._moves import (
 )
 from wijkanalyse.trends._series import (
     BIMD_CAVEAT,
+    INCOME_CAVEAT,
     POPULATION_SOURCES,
     bimd_changes,
     energy_series,
+    income_series,
     population_series,
 )
 from wijkanalyse.trends._signals import SIGNAL_KINDS, deprivation_signals, population_signals
 
 __all__ = [
     "BIMD_CAVEAT",
+    "INCOME_CAVEAT",
     "METHODS",
     "POPULATION_SOURCES",
     "SIGNAL_KINDS",
@@ -67,6 +70,7 @@ __all__ = [
     "changes",
     "deprivation_signals",
     "energy_series",
+    "income_series",
     "links_between",
     "move_counts",
     "poisson_band",

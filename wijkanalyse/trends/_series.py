@@ -243,3 +243,84 @@ def energy_series(
     out = pd.concat(frames, ignore_index=True)
     first = ["unit", "name", "year"]
     return out[[*first, *[c for c in out.columns if c not in first]]]
+
+
+# --------------------------------------------------------------------------- income
+
+#: What an income change can say (the series' own caveats).
+INCOME_CAVEAT = (
+    "Fiscal income per tax return (a couple filing together is one return), in euros of "
+    "each year: not corrected for inflation, so a rise of a few percent a year may be no "
+    "rise in purchasing power. A median cannot be added up: above the deelgemeente only the "
+    "mean (total over returns) is given."
+)
+
+
+def income_series(gemeente: str, *, years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Return the fiscal income per deelgemeente of a municipality by year (2005–2019).
+
+    The deelgemeenten are those of the 2024 hierarchy (their codes are the series' own), and
+    the municipality as a whole (``unit`` = its NIS code): its ``income_mean`` is the total
+    over the returns of its deelgemeenten, its ``income_median`` NA (a median cannot be
+    added up). See :data:`INCOME_CAVEAT`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit and year: ``unit``, ``name``, ``level`` (``deelgemeente`` or
+        ``gemeente``), ``year``, ``income_median``, ``income_mean`` (€ per return),
+        ``returns``, ``income_total``, ``na_reason``.
+    """
+    from wijkanalyse import areas, io
+
+    h = areas.hierarchy(2024, gemeente=gemeente)
+    names = h.groupby("deelgemeente")["deelgemeente_name"].first()
+    raw = io.read_income_deelgemeenten()
+    raw = raw[raw["deelgemeente"].isin(names.index)]
+    if years is not None:
+        wanted = sorted(set(years))
+        missing = sorted(set(wanted) - set(raw["year"]))
+        if missing:
+            raise DataError(
+                f"income_series: no income for {missing}; the series covers "
+                f"{int(raw['year'].min())}-{int(raw['year'].max())}."
+            )
+        raw = raw[raw["year"].isin(wanted)]
+    if raw.empty:
+        raise DataError(f"income_series: the series has no deelgemeente of {gemeente}.")
+    dg = raw.rename(columns={"deelgemeente": "unit"}).assign(level="deelgemeente")
+    dg["name"] = dg["unit"].map(names)
+    dg["income_mean"] = (dg["income_total"] / dg["returns"].where(dg["returns"] > 0)).astype(
+        "Float64"
+    )
+    dg["na_reason"] = dg.get("income_median_na_reason")
+    by_year = dg.groupby("year")
+    whole = pd.DataFrame(
+        {
+            "returns": by_year["returns"].sum(min_count=1),
+            "income_total": by_year["income_total"].sum(min_count=1),
+        }
+    )
+    # a deelgemeente without its counts leaves the municipality's sums unknown
+    unknown = dg[["returns", "income_total"]].isna().any(axis=1).groupby(dg["year"]).any()
+    whole.loc[unknown.reindex(whole.index).to_numpy(bool), :] = pd.NA
+    whole["income_mean"] = (whole["income_total"] / whole["returns"]).astype("Float64")
+    whole["income_median"] = pd.NA
+    whole = whole.reset_index().assign(
+        unit=str(gemeente), name=h["gemeente_name"].iloc[0], level="gemeente", na_reason=None
+    )
+    cols = [
+        "unit",
+        "name",
+        "level",
+        "year",
+        "income_median",
+        "income_mean",
+        "returns",
+        "income_total",
+        "na_reason",
+    ]
+    out = pd.concat([dg[cols], whole[cols]], ignore_index=True)
+    out["income_median"] = out["income_median"].astype("Float64")
+    out["income_mean"] = out["income_mean"].astype("Float64")
+    return out
