@@ -16,8 +16,10 @@ and every expected value is worked out in the test's comments.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -366,3 +368,56 @@ def test_leuven_income_per_deelgemeente_adds_up_to_statbels_municipal_table(mirr
     assert (kessel_lo["income_median"], kessel_lo["returns"]) == (29_695, 16_861)
     with pytest.raises(DataError, match="no income for \\[2021\\]"):
         trends.income_series("24062", years=(2019, 2021))
+
+
+# --------------------------------------------------------------------------- the study
+
+
+def test_the_trends_table_refuses_years_it_has_no_data_for() -> None:
+    from pydantic import ValidationError
+
+    from wijkanalyse.study.config import TrendsSection
+
+    with pytest.raises(ValidationError, match="no population data for \\[1991\\]"):
+        TrendsSection(population=[1991, 2011])
+    with pytest.raises(ValidationError, match="two or more different years"):
+        TrendsSection(energy=[2021])
+    assert TrendsSection(income=[]).income == []  # an empty list leaves the series out
+    assert TrendsSection(bimd=[2011, 2001]).bimd == [2001, 2011]
+
+
+@pytest.mark.integration
+def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: Any) -> None:
+    out = leuven_run.out
+    wijken = pd.read_csv(out / "trends_wijken.csv", dtype={"unit": str})
+    pop = wijken[(wijken["series"] == "population") & (wijken["kind"] == "level")]
+    per_wijk = pop[pop["level"] == "wijk"]
+    # the wijk totals of each year are the source totals (nothing withheld at wijk level)
+    assert per_wijk.groupby("year")["value"].sum().astype(int).to_dict() == {
+        2001: 88_606,
+        2011: 96_928,
+        2021: 101_032,
+    }
+    assert per_wijk["method"].notna().all()  # the method named per row
+    assert set(per_wijk.loc[per_wijk["year"] == 2011, "method"]) == {"exact"}
+    # energy per connection per wijk and year; income per deelgemeente
+    assert {"elek_per_connection", "gas_per_connection", "income_median", "income_mean"} <= set(
+        wijken["series"]
+    )
+    sectors = pd.read_csv(out / "trends_sectors.csv", dtype={"unit": str, "wijk": str})
+    deciles = sectors[(sectors["series"] == "bimd_decile") & (sectors["kind"] == "change")]
+    a00 = deciles[deciles["unit"] == "24062A00-"].iloc[0]
+    assert a00["change"] == -1  # decile 3 in 2001, 2 in 2011
+    # no person count from 1 to 4 is published, level or change
+    people = sectors[sectors["series"] == "population"]
+    small = people["value"].between(1, 4) | people["change"].abs().between(0.5, 4)
+    assert not small.any(), people[small]
+    signals = pd.read_csv(out / "trends_signals.csv", dtype={"unit": str, "gemeente": str})
+    assert set(signals["kind"]) >= {"population_growth", "relative_deprivation"}
+    assert "Vaartkom" in set(signals.loc[signals["kind"] == "population_growth", "name"])
+    summary = "\n".join(leuven_run.summary)
+    assert "Signalen (Leuven" in summary
+    assert "Bevolking Leuven: 2001 88\u202f606 · 2011 96\u202f928 · 2021 101\u202f032" in summary
+    prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    used = {d["id"] for d in prov["datasets"]}
+    assert {"bimd_population_2001", "pinc_income_deelgemeenten_2005_2019"} <= used

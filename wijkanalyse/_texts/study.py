@@ -343,6 +343,7 @@ TEXT: dict[str, dict[str, str]] = {
     "step_indicators": {"nl": "indicatoren en index", "en": "indicators and index"},
     "step_access": {"nl": "bereikbaarheid", "en": "accessibility"},
     "step_planning": {"nl": "planning", "en": "planning"},
+    "step_trends": {"nl": "trends", "en": "trends"},
     "step_write": {"nl": "wegschrijven", "en": "write"},
     "step_report": {"nl": "kaarten en rapporten", "en": "maps and reports"},
     "interrupted_run": {

@@ -472,6 +472,45 @@ class ReportSection(_Model):
     tiles: Literal["none", "osm"] = "none"
 
 
+class TrendsSection(_Model):
+    """``[trends]``: the same measures at several dates, and the early signals.
+
+    Each series lists its years (an empty list leaves the series out); the years at hand are
+    those of :mod:`wijkanalyse.trends`: population 2001, 2011, 2021; the BIMD 2001 and
+    2011; energy use 2018–2021; income per deelgemeente 2005–2019. ``signals`` is how many
+    units each kind of signal lists (fastest growth, fastest decline, relative deprivation).
+    """
+
+    population: list[int] = [2001, 2011, 2021]
+    bimd: list[int] = [2001, 2011]
+    energy: list[int] = [2018, 2021]
+    income: list[int] = [2005, 2019]
+    signals: int = Field(default=5, ge=1, le=50)
+
+    @field_validator("population", "bimd", "energy", "income")
+    @classmethod
+    def _years(cls, v: list[int], info: Any) -> list[int]:
+        at_hand = _TREND_YEARS[info.field_name]
+        odd = [y for y in v if y not in at_hand]
+        if odd:
+            raise ValueError(
+                f"no {info.field_name} data for {odd}; the years at hand are "
+                f"{', '.join(map(str, at_hand))} (an empty list [] leaves the series out)"
+            )
+        if len(set(v)) == 1 or len(v) != len(set(v)):
+            raise ValueError(f"give two or more different years (or []), got {v}")
+        return sorted(v)
+
+
+#: The years each trend series has in the data at hand (see :mod:`wijkanalyse.trends`).
+_TREND_YEARS: dict[str, tuple[int, ...]] = {
+    "population": (2001, 2011, 2021),
+    "bimd": (2001, 2011),
+    "energy": (2018, 2019, 2020, 2021),
+    "income": tuple(range(2005, 2020)),
+}
+
+
 class ComputeSection(_Model):
     """``[compute]``: where independent blocks of work run (see :mod:`wijkanalyse.parallel`).
 
@@ -503,6 +542,7 @@ class StudyConfig(_Model):
     access: AccessSection | None = None
     plan: PlanSection | None = None
     scenarios: list[ScenarioSection] = []
+    trends: TrendsSection | None = None
     report: ReportSection = ReportSection()
     compute: ComputeSection = ComputeSection()
 

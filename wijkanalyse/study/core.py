@@ -37,6 +37,7 @@ Example study file (see ``examples/leuven.toml``)::
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 import tomllib
@@ -70,6 +71,7 @@ from wijkanalyse.study import planning as _planning
 from wijkanalyse.study import provenance as _provenance
 from wijkanalyse.study import publish as _publish
 from wijkanalyse.study import summary as _summary
+from wijkanalyse.study import trends as _trends
 from wijkanalyse.study import write as _write
 from wijkanalyse.study._messages import (
     _describe,
@@ -86,6 +88,7 @@ from wijkanalyse.study.results import (
     StudyData,
 )
 from wijkanalyse.study.slices import AccessSlice, AnalyseSlice, PlanSlice
+from wijkanalyse.study.trends import TrendResults
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +200,13 @@ class Study:
         Returns ``None`` when the study has neither, or no ``[access]`` results.
         """
         return _planning.planning(PlanSlice.of(self.config), data, acc, analysis)
+
+    def trends(self, data: StudyData) -> TrendResults | None:
+        """Compute the ``[trends]`` of the study's municipalities (``None`` without it).
+
+        The tables are protected as they are made: what they hold may be published.
+        """
+        return _trends.run_trends(self.config, list(data.region.municipalities))
 
     def run(
         self,
@@ -318,9 +328,13 @@ def _run(
     lap("access")
     planning = study.planning(data, acc, analysis)
     lap("planning")
+    found = study.trends(data)
+    lap("trends")
     tmp = stage.path
     # only what may be published reaches the files, the summary, the maps and reports
     pub = _publish.protect(study.config, data, analysis, acc, planning)
+    if found is not None:  # protected by its own step
+        pub = dataclasses.replace(pub, trends=found)
     files = _write._write(study.config, pub.data, tmp)
     if pub.analysis is not None:
         files += _write._write_analysis(study.config, pub.analysis, tmp)
@@ -328,9 +342,14 @@ def _run(
         files += _write._write_access(study.config, pub.access, pub.data, tmp)
     if pub.planning is not None:
         files += _write._write_planning(study.config, pub.planning, tmp)
+    prov_data = pub.data
+    if pub.trends is not None:
+        files += _write._write_trends(pub.trends, tmp)
+        used = dict.fromkeys([*pub.data.datasets, *pub.trends.datasets])
+        prov_data = dataclasses.replace(pub.data, datasets=tuple(used))
     files.append(
         _provenance._write_provenance(
-            study.config, study.sources, pub.data, tmp, pub.analysis, pub.access, pub.planning
+            study.config, study.sources, prov_data, tmp, pub.analysis, pub.access, pub.planning
         )
     )
     lap("write")
@@ -378,6 +397,7 @@ def _run(
         analysis=analysis,
         access=acc,
         planning=planning,
+        trends=found,
         timings=timings,
     )
 

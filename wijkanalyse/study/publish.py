@@ -51,7 +51,8 @@ from wijkanalyse.study.slices import speeds_of
 from wijkanalyse.suppression import Ledger
 
 if TYPE_CHECKING:
-    from wijkanalyse.study.results import AccessResults, Analysis, PlanResults, StudyData
+    from wijkanalyse.study.trends import TrendResults
+from wijkanalyse.study.results import AccessResults, Analysis, PlanResults, StudyData
 
 __all__ = ["Published", "protect"]
 
@@ -65,6 +66,8 @@ class Published:
     access: AccessResults | None
     planning: PlanResults | None
     ledger: Ledger
+    #: the ``[trends]`` tables, protected by their own step (:mod:`wijkanalyse.study.trends`)
+    trends: TrendResults | None = None
 
 
 # --------------------------------------------------------------------------- the step

@@ -239,6 +239,8 @@ class RunResult:
     analysis: Analysis | None = field(default=None, repr=False)
     access: AccessResults | None = field(default=None, repr=False)
     planning: PlanResults | None = field(default=None, repr=False)
+    #: the ``[trends]`` tables (already protected: :mod:`wijkanalyse.study.trends`)
+    trends: Any = field(default=None, repr=False)
     timings: dict[str, float] = field(default_factory=dict, repr=False)
     """Seconds per step (``load``, ``indicators``, ``access``, ``planning``, ``write``,
     ``report``) and ``total``."""

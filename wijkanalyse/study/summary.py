@@ -15,6 +15,7 @@ from wijkanalyse import (
     vocab,
 )
 from wijkanalyse.network import GROUP_SPEEDS_KMH
+from wijkanalyse.study import _summary_trends
 from wijkanalyse.study import publish as _publish
 from wijkanalyse.study._sources import Sources
 from wijkanalyse.study._summary_plans import _group_label, _plan_lines
@@ -172,6 +173,8 @@ def _summary_lines(
         lines += _access_lines(config, sources, access, data, lang)
     if planning is not None:
         lines += _plan_lines(config, sources, planning, lang)
+    if pub.trends is not None:
+        lines += _summary_trends.trend_lines(pub.trends, lang)
     if out is not None and files:
         top = [p for p in files if p.parent == out]
         lines.append(t("outputs_line", lang, out=out, files=", ".join(p.name for p in top)))

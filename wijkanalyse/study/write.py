@@ -18,6 +18,7 @@ from wijkanalyse.study.results import (
     PlanResults,
     StudyData,
 )
+from wijkanalyse.study.trends import TrendResults
 
 
 def _write_planning(config: StudyConfig, res: PlanResults, out: Path) -> list[Path]:
@@ -190,3 +191,12 @@ def _write(config: StudyConfig, data: StudyData, out: Path) -> list[Path]:
     if data.basemap is not None:
         outputs.write_table(out, "basemap", data.basemap)
     return list(dict.fromkeys(files))
+
+
+def _write_trends(res: TrendResults, out: Path) -> list[Path]:
+    """Write the ``[trends]`` tables (protected by their step)."""
+    files = []
+    files += outputs.write_table(out, "trends_sectors", res.sectors)
+    files += outputs.write_table(out, "trends_wijken", res.units)
+    files += outputs.write_table(out, "trends_signals", res.signals)
+    return files

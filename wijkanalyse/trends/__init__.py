@@ -47,6 +47,7 @@ from wijkanalyse.trends._moves import (
     move_counts,
     unit_counts,
 )
+from wijkanalyse.trends._publish import COLUMNS, protect_counts, with_changes
 from wijkanalyse.trends._series import (
     BIMD_CAVEAT,
     INCOME_CAVEAT,
@@ -60,6 +61,7 @@ from wijkanalyse.trends._signals import SIGNAL_KINDS, deprivation_signals, popul
 
 __all__ = [
     "BIMD_CAVEAT",
+    "COLUMNS",
     "INCOME_CAVEAT",
     "METHODS",
     "POPULATION_SOURCES",
@@ -76,5 +78,7 @@ __all__ = [
     "poisson_band",
     "population_series",
     "population_signals",
+    "protect_counts",
     "unit_counts",
+    "with_changes",
 ]

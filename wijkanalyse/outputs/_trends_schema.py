@@ -1,0 +1,63 @@
+"""The trend tables of the output folder (``[trends]``; see :mod:`wijkanalyse.trends`)."""
+
+from __future__ import annotations
+
+from wijkanalyse.outputs._table import Table, _csv
+
+TREND_TABLES: tuple[Table, ...] = (
+    *(
+        _csv(
+            f"trends_{level}",
+            f"per {what} and series: the level of each year and the change between years, "
+            "with how the older sector codes were brought to 2024 ([trends])",
+            None,
+            "unit",
+            *(("wijk",) if level == "sectors" else ()),
+            "name",
+            "level",
+            "series",
+            "kind",
+            "year",
+            "from_year",
+            "to_year",
+            "value",
+            "change",
+            "change_rel",
+            "rate_annual",
+            "band",
+            "significant",
+            "method",
+            "na_reason",
+            decimals={"value": 2, "change": 2, "change_rel": 6, "rate_annual": 6, "band": 2},
+            codes=("unit", "wijk"),
+        )
+        for level, what in (
+            ("sectors", "2024 sector"),
+            ("wijken", "wijk, deelgemeente, municipality"),
+        )
+    ),
+    _csv(
+        "trends_signals",
+        "the early signals: the units whose population grew or shrank fastest beyond the "
+        "noise, and the wijken that fell furthest down the BIMD deciles ([trends])",
+        None,
+        "gemeente",
+        "kind",
+        "unit",
+        "name",
+        "rank",
+        "approximate",
+        "from_year",
+        "to_year",
+        "before",
+        "after",
+        "change",
+        "rate_annual",
+        "band",
+        "mean_decile_change",
+        "n_sectors",
+        "n_fell",
+        decimals={"rate_annual": 6, "band": 2, "mean_decile_change": 3},
+        codes=("gemeente", "unit"),
+    ),
+)
