@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wijkanalyse.outputs._table import Table, _csv
+from wijkanalyse.trends import COLUMNS
 
 TREND_TABLES: tuple[Table, ...] = (
     *(
@@ -13,21 +14,7 @@ TREND_TABLES: tuple[Table, ...] = (
             None,
             "unit",
             *(("wijk",) if level == "sectors" else ()),
-            "name",
-            "level",
-            "series",
-            "kind",
-            "year",
-            "from_year",
-            "to_year",
-            "value",
-            "change",
-            "change_rel",
-            "rate_annual",
-            "band",
-            "significant",
-            "method",
-            "na_reason",
+            *COLUMNS[1:],  # the columns of wijkanalyse.trends, after the unit
             decimals={"value": 2, "change": 2, "change_rel": 6, "rate_annual": 6, "band": 2},
             codes=("unit", "wijk"),
         )
