@@ -418,6 +418,12 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     summary = "\n".join(leuven_run.summary)
     assert "Signalen (Leuven" in summary
     assert "Bevolking Leuven: 2001 88\u202f606 · 2011 96\u202f928 · 2021 101\u202f032" in summary
+    # the city report's "Signalen", with the evidence and what a change can say
+    page = (out / "report" / "index.html").read_text(encoding="utf-8")
+    section = page.split('<section id="signalen">', 1)[1].split("</section>", 1)[0]
+    assert "Vaartkom" in section
+    assert "Toevalsband (95 %)" in section
+    assert "niet dat zijn deprivatie in absolute zin groeide" in section
     prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     used = {d["id"] for d in prov["datasets"]}
     assert {"bimd_population_2001", "pinc_income_deelgemeenten_2005_2019"} <= used

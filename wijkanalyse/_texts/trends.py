@@ -54,4 +54,63 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": " (benadering voor {names}: de cijfers van 2001 volgen de sectorcodes van 2001)",
         "en": " (an approximation for {names}: the figures of 2001 follow the 2001 sector codes)",
     },
+    "report_signals": {"nl": "Signalen", "en": "Signals"},
+    "report_signals_intro": {
+        "nl": "Wat het snelst verandert, van de oudste naar de recentste gegevens. Een "
+        "signaal is een rangschikking om verder te bekijken, geen oordeel.",
+        "en": "What changes fastest, from the oldest to the latest data. A signal is a "
+        "ranking to look into, not a verdict.",
+    },
+    "report_signals_population": {"nl": "Bevolking van {name}", "en": "Population of {name}"},
+    "report_signals_growth": {
+        "nl": "Snelst groeiende bevolking",
+        "en": "Fastest growing population",
+    },
+    "report_signals_decline": {
+        "nl": "Snelst dalende bevolking",
+        "en": "Fastest shrinking population",
+    },
+    "report_signals_deprivation": {
+        "nl": "Relatief meer deprivatie (BIMD 2001 → 2011)",
+        "en": "Relatively more deprivation (BIMD 2001 → 2011)",
+    },
+    "report_signals_none": {
+        "nl": "Geen wijk verandert hier meer dan toeval zou geven.",
+        "en": "No wijk changes here by more than chance would give.",
+    },
+    "report_signals_col_period": {"nl": "Periode", "en": "Period"},
+    "report_signals_col_from": {"nl": "Van", "en": "From"},
+    "report_signals_col_to": {"nl": "Naar", "en": "To"},
+    "report_signals_col_rate": {"nl": "Per jaar", "en": "Per year"},
+    "report_signals_col_band": {"nl": "Toevalsband (95 %)", "en": "Chance band (95 %)"},
+    "report_signals_col_decile": {
+        "nl": "Gemiddelde verandering van het deciel",
+        "en": "Mean change of the decile",
+    },
+    "report_signals_col_fell": {
+        "nl": "Sectoren 2 of meer decielen lager",
+        "en": "Sectors 2 or more deciles lower",
+    },
+    "report_signals_band_note": {
+        "nl": "Een verandering staat hier pas als ze groter is dan de toevalsband: twee "
+        "tellingen van dezelfde bevolking verschillen door geboorten, overlijdens en "
+        "verhuizingen tot ongeveer 1,96 × √(som van beide) zonder dat er iets veranderde.",
+        "en": "A change is listed only when it exceeds the chance band: two counts of the "
+        "same population differ by births, deaths and moves by up to about 1.96 × √(sum of "
+        "both) without anything having changed.",
+    },
+    "report_signals_bimd_note": {
+        "nl": "De BIMD rangschikt sectoren binnen één jaar: een lager deciel zegt dat een "
+        "sector achteruitging ten opzichte van de andere Belgische sectoren, niet dat zijn "
+        "deprivatie in absolute zin groeide. Deciel 1 = meest gedepriveerd.",
+        "en": "The BIMD ranks sectors within one year: a lower decile says that a sector "
+        "fell back relative to the other sectors of Belgium, not that its deprivation grew "
+        "in absolute terms. Decile 1 = most deprived.",
+    },
+    "report_signals_approximate": {
+        "nl": "* Benadering: de cijfers van 2001 volgen de sectorcodes van 2001, die Statbel "
+        "in 2011 deels hertekende (trends_wijken.csv, kolom method).",
+        "en": "* Approximation: the figures of 2001 follow the 2001 sector codes, which "
+        "Statbel partly redrew in 2011 (trends_wijken.csv, column method).",
+    },
 }

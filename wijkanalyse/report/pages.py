@@ -17,7 +17,7 @@ import pandas as pd
 from wijkanalyse import _i18n, charts
 from wijkanalyse._i18n import Language
 from wijkanalyse._texts import params as _params
-from wijkanalyse.report import _need, _planning
+from wijkanalyse.report import _need, _planning, _trends
 from wijkanalyse.report._context import _Builder
 from wijkanalyse.report._format import _cell, _img, _svg, _svg_uri
 
@@ -492,6 +492,7 @@ def _overview(
             curve_img=curve_img,
             front_img=front_img,
             sharing=_planning.sharing_rows(b),
+            signals=_trends.signals_section(b),
             norm_lines=_planning.norm_lines(b),
             scenarios=scenario_table(b, sc),
             scenario_img=scenario_img(b, sc),
