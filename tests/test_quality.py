@@ -199,6 +199,7 @@ def test_notebooks_are_committed_without_outputs() -> None:
         "02_indicators_index.ipynb",
         "03_coverage_gaps.ipynb",
         "04_new_centres.ipynb",
+        "05_trends.ipynb",
     ]
     for path in books:
         book = nbformat.read(path, as_version=4)
