@@ -415,6 +415,8 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     signals = pd.read_csv(out / "trends_signals.csv", dtype={"unit": str, "gemeente": str})
     assert set(signals["kind"]) >= {"population_growth", "relative_deprivation"}
     assert "Vaartkom" in set(signals.loc[signals["kind"] == "population_growth", "name"])
+    # the unlocated residents (0 in 2001, 85 in 2021) are no wijk to signal
+    assert not signals["unit"].map(vocab.is_pseudo_wijk).any()
     summary = "\n".join(leuven_run.summary)
     assert "Signalen (Leuven" in summary
     assert "Bevolking Leuven: 2001 88\u202f606 · 2011 96\u202f928 · 2021 101\u202f032" in summary

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkanalyse import _i18n, trends
+from wijkanalyse import _i18n, trends, vocab
 from wijkanalyse._i18n import Note
 from wijkanalyse.study.config import StudyConfig, TrendsSection
 
@@ -109,7 +109,8 @@ def _municipality(
                 ignore_index=True,
             )
         )
-        wijken = above[above["level"] == "wijk"]
+        # residents without a known place are no wijk to signal
+        wijken = above[(above["level"] == "wijk") & ~above["unit"].map(vocab.is_pseudo_wijk)]
         signals.append(trends.population_signals(wijken, top=10**6, threshold=thr))
     if section.bimd:
         used += [f"bimd{y}_sectors" for y in section.bimd]
