@@ -329,7 +329,8 @@ def _run(
     planning = study.planning(data, acc, analysis)
     lap("planning")
     found = study.trends(data)
-    lap("trends")
+    if found is not None:  # a study without [trends] has no such step
+        lap("trends")
     tmp = stage.path
     # only what may be published reaches the files, the summary, the maps and reports
     pub = _publish.protect(study.config, data, analysis, acc, planning)
