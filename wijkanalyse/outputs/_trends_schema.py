@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from wijkanalyse.outputs._table import Table, _csv
 from wijkanalyse.trends import COLUMNS
+from wijkanalyse.trends._signals import DEPRIVATION_COLUMNS, POPULATION_COLUMNS
+
+_FIRST = ("kind", "unit", "name", "rank", "approximate")
 
 TREND_TABLES: tuple[Table, ...] = (
     *(
@@ -34,16 +37,8 @@ TREND_TABLES: tuple[Table, ...] = (
         "name",
         "rank",
         "approximate",
-        "from_year",
-        "to_year",
-        "before",
-        "after",
-        "change",
-        "rate_annual",
-        "band",
-        "mean_decile_change",
-        "n_sectors",
-        "n_fell",
+        # then the evidence: of the population signals, then of the deprivation signals
+        *(c for c in (*POPULATION_COLUMNS, *DEPRIVATION_COLUMNS) if c not in _FIRST),
         decimals={"rate_annual": 6, "band": 2, "mean_decile_change": 3},
         codes=("gemeente", "unit"),
     ),

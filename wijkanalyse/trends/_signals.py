@@ -15,6 +15,30 @@ from wijkanalyse.trends._changes import changes
 
 #: The kinds of signal, in the order they are listed.
 SIGNAL_KINDS = ("population_growth", "population_decline", "relative_deprivation")
+#: The columns of :func:`population_signals` and :func:`deprivation_signals`.
+POPULATION_COLUMNS = (
+    "kind",
+    "unit",
+    "name",
+    "from_year",
+    "to_year",
+    "before",
+    "after",
+    "change",
+    "rate_annual",
+    "band",
+    "approximate",
+    "rank",
+)
+DEPRIVATION_COLUMNS = (
+    "kind",
+    "unit",
+    "mean_decile_change",
+    "n_sectors",
+    "n_fell",
+    "approximate",
+    "rank",
+)
 
 
 def population_signals(
@@ -62,20 +86,7 @@ def population_signals(
         part = found[found["change"] * sign > 0]
         part = part.sort_values("rate_annual", ascending=sign < 0).head(top)
         out.append(part.assign(kind=kind, rank=range(1, len(part) + 1)))
-    cols = [
-        "kind",
-        "unit",
-        "name",
-        "from_year",
-        "to_year",
-        "before",
-        "after",
-        "change",
-        "rate_annual",
-        "band",
-        "approximate",
-        "rank",
-    ]
+    cols = list(POPULATION_COLUMNS)
     return pd.concat(out, ignore_index=True)[cols] if out else pd.DataFrame(columns=cols)
 
 
@@ -102,17 +113,7 @@ def deprivation_signals(bimd: pd.DataFrame, *, top: int = 5, down: int = 2) -> p
     """
     known = bimd.dropna(subset=["decile_change", "wijk"])
     if known.empty:
-        return pd.DataFrame(
-            columns=[
-                "kind",
-                "unit",
-                "mean_decile_change",
-                "n_sectors",
-                "n_fell",
-                "approximate",
-                "rank",
-            ]
-        )
+        return pd.DataFrame(columns=list(DEPRIVATION_COLUMNS))
     change = known["decile_change"].astype(float)
     by = known.assign(
         fell=change <= -down, by_code=known["method_2001"] == "by_code", change=change
