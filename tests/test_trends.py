@@ -27,7 +27,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkanalyse import DataError, trends, vocab
+from wijkanalyse import DataError, SchemaError, _i18n, areas, io, trends, vocab
 
 
 def _links() -> trends.Links:
@@ -370,6 +370,68 @@ def test_leuven_income_per_deelgemeente_adds_up_to_statbels_municipal_table(mirr
         trends.income_series("24062", years=(2019, 2021))
 
 
+@pytest.mark.integration
+def test_a_municipality_merged_in_2019_counts_its_members_sectors() -> None:
+    # Puurs-Sint-Amands (12041, 2019) = Puurs (12030) + Sint-Amands (12034): its sectors
+    # keep their members' codes, and the census counts 4 unlocated residents as 12030ZZZZ
+    pop = trends.population_series("12041", level="gemeente").set_index("year")["value"]
+    census = io.read_census("statbel_census2021_age65")["pop_total"]
+    members = census[census.index.str[:5].isin(["12030", "12034"])]
+    assert members.sum() == 26_208
+    assert pop[2021] == 26_208
+    bimd = io.read_bimd_population("bimd_population_2011")["pop_total"]
+    assert pop[2011] == bimd[bimd.index.str[:5].isin(["12030", "12034"])].sum() == 24_744
+    energy = trends.energy_series("12041", level="gemeente", years=[2021]).iloc[0]
+    assert energy["elek_res_n"] == 10_854
+
+
+@pytest.mark.integration
+def test_flanders_reference_series_against_statbel(mirror: Path) -> None:
+    pop = trends.flemish_population().set_index("year")["value"]
+    # Statbel, population on 1 January 2021 of the Flemish Region: 6 653 062 (the census)
+    assert pop[2021] == 6_653_062
+    # the BIMD's populations of 2001 and 2011, summed over the Flemish sectors
+    assert (pop[2001], pop[2011]) == (5_967_044, 6_303_815)
+    energy = trends.flemish_energy()
+    assert set(energy["method"]) == {"exact"}  # Fluvius has every Flemish sector each year
+    assert energy.attrs["coverage"]["elek_per_connection"] == (9_490, 9_490)
+    # income: the deelgemeenten with a value in every year; checked against Statbel's
+    # complete municipal table (TF_PSNL_INC_TAX_MUNTY), 2005-2013
+    income = trends.flemish_income().set_index("year")
+    assert set(income["method"]) == {trends.PANEL}
+    summed, total = income.attrs["coverage"]["income_mean"]
+    assert (summed, total) == (893, 1_301)
+    munty = pd.read_csv(
+        mirror
+        / "statbel_via_BelgiumMaps.StatBel/statbel_fiscal_income_municipality_2005_2013_belgium.csv",
+        dtype={"CD_MUNTY_REFNIS": str},
+    )
+    flemish = munty[munty["CD_MUNTY_REFNIS"].isin(areas.flemish_municipalities(2011))]
+    sums = flemish.groupby("CD_YEAR")[["MS_TOT_NET_TAXABLE_INC", "MS_NBR_NON_ZERO_INC"]].sum()
+    whole = sums["MS_TOT_NET_TAXABLE_INC"] / sums["MS_NBR_NON_ZERO_INC"]
+    assert len(whole) == 9
+    for year, mean in whole.items():
+        # the panel is within 0.5 % of the whole region's mean (measured: -0.3 to -0.4 %)
+        assert income.loc[year, "value"] == pytest.approx(mean, rel=0.005)
+    with pytest.raises(DataError, match="no source for \\[1991\\]"):
+        trends.flemish_population([1991])
+
+
+def test_every_trend_series_is_documented_in_both_languages() -> None:
+    table = trends.list_series()
+    assert list(table.index) == list(trends.SERIES)
+    for col in ("label_nl", "label_en", "definition", "definition_nl", "caveat", "caveat_nl"):
+        assert table[col].str.len().gt(10 if "label" not in col else 3).all(), col
+    assert trends.get_series("bimd_decile").change == "rank"
+    assert trends.SERIES["bimd_decile"].caveat == trends.BIMD_CAVEAT
+    with pytest.raises(SchemaError, match="Did you mean 'population'"):
+        trends.get_series("populaton")
+    label = _i18n.Label("series", "elek_per_connection")
+    assert "elektriciteit per aansluiting" in _i18n.note(
+        "trends_flanders_panel", series=label, summed=1, total=2
+    ).render("nl")
+
+
 # --------------------------------------------------------------------------- the study
 
 
@@ -404,6 +466,16 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     assert {"elek_per_connection", "gas_per_connection", "income_median", "income_mean"} <= set(
         wijken["series"]
     )
+    # every series is documented (trends_definitions.csv), and Flanders is the reference
+    definitions = pd.read_csv(out / "trends_definitions.csv").set_index("series")
+    assert set(wijken["series"]) <= set(definitions.index)
+    flanders = wijken[wijken["level"] == "gewest"]
+    assert set(flanders["unit"]) == {trends.FLANDERS_CODE}
+    assert {"population", "elek_per_connection", "income_mean"} <= set(flanders["series"])
+    city_energy = wijken[
+        (wijken["level"] == "gemeente") & (wijken["series"] == "elek_per_connection")
+    ]
+    assert city_energy.loc[city_energy["year"] == 2021, "value"].round().tolist() == [2_559]
     sectors = pd.read_csv(out / "trends_sectors.csv", dtype={"unit": str, "wijk": str})
     deciles = sectors[(sectors["series"] == "bimd_decile") & (sectors["kind"] == "change")]
     a00 = deciles[deciles["unit"] == "24062A00-"].iloc[0]

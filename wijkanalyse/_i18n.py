@@ -124,6 +124,14 @@ def model_label(model: str, language: str | None = None) -> str:
     return nl if lang(language) == "nl" else en
 
 
+def series_label(series: str, language: str | None = None) -> str:
+    """Return the label of a trend series (:data:`wijkanalyse.trends.SERIES`)."""
+    from wijkanalyse.trends import SERIES
+
+    known = SERIES.get(series)
+    return known.label(lang(language)) if known is not None else series
+
+
 def method_label(method: str, language: str | None = None) -> str:
     """Return a readable label of a distance method: ``netwerk``, ``hemelsbreed ×1,3``, …."""
     parts = []
@@ -247,7 +255,7 @@ class Items:
 class Label:
     """A code shown by its name in a note: a facility type, location model or method."""
 
-    kind: Literal["type", "model", "method", "group"]
+    kind: Literal["type", "model", "method", "group", "series"]
     code: str
 
 
@@ -318,6 +326,7 @@ def _value(value: Param, language: str | None) -> str:
             "model": model_label,
             "method": method_label,
             "group": group_label,
+            "series": series_label,
         }
         return labels[value.kind](value.code, language)
     if isinstance(value, bool) or value is None:

@@ -15,6 +15,13 @@ TEXT: dict[str, dict[str, str]] = {
         "corrected for inflation); the population of 2001 follows the 2001 sector codes, "
         "which Statbel partly redrew in 2011 (an approximation)",
     },
+    "trends_flanders_panel": {
+        "nl": "trends: Vlaams Gewest, {series}: de som over de {summed} van {total} gebieden "
+        "met een waarde in elk jaar (de bron houdt de andere deels achter), elk jaar dezelfde",
+        "en": "trends: Flemish Region, {series}: the sum over the {summed} of {total} areas with "
+        "a value in every year (the source withholds some years of the others), the same "
+        "areas every year",
+    },
     "trends_population": {
         "nl": "Bevolking {name}: {series} (bronnen: BIMD-bevolking 2001 en 2011, census 2021)",
         "en": "Population {name}: {series} (sources: BIMD populations 2001 and 2011, census 2021)",

@@ -23,8 +23,25 @@ TREND_TABLES: tuple[Table, ...] = (
         )
         for level, what in (
             ("sectors", "2024 sector"),
-            ("wijken", "wijk, deelgemeente, municipality"),
+            ("wijken", "wijk, deelgemeente, municipality and the Flemish Region"),
         )
+    ),
+    _csv(
+        "trends_definitions",
+        "what each trend series measures and what its change cannot say, in English and "
+        "Dutch ([trends]; wijkanalyse.trends.SERIES)",
+        "series",
+        "label_nl",
+        "label_en",
+        "unit",
+        "change",
+        "years",
+        "levels",
+        "source",
+        "definition",
+        "caveat",
+        "definition_nl",
+        "caveat_nl",
     ),
     _csv(
         "trends_signals",

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from wijkanalyse import _i18n, trends, vocab
-from wijkanalyse._i18n import Note
+from wijkanalyse._i18n import Label, Note
 from wijkanalyse.study.config import StudyConfig, TrendsSection
 
 __all__ = ["TrendResults", "run_trends"]
@@ -63,13 +63,37 @@ def run_trends(config: StudyConfig, municipalities: list[str]) -> TrendResults |
         units.append(u)
         signals.append(sig)
         datasets += used
+    flanders, notes = _flanders(section, thr)
     return TrendResults(
         sectors=pd.concat(sectors, ignore_index=True),
-        units=pd.concat(units, ignore_index=True),
+        units=pd.concat([*units, flanders], ignore_index=True),
         signals=pd.concat(signals, ignore_index=True),
         datasets=tuple(dict.fromkeys(datasets)),
-        notes=(_i18n.note("trends_caveats"),),
+        notes=(_i18n.note("trends_caveats"), *notes),
     )
+
+
+def _flanders(section: TrendsSection, thr: int) -> tuple[pd.DataFrame, list[Note]]:
+    """Return the Flemish Region's series (every wijk's reference line) and their notes."""
+    ref = trends.flemish_series(
+        population=section.population, energy=section.energy, income=section.income
+    )
+    parts = [
+        trends.with_changes(
+            ref[ref["series"] == series],
+            kind="count" if series == "population" else "rate",
+            threshold=thr,
+        )
+        for series in pd.unique(ref["series"])
+    ]
+    notes = [
+        _i18n.note(
+            "trends_flanders_panel", series=Label("series", series), summed=summed, total=total
+        )
+        for series, (summed, total) in ref.attrs.get("coverage", {}).items()
+        if summed < total
+    ]
+    return (pd.concat(parts, ignore_index=True) if parts else _empty()), notes
 
 
 def _municipality(
@@ -119,8 +143,9 @@ def _municipality(
         signals.append(trends.deprivation_signals(bimd, top=10**6))
     if section.energy:
         used.append("fluvius_energy_2018_2021")
-        energy = trends.energy_series(code, level="wijk", years=section.energy)
-        unit_parts.append(_energy_rows(energy, thr))
+        for lv in ("wijk", "gemeente"):
+            energy = trends.energy_series(code, level=lv, years=section.energy)
+            unit_parts.append(_energy_rows(energy, thr, lv))
     if section.income:
         used.append("pinc_income_deelgemeenten_2005_2019")
         income = trends.income_series(code, years=section.income)
@@ -173,8 +198,8 @@ def _bimd_rows(bimd: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     return _columns(pd.concat([*rows, change], ignore_index=True))
 
 
-def _energy_rows(energy: pd.DataFrame, thr: int) -> pd.DataFrame:
-    """Electricity and gas use per connection per wijk (a rate: changes without a band)."""
+def _energy_rows(energy: pd.DataFrame, thr: int, level: str) -> pd.DataFrame:
+    """Electricity and gas use per connection per unit (a rate: changes without a band)."""
     parts = []
     for carrier in ("elek", "gas"):
         small = energy[f"{carrier}_res_n"] < thr
@@ -182,7 +207,7 @@ def _energy_rows(energy: pd.DataFrame, thr: int) -> pd.DataFrame:
             {
                 "unit": energy["unit"],
                 "name": energy["name"],
-                "level": "wijk",
+                "level": level,
                 "series": f"{carrier}_per_connection",
                 "year": energy["year"],
                 "value": energy[f"{carrier}_per_connection"].mask(small.fillna(False)),
@@ -195,12 +220,18 @@ def _energy_rows(energy: pd.DataFrame, thr: int) -> pd.DataFrame:
 
 
 def _income_rows(income: pd.DataFrame, thr: int) -> pd.DataFrame:
-    """Median income per return per deelgemeente, the mean for the municipality."""
+    """Median and mean income per return per deelgemeente, the mean for the municipality.
+
+    A median cannot be added up: the municipality (and Flanders) have the mean only, so the
+    mean is what a deelgemeente is compared with.
+    """
     parts = []
-    for series, column, level in (
-        ("income_median", "income_median", "deelgemeente"),
-        ("income_mean", "income_mean", "gemeente"),
+    for series, level in (
+        ("income_median", "deelgemeente"),
+        ("income_mean", "deelgemeente"),
+        ("income_mean", "gemeente"),
     ):
+        column = series
         sel = income[income["level"] == level]
         few = sel["returns"] < thr
         rows = pd.DataFrame(

@@ -9,7 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from wijkanalyse import areas, outputs, vocab
+from wijkanalyse import areas, outputs, trends, vocab
 from wijkanalyse.study._demand import sector_view
 from wijkanalyse.study.config import StudyConfig, plan_questions
 from wijkanalyse.study.results import (
@@ -199,4 +199,5 @@ def _write_trends(res: TrendResults, out: Path) -> list[Path]:
     files += outputs.write_table(out, "trends_sectors", res.sectors)
     files += outputs.write_table(out, "trends_wijken", res.units)
     files += outputs.write_table(out, "trends_signals", res.signals)
+    files += outputs.write_table(out, "trends_definitions", trends.list_series())
     return files

@@ -39,6 +39,15 @@ not published (``small_change``), and neither is a change of a withheld count.
 """
 
 from wijkanalyse.trends._changes import changes, poisson_band
+from wijkanalyse.trends._flanders import (
+    FLANDERS_CODE,
+    FLANDERS_NAME,
+    PANEL,
+    flemish_energy,
+    flemish_income,
+    flemish_population,
+    flemish_series,
+)
 from wijkanalyse.trends._moves import (
     METHODS,
     UNIT_METHODS,
@@ -48,6 +57,7 @@ from wijkanalyse.trends._moves import (
     unit_counts,
 )
 from wijkanalyse.trends._publish import COLUMNS, protect_counts, with_changes
+from wijkanalyse.trends._registry import SERIES, TrendSeries, get_series, list_series
 from wijkanalyse.trends._series import (
     BIMD_CAVEAT,
     INCOME_CAVEAT,
@@ -62,18 +72,29 @@ from wijkanalyse.trends._signals import SIGNAL_KINDS, deprivation_signals, popul
 __all__ = [
     "BIMD_CAVEAT",
     "COLUMNS",
+    "FLANDERS_CODE",
+    "FLANDERS_NAME",
     "INCOME_CAVEAT",
     "METHODS",
+    "PANEL",
     "POPULATION_SOURCES",
+    "SERIES",
     "SIGNAL_KINDS",
     "UNIT_METHODS",
     "Links",
+    "TrendSeries",
     "bimd_changes",
     "changes",
     "deprivation_signals",
     "energy_series",
+    "flemish_energy",
+    "flemish_income",
+    "flemish_population",
+    "flemish_series",
+    "get_series",
     "income_series",
     "links_between",
+    "list_series",
     "move_counts",
     "poisson_band",
     "population_series",

@@ -7,13 +7,24 @@ Each is read in its own vintage and brought to the 2024 sectors and their units 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from wijkanalyse import vocab
 from wijkanalyse._errors import DataError
-from wijkanalyse.trends._moves import UNIT_METHODS, Absent, links_between, move_counts, unit_counts
+from wijkanalyse.trends._moves import (
+    UNIT_METHODS,
+    Absent,
+    Links,
+    links_between,
+    move_counts,
+    unit_counts,
+)
+from wijkanalyse.trends._registry import get_series
+
+_Frame = TypeVar("_Frame", pd.Series, pd.DataFrame)
 
 # --------------------------------------------------------------------------- population
 
@@ -43,8 +54,9 @@ def population_series(
     Each year's count is read in its own vintage (:data:`POPULATION_SOURCES`) and brought to
     the 2024 sectors and their units along the crosswalk (:func:`move_counts`,
     :func:`unit_counts`): the ``method`` of each row says how. The municipality's total of
-    every year equals its source's (no municipal boundary changed between 1977 and 2019,
-    and sector codes keep their municipality's NIS code).
+    every year equals its source's: no municipal boundary was redrawn between 1977 and
+    2024 (the 2019 mergers joined whole municipalities), and a source's rows are those
+    linked to the municipality's 2024 sectors.
 
     Parameters
     ----------
@@ -89,10 +101,9 @@ def population_series(
             counts = io.read_census(dataset)["pop_total"]
         else:
             counts = io.read_bimd_population(dataset)["pop_total"]
-        # the municipality's own sectors: codes begin with its NIS code in every vintage
-        counts = counts[counts.index.str.startswith(str(gemeente))]
-        areas.check_vintage(counts.index, vintage, what=dataset)
         links = links_between(vintage, 2024)
+        counts = _own(_unlocated(counts, gemeente, h.index), gemeente, links, h.index)
+        areas.check_vintage(counts.index, vintage, what=dataset)
         absent: Absent = "zero" if inhabited_only else "na"
         if level == "sector":
             moved = move_counts(counts, links, targets=h.index, weights=weights, absent=absent)
@@ -111,14 +122,41 @@ def population_series(
     return out[[*cols, "n_sectors"]]
 
 
+def _own(values: _Frame, gemeente: str, links: Links, sectors: pd.Index) -> _Frame:
+    """Return the rows of a source (indexed by sector code) that belong to a municipality.
+
+    A sector code begins with the NIS code its municipality had when the code was made, so
+    the sectors of a municipality merged in 2019 keep their old members' codes (Puurs-Sint-
+    Amands, 12041: 12030…, 12034…): a row belongs to the municipality when its code begins
+    with the municipality's code or links to one of its 2024 ``sectors``.
+    """
+    linked = links.links.loc[links.links["target"].isin(sectors), "source"]
+    keep = values.index.str.startswith(str(gemeente)) | values.index.isin(linked)
+    return values[keep]
+
+
+def _unlocated(counts: pd.Series, gemeente: str, sectors: pd.Index) -> pd.Series:
+    """Count the residents without a known place under the municipality's own pseudo-sector.
+
+    The census keeps them under the code of the member municipality they were registered
+    in (Puurs-Sint-Amands: 12030ZZZZ), the 2024 hierarchy under the merged municipality's
+    (12041ZZZZ): they are the same residents.
+    """
+    own = f"{gemeente}{vocab.PSEUDO_SECTOR_SUFFIX}"
+    members = set(sectors.str[:5]) - {str(gemeente)}
+    old = counts.index.str.endswith(vocab.PSEUDO_SECTOR_SUFFIX) & counts.index.str[:5].isin(members)
+    if own not in sectors or not old.any():
+        return counts
+    moved = counts[old]
+    kept = counts[~old].copy()
+    kept.loc[own] = kept.get(own, 0) + moved.sum(min_count=1)
+    return kept
+
+
 # --------------------------------------------------------------------------- BIMD 2001 → 2011
 
 #: The BIMD's own warning about its changes (Otavova et al. 2023).
-BIMD_CAVEAT = (
-    "The BIMD ranks sectors within one year: a change of rank or decile between 2001 and "
-    "2011 says that a sector moved relative to the other sectors of Belgium, not that its "
-    "deprivation grew or fell in absolute terms (Otavova et al. 2023)."
-)
+BIMD_CAVEAT = get_series("bimd_decile").caveat
 
 
 def bimd_changes(gemeente: str, *, domain: str = "") -> pd.DataFrame:
@@ -221,7 +259,7 @@ def energy_series(
     frames = []
     for year in years:
         raw = io.read_energy(year=year)
-        raw = raw[raw.index.str.startswith(str(gemeente))]
+        raw = _own(raw, gemeente, links, h.index)
         areas.check_vintage(raw.index, 2019, what=f"Fluvius energy {year}")
         part = pd.DataFrame(index=pd.Index(sorted(unit_of.unique()), name="unit"))
         method = pd.Series("exact", index=part.index, dtype="object")
@@ -248,12 +286,7 @@ def energy_series(
 # --------------------------------------------------------------------------- income
 
 #: What an income change can say (the series' own caveats).
-INCOME_CAVEAT = (
-    "Fiscal income per tax return (a couple filing together is one return), in euros of "
-    "each year: not corrected for inflation, so a rise of a few percent a year may be no "
-    "rise in purchasing power. A median cannot be added up: above the deelgemeente only the "
-    "mean (total over returns) is given."
-)
+INCOME_CAVEAT = get_series("income_median").caveat
 
 
 def income_series(gemeente: str, *, years: Iterable[int] | None = None) -> pd.DataFrame:
