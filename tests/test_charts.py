@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from wijkanalyse import DataError, SchemaError, _i18n, charts
+from wijkanalyse._safe import mpl_text
 
 
 def _texts(fig) -> list[str]:
@@ -279,3 +280,68 @@ def test_a_scenario_chart_of_only_zeros_becomes_a_sentence() -> None:
     assert not _reach_nobody(zero.assign(share_covered_after=[0.0, 0.02]))
     assert not _reach_nobody(zero.assign(share_covered_before=np.nan, share_covered_after=np.nan))
     assert _i18n.text("report_scenarios_reach_nobody", "nl").startswith("Geen grafiek")
+
+
+def _trend_values() -> pd.DataFrame:
+    rows = [
+        # the wijk: 200 -> 220 -> 240 (index 100, 110, 120); energy missing in 2020
+        ("W", "population", 2001, 200.0),
+        ("W", "population", 2011, 220.0),
+        ("W", "population", 2021, 240.0),
+        ("W", "elek", 2019, 3000.0),
+        ("W", "elek", 2020, np.nan),
+        ("W", "elek", 2021, 2800.0),
+        # the municipality: 1000 -> 1050 -> 1100; Flanders: no 2001 count (no base)
+        ("G", "population", 2001, 1000.0),
+        ("G", "population", 2011, 1050.0),
+        ("G", "population", 2021, 1100.0),
+        ("F", "population", 2011, 6e6),
+        ("F", "population", 2021, 6.5e6),
+        ("G", "elek", 2019, 3100.0),
+        ("G", "elek", 2020, 3050.0),
+        ("G", "elek", 2021, 2900.0),
+    ]
+    return pd.DataFrame(rows, columns=["unit", "series", "year", "value"])
+
+
+def test_trend_chart_indexes_to_the_first_year_and_leaves_gaps() -> None:
+    lines = [("W", "Wijk"), ("G", "Gemeente"), ("F", "Vlaanderen")]
+    fig = charts.trend_chart(
+        _trend_values(),
+        panels=[
+            ("population", "Inwoners (2001 = 100)", lines, True),
+            ("elek", "Elektriciteit (kWh)", lines, False),
+            ("gas", "Aardgas (kWh)", lines, False),
+        ],
+        language="nl",
+    )
+    pop, elek, gas = fig.axes
+    drawn = {ln.get_label(): ln.get_ydata() for ln in pop.get_lines() if ln.get_label()[0] != "_"}
+    np.testing.assert_allclose(drawn["Wijk"], [100, 110, 120])
+    np.testing.assert_allclose(drawn["Gemeente"], [100, 105, 110])
+    # Flanders has no value in the first year: no base, so no line (never a made-up base)
+    assert "Vlaanderen" not in drawn
+    wijk = next(ln for ln in elek.get_lines() if ln.get_label() == "Wijk")
+    y = np.asarray(wijk.get_ydata(), dtype=float)
+    # a missing year is a gap in the line, never 0
+    assert np.isnan(y[1]) and list(y[[0, 2]]) == [3000.0, 2800.0]
+    # a panel without any value of the unit says so
+    assert [t.get_text() for t in gas.texts] == [_i18n.text("insufficient_data", "nl")]
+    assert [t.get_text() for t in elek.get_xticklabels()] == ["2019", "2020", "2021"]
+    # Dutch numbers on the value axis: a thin space between thousands
+    fig.canvas.draw()
+    assert any("\u202f" in t.get_text() for t in elek.get_yticklabels())
+
+
+def test_trend_chart_draws_names_as_written() -> None:
+    fig = charts.trend_chart(
+        _trend_values(),
+        panels=[("population", "$x$ wijk", [("W", "$\\alpha$ & co")], True)],
+        language="en",
+    )
+    (ax,) = fig.axes
+    assert ax.get_title(loc="left") == mpl_text("$x$ wijk")
+    with pytest.raises(DataError, match="no panel"):
+        charts.trend_chart(_trend_values(), panels=[])
+    with pytest.raises(SchemaError, match="no column"):
+        charts.trend_chart(_trend_values().drop(columns="year"), panels=[("a", "b", [], False)])

@@ -70,6 +70,17 @@ def test_no_dutch_in_the_english_reports(leuven_run: RunResult, tmp_path: Path) 
     out = copy_run(leuven_run.out, tmp_path / "out")
     report.render(out, language="en", pdf=False, units=["240621", "Hoogland"])
     assert _foreign(out / "report-en", "en", _names(out)) == {}
+    # the trends in English: the city's signals and the wijk's trend chart
+    index = (out / "report-en" / "index.html").read_text("utf-8")
+    signals = index.split('<section id="signalen">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Signals</h2>" in signals
+    assert "Chance band (95 %)" in signals
+    assert "not that its deprivation grew in absolute terms" in signals
+    wijk = (out / "report-en" / "wijk-240621.html").read_text("utf-8")
+    trend = wijk.split('<section id="evolutie">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Trends</h2>" in trend
+    assert "next to Leuven and Flanders" in trend
+    assert "Residents: 2001 " in trend and "chance band" in trend
 
 
 def test_the_account_of_a_report(leuven_run: RunResult) -> None:

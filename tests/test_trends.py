@@ -343,6 +343,12 @@ def test_deprivation_signals_list_the_wijken_that_fell_furthest() -> None:
     assert list(out["mean_decile_change"]) == [-2.0, -0.5]
     assert list(out["n_fell"]) == [1, 0]
     assert list(out["approximate"]) == [False, True]
+    assert out["n_fell_student"].isna().all()  # not known without the index's flags
+    # the fallen sector of w1 is a student sector; a flag on a sector that did not fall
+    # (w2's second) counts nothing
+    student = pd.Series([True, False, False, True, False], index=bimd.index)
+    flagged = trends.deprivation_signals(bimd, top=5, student=student)
+    assert list(flagged["n_fell_student"]) == [1, 0]
 
 
 @pytest.mark.integration
@@ -427,9 +433,10 @@ def test_every_trend_series_is_documented_in_both_languages() -> None:
     with pytest.raises(SchemaError, match="Did you mean 'population'"):
         trends.get_series("populaton")
     label = _i18n.Label("series", "elek_per_connection")
-    assert "elektriciteit per aansluiting" in _i18n.note(
-        "trends_flanders_panel", series=label, summed=1, total=2
-    ).render("nl")
+    areas_ = _i18n.note("trends_areas_sectors")
+    note = _i18n.note("trends_flanders_panel", series=label, summed=1, total=2, areas=areas_)
+    assert "elektriciteit per aansluiting: de som over de 1 van 2 sectoren" in note.render("nl")
+    assert "electricity per connection: the sum over the 1 of 2 sectors" in note.render("en")
 
 
 # --------------------------------------------------------------------------- the study
@@ -498,6 +505,17 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     assert "Vaartkom" in section
     assert "Toevalsband (95 %)" in section
     assert "niet dat zijn deprivatie in absolute zin groeide" in section
+    # each wijk's "Evolutie": the chart against Leuven and Flanders, what its population did
+    wijk = (out / "report" / "wijk-240621.html").read_text(encoding="utf-8")
+    trend = wijk.split('<section id="evolutie">', 1)[1].split("</section>", 1)[0]
+    assert "naast Leuven en Vlaanderen" in trend
+    assert 'src="data:image/svg+xml;base64,' in trend
+    assert "Inwoners: 2001 3\u202f430 · 2011 3\u202f570 · 2021 3\u202f736" in trend
+    assert "2001: benadering" in trend and "toevalsband" in trend
+    assert "deelgemeente Wilsele (Leuven)" in trend
+    assert "niet gecorrigeerd voor inflatie" in trend
+    area = (out / "report" / "gebied-hoogland.html").read_text(encoding="utf-8")
+    assert 'id="evolutie"' not in area
     prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     used = {d["id"] for d in prov["datasets"]}
     assert {"bimd_population_2001", "pinc_income_deelgemeenten_2005_2019"} <= used

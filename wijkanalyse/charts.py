@@ -13,6 +13,8 @@ starts a formula).
 * :func:`coverage_curve_chart`: covered share against the number of new centres, exact and
   one-at-a-time (greedy).
 * :func:`scenario_chart`: covered share before and after each scenario.
+* :func:`trend_chart`: series by year (population index, energy, income), a unit against
+  its municipality and Flanders.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "rank_gid",
     "rank_units",
     "scenario_chart",
+    "trend_chart",
 ]
 
 _BLUE, _ORANGE, _GREEN, _GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
@@ -476,4 +479,75 @@ def scenario_chart(
     ax.legend(fontsize=7, loc="lower right")
     if title:
         ax.set_title(mpl_text(title), fontsize=10)
+    return fig
+
+
+def trend_chart(
+    values: pd.DataFrame,
+    *,
+    panels: Sequence[tuple[str, str, Sequence[tuple[str, str]], bool]],
+    language: Language | None = None,
+) -> Any:
+    """Return small multiples of series by year: a unit against its reference lines.
+
+    Parameters
+    ----------
+    values
+        Levels by year (``trends_wijken.csv``, ``kind = "level"``): ``unit``, ``series``,
+        ``year``, ``value``. A missing or withheld value is a gap in its line, never 0.
+    panels
+        ``(series, title, lines, index)`` per panel: ``lines`` are ``(unit, label)`` pairs,
+        the unit first (blue), then its references (the municipality grey, Flanders orange,
+        dashed); with ``index`` each line is shown as 100 × its value over its value of the
+        panel's first year (a line without that value is left out: it has no base).
+    """
+    lang = _i18n.lang(language)
+    _need(values, ["unit", "series", "year", "value"], "trend_chart values")
+    if not panels:
+        raise DataError("trend_chart: no panel to draw.")
+    ncols = 2 if len(panels) > 2 else len(panels)
+    nrows = -(-len(panels) // ncols)
+    fig = _figure(7.0, 2.5 * nrows + 0.3)
+    styles = [
+        {"color": _BLUE, "lw": 2.2, "ls": "-", "marker": "o", "ms": 4, "zorder": 3},
+        {"color": _GREY, "lw": 1.4, "ls": "-", "marker": "s", "ms": 3, "zorder": 2},
+        {"color": _ORANGE, "lw": 1.4, "ls": "--", "marker": "D", "ms": 3, "zorder": 2},
+    ]
+    for k, (series, title, lines, index) in enumerate(panels):
+        ax = fig.add_subplot(nrows, ncols, k + 1)
+        sel = values[values["series"] == series]
+        years = sorted(int(y) for y in sel["year"].dropna().unique())
+        drawn = 0
+        for n, (unit, label) in enumerate(lines):
+            line = sel[sel["unit"].astype(str) == str(unit)].set_index("year")["value"]
+            y = pd.to_numeric(line.reindex(years), errors="coerce").astype(float)
+            if index and years:
+                base = y.get(years[0], np.nan)
+                y = 100 * y / base if pd.notna(base) and base > 0 else y * np.nan
+            if y.notna().any():
+                drawn += n == 0
+                ax.plot(years, y.to_numpy(), label=mpl_text(label), **styles[n % len(styles)])
+        if not drawn:
+            ax.text(
+                0.5,
+                0.5,
+                _insufficient(lang),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=8,
+                style="italic",
+                color="#555555",
+            )
+        if index and years:
+            ax.axhline(100, color="#bbbbbb", lw=0.6, zorder=1)
+        ax.set_title(mpl_text(title), fontsize=8.5, loc="left")
+        ax.set_xticks(years if len(years) <= 6 else years[:: -(-len(years) // 6)])
+        ax.tick_params(labelsize=7)
+        ax.yaxis.set_major_formatter(
+            lambda v, _pos: _i18n.fmt_number(v, 0 if abs(v) >= 10 else 1, lang)
+        )
+        ax.grid(axis="y", color="#e5e5e5", lw=0.5)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=6.5, loc="best", framealpha=0.9)
     return fig

@@ -16,12 +16,14 @@ TEXT: dict[str, dict[str, str]] = {
         "which Statbel partly redrew in 2011 (an approximation)",
     },
     "trends_flanders_panel": {
-        "nl": "trends: Vlaams Gewest, {series}: de som over de {summed} van {total} gebieden "
-        "met een waarde in elk jaar (de bron houdt de andere deels achter), elk jaar dezelfde",
-        "en": "trends: Flemish Region, {series}: the sum over the {summed} of {total} areas with "
-        "a value in every year (the source withholds some years of the others), the same "
-        "areas every year",
+        "nl": "trends: Vlaams Gewest, {series}: de som over de {summed} van {total} {areas} met "
+        "een waarde in elk jaar (de bron houdt de andere deels achter), elk jaar dezelfde",
+        "en": "trends: Flemish Region, {series}: the sum over the {summed} of {total} {areas} "
+        "with a value in every year (the source withholds some years of the others), the same "
+        "ones every year",
     },
+    "trends_areas_sectors": {"nl": "sectoren", "en": "sectors"},
+    "trends_areas_deelgemeenten": {"nl": "deelgemeenten", "en": "deelgemeenten"},
     "trends_population": {
         "nl": "Bevolking {name}: {series} (bronnen: BIMD-bevolking 2001 en 2011, census 2021)",
         "en": "Population {name}: {series} (sources: BIMD populations 2001 and 2011, census 2021)",
@@ -49,8 +51,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "relatively more deprivation (BIMD 2001 → 2011): {items}",
     },
     "trends_signal_deprivation_item": {
-        "nl": "{name} gemiddeld {change} deciel ({fell}/{n} sectoren 2 of meer decielen lager)",
-        "en": "{name} on average {change} decile ({fell}/{n} sectors 2 or more deciles lower)",
+        "nl": "{name} gemiddeld {change} deciel ({fell}/{n} sectoren 2 of meer decielen "
+        "lager{students})",
+        "en": "{name} on average {change} decile ({fell}/{n} sectors 2 or more deciles "
+        "lower{students})",
+    },
+    "trends_signal_students_one": {
+        "nl": ", waarvan 1 studentensector, waar een daling eerder op studenten wijst dan op nood",
+        "en": ", 1 of them a student sector, where a fall points to students rather than to need",
+    },
+    "trends_signal_students_many": {
+        "nl": ", waarvan {n} studentensectoren, waar een daling eerder op studenten wijst dan op "
+        "nood",
+        "en": ", {n} of them student sectors, where a fall points to students rather than to need",
     },
     "trends_signal_none": {"nl": "geen", "en": "none"},
     "trends_approximate_all": {
@@ -106,6 +119,18 @@ TEXT: dict[str, dict[str, str]] = {
         "same population differ by births, deaths and moves by up to about 1.96 × √(sum of "
         "both) without anything having changed.",
     },
+    "report_signals_col_student": {
+        "nl": "Waarvan studentensectoren",
+        "en": "Of which student sectors",
+    },
+    "report_signals_student_note": {
+        "nl": "Een studentensector (zo gemarkeerd door de behoefte-index) lijkt in de BIMD "
+        "gedepriveerd: studenten hebben weinig belastbaar inkomen en geen werk. Een daling "
+        "daar zegt vooral dat er studenten kwamen wonen, niet dat de nood groeit.",
+        "en": "A student sector (so flagged by the need index) looks deprived in the BIMD: "
+        "students have little taxable income and no job. A fall there mostly says that "
+        "students came to live there, not that need is growing.",
+    },
     "report_signals_bimd_note": {
         "nl": "De BIMD rangschikt sectoren binnen één jaar: een lager deciel zegt dat een "
         "sector achteruitging ten opzichte van de andere Belgische sectoren, niet dat zijn "
@@ -120,4 +145,47 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "* Approximation: the figures of 2001 follow the 2001 sector codes, which "
         "Statbel partly redrew in 2011 (trends_wijken.csv, column method).",
     },
+    "report_trend": {"nl": "Evolutie", "en": "Trends"},
+    "report_trend_intro": {
+        "nl": "De wijk door de jaren, naast {municipality} en Vlaanderen, uit de gegevens die "
+        "er zijn (bevolking 2001–2021, energie 2018–2021, inkomen 2005–2019).",
+        "en": "The wijk over the years, next to {municipality} and Flanders, from the data at "
+        "hand (population 2001–2021, energy 2018–2021, income 2005–2019).",
+    },
+    "report_trend_flanders": {"nl": "Vlaanderen", "en": "Flanders"},
+    "report_trend_index": {"nl": "{label} ({year} = 100)", "en": "{label} ({year} = 100)"},
+    "report_trend_unit": {"nl": "{label} ({unit})", "en": "{label} ({unit})"},
+    "report_trend_income_of": {
+        "nl": "Inkomen: de deelgemeente {name}, waar de wijk in ligt (het inkomen is niet per "
+        "wijk bekend).",
+        "en": "Income: the deelgemeente {name}, which the wijk lies in (income is not known "
+        "per wijk).",
+    },
+    "report_trend_income_share": {
+        "nl": "Inkomen: de deelgemeente {name}, waar {share} van de inwoners van de wijk wonen "
+        "(het inkomen is niet per wijk bekend).",
+        "en": "Income: the deelgemeente {name}, where {share} of the wijk's residents live "
+        "(income is not known per wijk).",
+    },
+    "report_trend_population": {
+        "nl": "Inwoners: {levels}. {start}–{end}: {change} ({rate} per jaar, toevalsband "
+        "±{band}): {verdict}.",
+        "en": "Residents: {levels}. {start}–{end}: {change} ({rate} a year, chance band "
+        "±{band}): {verdict}.",
+    },
+    "report_trend_growth": {"nl": "groei", "en": "growth"},
+    "report_trend_decline": {"nl": "daling", "en": "decline"},
+    "report_trend_noise": {
+        "nl": "binnen de toevalsband, geen aantoonbare verandering",
+        "en": "inside the chance band, no change shown",
+    },
+    "report_trend_withheld": {
+        "nl": "verandering niet gepubliceerd (kleine aantallen)",
+        "en": "change not published (small numbers)",
+    },
+    "report_trend_approximate": {
+        "nl": "{year}: benadering, de sectorcodes van {year} werden in 2011 deels hertekend",
+        "en": "{year}: an approximation, the sector codes of {year} were partly redrawn in 2011",
+    },
+    "report_trend_what": {"nl": "Wat de reeksen meten", "en": "What the series measure"},
 }

@@ -63,6 +63,7 @@ def _signal_lines(signals: pd.DataFrame, lang: Language) -> list[str]:
             change=_i18n.fmt_number(r["mean_decile_change"], 1, lang),
             fell=int(r["n_fell"]),
             n=int(r["n_sectors"]),
+            students=_students(r, lang),
         )
         for _, r in sel.iterrows()
     ]
@@ -81,3 +82,13 @@ def _approximate(sel: pd.DataFrame, lang: Language) -> str:
     if len(approx) == len(sel):
         return _i18n.text("trends_approximate_all", lang)
     return _i18n.text("trends_approximate_some", lang, names=", ".join(map(str, approx["name"])))
+
+
+def _students(r: pd.Series, lang: Language) -> str:
+    """Say how many of a wijk's fallen sectors the need index flags as student sectors."""
+    n = r.get("n_fell_student")
+    if n is None or pd.isna(n) or int(n) == 0:
+        return ""
+    if int(n) == 1:
+        return _i18n.text("trends_signal_students_one", lang)
+    return _i18n.text("trends_signal_students_many", lang, n=int(n))

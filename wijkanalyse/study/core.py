@@ -201,12 +201,18 @@ class Study:
         """
         return _planning.planning(PlanSlice.of(self.config), data, acc, analysis)
 
-    def trends(self, data: StudyData) -> TrendResults | None:
+    def trends(self, data: StudyData, analysis: Analysis | None = None) -> TrendResults | None:
         """Compute the ``[trends]`` of the study's municipalities (``None`` without it).
 
-        The tables are protected as they are made: what they hold may be published.
+        The tables are protected as they are made: what they hold may be published. With
+        the ``analysis`` of a sector-level need index, the deprivation signals say which of
+        a wijk's fallen sectors the index flags as student sectors.
         """
-        return _trends.run_trends(self.config, list(data.region.municipalities))
+        student = None
+        sectors = analysis.index.get("sectors") if analysis is not None else None
+        if sectors is not None and "flags" in sectors:
+            student = sectors["flags"].fillna("").str.contains("student")
+        return _trends.run_trends(self.config, list(data.region.municipalities), student)
 
     def run(
         self,
@@ -328,7 +334,7 @@ def _run(
     lap("access")
     planning = study.planning(data, acc, analysis)
     lap("planning")
-    found = study.trends(data)
+    found = study.trends(data, analysis)
     if found is not None:  # a study without [trends] has no such step
         lap("trends")
     tmp = stage.path

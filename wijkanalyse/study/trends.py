@@ -49,8 +49,14 @@ class TrendResults:
 _POPULATION_LEVELS = ("wijk", "deelgemeente", "gemeente")
 
 
-def run_trends(config: StudyConfig, municipalities: list[str]) -> TrendResults | None:
-    """Compute the ``[trends]`` of the study's municipalities (``None`` without ``[trends]``)."""
+def run_trends(
+    config: StudyConfig, municipalities: list[str], student: pd.Series | None = None
+) -> TrendResults | None:
+    """Compute the ``[trends]`` of the study's municipalities (``None`` without ``[trends]``).
+
+    ``student``: per sector, the need index's student flag (the deprivation signals say how
+    many of a wijk's fallen sectors are student sectors).
+    """
     section = config.trends
     if section is None:
         return None
@@ -58,7 +64,7 @@ def run_trends(config: StudyConfig, municipalities: list[str]) -> TrendResults |
     sectors, units, signals = [], [], []
     datasets: list[str] = []
     for code in municipalities:
-        s, u, sig, used = _municipality(section, code, thr)
+        s, u, sig, used = _municipality(section, code, thr, student)
         sectors.append(s)
         units.append(u)
         signals.append(sig)
@@ -88,7 +94,15 @@ def _flanders(section: TrendsSection, thr: int) -> tuple[pd.DataFrame, list[Note
     ]
     notes = [
         _i18n.note(
-            "trends_flanders_panel", series=Label("series", series), summed=summed, total=total
+            "trends_flanders_panel",
+            series=Label("series", series),
+            summed=summed,
+            total=total,
+            areas=_i18n.note(
+                "trends_areas_deelgemeenten"
+                if series.startswith("income")
+                else "trends_areas_sectors"
+            ),
         )
         for series, (summed, total) in ref.attrs.get("coverage", {}).items()
         if summed < total
@@ -97,7 +111,7 @@ def _flanders(section: TrendsSection, thr: int) -> tuple[pd.DataFrame, list[Note
 
 
 def _municipality(
-    section: TrendsSection, code: str, thr: int
+    section: TrendsSection, code: str, thr: int, student: pd.Series | None
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
     from wijkanalyse import areas
 
@@ -140,7 +154,7 @@ def _municipality(
         used += [f"bimd{y}_sectors" for y in section.bimd]
         bimd = trends.bimd_changes(code)
         sector_parts.append(_bimd_rows(bimd, section.bimd))
-        signals.append(trends.deprivation_signals(bimd, top=10**6))
+        signals.append(trends.deprivation_signals(bimd, top=10**6, student=student))
     if section.energy:
         used.append("fluvius_energy_2018_2021")
         for lv in ("wijk", "gemeente"):

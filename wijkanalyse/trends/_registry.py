@@ -83,7 +83,7 @@ _ENERGY_CAVEAT_NL = (
     "Alleen residentiële aansluitingen, in de sectoren van 2019 (exact naar 2024 gebracht). "
     "Verbruik per aansluiting, niet per persoon: het daalt met kleinere huishoudens zoals met "
     "isolatie, warmtepompen (meer elektriciteit, minder gas) of zonnepanelen (de meter telt "
-    "wat van het net komt); 2020 en 2021 waren jaren van lockdown en thuiswerk. Niet "
+    "wat van het net komt); 2020 en 2021 waren jaren van coronamaatregelen en thuiswerk. Niet "
     "gecorrigeerd voor het weer (graaddagen)."
 )
 
@@ -125,8 +125,8 @@ _SERIES: tuple[TrendSeries, ...] = (
         "with their domicile elsewhere are not counted. A change inside the chance band "
         "(z·√(a+b)) is no evidence of change.",
         caveat_nl="Statbel hertekende in 2011 de sectoren van veel gemeenten zonder "
-        "overeenkomst te publiceren: een telling van 2001 die via de code gekoppeld is "
-        "(by_code) is een benadering. Studenten met hun domicilie elders tellen niet mee. "
+        "overeenkomst te publiceren: een telling van 2001 die alleen via de sectorcode "
+        "gekoppeld is, is een benadering. Studenten met hun domicilie elders tellen niet mee. "
         "Een verandering binnen de toevalsband (z·√(a+b)) bewijst geen verandering.",
     ),
     TrendSeries(

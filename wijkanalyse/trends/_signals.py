@@ -36,6 +36,7 @@ DEPRIVATION_COLUMNS = (
     "mean_decile_change",
     "n_sectors",
     "n_fell",
+    "n_fell_student",
     "approximate",
     "rank",
 )
@@ -90,7 +91,9 @@ def population_signals(
     return pd.concat(out, ignore_index=True)[cols] if out else pd.DataFrame(columns=cols)
 
 
-def deprivation_signals(bimd: pd.DataFrame, *, top: int = 5, down: int = 2) -> pd.DataFrame:
+def deprivation_signals(
+    bimd: pd.DataFrame, *, top: int = 5, down: int = 2, student: pd.Series | None = None
+) -> pd.DataFrame:
     """Return the wijken whose sectors fell furthest down the BIMD deciles, 2001 → 2011.
 
     Parameters
@@ -102,27 +105,44 @@ def deprivation_signals(bimd: pd.DataFrame, *, top: int = 5, down: int = 2) -> p
         How many wijken.
     down
         A sector "fell" when its decile went down by at least this many.
+    student
+        Per sector, whether the need index flags it as a student sector
+        (:func:`wijkanalyse.index.flag_sectors`): the BIMD reads a student's low income and
+        high employment as deprivation, so a fall where students came to live is no sign
+        of growing need. ``None``: not known (``n_fell_student`` NA).
 
     Returns
     -------
     pandas.DataFrame
         ``kind`` (``relative_deprivation``), ``unit`` (wijk), ``mean_decile_change``,
         ``n_sectors`` (with a change), ``n_fell`` (sectors ``down`` deciles or more lower),
-        ``approximate`` (a 2001 rank carried by code) and ``rank``; only wijken whose mean
-        change is below 0.
+        ``n_fell_student`` (of those, the student sectors), ``approximate`` (a 2001 rank
+        carried by code) and ``rank``; only wijken whose mean change is below 0.
     """
     known = bimd.dropna(subset=["decile_change", "wijk"])
     if known.empty:
         return pd.DataFrame(columns=list(DEPRIVATION_COLUMNS))
     change = known["decile_change"].astype(float)
+    fell = change <= -down
+    flagged = (
+        student.reindex(known.index).fillna(False).astype(bool)
+        if student is not None
+        else pd.Series(False, index=known.index)
+    )
     by = known.assign(
-        fell=change <= -down, by_code=known["method_2001"] == "by_code", change=change
+        fell=fell,
+        fell_student=fell & flagged,
+        by_code=known["method_2001"] == "by_code",
+        change=change,
     ).groupby("wijk")
     out = pd.DataFrame(
         {
             "mean_decile_change": by["change"].mean(),
             "n_sectors": by["change"].size(),
             "n_fell": by["fell"].sum().astype(int),
+            "n_fell_student": by["fell_student"].sum().astype("Int64")
+            if student is not None
+            else pd.Series(pd.NA, index=by.size().index, dtype="Int64"),
             "approximate": by["by_code"].any(),
         }
     )
