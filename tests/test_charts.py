@@ -324,7 +324,8 @@ def test_trend_chart_indexes_to_the_first_year_and_leaves_gaps() -> None:
     wijk = next(ln for ln in elek.get_lines() if ln.get_label() == "Wijk")
     y = np.asarray(wijk.get_ydata(), dtype=float)
     # a missing year is a gap in the line, never 0
-    assert np.isnan(y[1]) and list(y[[0, 2]]) == [3000.0, 2800.0]
+    assert np.isnan(y[1])
+    assert list(y[[0, 2]]) == [3000.0, 2800.0]
     # a panel without any value of the unit says so
     assert [t.get_text() for t in gas.texts] == [_i18n.text("insufficient_data", "nl")]
     assert [t.get_text() for t in elek.get_xticklabels()] == ["2019", "2020", "2021"]

@@ -28,7 +28,15 @@ from scipy.stats import spearmanr
 
 from wijkanalyse._errors import SchemaError
 
-__all__ = ["COLUMNS", "known_groups", "no_reference", "rank_agreement", "spearman_interval"]
+__all__ = [
+    "COLUMNS",
+    "check_row",
+    "checks_table",
+    "known_groups",
+    "no_reference",
+    "rank_agreement",
+    "spearman_interval",
+]
 
 #: The columns of a validation table, in order.
 COLUMNS: tuple[str, ...] = (
@@ -82,8 +90,8 @@ def _number(v: object) -> str:
     return f"{x:.0f}" if abs(x) >= 100 else f"{x:.1f}"
 
 
-def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Return the rows as a validation table with typed columns."""
+def checks_table(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Return rows (:func:`check_row`) as a validation table with typed columns."""
     out = pd.DataFrame(rows, columns=list(COLUMNS))
     out["n"] = pd.to_numeric(out["n"]).astype("Int64")
     for col in ("value", "ci_low", "ci_high"):
@@ -92,7 +100,8 @@ def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     return out
 
 
-def _row(**kw: object) -> dict[str, object]:
+def check_row(**kw: object) -> dict[str, object]:
+    """Return one row of a validation table: the given :data:`COLUMNS`, the rest ``None``."""
     return {c: kw.get(c) for c in COLUMNS}
 
 
@@ -146,13 +155,13 @@ def rank_agreement(
             "independent": col not in inputs,
         }
         if n < _MIN_UNITS:
-            rows.append(_row(**common, result="too_few_units"))
+            rows.append(check_row(**common, result="too_few_units"))
             continue
         if np.isclose(r[ok].min(), r[ok].max()):
-            rows.append(_row(**common, result="constant_reference"))
+            rows.append(check_row(**common, result="constant_reference"))
             continue
         if np.isclose(s[ok].min(), s[ok].max()):
-            rows.append(_row(**common, result="constant_index"))
+            rows.append(check_row(**common, result="constant_index"))
             continue
         rho = float(spearmanr(s[ok], r[ok]).statistic)
         lo, hi = spearman_interval(rho, n)
@@ -160,7 +169,7 @@ def rank_agreement(
         result = band if rho >= 0 else f"{band}_negative"
         if np.isfinite(lo) and lo <= 0 <= hi:
             result = "not_shown"  # the interval holds 0: no agreement can be claimed
-        rows.append(_row(**common, value=rho, ci_low=lo, ci_high=hi, result=result))
+        rows.append(check_row(**common, value=rho, ci_low=lo, ci_high=hi, result=result))
     if overall is not None and overall in references:
         r = pd.to_numeric(references[overall], errors="coerce").astype("float64")
         ok = s.notna() & r.reindex(s.index).notna()
@@ -177,7 +186,7 @@ def rank_agreement(
                     if pd.notna(v):
                         detail.append(f"{c} {_number(v)}")
             rows.append(
-                _row(
+                check_row(
                     check="disagreement",
                     level=level,
                     unit=unit,
@@ -190,13 +199,17 @@ def rank_agreement(
                     detail="; ".join(detail),
                 )
             )
-    return _frame(rows)
+    return checks_table(rows)
 
 
 def no_reference(level: str, reference: str) -> pd.DataFrame:
     """Return the row that says a reference could not be read: the check is shown as absent."""
-    return _frame(
-        [_row(check="rank_correlation", level=level, reference=reference, result="no_reference")]
+    return checks_table(
+        [
+            check_row(
+                check="rank_correlation", level=level, reference=reference, result="no_reference"
+            )
+        ]
     )
 
 
@@ -244,13 +257,15 @@ def known_groups(
             name = None if names is None else names.get(unit)
             if rank is None or pd.isna(rank):
                 rows.append(
-                    _row(check=group, level=level, unit=unit, name=name, n=n, result="not_ranked")
+                    check_row(
+                        check=group, level=level, unit=unit, name=name, n=n, result="not_ranked"
+                    )
                 )
                 continue
             ok = rank <= cut_high if group == "known_high" else rank > cut_low
             good += bool(ok)
             rows.append(
-                _row(
+                check_row(
                     check=group,
                     level=level,
                     unit=unit,
@@ -264,7 +279,7 @@ def known_groups(
     total = len(known_high) + len(known_low)
     if total:
         rows.append(
-            _row(
+            check_row(
                 check="known_groups",
                 level=level,
                 n=total,
@@ -273,4 +288,4 @@ def known_groups(
                 detail=f"known_high rank <= {cut_high:g}; known_low rank > {cut_low:g}",
             )
         )
-    return _frame(rows)
+    return checks_table(rows)

@@ -58,6 +58,9 @@ TITLES: dict[str, str] = {
     "pinc_income_deelgemeenten_2005_2019": "Fiscale inkomens per deelgemeente (mediaan en "
     "totaal netto belastbaar inkomen per aangifte, aantal aangiften), België, "
     "inkomensjaren 2005-2019",
+    "statbel_income_municipalities_2005_2013": "Fiscale inkomens per gemeente "
+    "(TF_PSNL_INC_TAX_MUNTY: netto belastbaar inkomen, aantal aangiften), België, "
+    "inkomensjaren 2005-2013",
     "pinc_open_space_2013_2016": "Bodemgebruik van de open ruimte per statistische sector "
     "(codes 2024), Vlaanderen, 2013 en 2016",
     "bimd2011_sectors": "Belgische index van meervoudige deprivatie (BIMD) 2011 per "

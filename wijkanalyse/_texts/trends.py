@@ -24,6 +24,23 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "trends_areas_sectors": {"nl": "sectoren", "en": "sectors"},
     "trends_areas_deelgemeenten": {"nl": "deelgemeenten", "en": "deelgemeenten"},
+    "trends_check_line": {
+        "nl": "Toets tegen een buitenbron (Statbels inkomenstabel per gemeente, 2005–2013; "
+        "trends_checks.csv): {items}",
+        "en": "Check against an outside reference (Statbel's income table per municipality, "
+        "2005–2013; trends_checks.csv): {items}",
+    },
+    "trends_check_item": {
+        "nl": "{name} {result} (gemiddeld inkomen per aangifte, grootste verschil {diff} over "
+        "{n} jaren)",
+        "en": "{name} {result} (mean income per return, largest difference {diff} over {n} years)",
+    },
+    "trends_check_agrees": {"nl": "klopt", "en": "agrees"},
+    "trends_check_differs": {"nl": "wijkt af", "en": "differs"},
+    "trends_check_none": {
+        "nl": "{name}: geen jaar in beide",
+        "en": "{name}: no year in both",
+    },
     "trends_population": {
         "nl": "Bevolking {name}: {series} (bronnen: BIMD-bevolking 2001 en 2011, census 2021)",
         "en": "Population {name}: {series} (sources: BIMD populations 2001 and 2011, census 2021)",

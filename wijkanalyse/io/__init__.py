@@ -45,7 +45,7 @@ from wijkanalyse.io._tables import _to_number as _to_number
 from wijkanalyse.io._tables import clear_cache, vintage_from_year
 from wijkanalyse.io.bimd import BIMD_DOMAINS, read_bimd, read_bimd_population
 from wijkanalyse.io.demand import read_demand_points
-from wijkanalyse.io.income_series import read_income_deelgemeenten
+from wijkanalyse.io.income_series import read_income_deelgemeenten, read_income_municipalities
 from wijkanalyse.io.pinc import PINC_MISSING as PINC_MISSING
 from wijkanalyse.io.pinc import (
     read_area_names,
@@ -90,6 +90,7 @@ __all__ = [
     "read_facilities",
     "read_income",
     "read_income_deelgemeenten",
+    "read_income_municipalities",
     "read_open_space",
     "read_osm_points",
     "read_pinc_upload",

@@ -71,3 +71,56 @@ def read_income_deelgemeenten(
     out.insert(0, "year", years.astype(int).to_numpy())
     out.insert(0, "deelgemeente", codes.to_numpy())
     return out.sort_values(["deelgemeente", "year"], ignore_index=True)
+
+
+#: Statbel's municipal table: its columns → ours.
+_MUNTY_COLUMNS = {
+    "CD_YEAR": "year",
+    "CD_MUNTY_REFNIS": "gemeente",
+    "MS_NBR_NON_ZERO_INC": "returns",
+    "MS_TOT_NET_TAXABLE_INC": "income_total",
+}
+
+
+def read_income_municipalities(
+    source: SourceLike = "statbel_income_municipalities_2005_2013",
+) -> pd.DataFrame:
+    """Read Statbel's fiscal income per municipality (TF_PSNL_INC_TAX_MUNTY), every year.
+
+    The outside reference of :func:`read_income_deelgemeenten`: Statbel's own sums per
+    municipality, in the municipality codes of before the 2019 mergers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per municipality and year: ``gemeente`` (NIS5 of its year), ``year``,
+        ``returns`` (tax returns with an income above zero, as the deelgemeente series
+        counts them) and ``income_total`` (net taxable income, €).
+
+    Examples
+    --------
+    >>> inc = read_income_municipalities()
+    >>> row = inc[(inc["gemeente"] == "24062") & (inc["year"] == 2013)].iloc[0]
+    >>> int(row["returns"])
+    55812
+    """
+    frame, _path, _ds, label = _open_table(source)
+    require_columns(
+        frame,
+        list(_MUNTY_COLUMNS),
+        source=label,
+        hint="Expected Statbel's TF_PSNL_INC_TAX_MUNTY (fiscal income per municipality).",
+    )
+    out = frame[list(_MUNTY_COLUMNS)].rename(columns=_MUNTY_COLUMNS)
+    out["gemeente"] = out["gemeente"].astype(str).str.strip().str.zfill(5)
+    for col in ("year", "returns", "income_total"):
+        out[col] = _to_number(out[col], what=f"{label} column {col!r}")
+    if out["year"].isna().any():
+        raise DataError(f"{label}: {int(out['year'].isna().sum())} rows have no CD_YEAR.")
+    out["year"] = out["year"].astype(int)
+    out["returns"] = out["returns"].astype("Int64")
+    out["income_total"] = out["income_total"].astype("Float64")
+    twice = out.duplicated(["gemeente", "year"])
+    if twice.any():
+        raise DataError(f"{label}: {int(twice.sum())} municipality-years appear twice.")
+    return out.sort_values(["gemeente", "year"], ignore_index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from wijkanalyse.outputs._table import Table, _csv
 from wijkanalyse.trends import COLUMNS
 from wijkanalyse.trends._signals import DEPRIVATION_COLUMNS, POPULATION_COLUMNS
+from wijkanalyse.validation import COLUMNS as CHECK_COLUMNS
 
 _FIRST = ("kind", "unit", "name", "rank", "approximate")
 
@@ -58,5 +59,14 @@ TREND_TABLES: tuple[Table, ...] = (
         *(c for c in (*POPULATION_COLUMNS, *DEPRIVATION_COLUMNS) if c not in _FIRST),
         decimals={"rate_annual": 6, "band": 2, "mean_decile_change": 3},
         codes=("gemeente", "unit"),
+    ),
+    _csv(
+        "trends_checks",
+        "the series against an outside reference, good or bad: each municipality's income "
+        "per return, and Flanders', against Statbel's municipal table ([trends] with income)",
+        None,
+        *CHECK_COLUMNS,
+        decimals={"value": 6},
+        codes=("unit",),
     ),
 )

@@ -47,6 +47,7 @@ def signals_section(b: _Builder) -> dict[str, Any] | None:
         for _, r in _kind(signals, "relative_deprivation")
     ]
     return {
+        "checks": trends.check_sentence(b.run.table("trends_checks"), lang),
         "population": population,
         "growth": growth,
         "decline": decline,

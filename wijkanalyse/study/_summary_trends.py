@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkanalyse import _i18n
+from wijkanalyse import _i18n, trends
 from wijkanalyse._i18n import Language
 from wijkanalyse.study.trends import TrendResults
 
@@ -27,6 +27,9 @@ def trend_lines(res: TrendResults, lang: Language) -> list[str]:
         lines.append("  " + t("trends_population", lang, name=name, series=series))
         lines.append("  " + t("trends_signals", lang, name=name))
         lines += _signal_lines(mine, lang)
+    checked = trends.check_sentence(res.checks, lang)
+    if checked:
+        lines.append("  " + checked)
     for note in res.notes:
         lines.append(f"  {t('warning', lang)}: {note.render(lang)}")
     return lines

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkanalyse import _i18n, trends, vocab
+from wijkanalyse import _i18n, trends, validation, vocab
 from wijkanalyse._i18n import Label, Note
 from wijkanalyse.study.config import StudyConfig, TrendsSection
 
@@ -35,6 +35,9 @@ class TrendResults:
         income (``trends_wijken.csv``).
     signals
         The early signals (``trends_signals.csv``).
+    checks
+        The series against an outside reference (``trends_checks.csv``, columns of
+        :data:`wijkanalyse.validation.COLUMNS`; empty without income).
     datasets
         The catalogue datasets the series were read from.
     """
@@ -42,6 +45,7 @@ class TrendResults:
     sectors: pd.DataFrame = field(repr=False)
     units: pd.DataFrame = field(repr=False)
     signals: pd.DataFrame = field(repr=False)
+    checks: pd.DataFrame = field(repr=False)
     datasets: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
 
@@ -69,21 +73,28 @@ def run_trends(
         units.append(u)
         signals.append(sig)
         datasets += used
-    flanders, notes = _flanders(section, thr)
+    ref = trends.flemish_series(
+        population=section.population, energy=section.energy, income=section.income
+    )
+    flanders, notes = _flanders(ref, thr)
+    checks = validation.checks_table([])
+    if section.income:
+        checks = trends.income_checks(
+            municipalities, years=section.income, flanders=ref[ref["series"] == "income_mean"]
+        )
+        datasets.append(trends.INCOME_REFERENCE)
     return TrendResults(
         sectors=pd.concat(sectors, ignore_index=True),
         units=pd.concat([*units, flanders], ignore_index=True),
         signals=pd.concat(signals, ignore_index=True),
+        checks=checks,
         datasets=tuple(dict.fromkeys(datasets)),
         notes=(_i18n.note("trends_caveats"), *notes),
     )
 
 
-def _flanders(section: TrendsSection, thr: int) -> tuple[pd.DataFrame, list[Note]]:
+def _flanders(ref: pd.DataFrame, thr: int) -> tuple[pd.DataFrame, list[Note]]:
     """Return the Flemish Region's series (every wijk's reference line) and their notes."""
-    ref = trends.flemish_series(
-        population=section.population, energy=section.energy, income=section.income
-    )
     parts = [
         trends.with_changes(
             ref[ref["series"] == series],

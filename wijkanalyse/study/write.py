@@ -200,4 +200,6 @@ def _write_trends(res: TrendResults, out: Path) -> list[Path]:
     files += outputs.write_table(out, "trends_wijken", res.units)
     files += outputs.write_table(out, "trends_signals", res.signals)
     files += outputs.write_table(out, "trends_definitions", trends.list_series())
+    if len(res.checks):
+        files += outputs.write_table(out, "trends_checks", res.checks)
     return files

@@ -39,6 +39,8 @@ not published (``small_change``), and neither is a change of a withheld count.
 """
 
 from wijkanalyse.trends._changes import changes, poisson_band
+from wijkanalyse.trends._checks import REFERENCE as INCOME_REFERENCE
+from wijkanalyse.trends._checks import check_sentence, income_checks
 from wijkanalyse.trends._flanders import (
     FLANDERS_CODE,
     FLANDERS_NAME,
@@ -75,6 +77,7 @@ __all__ = [
     "FLANDERS_CODE",
     "FLANDERS_NAME",
     "INCOME_CAVEAT",
+    "INCOME_REFERENCE",
     "METHODS",
     "PANEL",
     "POPULATION_SOURCES",
@@ -85,6 +88,7 @@ __all__ = [
     "TrendSeries",
     "bimd_changes",
     "changes",
+    "check_sentence",
     "deprivation_signals",
     "energy_series",
     "flemish_energy",
@@ -92,6 +96,7 @@ __all__ = [
     "flemish_population",
     "flemish_series",
     "get_series",
+    "income_checks",
     "income_series",
     "links_between",
     "list_series",
