@@ -346,3 +346,6 @@ def test_trend_chart_draws_names_as_written() -> None:
         charts.trend_chart(_trend_values(), panels=[])
     with pytest.raises(SchemaError, match="no column"):
         charts.trend_chart(_trend_values().drop(columns="year"), panels=[("a", "b", [], False)])
+    twice = pd.concat([_trend_values(), _trend_values().iloc[:1]])
+    with pytest.raises(DataError, match="several population values in 2001"):
+        charts.trend_chart(twice, panels=[("population", "p", [("W", "W")], True)])

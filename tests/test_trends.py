@@ -406,7 +406,9 @@ def test_flanders_reference_series_against_statbel(mirror: Path) -> None:
     income = trends.flemish_income().set_index("year")
     assert set(income["method"]) == {trends.PANEL}
     summed, total = income.attrs["coverage"]["income_mean"]
-    assert (summed, total) == (893, 1_301)
+    # every Flemish deelgemeente (1 352, the members of the 2019 mergers by their own codes),
+    # 938 of them with a value in each of 2005-2019
+    assert (summed, total) == (938, 1_352)
     munty = pd.read_csv(
         mirror
         / "statbel_via_BelgiumMaps.StatBel/statbel_fiscal_income_municipality_2005_2013_belgium.csv",
@@ -425,29 +427,61 @@ def test_flanders_reference_series_against_statbel(mirror: Path) -> None:
 
 @pytest.mark.integration
 def test_the_income_series_checked_against_statbels_municipal_table() -> None:
-    checks = trends.income_checks(["24062", "12041"], flanders=trends.flemish_income())
+    checks = trends.income_checks(["24062", "12041"])
     rows = checks.set_index("unit")
     assert list(checks["check"]) == [
         "income_reference",
         "income_reference",
         "income_reference_flanders",
     ]
+    # the same Statbel figures, published twice: a check of the processing, not independent
+    assert not checks["independent"].any()
     # Leuven, and Puurs-Sint-Amands as the sum of its members' rows (12030 + 12034): equal
-    # up to PinC's whole euros, in each of the nine years
+    # up to PinC's whole euros, in each of the nine years 2005-2013
     for code in ("24062", "12041"):
         assert rows.loc[code, "n"] == 9
         assert rows.loc[code, "result"] == "agrees"
         assert rows.loc[code, "value"] < 1e-6
-    # Flanders over its panel of deelgemeenten: 0.42 % below the whole (within 1 %)
-    assert rows.loc["02000", "value"] == pytest.approx(0.0042, abs=0.0002)
+    # Flanders over its panel of deelgemeenten: 0.33 % off the whole (within 1 %)
+    assert rows.loc["02000", "value"] == pytest.approx(0.0033, abs=0.0002)
     assert rows.loc["02000", "result"] == "agrees"
     sentence = trends.check_sentence(checks, "nl")
     assert sentence is not None
-    assert "Leuven klopt (gemiddeld inkomen per aangifte, grootste verschil 0,00\u00a0% over 9" in (
+    assert "Leuven klopt (gemiddeld inkomen per aangifte 2005–2013, grootste verschil 0,000" in (
         sentence
     )
-    assert "Vlaanderen klopt" in sentence
-    assert "Flanders agrees" in str(trends.check_sentence(checks, "en"))
+    assert (
+        "Vlaanderen, over de deelgemeenten met een waarde in elk jaar, klopt binnen 1\u00a0%"
+        in (sentence)
+    )
+    assert "2014–2019 niet te toetsen" in sentence
+    english = str(trends.check_sentence(checks, "en"))
+    assert (
+        "Flanders, over the deelgemeenten with a value in every year, agrees within 1%" in english
+    )
+
+
+def test_the_check_sentence_counts_the_municipalities_that_agree_past_five() -> None:
+    from wijkanalyse import validation
+
+    rows = [
+        validation.check_row(
+            check="income_reference",
+            level="gemeente",
+            unit=str(k),
+            name=f"G{k}",
+            n=9,
+            value=0.0 if k else 0.02,
+            result="agrees" if k else "differs",
+            detail="mean income per return 2005-2013: largest difference",
+        )
+        for k in range(7)
+    ]
+    sentence = str(trends.check_sentence(validation.checks_table(rows), "nl"))
+    # six agree and are counted; the one that differs is named with its difference
+    assert "6 van de 7 gemeenten kloppen; G0 wijkt af (gemiddeld inkomen per aangifte " in sentence
+    assert "2,000\u00a0%" in sentence
+    assert "G1" not in sentence
 
 
 def test_a_series_that_differs_from_its_reference_says_so() -> None:
@@ -463,16 +497,60 @@ def test_a_series_that_differs_from_its_reference_says_so() -> None:
     assert "(2006)" in str(row["detail"])
     none = _check("income_reference", "gemeente", "x", "X", ours, ref.iloc[:0], 0.001)
     assert none["result"] == "no_reference"
-    assert trends.check_sentence(trends.income_checks([], flanders=None), "nl") is None
+    assert trends.check_sentence(trends.income_checks([], flanders=False), "nl") is None
+
+
+def test_a_given_ledger_decides_its_year() -> None:
+    from wijkanalyse.indicators.suppression import Ledger
+
+    # sectors a, b, c of one wijk; 2021 has a small count (3) that the study's ledger has
+    # withheld together with b; 2011 has none
+    rows = [
+        ("a", 2011, 40.0),
+        ("b", 2011, 50.0),
+        ("c", 2011, 60.0),
+        ("a", 2021, 3.0),
+        ("b", 2021, 45.0),
+        ("c", 2021, 70.0),
+    ]
+    sectors = pd.DataFrame(rows, columns=["unit", "year", "value"]).assign(
+        level="sector", na_reason=None
+    )
+    units = pd.DataFrame(
+        {"unit": ["W", "W"], "level": "wijk", "year": [2011, 2021], "value": [150.0, 118.0]}
+    ).assign(na_reason=None)
+    groups = {"wijk": {"W": ["a", "b", "c"]}}
+    study = Ledger(
+        pd.DataFrame({"pop_total": [3, 45, 70]}, index=["a", "b", "c"]),
+        groups=groups,
+        threshold=5,
+    )
+    s, u = trends.protect_counts(
+        sectors, units, groups, threshold=5, given={2021: (study, "pop_total")}
+    )
+    held = s[s["value"].isna()]
+    expected = study.reasons()["pop_total"].dropna()
+    assert set(held["unit"]) == set(expected.index)
+    assert len(held) == len(expected)
+    assert set(held["year"]) == {2021}
+    assert u["value"].notna().all()  # the wijk total is published by both
 
 
 def test_every_trend_series_is_documented_in_both_languages() -> None:
+    from report_language import foreign_words
+
     table = trends.list_series()
     assert list(table.index) == list(trends.SERIES)
-    for col in ("label_nl", "label_en", "definition", "definition_nl", "caveat", "caveat_nl"):
-        assert table[col].str.len().gt(10 if "label" not in col else 3).all(), col
+    for series, row in table.iterrows():
+        # each text in its own language, and the two differ (not one copied into the other)
+        for col, lang in (("definition", "en"), ("caveat", "en"), ("label_en", "en")):
+            assert foreign_words(str(row[col]), lang) == [], (series, col)
+        for col in ("definition_nl", "caveat_nl", "label_nl"):
+            assert foreign_words(str(row[col]), "nl") == [], (series, col)
+        assert row["definition"] != row["definition_nl"]
+        assert row["caveat"] != row["caveat_nl"]
     assert trends.get_series("bimd_decile").change == "rank"
-    assert trends.SERIES["bimd_decile"].caveat == trends.BIMD_CAVEAT
+    assert "not that its deprivation grew or fell in absolute terms" in trends.BIMD_CAVEAT
     with pytest.raises(SchemaError, match="Did you mean 'population'"):
         trends.get_series("populaton")
     label = _i18n.Label("series", "elek_per_connection")
@@ -537,6 +615,11 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     signals = pd.read_csv(out / "trends_signals.csv", dtype={"unit": str, "gemeente": str})
     assert set(signals["kind"]) >= {"population_growth", "relative_deprivation"}
     assert "Vaartkom" in set(signals.loc[signals["kind"] == "population_growth", "name"])
+    # the student sectors among the fallen ones, joined on the real sector codes: Centrum/
+    # station's four (the index flags them on the BIMD's evidence), Kesseldal none
+    fell = signals[signals["kind"] == "relative_deprivation"].set_index("name")
+    assert fell.loc["Centrum/station", "n_fell_student"] == 4
+    assert fell.loc["Kesseldal", "n_fell_student"] == 0
     # the unlocated residents (0 in 2001, 85 in 2021) are no wijk to signal
     assert not signals["unit"].map(vocab.is_pseudo_wijk).any()
     summary = "\n".join(leuven_run.summary)
@@ -551,8 +634,14 @@ def test_leuven_run_writes_the_trends_with_their_method_and_signals(leuven_run: 
     # the outside reference, shown good or bad
     checks = pd.read_csv(out / "trends_checks.csv", dtype={"unit": str})
     assert set(checks["result"]) == {"agrees"}
-    assert "Toets tegen een buitenbron (Statbels inkomenstabel per gemeente" in summary
+    assert "Toets tegen Statbels eigen inkomenstabel per gemeente" in summary
     assert "Leuven klopt" in section
+    # the census year is withheld in the trend tables exactly as in the sectors layer (one
+    # ledger), so that the two together give nothing away
+    layer = pd.read_csv(out / "sectors.csv", dtype={"sector": str}).set_index("sector")
+    census = people[(people["year"] == 2021) & (people["kind"] == "level")].set_index("unit")
+    withheld_layer = set(layer.index[layer["pop_total"].isna() & layer.index.isin(census.index)])
+    assert set(census.index[census["value"].isna()]) == withheld_layer
     # each wijk's "Evolutie": the chart against Leuven and Flanders, what its population did
     wijk = (out / "report" / "wijk-240621.html").read_text(encoding="utf-8")
     trend = wijk.split('<section id="evolutie">', 1)[1].split("</section>", 1)[0]

@@ -126,10 +126,8 @@ def model_label(model: str, language: str | None = None) -> str:
 
 def series_label(series: str, language: str | None = None) -> str:
     """Return the label of a trend series (:data:`wijkanalyse.trends.SERIES`)."""
-    from wijkanalyse.trends import SERIES
-
-    known = SERIES.get(series)
-    return known.label(lang(language)) if known is not None else series
+    key = f"trend_series_{series}"
+    return text(key, language) if has_text(key) else series
 
 
 def method_label(method: str, language: str | None = None) -> str:

@@ -505,6 +505,14 @@ def trend_chart(
     _need(values, ["unit", "series", "year", "value"], "trend_chart values")
     if not panels:
         raise DataError("trend_chart: no panel to draw.")
+    twice = values.duplicated(["unit", "series", "year"])
+    if twice.any():
+        first = values[twice].iloc[0]
+        raise DataError(
+            f"trend_chart: unit {first['unit']!r} has several {first['series']} values in "
+            f"{first['year']}; give each unit one row per series and year (e.g. name a unit by "
+            "its level and code: 'wijk:24045', 'gemeente:24045')."
+        )
     ncols = 2 if len(panels) > 2 else len(panels)
     nrows = -(-len(panels) // ncols)
     fig = _figure(7.0, 2.5 * nrows + 0.3)

@@ -3,6 +3,24 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "trend_series_population": {"nl": "inwoners", "en": "residents"},
+    "trend_series_bimd_decile": {"nl": "BIMD-deciel", "en": "BIMD decile"},
+    "trend_series_elek_per_connection": {
+        "nl": "elektriciteit per aansluiting",
+        "en": "electricity per connection",
+    },
+    "trend_series_gas_per_connection": {
+        "nl": "aardgas per aansluiting",
+        "en": "natural gas per connection",
+    },
+    "trend_series_income_median": {
+        "nl": "mediaan inkomen per aangifte",
+        "en": "median income per tax return",
+    },
+    "trend_series_income_mean": {
+        "nl": "gemiddeld inkomen per aangifte",
+        "en": "mean income per tax return",
+    },
     "trends_caveats": {
         "nl": "trends: de BIMD rangschikt sectoren binnen één jaar: een lager deciel in 2011 "
         "dan in 2001 zegt dat een sector er ten opzichte van de andere Belgische sectoren op "
@@ -25,15 +43,24 @@ TEXT: dict[str, dict[str, str]] = {
     "trends_areas_sectors": {"nl": "sectoren", "en": "sectors"},
     "trends_areas_deelgemeenten": {"nl": "deelgemeenten", "en": "deelgemeenten"},
     "trends_check_line": {
-        "nl": "Toets tegen een buitenbron (Statbels inkomenstabel per gemeente, 2005–2013; "
-        "trends_checks.csv): {items}",
-        "en": "Check against an outside reference (Statbel's income table per municipality, "
-        "2005–2013; trends_checks.csv): {items}",
+        "nl": "Toets tegen Statbels eigen inkomenstabel per gemeente (apart gepubliceerd: "
+        "toetst de verwerking, niet de cijfers; trends_checks.csv): {items}",
+        "en": "Check against Statbel's own income table per municipality (published "
+        "separately: it tests the processing, not the figures; trends_checks.csv): {items}",
     },
     "trends_check_item": {
-        "nl": "{name} {result} (gemiddeld inkomen per aangifte, grootste verschil {diff} over "
-        "{n} jaren)",
-        "en": "{name} {result} (mean income per return, largest difference {diff} over {n} years)",
+        "nl": "{name} {result} (gemiddeld inkomen per aangifte {years}, grootste verschil {diff})",
+        "en": "{name} {result} (mean income per return {years}, largest difference {diff})",
+    },
+    "trends_check_item_flanders": {
+        "nl": "{name}, over de deelgemeenten met een waarde in elk jaar, {result} binnen {within} "
+        "({years}, grootste verschil {diff}; 2014–2019 niet te toetsen)",
+        "en": "{name}, over the deelgemeenten with a value in every year, {result} within {within} "
+        "({years}, largest difference {diff}; 2014–2019 cannot be checked)",
+    },
+    "trends_check_many": {
+        "nl": "{agree} van de {n} gemeenten kloppen",
+        "en": "{agree} of the {n} municipalities agree",
     },
     "trends_check_agrees": {"nl": "klopt", "en": "agrees"},
     "trends_check_differs": {"nl": "wijkt af", "en": "differs"},
@@ -74,13 +101,13 @@ TEXT: dict[str, dict[str, str]] = {
         "lower{students})",
     },
     "trends_signal_students_one": {
-        "nl": ", waarvan 1 studentensector, waar een daling eerder op studenten wijst dan op nood",
-        "en": ", 1 of them a student sector, where a fall points to students rather than to need",
+        "nl": ", waarvan 1 als studentensector gemarkeerd: daar kan de daling op studenten wijzen",
+        "en": ", 1 of them flagged as a student sector: there the fall may point to students",
     },
     "trends_signal_students_many": {
-        "nl": ", waarvan {n} studentensectoren, waar een daling eerder op studenten wijst dan op "
-        "nood",
-        "en": ", {n} of them student sectors, where a fall points to students rather than to need",
+        "nl": ", waarvan {n} als studentensector gemarkeerd: daar kan de daling op studenten "
+        "wijzen",
+        "en": ", {n} of them flagged as student sectors: there the fall may point to students",
     },
     "trends_signal_none": {"nl": "geen", "en": "none"},
     "trends_approximate_all": {
@@ -137,16 +164,21 @@ TEXT: dict[str, dict[str, str]] = {
         "both) without anything having changed.",
     },
     "report_signals_col_student": {
-        "nl": "Waarvan studentensectoren",
-        "en": "Of which student sectors",
+        "nl": "Waarvan gemarkeerd als studentensector",
+        "en": "Of which flagged as student sectors",
     },
     "report_signals_student_note": {
-        "nl": "Een studentensector (zo gemarkeerd door de behoefte-index) lijkt in de BIMD "
-        "gedepriveerd: studenten hebben weinig belastbaar inkomen en geen werk. Een daling "
-        "daar zegt vooral dat er studenten kwamen wonen, niet dat de nood groeit.",
-        "en": "A student sector (so flagged by the need index) looks deprived in the BIMD: "
-        "students have little taxable income and no job. A fall there mostly says that "
-        "students came to live there, not that need is growing.",
+        "nl": "De behoefte-index markeert een sector als studentensector als er weinig "
+        "65-plussers wonen en de BIMD 2011 hem bij de laagste inkomensdecielen zet, maar niet "
+        "bij de laagste decielen voor werk: studenten hebben weinig belastbaar inkomen, maar "
+        "zijn geen werkzoekenden. Daar kan een daling in de BIMD op de komst van studenten "
+        "wijzen in plaats van op groeiende nood; de gegevens tonen niet wie er tussen 2001 en "
+        "2011 kwam wonen.",
+        "en": "The need index flags a sector as a student sector when few residents are 65 or "
+        "older and the BIMD 2011 puts it among the lowest income deciles but not among the "
+        "lowest employment deciles: students have little taxable income but are not job "
+        "seekers. There a fall in the BIMD may point to students moving in rather than to "
+        "growing need; the data do not show who came to live there between 2001 and 2011.",
     },
     "report_signals_bimd_note": {
         "nl": "De BIMD rangschikt sectoren binnen één jaar: een lager deciel zegt dat een "
@@ -165,9 +197,9 @@ TEXT: dict[str, dict[str, str]] = {
     "report_trend": {"nl": "Evolutie", "en": "Trends"},
     "report_trend_intro": {
         "nl": "De wijk door de jaren, naast {municipality} en Vlaanderen, uit de gegevens die "
-        "er zijn (bevolking 2001–2021, energie 2018–2021, inkomen 2005–2019).",
+        "er zijn: {series}.",
         "en": "The wijk over the years, next to {municipality} and Flanders, from the data at "
-        "hand (population 2001–2021, energy 2018–2021, income 2005–2019).",
+        "hand: {series}.",
     },
     "report_trend_flanders": {"nl": "Vlaanderen", "en": "Flanders"},
     "report_trend_index": {"nl": "{label} ({year} = 100)", "en": "{label} ({year} = 100)"},
@@ -177,6 +209,12 @@ TEXT: dict[str, dict[str, str]] = {
         "wijk bekend).",
         "en": "Income: the deelgemeente {name}, which the wijk lies in (income is not known "
         "per wijk).",
+    },
+    "report_trend_income_most": {
+        "nl": "Inkomen: de deelgemeente {name}, waar de meeste inwoners van de wijk wonen (het "
+        "inkomen is niet per wijk bekend).",
+        "en": "Income: the deelgemeente {name}, where most of the wijk's residents live "
+        "(income is not known per wijk).",
     },
     "report_trend_income_share": {
         "nl": "Inkomen: de deelgemeente {name}, waar {share} van de inwoners van de wijk wonen "

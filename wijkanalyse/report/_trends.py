@@ -86,80 +86,101 @@ def wijk_trend(b: _Builder, code: str) -> dict[str, Any] | None:
 
     The chart has a panel per series the run has (population as an index, energy use per
     connection, the income of the deelgemeente where most of its residents live), each with
-    the municipality and Flanders as reference lines. ``None`` without ``[trends]``.
+    the municipality and Flanders as reference lines. ``None`` without ``[trends]`` or
+    without any value for the wijk's panels.
+
+    A unit is named by its level and code: a wijk's code can be that of a deelgemeente
+    (Hasselt's 71022B) or of its municipality (Huldenberg, 24045).
     """
     units = b.run.table("trends_wijken")
-    if units is None:
-        return None
     sectors = b.run.sectors
-    lang = b.lang
-    units = units.assign(unit=units["unit"].astype(str))
-    levels = units[units["kind"] == "level"]
     mine = sectors[sectors["wijk"].astype(str) == str(code)]
-    if mine.empty or not (levels["unit"] == str(code)).any():
+    if units is None or mine.empty:
         return None
+    lang = b.lang
+    levels = units[units["kind"] == "level"]
+    values = levels.assign(unit=levels["level"].astype(str) + ":" + levels["unit"].astype(str))
     gemeente = str(mine["gemeente"].mode().iloc[0])
-    city = (
-        str(levels.loc[levels["unit"] == gemeente, "name"].iloc[0])
-        if (levels["unit"] == gemeente).any()
-        else gemeente
-    )
-    flanders = (trends.FLANDERS_CODE, _i18n.text("report_trend_flanders", lang))
-    name = b.wijk_names.get(code, code)
-    refs = [(code, name), (gemeente, city), flanders]
+    city_rows = levels[(levels["level"] == "gemeente") & (levels["unit"].astype(str) == gemeente)]
+    city = str(city_rows["name"].iloc[0]) if len(city_rows) else gemeente
+    refs = [
+        (f"wijk:{code}", b.wijk_names.get(code, code)),
+        (f"gemeente:{gemeente}", city),
+        (f"gewest:{trends.FLANDERS_CODE}", _i18n.text("report_trend_flanders", lang)),
+    ]
     panels: list[tuple[str, str, list[tuple[str, str]], bool]] = []
     shown = set(levels["series"])
     if "population" in shown:
         first = int(levels.loc[levels["series"] == "population", "year"].min())
         label = _label("population", lang)
-        panels.append(
-            (
-                "population",
-                _i18n.text("report_trend_index", lang, label=label, year=first),
-                refs,
-                True,
-            )
-        )
+        title = _i18n.text("report_trend_index", lang, label=label, year=first)
+        panels.append(("population", title, refs, True))
     for series in ("elek_per_connection", "gas_per_connection"):
         if series in shown:
             title = _i18n.text("report_trend_unit", lang, label=_label(series, lang), unit="kWh")
             panels.append((series, title, refs, False))
     income_note = None
     if "income_mean" in shown:
-        dg, dg_name, share = _deelgemeente(mine)
+        dg, dg_name, key, share = _deelgemeente(mine)
         title = _i18n.text("report_trend_unit", lang, label=_label("income_mean", lang), unit="€")
-        panels.append(("income_mean", title, [(dg, dg_name), refs[1], flanders], False))
-        key = "report_trend_income_share" if share < 0.995 else "report_trend_income_of"
+        panels.append(("income_mean", title, [(f"deelgemeente:{dg}", dg_name), *refs[1:]], False))
         income_note = _i18n.text(key, lang, name=dg_name, share=_i18n.fmt_pct(share, 0, lang))
-    if not panels:
+    own = {line for _, _, lines, _ in panels for line in lines[:1]}
+    if not values["unit"].isin({unit for unit, _ in own}).any():
         return None
-    img = _img(charts.trend_chart(levels, panels=panels, language=lang))
-    defs = b.run.table("trends_definitions")
-    what = []
-    if defs is not None:
-        d = defs.set_index("series")
-        suffix = "_nl" if lang == "nl" else ""
-        told: set[str] = set()
-        for series, *_ in panels:
-            if series in d.index:
-                row = d.loc[series]
-                caveat = str(row[f"caveat{suffix}"])
-                what.append(
-                    {
-                        "label": _label(series, lang),
-                        "definition": str(row[f"definition{suffix}"]),
-                        # electricity and gas share their caveat: said once
-                        "caveat": "" if caveat in told else caveat,
-                    }
-                )
-                told.add(caveat)
+    img = _img(charts.trend_chart(values, panels=panels, language=lang))
     return {
-        "intro": _i18n.text("report_trend_intro", lang, municipality=city),
+        "intro": _i18n.text(
+            "report_trend_intro", lang, municipality=city, series=_covered(levels, panels, lang)
+        ),
         "img": img,
-        "population": _population_text(units, code, lang),
+        "population": _population_text(units[units["level"] == "wijk"], code, lang),
         "income_note": income_note,
-        "what": what,
+        "what": _what(b, panels, lang),
     }
+
+
+def _covered(levels: pd.DataFrame, panels: list[Any], lang: Language) -> str:
+    """Return the series shown with their years: "inwoners 2001–2021, …"."""
+    parts = []
+    for series, *_ in panels:
+        years = levels.loc[levels["series"] == series, "year"].dropna().astype(int)
+        label = _i18n.series_label(series, lang)
+        parts.append(f"{label} {years.min()}–{years.max()}")
+    return ", ".join(parts)
+
+
+#: The columns of ``trends_definitions.csv`` in each language: definition, caveat.
+_COLUMNS: dict[str, tuple[str, str]] = {
+    "nl": ("definition_nl", "caveat_nl"),
+    "en": ("definition", "caveat"),
+}
+
+
+def _what(b: _Builder, panels: list[Any], lang: Language) -> list[dict[str, str]]:
+    """Return the definition and caveat of each series shown, in the page's language."""
+    defs = b.run.table("trends_definitions")
+    if defs is None:
+        return []
+    d = defs.set_index("series")
+    definition, caveat_col = _COLUMNS[lang]
+    told: set[str] = set()
+    what = []
+    for series, *_ in panels:
+        if series not in d.index:
+            continue
+        row = d.loc[series]
+        caveat = str(row[caveat_col])
+        what.append(
+            {
+                "label": _label(series, lang),
+                "definition": str(row[definition]),
+                # electricity and gas share their caveat: said once
+                "caveat": "" if caveat in told else caveat,
+            }
+        )
+        told.add(caveat)
+    return what
 
 
 def _label(series: str, lang: Language) -> str:
@@ -167,19 +188,27 @@ def _label(series: str, lang: Language) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _deelgemeente(mine: pd.DataFrame) -> tuple[str, str, float]:
-    """Return the deelgemeente where most of the wijk's residents live, and their share."""
-    pop = pd.to_numeric(mine["pop_total"], errors="coerce").fillna(0)
+def _deelgemeente(mine: pd.DataFrame) -> tuple[str, str, str, float]:
+    """Return the deelgemeente where most of the wijk's residents live, and how to say so.
+
+    Returns its code and name, the text key (the wijk lies in it; most residents live in
+    it, with their share; or most of those whose count is published) and the share.
+    """
+    pop = pd.to_numeric(mine["pop_total"], errors="coerce")
     dg = mine["deelgemeente"].astype(str)
-    per = pop.groupby(dg).sum()
+    per = pop.fillna(0).groupby(dg).sum()
     top = str(per.idxmax()) if per.sum() > 0 else str(dg.mode().iloc[0])
     name = str(mine.loc[dg == top, "deelgemeente_name"].iloc[0])
-    share = float(per[top] / per.sum()) if per.sum() > 0 else 1.0
-    return top, name, share
+    if dg.nunique() == 1:
+        return top, name, "report_trend_income_of", 1.0
+    if pop.isna().any():  # a withheld count: the share is not known
+        return top, name, "report_trend_income_most", float("nan")
+    return top, name, "report_trend_income_share", float(per[top] / per.sum())
 
 
 def _population_text(units: pd.DataFrame, code: str, lang: Language) -> str | None:
-    pop = units[(units["unit"] == str(code)) & (units["series"] == "population")]
+    """Return what a unit's population did (``units``: the rows of its level only)."""
+    pop = units[(units["unit"].astype(str) == str(code)) & (units["series"] == "population")]
     lv = pop[pop["kind"] == "level"].sort_values("year")
     if lv.empty:
         return None

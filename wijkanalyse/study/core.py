@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import pandas as pd
 from pydantic import (
     ValidationError,
 )
@@ -61,6 +62,7 @@ from wijkanalyse._errors import (
 )
 from wijkanalyse._validate import Problems
 from wijkanalyse.index import IndexSpec
+from wijkanalyse.indicators.suppression import Ledger
 from wijkanalyse.parallel import Scheduler
 from wijkanalyse.study import accessibility as _accessibility
 from wijkanalyse.study import analyse as _analyse
@@ -201,18 +203,31 @@ class Study:
         """
         return _planning.planning(PlanSlice.of(self.config), data, acc, analysis)
 
-    def trends(self, data: StudyData, analysis: Analysis | None = None) -> TrendResults | None:
+    def trends(
+        self,
+        data: StudyData,
+        analysis: Analysis | None = None,
+        *,
+        ledger: Ledger | None = None,
+    ) -> TrendResults | None:
         """Compute the ``[trends]`` of the study's municipalities (``None`` without it).
 
-        The tables are protected as they are made: what they hold may be published. With
-        the ``analysis`` of a sector-level need index, the deprivation signals say which of
-        a wijk's fallen sectors the index flags as student sectors.
+        The tables are protected as they are made: what they hold may be published; with
+        the study's ``ledger`` (:func:`wijkanalyse.study.publish.protect`) the census year
+        is withheld exactly as in the study's other tables. With the ``analysis`` of a
+        sector-level need index, the deprivation signals say which of a wijk's fallen
+        sectors the index flags as student sectors on the BIMD's evidence (a flag on income
+        alone cannot tell students from young low-income families).
         """
         student = None
         sectors = analysis.index.get("sectors") if analysis is not None else None
         if sectors is not None and "flags" in sectors:
-            student = sectors["flags"].fillna("").str.contains("student")
-        return _trends.run_trends(self.config, list(data.region.municipalities), student)
+            flagged = sectors["flags"].fillna("").str.contains("student")
+            evidence = sectors.get("flag_evidence", pd.Series("", index=sectors.index))
+            student = flagged & ~evidence.fillna("").str.contains("no_bimd")
+        return _trends.run_trends(
+            self.config, list(data.region.municipalities), student, ledger=ledger
+        )
 
     def run(
         self,
@@ -334,14 +349,15 @@ def _run(
     lap("access")
     planning = study.planning(data, acc, analysis)
     lap("planning")
-    found = study.trends(data, analysis)
-    if found is not None:  # a study without [trends] has no such step
-        lap("trends")
     tmp = stage.path
     # only what may be published reaches the files, the summary, the maps and reports
     pub = _publish.protect(study.config, data, analysis, acc, planning)
-    if found is not None:  # protected by its own step
-        pub = dataclasses.replace(pub, trends=found)
+    if study.config.trends is not None:  # a study without [trends] has no such step
+        # protected by its own step, the census year by the study's own ledger
+        begin = time.perf_counter()
+        pub = dataclasses.replace(pub, trends=study.trends(data, analysis, ledger=pub.ledger))
+        timings["trends"] = time.perf_counter() - begin
+        clock += timings["trends"]  # not counted again in the writing
     files = _write._write(study.config, pub.data, tmp)
     if pub.analysis is not None:
         files += _write._write_analysis(study.config, pub.analysis, tmp)
@@ -404,7 +420,7 @@ def _run(
         analysis=analysis,
         access=acc,
         planning=planning,
-        trends=found,
+        trends=pub.trends,
         timings=timings,
     )
 

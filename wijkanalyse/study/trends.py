@@ -16,6 +16,7 @@ import pandas as pd
 
 from wijkanalyse import _i18n, trends, validation, vocab
 from wijkanalyse._i18n import Label, Note
+from wijkanalyse.indicators.suppression import Ledger
 from wijkanalyse.study.config import StudyConfig, TrendsSection
 
 __all__ = ["TrendResults", "run_trends"]
@@ -54,12 +55,18 @@ _POPULATION_LEVELS = ("wijk", "deelgemeente", "gemeente")
 
 
 def run_trends(
-    config: StudyConfig, municipalities: list[str], student: pd.Series | None = None
+    config: StudyConfig,
+    municipalities: list[str],
+    student: pd.Series | None = None,
+    ledger: Ledger | None = None,
 ) -> TrendResults | None:
     """Compute the ``[trends]`` of the study's municipalities (``None`` without ``[trends]``).
 
     ``student``: per sector, the need index's student flag (the deprivation signals say how
-    many of a wijk's fallen sectors are student sectors).
+    many of a wijk's fallen sectors are student sectors). ``ledger``: the study's own
+    disclosure ledger; the year of the study's population source (the census 2021) is
+    withheld exactly as it decided, so that the sectors layer and the trend tables together
+    give away nothing either withholds.
     """
     section = config.trends
     if section is None:
@@ -67,8 +74,16 @@ def run_trends(
     thr = config.indicators.suppression_threshold
     sectors, units, signals = [], [], []
     datasets: list[str] = []
+    given: dict[int, tuple[Ledger, str]] = {}
+    source = config.data.population.source
+    if ledger is not None and "pop_total" in ledger.columns:
+        given = {
+            year: (ledger, "pop_total")
+            for year in section.population
+            if trends.POPULATION_SOURCES[year][0] == source
+        }
     for code in municipalities:
-        s, u, sig, used = _municipality(section, code, thr, student)
+        s, u, sig, used = _municipality(section, code, thr, student, given)
         sectors.append(s)
         units.append(u)
         signals.append(sig)
@@ -79,9 +94,7 @@ def run_trends(
     flanders, notes = _flanders(ref, thr)
     checks = validation.checks_table([])
     if section.income:
-        checks = trends.income_checks(
-            municipalities, years=section.income, flanders=ref[ref["series"] == "income_mean"]
-        )
+        checks = trends.income_checks(municipalities)
         datasets.append(trends.INCOME_REFERENCE)
     return TrendResults(
         sectors=pd.concat(sectors, ignore_index=True),
@@ -122,7 +135,11 @@ def _flanders(ref: pd.DataFrame, thr: int) -> tuple[pd.DataFrame, list[Note]]:
 
 
 def _municipality(
-    section: TrendsSection, code: str, thr: int, student: pd.Series | None
+    section: TrendsSection,
+    code: str,
+    thr: int,
+    student: pd.Series | None,
+    given: dict[int, tuple[Ledger, str]],
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
     from wijkanalyse import areas
 
@@ -147,7 +164,7 @@ def _municipality(
             lv: {u: list(m.index) for u, m in h.groupby(h[lv].astype(str))}
             for lv in _POPULATION_LEVELS
         }
-        sec, above = trends.protect_counts(sec, above, groups, threshold=thr)
+        sec, above = trends.protect_counts(sec, above, groups, threshold=thr, given=given)
         sector_parts.append(trends.with_changes(sec, kind="count", threshold=thr))
         unit_parts.append(
             pd.concat(

@@ -46,6 +46,7 @@ def protect_counts(
     groups: Mapping[str, Mapping[Hashable, Sequence[Any]]],
     *,
     threshold: int,
+    given: Mapping[int, tuple[Ledger, str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Withhold the person counts of a series that may not be published.
 
@@ -58,6 +59,10 @@ def protect_counts(
         ``{level: {unit: [sector, …]}}``: how the sectors add up to the units.
     threshold
         The suppression threshold.
+    given
+        ``{year: (ledger, column)}``: a year whose counts another table publishes too (the
+        study's census) is withheld exactly as that table's ledger decided, so that the two
+        tables together give away nothing either withholds.
 
     Returns
     -------
@@ -65,17 +70,22 @@ def protect_counts(
         The same tables, each withheld value NA with its reason.
     """
     wide = sectors.pivot(index="unit", columns="year", values="value")
+    given = dict(given or {})
     # one ledger per year: the years are counts of different moments, not parts of a whole
     ledgers = {
-        int(year): Ledger(
-            wide[[year]].rename(columns={year: "pop"}).astype("Float64"),
-            groups=groups,
-            threshold=threshold,
-            partitions=[],
+        int(year): given.get(int(year))
+        or (
+            Ledger(
+                wide[[year]].rename(columns={year: "pop"}).astype("Float64"),
+                groups=groups,
+                threshold=threshold,
+                partitions=[],
+            ),
+            "pop",
         )
         for year in wide.columns
     }
-    reasons = {year: led.reasons()["pop"] for year, led in ledgers.items()}
+    reasons = {year: led.reasons()[col] for year, (led, col) in ledgers.items()}
     out_s = sectors.copy()
     for i, row in out_s.iterrows():
         why = reasons[int(row["year"])].get(str(row["unit"]))
@@ -84,7 +94,8 @@ def protect_counts(
             out_s.at[i, "na_reason"] = why
     out_u = units.copy()
     for i, row in out_u.iterrows():
-        why = ledgers[int(row["year"])].group_reason(str(row["level"]), row["unit"], "pop")
+        led, col = ledgers[int(row["year"])]
+        why = led.group_reason(str(row["level"]), str(row["unit"]), col)
         if why is not None:
             out_u.at[i, "value"] = pd.NA
             out_u.at[i, "na_reason"] = why

@@ -16,6 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
+from wijkanalyse import _i18n
 from wijkanalyse._errors import SchemaError
 from wijkanalyse._validate import close_matches, listing
 
@@ -70,17 +71,25 @@ class TrendSeries:
 
 _UNITS = ("wijk", "deelgemeente", "gemeente", "gewest")
 
+
+def _label(series: str, lang: str) -> str:
+    """Return the series' label, kept with the other texts (``trend_series_*``)."""
+    return _i18n.text(f"trend_series_{series}", lang)
+
+
 _ENERGY_SOURCE = ("fluvius_energy_2018_2021",)
 
 _ENERGY_CAVEAT = (
-    "Residential connections only, in the 2019 sectors (brought to 2024 exactly). Use per "
+    "Residential connections only, in the 2019 sectors (added up to the 2024 units along "
+    "the official crosswalk). Use per "
     "connection, not per person: it falls with smaller households as well as with "
     "insulation, heat pumps (electricity up, gas down) or solar panels (the meter counts "
     "what is taken from the grid); 2020 and 2021 were years of lockdown and home working. "
     "Not corrected for the weather (degree days)."
 )
 _ENERGY_CAVEAT_NL = (
-    "Alleen residentiële aansluitingen, in de sectoren van 2019 (exact naar 2024 gebracht). "
+    "Alleen residentiële aansluitingen, in de sectoren van 2019 (langs de officiële "
+    "omzettingstabel opgeteld tot de gebieden van 2024). "
     "Verbruik per aansluiting, niet per persoon: het daalt met kleinere huishoudens zoals met "
     "isolatie, warmtepompen (meer elektriciteit, minder gas) of zonnepanelen (de meter telt "
     "wat van het net komt); 2020 en 2021 waren jaren van coronamaatregelen en thuiswerk. Niet "
@@ -107,19 +116,21 @@ _INCOME_CAVEAT_NL = (
 _SERIES: tuple[TrendSeries, ...] = (
     TrendSeries(
         id="population",
-        label_nl="inwoners",
-        label_en="residents",
+        label_nl=_label("population", "nl"),
+        label_en=_label("population", "en"),
         unit="inwoners",
         change="count",
         years=(2001, 2011, 2021),
         levels=("sector", *_UNITS),
         source=("bimd_population_2001", "bimd_population_2011", "statbel_census2021_age65"),
-        definition="Registered residents on 1 January: 2001 and 2011 the populations the "
-        "BIMD was computed on (Statbel), 2021 the Census 2021; each year in its own sector "
-        "codes, brought to the 2024 sectors along the crosswalk (method per row).",
-        definition_nl="Ingeschreven inwoners op 1 januari: 2001 en 2011 de bevolking waarop "
-        "de BIMD berekend werd (Statbel), 2021 de Census 2021; elk jaar in zijn eigen "
-        "sectorcodes, langs de crosswalk naar de sectoren van 2024 gebracht (methode per rij).",
+        definition="Residents: 2001 and 2011 the populations the BIMD was computed on "
+        "(Statbel; the files state no reference date), 2021 the Census 2021 (1 January 2021); "
+        "each year in its own sector codes, brought to the 2024 sectors along the crosswalk "
+        "(method per row).",
+        definition_nl="Inwoners: 2001 en 2011 de bevolking waarop de BIMD berekend werd "
+        "(Statbel; de bestanden vermelden geen peildatum), 2021 de Census 2021 (1 januari "
+        "2021); elk jaar in zijn eigen sectorcodes, langs de omzettingstabel naar de sectoren van "
+        "2024 gebracht (methode per rij).",
         caveat="Statbel redrew the sectors of many municipalities in 2011 and published no "
         "correspondence: a 2001 count linked by code (by_code) is an approximation. Students "
         "with their domicile elsewhere are not counted. A change inside the chance band "
@@ -131,8 +142,8 @@ _SERIES: tuple[TrendSeries, ...] = (
     ),
     TrendSeries(
         id="bimd_decile",
-        label_nl="BIMD-deciel",
-        label_en="BIMD decile",
+        label_nl=_label("bimd_decile", "nl"),
+        label_en=_label("bimd_decile", "en"),
         unit="deciel",
         change="rank",
         years=(2001, 2011),
@@ -155,8 +166,8 @@ _SERIES: tuple[TrendSeries, ...] = (
     ),
     TrendSeries(
         id="elek_per_connection",
-        label_nl="elektriciteit per aansluiting",
-        label_en="electricity per connection",
+        label_nl=_label("elek_per_connection", "nl"),
+        label_en=_label("elek_per_connection", "en"),
         unit="kWh",
         change="rate",
         years=(2018, 2019, 2020, 2021),
@@ -172,8 +183,8 @@ _SERIES: tuple[TrendSeries, ...] = (
     ),
     TrendSeries(
         id="gas_per_connection",
-        label_nl="aardgas per aansluiting",
-        label_en="natural gas per connection",
+        label_nl=_label("gas_per_connection", "nl"),
+        label_en=_label("gas_per_connection", "en"),
         unit="kWh",
         change="rate",
         years=(2018, 2019, 2020, 2021),
@@ -189,8 +200,8 @@ _SERIES: tuple[TrendSeries, ...] = (
     ),
     TrendSeries(
         id="income_median",
-        label_nl="mediaan inkomen per aangifte",
-        label_en="median income per tax return",
+        label_nl=_label("income_median", "nl"),
+        label_en=_label("income_median", "en"),
         unit="€",
         change="rate",
         years=tuple(range(2005, 2020)),
@@ -207,8 +218,8 @@ _SERIES: tuple[TrendSeries, ...] = (
     ),
     TrendSeries(
         id="income_mean",
-        label_nl="gemiddeld inkomen per aangifte",
-        label_en="mean income per tax return",
+        label_nl=_label("income_mean", "nl"),
+        label_en=_label("income_mean", "en"),
         unit="€",
         change="rate",
         years=tuple(range(2005, 2020)),

@@ -107,9 +107,10 @@ def deprivation_signals(
         A sector "fell" when its decile went down by at least this many.
     student
         Per sector, whether the need index flags it as a student sector
-        (:func:`wijkanalyse.index.flag_sectors`): the BIMD reads a student's low income and
-        high employment as deprivation, so a fall where students came to live is no sign
-        of growing need. ``None``: not known (``n_fell_student`` NA).
+        (:func:`wijkanalyse.index.flag_sectors`: few residents aged 65+, a low BIMD income
+        decile without a low employment decile). There a fall may point to students moving
+        in rather than to growing need; the flag is a snapshot and cannot show who came.
+        ``None``: not known (``n_fell_student`` NA).
 
     Returns
     -------
